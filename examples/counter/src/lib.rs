@@ -1,0 +1,38 @@
+//! A counter actor: `Add` adds to a total kept in persistent state, `Get` reads it.
+//!
+//! Run it twice and the total keeps growing, because the state outlives the shim process:
+//!
+//! ```text
+//! cargo guest run -p counter --route counter.v1.CounterService/Add --body '{"amount": 1}'
+//! ```
+
+use guestkit::prelude::*;
+
+guestkit::contract!("proto/counter.proto");
+
+use counter::v1::{AddReply, AddRequest, CounterService, GetRequest};
+
+#[derive(Default)]
+struct Counter;
+
+#[guestkit::actor]
+impl CounterService for Counter {
+    fn add(&mut self, cx: &mut Context, req: AddRequest) -> Result<AddReply, Error> {
+        let total = cx.state().get::<u64>("total")?.unwrap_or(0);
+        let total = total.checked_add(req.amount).ok_or_else(|| {
+            Error::invalid_argument(format!(
+                "adding {} would overflow the total {total}",
+                req.amount
+            ))
+        })?;
+        cx.state().set("total", &total)?;
+        cx.info(format!("added {} -> total {total}", req.amount));
+        Ok(AddReply { total })
+    }
+
+    fn get(&mut self, cx: &mut Context, _req: GetRequest) -> Result<AddReply, Error> {
+        Ok(AddReply {
+            total: cx.state().get::<u64>("total")?.unwrap_or(0),
+        })
+    }
+}

@@ -1,0 +1,60 @@
+//! Write WebAssembly actors for the guestkit host.
+//!
+//! ```ignore
+//! use guestkit::prelude::*;
+//! guestkit::contract!("proto/counter.proto");
+//! use counter::v1::{AddReply, AddRequest, CounterService};
+//!
+//! #[derive(Default)]
+//! struct Counter;
+//!
+//! #[guestkit::actor]
+//! impl CounterService for Counter {
+//!     fn add(&mut self, cx: &mut Context, req: AddRequest) -> Result<AddReply, Error> {
+//!         let total = cx.state().get::<u64>("total")?.unwrap_or(0) + req.amount;
+//!         cx.state().set("total", &total)?;
+//!         Ok(AddReply { total })
+//!     }
+//! }
+//! ```
+//!
+//! `contract!` generates the protobuf types and a trait per service; `#[actor]` exports the
+//! `guestkit:host/guest` interface and routes each request (`package.Service/Method`) to the
+//! trait method. [`Context`] gives a handler its message, state, logging and messaging.
+//! Everything in [`host`] is the raw `guestkit:host` world, for what the context does not wrap.
+
+// Generated code names this crate by its absolute path, also inside the crate itself.
+extern crate self as guestkit;
+
+#[doc(hidden)]
+pub mod bindings;
+mod context;
+mod error;
+mod runtime;
+
+pub use guestkit_macros::{actor, contract};
+
+pub use crate::context::{Context, State};
+pub use crate::error::Error;
+
+/// The raw imports of the `guestkit:host/actor` world.
+pub use crate::bindings::guestkit::host;
+
+/// What a guest usually needs in scope.
+pub mod prelude {
+    pub use crate::host::log::Level;
+    pub use crate::host::types::Address;
+    pub use crate::{Context, Error};
+}
+
+/// Used by generated code; not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use prost;
+    pub use prost_types;
+    pub use wit_bindgen;
+
+    pub use crate::bindings;
+    pub use crate::bindings::export_actor_world;
+    pub use crate::runtime::{Dispatch, Exports};
+}

@@ -1,0 +1,191 @@
+//! One actor's life on its own tokio task: `init`, then one `handle` per delivery, then
+//! teardown. Each step's state commits when it succeeds and rolls back when it fails.
+
+use std::time::Instant;
+
+use wasmtime::Store;
+
+use crate::bindings::Actor;
+use crate::bindings::guest::{HandlerError, InitOutcome, StartInfo};
+use crate::bindings::log::Level;
+use crate::bindings::messaging::Incoming;
+use crate::bindings::types::ActorError;
+use crate::error::describe;
+use crate::host::{ActorCtx, ExitRequested, Phase};
+use crate::mailbox::{Delivery, Filter};
+use crate::shim::LogLine;
+
+/// How an actor ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Exit {
+    Normal,
+    Failure,
+}
+
+pub(crate) async fn run(mut store: Store<ActorCtx>, actor: Actor, args: Vec<u8>) {
+    let exit = serve(&mut store, &actor, args).await;
+    teardown(store.data_mut(), exit);
+}
+
+async fn serve(store: &mut Store<ActorCtx>, actor: &Actor, args: Vec<u8>) -> Exit {
+    let guest = actor.guestkit_host_guest();
+    let cx = store.data_mut();
+    let info = StartInfo {
+        our: cx.our.clone(),
+        incarnation: cx.incarnation,
+        args,
+        restarted: false,
+    };
+    cx.phase = Phase::Init;
+    cx.segment_start = Instant::now();
+    let init = guest.call_init(&mut *store, &info).await;
+    let cx = store.data_mut();
+    match init {
+        Ok(Ok(outcome)) => {
+            if let Err(e) = cx.state.commit() {
+                cx.report(
+                    Level::Error,
+                    format!("init's state could not be committed: {e}"),
+                );
+                return Exit::Failure;
+            }
+            if outcome == InitOutcome::Exit {
+                return Exit::Normal;
+            }
+        }
+        Ok(Err(e)) => {
+            cx.state.rollback();
+            cx.report(
+                Level::Error,
+                format!("init failed: {}", describe_actor_error(&e)),
+            );
+            return Exit::Failure;
+        }
+        Err(trap) => return cx.trapped("init", &trap),
+    }
+
+    cx.phase = Phase::Handle;
+    loop {
+        let cx = store.data_mut();
+        let Some(delivery) = cx.mailbox.receive(&Filter::default(), None).await else {
+            return Exit::Normal;
+        };
+        let request = match &delivery {
+            Delivery::Request(m) if m.expects_response => Some(m.id),
+            _ => None,
+        };
+        let incoming: Incoming = cx.accept(delivery);
+        cx.segment_start = Instant::now();
+        let handled = guest.call_handle(&mut *store, &incoming).await;
+        let cx = store.data_mut();
+        match handled {
+            Ok(Ok(reply)) => match cx.state.commit() {
+                Ok(()) => {
+                    if let (Some(id), Some(payload)) = (request, reply) {
+                        if cx.awaiting.remove(&id) {
+                            cx.shared.router.respond(id, cx.our.clone(), payload);
+                        }
+                    }
+                }
+                Err(e) => {
+                    let message = format!("the handler's state could not be committed: {e}");
+                    cx.report(Level::Error, message.clone());
+                    cx.fail_request(request, ActorError::Internal(message));
+                }
+            },
+            Ok(Err(e)) => {
+                cx.state.rollback();
+                let error = match e {
+                    HandlerError::Terminal(e) => e,
+                    HandlerError::Retryable(r) => ActorError::Unavailable(r.message),
+                };
+                cx.fail_request(request, error);
+            }
+            Err(trap) => {
+                let exit = cx.trapped("handle", &trap);
+                if exit == Exit::Failure {
+                    cx.fail_request(
+                        request,
+                        ActorError::Internal(format!("the handler trapped: {}", trap)),
+                    );
+                }
+                return exit;
+            }
+        }
+        cx.current = None;
+    }
+}
+
+/// Unregisters the actor and answers everyone still waiting on it.
+fn teardown(cx: &mut ActorCtx, exit: Exit) {
+    let router = cx.shared.router.clone();
+    router.unregister(&cx.our);
+    for d in cx.mailbox.drain() {
+        if let Delivery::Request(m) = d {
+            if m.expects_response {
+                router.fail(
+                    m.id,
+                    ActorError::NotFound(format!("{} exited before reading the request", cx.our)),
+                );
+            }
+        }
+    }
+    for id in cx.awaiting.drain() {
+        router.fail(
+            id,
+            ActorError::Unavailable(format!("{} exited before responding", cx.our)),
+        );
+    }
+    if exit == Exit::Failure {
+        cx.report(Level::Error, "the actor stopped after a failure".into());
+    }
+}
+
+fn describe_actor_error(e: &ActorError) -> String {
+    format!("{e:?}")
+}
+
+impl ActorCtx {
+    fn report(&self, level: Level, message: String) {
+        (self.shared.log_sink)(LogLine {
+            actor: self.our.clone(),
+            level,
+            message,
+        });
+    }
+
+    fn fail_request(&mut self, request: Option<u64>, error: ActorError) {
+        if let Some(id) = request {
+            if self.awaiting.remove(&id) {
+                self.shared.router.fail(id, error);
+            }
+        }
+    }
+
+    /// A trap ends the instance: its state is rolled back, and the exit is a failure unless
+    /// the guest asked for a normal exit.
+    fn trapped(&mut self, export: &str, trap: &wasmtime::Error) -> Exit {
+        if let Some(exit) = trap.downcast_ref::<ExitRequested>() {
+            if exit.failed {
+                self.state.rollback();
+                return Exit::Failure;
+            }
+            return match self.state.commit() {
+                Ok(()) => Exit::Normal,
+                Err(e) => {
+                    self.report(
+                        Level::Error,
+                        format!("state could not be committed at exit: {e}"),
+                    );
+                    Exit::Failure
+                }
+            };
+        }
+        self.state.rollback();
+        self.report(
+            Level::Error,
+            format!("{export} trapped: {}", describe(trap)),
+        );
+        Exit::Failure
+    }
+}

@@ -1,0 +1,40 @@
+//! `guestkit:host/clock`: wall-clock and monotonic time.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::{ActorCtx, HostCall};
+use crate::bindings::clock::Host;
+use crate::bindings::types::Timestamp;
+
+struct Now;
+impl HostCall for Now {
+    const NAME: &'static str = "clock.now";
+    type Output = Timestamp;
+    async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<Timestamp> {
+        let since = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
+        Ok(Timestamp {
+            seconds: since.as_secs(),
+            nanoseconds: since.subsec_nanos(),
+        })
+    }
+}
+
+struct Monotonic;
+impl HostCall for Monotonic {
+    const NAME: &'static str = "clock.monotonic-ns";
+    type Output = u64;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<u64> {
+        Ok(u64::try_from(cx.shared.started.elapsed().as_nanos()).unwrap_or(u64::MAX))
+    }
+}
+
+impl Host for ActorCtx {
+    async fn now(&mut self) -> wasmtime::Result<Timestamp> {
+        self.dispatch(Now).await
+    }
+    async fn monotonic_ns(&mut self) -> wasmtime::Result<u64> {
+        self.dispatch(Monotonic).await
+    }
+}

@@ -1,0 +1,39 @@
+//! `guestkit:host/log`: the actor's log lines, handed to the shim's log sink.
+
+use super::{ActorCtx, HostCall};
+use crate::bindings::log::{Host, Level};
+use crate::shim::LogLine;
+
+struct Write {
+    level: Level,
+    message: String,
+}
+
+impl HostCall for Write {
+    const NAME: &'static str = "log.log";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        (cx.shared.log_sink)(LogLine {
+            actor: cx.our.clone(),
+            level: self.level,
+            message: self.message,
+        });
+        Ok(())
+    }
+}
+
+impl Host for ActorCtx {
+    async fn log(&mut self, level: Level, message: String) -> wasmtime::Result<()> {
+        self.dispatch(Write { level, message }).await
+    }
+
+    async fn print(&mut self, verbosity: u8, message: String) -> wasmtime::Result<()> {
+        // Kinode verbosity 0 is always shown; higher levels are progressively chattier.
+        let level = match verbosity {
+            0 => Level::Info,
+            1 => Level::Debug,
+            _ => Level::Trace,
+        };
+        self.dispatch(Write { level, message }).await
+    }
+}

@@ -1,0 +1,284 @@
+//! Host functions this shim does not implement yet. Each one says so by name: functions whose
+//! result carries an `actor-error` return `not-implemented`, the others trap. None pretends to
+//! succeed.
+
+use std::marker::PhantomData;
+
+use super::{ActorCtx, HostCall};
+use crate::bindings::types::ActorError;
+
+fn message(function: &str) -> String {
+    format!("guestkit:host/{function} is not implemented by this shim yet")
+}
+
+/// Traps the guest with a message naming the function.
+pub(crate) struct Trap<T>(pub &'static str, PhantomData<fn() -> T>);
+
+impl<T> Trap<T> {
+    pub fn new(function: &'static str) -> Self {
+        Self(function, PhantomData)
+    }
+}
+
+impl<T: Send> HostCall for Trap<T> {
+    const NAME: &'static str = "not-implemented";
+    type Output = T;
+    async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<T> {
+        Err(wasmtime::Error::msg(message(self.0)))
+    }
+}
+
+/// Returns `actor-error::not-implemented` naming the function.
+pub(crate) struct Refuse<T>(pub &'static str, PhantomData<fn() -> T>);
+
+impl<T> Refuse<T> {
+    pub fn new(function: &'static str) -> Self {
+        Self(function, PhantomData)
+    }
+}
+
+impl<T: Send> HostCall for Refuse<T> {
+    const NAME: &'static str = "not-implemented";
+    type Output = Result<T, ActorError>;
+    async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
+        Ok(Err(ActorError::NotImplemented(message(self.0))))
+    }
+}
+
+mod interfaces {
+    //! The trait impls of the interfaces (or parts) still to be built, each call dispatched as
+    //! [`Trap`] or [`Refuse`] so it passes through the same seam as every other call.
+
+    use wasmtime::Result;
+    use wasmtime::component::Resource;
+
+    use super::{Refuse, Trap};
+    use crate::bindings::durable::{
+        AwaitNode, CallHandles, CallTarget, Handle, InvocationInput, InvocationRef, RetryPolicy,
+        RunOutcome, RunStart, Value, WaitOutcome,
+    };
+    use crate::bindings::process::{SpawnError, SpawnOptions};
+    use crate::bindings::streams::Lane;
+    use crate::bindings::types::{
+        ActorError, ActorType, Address, Capability, Conn, DataChunk, Dest, Failure, Module,
+    };
+    use crate::bindings::{capabilities, discovery, durable, host_call, random, streams, types};
+    use crate::host::ActorCtx;
+
+    impl types::Host for ActorCtx {}
+
+    impl types::HostModule for ActorCtx {
+        async fn duplicate(&mut self, _m: Resource<Module>) -> Result<Resource<Module>> {
+            self.dispatch(Trap::new("types.module.duplicate")).await
+        }
+        async fn drop(&mut self, _m: Resource<Module>) -> Result<()> {
+            self.dispatch(Trap::new("types.module.drop")).await
+        }
+    }
+
+    impl types::HostConn for ActorCtx {
+        async fn read(
+            &mut self,
+            _c: Resource<Conn>,
+            _max_bytes: u32,
+            _timeout_ms: Option<u64>,
+        ) -> Result<Result<Vec<u8>, ActorError>> {
+            self.dispatch(Refuse::new("types.conn.read")).await
+        }
+        async fn write(
+            &mut self,
+            _c: Resource<Conn>,
+            _bytes: Vec<u8>,
+        ) -> Result<Result<u64, ActorError>> {
+            self.dispatch(Refuse::new("types.conn.write")).await
+        }
+        async fn peer(&mut self, _c: Resource<Conn>) -> Result<Option<String>> {
+            self.dispatch(Trap::new("types.conn.peer")).await
+        }
+        async fn drop(&mut self, _c: Resource<Conn>) -> Result<()> {
+            self.dispatch(Trap::new("types.conn.drop")).await
+        }
+    }
+
+    impl discovery::Host for ActorCtx {
+        async fn register(
+            &mut self,
+            _name: String,
+            _target: Address,
+        ) -> Result<Result<(), ActorError>> {
+            self.dispatch(Refuse::new("discovery.register")).await
+        }
+        async fn lookup(&mut self, _name: String) -> Result<Option<Address>> {
+            self.dispatch(Trap::new("discovery.lookup")).await
+        }
+        async fn unregister(&mut self, _name: String) -> Result<()> {
+            self.dispatch(Trap::new("discovery.unregister")).await
+        }
+        async fn get_or_spawn(
+            &mut self,
+            _name: String,
+            _code: Resource<Module>,
+            _opts: SpawnOptions,
+        ) -> Result<Result<Address, SpawnError>> {
+            self.dispatch(Trap::new("discovery.get-or-spawn")).await
+        }
+        async fn discover(
+            &mut self,
+            _target_type: ActorType,
+        ) -> Result<Result<Address, ActorError>> {
+            self.dispatch(Refuse::new("discovery.discover")).await
+        }
+    }
+
+    impl capabilities::Host for ActorCtx {
+        async fn owned(&mut self) -> Result<Vec<Capability>> {
+            self.dispatch(Trap::new("capabilities.owned")).await
+        }
+        async fn has(&mut self, _cap: Capability) -> Result<bool> {
+            self.dispatch(Trap::new("capabilities.has")).await
+        }
+        async fn save(&mut self, _caps: Vec<Capability>) -> Result<Result<(), ActorError>> {
+            self.dispatch(Refuse::new("capabilities.save")).await
+        }
+        async fn remove(&mut self, _caps: Vec<Capability>) -> Result<()> {
+            self.dispatch(Trap::new("capabilities.remove")).await
+        }
+        async fn mint(&mut self, _params: String) -> Result<Capability> {
+            self.dispatch(Trap::new("capabilities.mint")).await
+        }
+    }
+
+    impl durable::Host for ActorCtx {
+        async fn input(&mut self) -> Result<InvocationInput> {
+            self.dispatch(Trap::new("durable.input")).await
+        }
+        async fn is_replaying(&mut self) -> Result<bool> {
+            self.dispatch(Trap::new("durable.is-replaying")).await
+        }
+        async fn sleep(&mut self, _name: String, _duration_ms: u64) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.sleep")).await
+        }
+        async fn call(
+            &mut self,
+            _t: CallTarget,
+            _input: Vec<u8>,
+            _name: Option<String>,
+        ) -> Result<CallHandles> {
+            self.dispatch(Trap::new("durable.call")).await
+        }
+        async fn send(
+            &mut self,
+            _t: CallTarget,
+            _input: Vec<u8>,
+            _delay_ms: Option<u64>,
+            _name: Option<String>,
+        ) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.send")).await
+        }
+        async fn awakeable(&mut self) -> Result<(String, Handle)> {
+            self.dispatch(Trap::new("durable.awakeable")).await
+        }
+        async fn complete_awakeable(
+            &mut self,
+            _id: String,
+            _v: Result<Vec<u8>, Failure>,
+        ) -> Result<()> {
+            self.dispatch(Trap::new("durable.complete-awakeable")).await
+        }
+        async fn signal(&mut self, _name: String) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.signal")).await
+        }
+        async fn complete_signal(
+            &mut self,
+            _invocation_id: String,
+            _name: String,
+            _v: Result<Vec<u8>, Failure>,
+        ) -> Result<()> {
+            self.dispatch(Trap::new("durable.complete-signal")).await
+        }
+        async fn promise_get(&mut self, _key: String) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.promise-get")).await
+        }
+        async fn promise_peek(&mut self, _key: String) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.promise-peek")).await
+        }
+        async fn promise_complete(
+            &mut self,
+            _key: String,
+            _v: Result<Vec<u8>, Failure>,
+        ) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.promise-complete")).await
+        }
+        async fn run_begin(&mut self, _name: String) -> Result<RunStart> {
+            self.dispatch(Trap::new("durable.run-begin")).await
+        }
+        async fn run_end(
+            &mut self,
+            _run: Handle,
+            _outcome: RunOutcome,
+            _retry: RetryPolicy,
+        ) -> Result<()> {
+            self.dispatch(Trap::new("durable.run-end")).await
+        }
+        async fn cancel_invocation(&mut self, _invocation_id: String) -> Result<()> {
+            self.dispatch(Trap::new("durable.cancel-invocation")).await
+        }
+        async fn attach_invocation(&mut self, _target: InvocationRef) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.attach-invocation")).await
+        }
+        async fn get_invocation_output(&mut self, _target: InvocationRef) -> Result<Handle> {
+            self.dispatch(Trap::new("durable.get-invocation-output"))
+                .await
+        }
+        async fn wait(&mut self, _tree: Vec<AwaitNode>) -> Result<WaitOutcome> {
+            self.dispatch(Trap::new("durable.wait")).await
+        }
+        async fn is_completed(&mut self, _h: Handle) -> Result<bool> {
+            self.dispatch(Trap::new("durable.is-completed")).await
+        }
+        async fn take(&mut self, _h: Handle) -> Result<Option<Value>> {
+            self.dispatch(Trap::new("durable.take")).await
+        }
+        async fn set_payload_checks(&mut self, _enabled: bool) -> Result<()> {
+            self.dispatch(Trap::new("durable.set-payload-checks")).await
+        }
+    }
+
+    impl streams::Host for ActorCtx {
+        async fn register(&mut self, _stream_id: String) -> Result<Result<(), ActorError>> {
+            self.dispatch(Refuse::new("streams.register")).await
+        }
+        async fn unregister(&mut self, _stream_id: String) -> Result<Result<(), ActorError>> {
+            self.dispatch(Refuse::new("streams.unregister")).await
+        }
+        async fn send_chunk(
+            &mut self,
+            _to: Dest,
+            _chunk: DataChunk,
+            _lane: Lane,
+        ) -> Result<Result<(), ActorError>> {
+            self.dispatch(Refuse::new("streams.send-chunk")).await
+        }
+    }
+
+    impl host_call::Host for ActorCtx {
+        async fn call(
+            &mut self,
+            _binding: String,
+            _namespace: String,
+            _operation: String,
+            _payload: Vec<u8>,
+        ) -> Result<Result<Vec<u8>, String>> {
+            self.dispatch(Trap::new("host-call.call")).await
+        }
+    }
+
+    impl random::Host for ActorCtx {
+        async fn get_bytes(&mut self, _len: u32) -> Result<Vec<u8>> {
+            self.dispatch(Trap::new("random.get-bytes")).await
+        }
+        async fn next_u64(&mut self) -> Result<u64> {
+            self.dispatch(Trap::new("random.next-u64")).await
+        }
+    }
+}

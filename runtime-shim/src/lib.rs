@@ -1,0 +1,28 @@
+//! The guestkit runtime shim: runs guest components in wasmtime and implements the
+//! `guestkit:host/actor` world for them.
+//!
+//! A [`Shim`] owns one async wasmtime engine, a [`Router`](router) between actors, and a
+//! state store. Each actor is a wasmtime `Store` and component instance on its own tokio
+//! task, with a FIFO [mailbox](mailbox) that supports selective receive. Every host function
+//! goes through one dispatch point ([`host`]), where durable execution journals calls.
+
+mod actor;
+mod address;
+mod bindings;
+pub mod conformance;
+mod engine;
+mod error;
+mod host;
+mod mailbox;
+mod router;
+mod shim;
+mod state;
+pub mod storage;
+
+pub use crate::bindings::log::Level;
+pub use crate::bindings::messaging::SendError;
+pub use crate::bindings::types::{ActorError, Address, Blob, Header, Payload, ProcessId};
+pub use crate::error::ShimError;
+pub use crate::shim::{
+    Limits, LogLine, LogSink, Module, Response, Shim, ShimBuilder, SpawnOptions,
+};

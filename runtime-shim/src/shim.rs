@@ -1,0 +1,427 @@
+//! The shim's Rust API: build a [`Shim`], [`load`](Shim::load) a component, [`spawn`]
+//! actors from it and [`call`] them. `cargo guest run`, the tests and any embedding
+//! application use this.
+//!
+//! [`spawn`]: Shim::spawn
+//! [`call`]: Shim::call
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::oneshot;
+use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
+use wasmtime::{Engine, Store, StoreLimitsBuilder, UpdateDeadline};
+use wasmtime_wasi::WasiCtxBuilder;
+
+use crate::bindings::log::Level;
+use crate::bindings::messaging::SendError;
+use crate::bindings::types::{ActorError, Address, Payload, ProcessId};
+use crate::bindings::{Actor, ActorPre};
+use crate::conformance::{self, ComponentSummary};
+use crate::engine::{EpochTicker, new_engine};
+use crate::error::{ShimError, describe};
+use crate::host::{ActorCtx, Phase};
+use crate::mailbox::{Envelope, Mailbox, Reply};
+use crate::router::{Requester, Router};
+use crate::state::StateTxn;
+use crate::storage::{RedbStore, StateStore};
+
+/// One line an actor logged.
+#[derive(Debug, Clone)]
+pub struct LogLine {
+    pub actor: Address,
+    pub level: Level,
+    pub message: String,
+}
+
+/// Receives every actor's log lines.
+pub type LogSink = Arc<dyn Fn(LogLine) + Send + Sync>;
+
+/// Per-actor and per-message limits.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest body (plus blob) a message may carry; bigger ones are refused, never truncated.
+    pub max_message_bytes: usize,
+    /// Largest linear memory an actor may grow to.
+    pub max_memory_bytes: usize,
+    /// Longest a guest may run without returning to the host before it is stopped.
+    pub cpu_deadline: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_message_bytes: 4 << 20,
+            max_memory_bytes: 256 << 20,
+            cpu_deadline: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What every actor of one shim shares.
+pub(crate) struct Shared {
+    pub node: String,
+    pub router: Arc<Router>,
+    pub store: Arc<dyn StateStore>,
+    pub limits: Limits,
+    pub log_sink: LogSink,
+    pub started: Instant,
+}
+
+/// A validated, compiled guest component, ready to spawn any number of actors from.
+#[derive(Clone)]
+pub struct Module {
+    pre: ActorPre<ActorCtx>,
+    summary: Arc<ComponentSummary>,
+}
+
+impl Module {
+    /// The component's imports and exports.
+    pub fn summary(&self) -> &ComponentSummary {
+        &self.summary
+    }
+}
+
+/// How to start an actor.
+#[derive(Debug, Clone)]
+pub struct SpawnOptions {
+    /// The process name; its state is keyed by `name:package:node`, so reusing a name across
+    /// shim runs reuses the state.
+    pub name: String,
+    pub package: String,
+    /// Handed to the guest's `init` as `start-info.args`.
+    pub args: Vec<u8>,
+}
+
+impl SpawnOptions {
+    pub fn new(name: impl Into<String>) -> Self {
+        let name = name.into();
+        Self {
+            package: name.clone(),
+            name,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn package(mut self, package: impl Into<String>) -> Self {
+        self.package = package.into();
+        self
+    }
+
+    pub fn args(mut self, args: Vec<u8>) -> Self {
+        self.args = args;
+        self
+    }
+}
+
+/// A response delivered to the host.
+#[derive(Debug)]
+pub struct Response {
+    pub source: Address,
+    pub payload: Payload,
+}
+
+impl Payload {
+    /// A message for `route` carrying `body`, with nothing else set.
+    pub fn new(route: impl Into<String>, body: Vec<u8>) -> Self {
+        Self {
+            tag: None,
+            route: Some(route.into()),
+            body,
+            metadata: None,
+            headers: Vec::new(),
+            blob: None,
+            capabilities: Vec::new(),
+        }
+    }
+}
+
+/// Configures a [`Shim`].
+pub struct ShimBuilder {
+    state_dir: PathBuf,
+    store: Option<Arc<dyn StateStore>>,
+    node: String,
+    limits: Limits,
+    log_sink: Option<LogSink>,
+}
+
+impl ShimBuilder {
+    /// Where the state database lives (default `.guestkit`).
+    pub fn state_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.state_dir = dir.into();
+        self
+    }
+
+    /// Uses `store` instead of the embedded database under the state dir.
+    pub fn state_store(mut self, store: Arc<dyn StateStore>) -> Self {
+        self.store = Some(store);
+        self
+    }
+
+    /// This shim's node name, part of every local address (default `local`).
+    pub fn node(mut self, node: impl Into<String>) -> Self {
+        self.node = node.into();
+        self
+    }
+
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Where actors' log lines go (default: standard error).
+    pub fn on_log(mut self, sink: impl Fn(LogLine) + Send + Sync + 'static) -> Self {
+        self.log_sink = Some(Arc::new(sink));
+        self
+    }
+
+    pub fn build(self) -> Result<Shim, ShimError> {
+        let store = match self.store {
+            Some(store) => store,
+            None => {
+                std::fs::create_dir_all(&self.state_dir).map_err(|e| ShimError::StateDir {
+                    path: self.state_dir.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                Arc::new(RedbStore::open(&self.state_dir.join("state.redb"))?)
+            }
+        };
+        let engine = new_engine().map_err(|e| ShimError::Engine(describe(&e)))?;
+        let mut linker = Linker::<ActorCtx>::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut linker)
+            .map_err(|e| ShimError::Engine(describe(&e)))?;
+        Actor::add_to_linker::<_, HasSelf<_>>(&mut linker, |cx| cx)
+            .map_err(|e| ShimError::Engine(describe(&e)))?;
+        let ticker = EpochTicker::start(&engine);
+        let log_sink = self.log_sink.unwrap_or_else(|| Arc::new(print_log_line));
+        Ok(Shim {
+            inner: Arc::new(Inner {
+                shared: Arc::new(Shared {
+                    node: self.node,
+                    router: Arc::new(Router::default()),
+                    store,
+                    limits: self.limits,
+                    log_sink,
+                    started: Instant::now(),
+                }),
+                engine,
+                linker,
+                modules: Mutex::new(HashMap::new()),
+                _ticker: ticker,
+            }),
+        })
+    }
+}
+
+fn print_log_line(line: LogLine) {
+    let level = match line.level {
+        Level::Trace => "trace",
+        Level::Debug => "debug",
+        Level::Info => "info",
+        Level::Warn => "warn",
+        Level::Error => "error",
+    };
+    eprintln!(
+        "[{}] {level}: {}",
+        line.actor.process.process_name, line.message
+    );
+}
+
+struct Inner {
+    shared: Arc<Shared>,
+    engine: Engine,
+    linker: Linker<ActorCtx>,
+    /// Compiled components by content hash: loading the same bytes twice compiles once.
+    modules: Mutex<HashMap<u64, Module>>,
+    _ticker: EpochTicker,
+}
+
+/// A running guestkit host: one wasmtime engine, one router, one state store.
+#[derive(Clone)]
+pub struct Shim {
+    inner: Arc<Inner>,
+}
+
+impl Shim {
+    pub fn builder() -> ShimBuilder {
+        ShimBuilder {
+            state_dir: PathBuf::from(".guestkit"),
+            store: None,
+            node: "local".into(),
+            limits: Limits::default(),
+            log_sink: None,
+        }
+    }
+
+    /// Validates, compiles and links a component.
+    pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(module) = self.inner.modules.lock().unwrap().get(&key) {
+            return Ok(module.clone());
+        }
+        let summary = conformance::check(bytes)?;
+        let component = Component::new(&self.inner.engine, bytes)
+            .map_err(|e| ShimError::Compile(describe(&e)))?;
+        let pre = self
+            .inner
+            .linker
+            .instantiate_pre(&component)
+            .and_then(ActorPre::new)
+            .map_err(|e| ShimError::Link(describe(&e)))?;
+        let module = Module {
+            pre,
+            summary: Arc::new(summary),
+        };
+        self.inner
+            .modules
+            .lock()
+            .unwrap()
+            .insert(key, module.clone());
+        Ok(module)
+    }
+
+    /// Starts an actor from `module`. Returns once it is instantiated and reachable; its `init`
+    /// runs on the actor's task, and messages sent meanwhile wait in its mailbox.
+    pub async fn spawn(&self, module: &Module, opts: SpawnOptions) -> Result<Address, ShimError> {
+        let shared = &self.inner.shared;
+        let our = Address::new(
+            &shared.node,
+            ProcessId {
+                process_name: opts.name,
+                package_name: opts.package,
+                publisher_node: shared.node.clone(),
+            },
+        );
+        let (inbox, mailbox) = Mailbox::new();
+        if !shared.router.register(&our, inbox) {
+            return Err(ShimError::NameTaken(our.to_string()));
+        }
+        let cx = ActorCtx {
+            our: our.clone(),
+            incarnation: 1,
+            shared: Arc::clone(shared),
+            mailbox,
+            state: StateTxn::new(Arc::clone(&shared.store), our.process.to_string()),
+            phase: Phase::Init,
+            current: None,
+            awaiting: HashSet::new(),
+            last_blob: None,
+            limits: StoreLimitsBuilder::new()
+                .memory_size(shared.limits.max_memory_bytes)
+                .trap_on_grow_failure(true)
+                .build(),
+            segment_start: Instant::now(),
+            // Guests get no environment, arguments or files; stdout and stderr go to ours.
+            wasi: WasiCtxBuilder::new().inherit_stderr().build(),
+            table: ResourceTable::new(),
+        };
+        let mut store = Store::new(&self.inner.engine, cx);
+        store.limiter(|cx| &mut cx.limits);
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|cx| {
+            let cx = cx.data();
+            let ran = cx.segment_start.elapsed();
+            if ran > cx.shared.limits.cpu_deadline {
+                return Err(wasmtime::format_err!(
+                    "{} ran for {ran:?} without returning to the host, over its CPU deadline of {:?}",
+                    cx.our,
+                    cx.shared.limits.cpu_deadline
+                ));
+            }
+            Ok(UpdateDeadline::Yield(1))
+        });
+        let actor = match module.pre.instantiate_async(&mut store).await {
+            Ok(actor) => actor,
+            Err(e) => {
+                shared.router.unregister(&our);
+                return Err(ShimError::Instantiate {
+                    address: our.to_string(),
+                    message: describe(&e),
+                });
+            }
+        };
+        tokio::spawn(crate::actor::run(store, actor, opts.args));
+        Ok(our)
+    }
+
+    /// Sends a request from the host and waits up to `timeout` for its one outcome.
+    pub async fn call(
+        &self,
+        to: &Address,
+        payload: Payload,
+        timeout: Duration,
+    ) -> Result<Response, SendError> {
+        let shared = &self.inner.shared;
+        let host = self.host_address();
+        let size = payload.body.len() + payload.blob.as_ref().map_or(0, |b| b.bytes.len());
+        if size > shared.limits.max_message_bytes {
+            return Err(SendError {
+                request_id: 0,
+                error: ActorError::InvalidArgument(format!(
+                    "message of {size} bytes exceeds the shim's limit of {} bytes",
+                    shared.limits.max_message_bytes
+                )),
+                target: to.clone(),
+                returned: payload,
+                context: None,
+            });
+        }
+        let id = shared.router.next_id();
+        let (tx, rx) = oneshot::channel();
+        let envelope = Envelope {
+            id,
+            source: host,
+            expects_response: true,
+            payload,
+        };
+        shared
+            .router
+            .request(to, envelope, Requester::Host(tx), None, Some(timeout));
+        let reply: Reply = rx
+            .await
+            .expect("the router completes every pending request")?;
+        Ok(Response {
+            source: reply.source,
+            payload: reply.payload,
+        })
+    }
+
+    /// Sends a one-way message from the host. A missing target drops it.
+    pub fn send(&self, to: &Address, payload: Payload) -> u64 {
+        let router = &self.inner.shared.router;
+        let id = router.next_id();
+        router.send(
+            to,
+            Envelope {
+                id,
+                source: self.host_address(),
+                expects_response: false,
+                payload,
+            },
+        );
+        id
+    }
+
+    /// True while an actor is registered at `address`.
+    pub fn exists(&self, address: &Address) -> bool {
+        self.inner.shared.router.exists(address)
+    }
+
+    /// The address messages from the embedding application carry as their source.
+    pub fn host_address(&self) -> Address {
+        let node = &self.inner.shared.node;
+        Address::new(
+            node,
+            ProcessId {
+                process_name: "host".into(),
+                package_name: "guestkit".into(),
+                publisher_node: node.clone(),
+            },
+        )
+    }
+}

@@ -1,0 +1,43 @@
+//! Persistent actor state behind a small trait, so that a server database can stand in for
+//! the embedded one later without touching the host implementation.
+//!
+//! State is keyed by actor (the `name:package:publisher` process id, stable across restarts)
+//! and then by the guest's key. A handler's writes reach the store as one [`StateChanges`]
+//! batch, committed atomically, so a handler that fails leaves nothing behind.
+
+mod redb;
+
+use std::collections::BTreeMap;
+
+pub use self::redb::RedbStore;
+
+/// A failure of the storage backend itself (I/O, corruption, a lock held by another process).
+#[derive(Debug, thiserror::Error)]
+#[error("state store: {0}")]
+pub struct StorageError(pub String);
+
+/// The writes of one step of an actor, applied all at once or not at all.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct StateChanges {
+    /// Remove every key of the actor before applying `writes`.
+    pub clear_all: bool,
+    /// `Some` sets a key, `None` deletes it.
+    pub writes: BTreeMap<String, Option<Vec<u8>>>,
+}
+
+impl StateChanges {
+    /// True when committing this batch would change nothing.
+    pub fn is_empty(&self) -> bool {
+        !self.clear_all && self.writes.is_empty()
+    }
+}
+
+/// Durable key/value storage for actor state.
+pub trait StateStore: Send + Sync + 'static {
+    /// The committed value of `key` for `actor`.
+    fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError>;
+    /// The committed keys of `actor`, in order.
+    fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError>;
+    /// Applies `changes` atomically and durably: when this returns `Ok`, they survive a crash.
+    fn commit(&self, actor: &str, changes: &StateChanges) -> Result<(), StorageError>;
+}

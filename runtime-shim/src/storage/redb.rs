@@ -1,0 +1,158 @@
+//! The embedded store: one redb file under the shim's state directory.
+//!
+//! redb is a pure-Rust, copy-on-write B-tree database with ACID transactions; a commit is
+//! durable (fsync'd) before it returns, and a torn write after `kill -9` rolls back to the
+//! last commit. It needs no C toolchain and no server, which suits a developer tool.
+
+use std::path::Path;
+
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+
+use super::{StateChanges, StateStore, StorageError};
+
+/// (actor, key) → value.
+const STATE: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("state");
+
+/// [`StateStore`] backed by a redb database file.
+pub struct RedbStore {
+    db: Database,
+}
+
+impl RedbStore {
+    /// Opens (or creates) the database file at `path`.
+    pub fn open(path: &Path) -> Result<Self, StorageError> {
+        let db = Database::create(path).map_err(|e| match e {
+            redb::DatabaseError::DatabaseAlreadyOpen => StorageError(format!(
+                "{} is in use by another shim process; stop it or pass a different --state-dir",
+                path.display()
+            )),
+            other => StorageError(format!("cannot open {}: {other}", path.display())),
+        })?;
+        let txn = db.begin_write().map_err(err)?;
+        txn.open_table(STATE).map_err(err)?;
+        txn.commit().map_err(err)?;
+        Ok(Self { db })
+    }
+}
+
+fn err(e: impl std::fmt::Display) -> StorageError {
+    StorageError(e.to_string())
+}
+
+impl StateStore for RedbStore {
+    fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(STATE).map_err(err)?;
+        Ok(table
+            .get((actor, key))
+            .map_err(err)?
+            .map(|v| v.value().to_vec()))
+    }
+
+    fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(STATE).map_err(err)?;
+        let mut keys = Vec::new();
+        for entry in table.range((actor, "")..).map_err(err)? {
+            let (k, _) = entry.map_err(err)?;
+            let (owner, key) = k.value();
+            if owner != actor {
+                break;
+            }
+            keys.push(key.to_owned());
+        }
+        Ok(keys)
+    }
+
+    fn commit(&self, actor: &str, changes: &StateChanges) -> Result<(), StorageError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let txn = self.db.begin_write().map_err(err)?;
+        {
+            let mut table = txn.open_table(STATE).map_err(err)?;
+            if changes.clear_all {
+                let stale: Vec<String> = {
+                    let mut stale = Vec::new();
+                    for entry in table.range((actor, "")..).map_err(err)? {
+                        let (k, _) = entry.map_err(err)?;
+                        let (owner, key) = k.value();
+                        if owner != actor {
+                            break;
+                        }
+                        stale.push(key.to_owned());
+                    }
+                    stale
+                };
+                for key in &stale {
+                    table.remove((actor, key.as_str())).map_err(err)?;
+                }
+            }
+            for (key, value) in &changes.writes {
+                match value {
+                    Some(v) => table
+                        .insert((actor, key.as_str()), v.as_slice())
+                        .map_err(err)?,
+                    None => table.remove((actor, key.as_str())).map_err(err)?,
+                };
+            }
+        }
+        txn.commit().map_err(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changes(clear_all: bool, writes: &[(&str, Option<&[u8]>)]) -> StateChanges {
+        StateChanges {
+            clear_all,
+            writes: writes
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.map(<[u8]>::to_vec)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn commits_survive_reopen_and_stay_per_actor() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.redb");
+        {
+            let store = RedbStore::open(&path).unwrap();
+            store
+                .commit(
+                    "a",
+                    &changes(false, &[("x", Some(b"1")), ("y", Some(b"2"))]),
+                )
+                .unwrap();
+            store
+                .commit("b", &changes(false, &[("x", Some(b"other"))]))
+                .unwrap();
+        }
+        let store = RedbStore::open(&path).unwrap();
+        assert_eq!(store.get("a", "x").unwrap().as_deref(), Some(&b"1"[..]));
+        assert_eq!(store.keys("a").unwrap(), ["x", "y"]);
+        store
+            .commit("a", &changes(true, &[("z", Some(b"3"))]))
+            .unwrap();
+        assert_eq!(store.keys("a").unwrap(), ["z"]);
+        assert_eq!(
+            store.keys("b").unwrap(),
+            ["x"],
+            "clear_all must not touch another actor"
+        );
+        store.commit("a", &changes(false, &[("z", None)])).unwrap();
+        assert_eq!(store.get("a", "z").unwrap(), None);
+    }
+
+    #[test]
+    fn second_open_of_one_file_is_refused_with_a_fix() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.redb");
+        let _first = RedbStore::open(&path).unwrap();
+        let e = RedbStore::open(&path).err().expect("second open must fail");
+        assert!(e.to_string().contains("--state-dir"), "{e}");
+    }
+}
