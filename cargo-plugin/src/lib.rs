@@ -1,1 +1,42 @@
+//! The `cargo guest` subcommand: scaffold, build and run guestkit guests.
+//!
+//! One module per subcommand under [`commands`], each a clap `Args` struct whose doc
+//! comments are its help text; the work is done by `guestkit-codegen` and `guestkit-shim`.
 
+pub mod commands;
+mod contract;
+mod toolchain;
+mod workspace;
+
+use clap::{Parser, Subcommand};
+
+/// Cargo invokes `cargo-guest guest <args>`; this wrapper swallows the `guest` word.
+#[derive(Debug, Parser)]
+#[command(name = "cargo", bin_name = "cargo")]
+pub enum Cargo {
+    Guest(Cli),
+}
+
+/// Build and run WebAssembly guest actors for the guestkit host.
+#[derive(Debug, clap::Args)]
+#[command(version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    New(commands::new::NewArgs),
+    Build(commands::build::BuildArgs),
+    Run(commands::run::RunArgs),
+}
+
+/// Runs one `cargo guest` command.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::New(args) => commands::new::run(args),
+        Command::Build(args) => commands::build::run(args).map(drop),
+        Command::Run(args) => commands::run::run(args),
+    }
+}

@@ -28,3 +28,25 @@ pub enum ShimError {
 pub(crate) fn describe(e: &wasmtime::Error) -> String {
     format!("{e:?}")
 }
+
+impl crate::bindings::types::ActorError {
+    /// The error as `kind: message`, with the kind spelled as in WIT.
+    pub fn describe(&self) -> String {
+        use crate::bindings::types::ActorError::*;
+        match self {
+            TimedOut => "timed-out".into(),
+            Offline => "offline".into(),
+            ConnectionNotReady(after) => format!("connection-not-ready (retry after {after:?} ms)"),
+            Unavailable(m) => format!("unavailable: {m}"),
+            NotFound(m) => format!("not-found: {m}"),
+            PermissionDenied(m) => format!("permission-denied: {m}"),
+            InvalidArgument(m) => format!("invalid-argument: {m}"),
+            UnknownRoute(m) => format!("unknown-route: {m}"),
+            DependencyNotFound(m) => format!("dependency-not-found: {m}"),
+            DecodeFailure(m) => format!("decode-failure: {m}"),
+            NotImplemented(m) => format!("not-implemented: {m}"),
+            Internal(m) => format!("internal: {m}"),
+            Application(e) => format!("application error {}: {}", e.code, e.message),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! `cargo guest run`: spawn a guest in the shim, deliver one request given as JSON, and print
+//! the reply as JSON. The actor's log lines go to standard error.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context as _, bail};
+use guestkit_codegen::embed;
+use guestkit_shim::{Payload, Shim, SpawnOptions};
+
+use crate::commands::build::{self, BuildArgs};
+use crate::contract::RouteTypes;
+
+/// Run a guest in the shim: spawn it, send one request, print the reply as JSON.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// A built component (.wasm); without it, the selected package is built first
+    #[arg(value_name = "PATH", conflicts_with = "package")]
+    pub path: Option<PathBuf>,
+    /// Guest package to build and run
+    #[arg(short, long, value_name = "PKG")]
+    pub package: Option<String>,
+    /// Build with the release profile
+    #[arg(long)]
+    pub release: bool,
+    /// Path to the Cargo.toml of the package or workspace
+    #[arg(long, value_name = "PATH")]
+    pub manifest_path: Option<PathBuf>,
+    /// Route of the request: `package.Service/Method`
+    #[arg(long, value_name = "ROUTE")]
+    pub route: String,
+    /// Request body in the proto3 JSON mapping
+    #[arg(long, value_name = "JSON", default_value = "{}")]
+    pub body: String,
+    /// Directory of the shim's state database
+    #[arg(long, value_name = "DIR", default_value = ".guestkit")]
+    pub state_dir: PathBuf,
+    /// Process name of the actor; its state is kept under it (default: the component's name)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// How long to wait for the reply, in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 30_000)]
+    pub timeout_ms: u64,
+}
+
+pub fn run(args: RunArgs) -> anyhow::Result<()> {
+    let path = match &args.path {
+        Some(path) => path.clone(),
+        None => {
+            let built = build::run(BuildArgs {
+                packages: args.package.iter().cloned().collect(),
+                release: args.release,
+                manifest_path: args.manifest_path.clone(),
+            })?;
+            match <[_; 1]>::try_from(built) {
+                Ok([guest]) => guest.path,
+                Err(many) => bail!(
+                    "the workspace has {} guests ({}); pick one with -p",
+                    many.len(),
+                    many.iter()
+                        .map(|g| g.package.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+    };
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let contract = embed::read(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        .with_context(|| {
+            format!(
+                "{} carries no guestkit contract, so its messages cannot be encoded from JSON; \
+                 build it with `cargo guest build`",
+                path.display()
+            )
+        })?;
+    let route =
+        RouteTypes::find(&contract, &args.route).with_context(|| path.display().to_string())?;
+    let body = route.encode_request(&args.body)?;
+    let name = match &args.name {
+        Some(name) => name.clone(),
+        None => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "guest".into()),
+    };
+
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let reply = runtime.block_on(async {
+        let shim = Shim::builder().state_dir(&args.state_dir).build()?;
+        let module = shim
+            .load(&bytes)
+            .with_context(|| path.display().to_string())?;
+        let actor = shim.spawn(&module, SpawnOptions::new(name)).await?;
+        let reply = shim
+            .call(
+                &actor,
+                Payload::new(&args.route, body),
+                Duration::from_millis(args.timeout_ms),
+            )
+            .await;
+        anyhow::Ok(reply)
+    })?;
+    match reply {
+        Ok(response) => {
+            println!("{}", route.decode_reply(&response.payload.body)?);
+            Ok(())
+        }
+        Err(failed) => bail!(
+            "the request to {} failed: {}",
+            args.route,
+            failed.error.describe()
+        ),
+    }
+}
