@@ -59,9 +59,17 @@ pub fn expand(
             }
         }
 
+        // Component exports exist only on wasm; natively the crate still type-checks.
+        #[cfg(target_arch = "wasm32")]
         const _: () = {
             type __GuestkitExports = #krate::__private::Exports<#actor>;
             #krate::__private::export_actor_world!(__GuestkitExports);
+        };
+
+        // Natively nothing is exported; naming an export keeps the actor reachable for lints.
+        #[cfg(not(target_arch = "wasm32"))]
+        const _: () = {
+            let _ = <#krate::__private::Exports<#actor> as #krate::__private::Guest>::handle;
         };
     })
 }

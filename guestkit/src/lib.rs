@@ -3,7 +3,7 @@
 //! ```ignore
 //! use guestkit::prelude::*;
 //! guestkit::contract!("proto/counter.proto");
-//! use counter::v1::{AddReply, AddRequest, CounterService};
+//! use crate::counter::v1::{AddReply, AddRequest, CounterService};
 //!
 //! #[derive(Default)]
 //! struct Counter;
@@ -26,6 +26,7 @@
 // Generated code names this crate by its absolute path, also inside the crate itself.
 extern crate self as guestkit;
 
+mod address;
 #[doc(hidden)]
 pub mod bindings;
 mod context;
@@ -56,5 +57,6 @@ pub mod __private {
 
     pub use crate::bindings;
     pub use crate::bindings::export_actor_world;
+    pub use crate::bindings::exports::guestkit::host::guest::Guest;
     pub use crate::runtime::{Dispatch, Exports};
 }

@@ -66,6 +66,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         }
     };
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    guestkit_shim::conformance::check(&bytes).with_context(|| path.display().to_string())?;
     let contract = embed::read(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
         .with_context(|| {

@@ -10,7 +10,7 @@ use guestkit::prelude::*;
 
 guestkit::contract!("proto/counter.proto");
 
-use counter::v1::{AddReply, AddRequest, CounterService, GetRequest};
+use crate::counter::v1::{AddReply, AddRequest, CounterService, GetRequest};
 
 #[derive(Default)]
 struct Counter;

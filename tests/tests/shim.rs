@@ -1,0 +1,372 @@
+//! The shim's Rust API running real guest components: spawn, call, messaging between actors,
+//! refusals of bad components and messages. Test names cite SEMANTICS.md line numbers.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use guestkit_shim::{
+    ActorError, Address, Limits, LogLine, Module, Payload, Shim, ShimError, SpawnOptions,
+};
+use guestkit_tests::built_guest;
+use prost::Message;
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Clone, PartialEq, Message)]
+struct AddRequest {
+    #[prost(uint64, tag = "1")]
+    amount: u64,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct AddReply {
+    #[prost(uint64, tag = "1")]
+    total: u64,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct Relay {
+    #[prost(string, tag = "1")]
+    to: String,
+    #[prost(string, tag = "2")]
+    route: String,
+    #[prost(bytes = "vec", tag = "3")]
+    body: Vec<u8>,
+    #[prost(uint64, tag = "4")]
+    timeout_ms: u64,
+    #[prost(uint32, tag = "5")]
+    pad_to: u32,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct Outcome {
+    #[prost(bytes = "vec", tag = "1")]
+    body: Vec<u8>,
+    #[prost(string, tag = "2")]
+    error: String,
+}
+
+/// A shim with its own state dir, whose log lines the test can read.
+struct Harness {
+    shim: Shim,
+    logs: Arc<Mutex<Vec<LogLine>>>,
+    _state: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new() -> Self {
+        Self::with_limits(Limits::default())
+    }
+
+    fn with_limits(limits: Limits) -> Self {
+        let state = tempfile::tempdir().unwrap();
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&logs);
+        let shim = Shim::builder()
+            .state_dir(state.path())
+            .limits(limits)
+            .on_log(move |line| sink.lock().unwrap().push(line))
+            .build()
+            .unwrap();
+        Self {
+            shim,
+            logs,
+            _state: state,
+        }
+    }
+
+    fn load(&self, package: &str) -> Module {
+        self.shim
+            .load(&std::fs::read(built_guest(package)).unwrap())
+            .unwrap()
+    }
+
+    async fn spawn(&self, package: &str, name: &str) -> Address {
+        self.shim
+            .spawn(&self.load(package), SpawnOptions::new(name))
+            .await
+            .unwrap()
+    }
+
+    async fn add(&self, counter: &Address, amount: u64) -> Result<u64, ActorError> {
+        let body = AddRequest { amount }.encode_to_vec();
+        let reply = self
+            .shim
+            .call(
+                counter,
+                Payload::new("counter.v1.CounterService/Add", body),
+                TIMEOUT,
+            )
+            .await
+            .map_err(|f| f.error)?;
+        Ok(AddReply::decode(reply.payload.body.as_slice())
+            .unwrap()
+            .total)
+    }
+
+    async fn relay(&self, relay: &Address, method: &str, msg: Relay) -> Outcome {
+        let route = format!("relay.v1.RelayService/{method}");
+        let reply = self
+            .shim
+            .call(relay, Payload::new(route, msg.encode_to_vec()), TIMEOUT)
+            .await
+            .unwrap();
+        Outcome::decode(reply.payload.body.as_slice()).unwrap()
+    }
+
+    fn logged(&self, needle: &str) -> bool {
+        self.logs
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.message.contains(needle))
+    }
+}
+
+fn add_to(counter: &Address, amount: u64) -> Relay {
+    Relay {
+        to: counter.to_string(),
+        route: "counter.v1.CounterService/Add".into(),
+        body: AddRequest { amount }.encode_to_vec(),
+        timeout_ms: 10_000,
+        pad_to: 0,
+    }
+}
+
+#[tokio::test]
+async fn state_is_kept_per_actor_and_logs_reach_the_sink() {
+    let h = Harness::new();
+    let a = h.spawn("counter", "a").await;
+    let b = h.spawn("counter", "b").await;
+    assert_eq!(h.add(&a, 2).await.unwrap(), 2);
+    assert_eq!(h.add(&a, 3).await.unwrap(), 5);
+    assert_eq!(h.add(&b, 1).await.unwrap(), 1, "b has its own state");
+    assert!(h.logged("added 3 -> total 5"));
+}
+
+#[tokio::test]
+async fn a_taken_name_is_refused() {
+    let h = Harness::new();
+    let module = h.load("counter");
+    h.shim
+        .spawn(&module, SpawnOptions::new("one"))
+        .await
+        .unwrap();
+    let err = h
+        .shim
+        .spawn(&module, SpawnOptions::new("one"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ShimError::NameTaken(_)), "{err}");
+}
+
+#[tokio::test]
+async fn unknown_route_gets_unknown_route() {
+    let h = Harness::new();
+    let counter = h.spawn("counter", "counter").await;
+    let failed = h
+        .shim
+        .call(
+            &counter,
+            Payload::new("counter.v1.CounterService/Reset", Vec::new()),
+            TIMEOUT,
+        )
+        .await
+        .unwrap_err();
+    match failed.error {
+        ActorError::UnknownRoute(m) => assert!(m.contains("counter.v1.CounterService/Add"), "{m}"),
+        other => panic!("expected unknown-route, got {other:?}"),
+    }
+    assert_eq!(
+        h.add(&counter, 1).await.unwrap(),
+        1,
+        "the actor keeps serving"
+    );
+}
+
+#[tokio::test]
+async fn undecodable_body_gets_decode_failure() {
+    let h = Harness::new();
+    let counter = h.spawn("counter", "counter").await;
+    let failed = h
+        .shim
+        .call(
+            &counter,
+            Payload::new("counter.v1.CounterService/Add", vec![0xff, 0xff]),
+            TIMEOUT,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(failed.error, ActorError::DecodeFailure(_)),
+        "{:?}",
+        failed.error
+    );
+}
+
+#[tokio::test]
+async fn handler_error_fails_the_request_and_commits_nothing() {
+    let h = Harness::new();
+    let counter = h.spawn("counter", "counter").await;
+    assert_eq!(h.add(&counter, 5).await.unwrap(), 5);
+    let err = h.add(&counter, u64::MAX).await.unwrap_err();
+    assert!(
+        matches!(&err, ActorError::InvalidArgument(m) if m.contains("overflow")),
+        "{err:?}"
+    );
+    assert_eq!(h.add(&counter, 1).await.unwrap(), 6);
+}
+
+#[tokio::test]
+async fn call_between_actors_returns_the_reply() {
+    let h = Harness::new();
+    let counter = h.spawn("counter", "counter").await;
+    let relay = h.spawn("relay", "relay").await;
+    let out = h.relay(&relay, "Call", add_to(&counter, 4)).await;
+    assert_eq!(out.error, "");
+    assert_eq!(AddReply::decode(out.body.as_slice()).unwrap().total, 4);
+}
+
+#[tokio::test]
+async fn request_then_receive_gets_the_response_with_its_context() {
+    let h = Harness::new();
+    let counter = h.spawn("counter", "counter").await;
+    let relay = h.spawn("relay", "relay").await;
+    let out = h.relay(&relay, "RequestReceive", add_to(&counter, 7)).await;
+    assert_eq!(out.error, "");
+    assert_eq!(AddReply::decode(out.body.as_slice()).unwrap().total, 7);
+}
+
+#[tokio::test]
+async fn sem_04_call_to_self_is_invalid_argument_and_sends_nothing() {
+    let h = Harness::new();
+    let relay = h.spawn("relay", "relay").await;
+    let mut msg = add_to(&relay, 1);
+    msg.route = "relay.v1.RelayService/Call".into();
+    let out = h.relay(&relay, "Call", msg).await;
+    assert!(
+        out.error.contains("invalid argument") && out.error.contains("cannot call itself"),
+        "{}",
+        out.error
+    );
+}
+
+#[tokio::test]
+async fn sem_10_request_to_a_missing_actor_fails_not_found_at_once() {
+    let h = Harness::new();
+    let relay = h.spawn("relay", "relay").await;
+    let missing = Address::parse("local@ghost:ghost:local").unwrap();
+    let started = std::time::Instant::now();
+    let out = h.relay(&relay, "RequestReceive", add_to(&missing, 1)).await;
+    assert!(out.error.starts_with("not found"), "{}", out.error);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "not-found must not wait for the deadline"
+    );
+    let out = h.relay(&relay, "Call", add_to(&missing, 1)).await;
+    assert!(out.error.starts_with("not found"), "{}", out.error);
+}
+
+#[tokio::test]
+async fn sem_10_send_to_a_missing_actor_is_ok_and_a_send_is_delivered() {
+    let h = Harness::new();
+    let counter = h.spawn("counter", "counter").await;
+    let relay = h.spawn("relay", "relay").await;
+    let missing = Address::parse("local@ghost:ghost:local").unwrap();
+    assert_eq!(h.relay(&relay, "Send", add_to(&missing, 1)).await.error, "");
+    assert_eq!(h.relay(&relay, "Send", add_to(&counter, 3)).await.error, "");
+    // The one-way Add lands before this call, since one sender's messages stay in order.
+    let total = h.relay(&relay, "Call", add_to(&counter, 0)).await;
+    assert_eq!(AddReply::decode(total.body.as_slice()).unwrap().total, 3);
+}
+
+#[tokio::test]
+async fn sem_07_respond_without_a_waiting_requester_is_not_found() {
+    let h = Harness::new();
+    let relay = h.spawn("relay", "relay").await;
+    let reply = h
+        .shim
+        .call(
+            &relay,
+            Payload::new(
+                "relay.v1.RelayService/RespondTwice",
+                Relay::default().encode_to_vec(),
+            ),
+            TIMEOUT,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        reply.payload.body, b"first",
+        "the first respond answers; the handler's return is not sent again"
+    );
+    assert!(
+        h.logged("second respond: not found"),
+        "{:?}",
+        h.logs.lock().unwrap()
+    );
+}
+
+#[tokio::test]
+async fn sem_39_oversize_messages_are_refused_not_truncated() {
+    let h = Harness::with_limits(Limits {
+        max_message_bytes: 1024,
+        ..Limits::default()
+    });
+    let counter = h.spawn("counter", "counter").await;
+    let relay = h.spawn("relay", "relay").await;
+    let failed = h
+        .shim
+        .call(
+            &counter,
+            Payload::new("counter.v1.CounterService/Add", vec![0; 2048]),
+            TIMEOUT,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&failed.error, ActorError::InvalidArgument(m) if m.contains("2048 bytes")),
+        "{:?}",
+        failed.error
+    );
+    let big = Relay {
+        pad_to: 1500,
+        ..add_to(&counter, 1)
+    };
+    let out = h.relay(&relay, "Call", big).await;
+    assert!(
+        out.error.contains("exceeds the shim's limit of 1024 bytes"),
+        "{}",
+        out.error
+    );
+}
+
+#[tokio::test]
+async fn sem_38_bad_components_are_refused_before_they_run() {
+    let h = Harness::new();
+    let refused = |bytes: Vec<u8>| h.shim.load(&bytes).err().expect("refused").to_string();
+    let err = refused(b"\0asm\x0d\0\x01\0garbage".to_vec());
+    assert!(err.contains("not valid WebAssembly"), "{err}");
+    let err = refused(wat::parse_str("(module)").unwrap());
+    assert!(err.contains("core wasm module, not a component"), "{err}");
+    let err = refused(
+        wat::parse_str(r#"(component (import "acme:db/query@1.0.0" (instance)))"#).unwrap(),
+    );
+    assert!(
+        err.contains("`acme:db/query@1.0.0`") && err.contains("guestkit:host/actor@0.1.0"),
+        "{err}"
+    );
+    let err = refused(
+        wat::parse_str(r#"(component (import "wasi:sockets/tcp@0.2.0" (instance)))"#).unwrap(),
+    );
+    assert!(err.contains("`wasi:sockets/tcp@0.2.0`"), "{err}");
+    let err = refused(wat::parse_str("(component)").unwrap());
+    assert!(
+        err.contains("does not export `guestkit:host/guest@0.1.0`") && err.contains("nothing"),
+        "{err}"
+    );
+    // Right name, wrong shape: wasmtime's type check names what is missing.
+    let hollow = r#"(component (instance $g) (export "guestkit:host/guest@0.1.0" (instance $g)))"#;
+    let err = refused(wat::parse_str(hollow).unwrap());
+    assert!(err.contains("guestkit:host/guest"), "{err}");
+}
