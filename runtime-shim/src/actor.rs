@@ -55,10 +55,7 @@ async fn serve(store: &mut Store<ActorCtx>, actor: &Actor, args: Vec<u8>) -> Exi
         }
         Ok(Err(e)) => {
             cx.state.rollback();
-            cx.report(
-                Level::Error,
-                format!("init failed: {}", describe_actor_error(&e)),
-            );
+            cx.report(Level::Error, format!("init failed: {}", e.describe()));
             return Exit::Failure;
         }
         Err(trap) => return cx.trapped("init", &trap),
@@ -81,10 +78,10 @@ async fn serve(store: &mut Store<ActorCtx>, actor: &Actor, args: Vec<u8>) -> Exi
         match handled {
             Ok(Ok(reply)) => match cx.state.commit() {
                 Ok(()) => {
-                    if let (Some(id), Some(payload)) = (request, reply) {
-                        if cx.awaiting.remove(&id) {
-                            cx.shared.router.respond(id, cx.our.clone(), payload);
-                        }
+                    if let (Some(id), Some(payload)) = (request, reply)
+                        && cx.awaiting.remove(&id)
+                    {
+                        cx.shared.router.respond(id, cx.our.clone(), payload);
                     }
                 }
                 Err(e) => {
@@ -121,13 +118,13 @@ fn teardown(cx: &mut ActorCtx, exit: Exit) {
     let router = cx.shared.router.clone();
     router.unregister(&cx.our);
     for d in cx.mailbox.drain() {
-        if let Delivery::Request(m) = d {
-            if m.expects_response {
-                router.fail(
-                    m.id,
-                    ActorError::NotFound(format!("{} exited before reading the request", cx.our)),
-                );
-            }
+        if let Delivery::Request(m) = d
+            && m.expects_response
+        {
+            router.fail(
+                m.id,
+                ActorError::NotFound(format!("{} exited before reading the request", cx.our)),
+            );
         }
     }
     for id in cx.awaiting.drain() {
@@ -141,10 +138,6 @@ fn teardown(cx: &mut ActorCtx, exit: Exit) {
     }
 }
 
-fn describe_actor_error(e: &ActorError) -> String {
-    format!("{e:?}")
-}
-
 impl ActorCtx {
     fn report(&self, level: Level, message: String) {
         (self.shared.log_sink)(LogLine {
@@ -155,10 +148,10 @@ impl ActorCtx {
     }
 
     fn fail_request(&mut self, request: Option<u64>, error: ActorError) {
-        if let Some(id) = request {
-            if self.awaiting.remove(&id) {
-                self.shared.router.fail(id, error);
-            }
+        if let Some(id) = request
+            && self.awaiting.remove(&id)
+        {
+            self.shared.router.fail(id, error);
         }
     }
 

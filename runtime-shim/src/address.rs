@@ -51,6 +51,16 @@ impl fmt::Display for ProcessId {
     }
 }
 
+impl Address {
+    /// True when both name the same actor.
+    pub fn same_as(&self, other: &Address) -> bool {
+        self.node == other.node
+            && self.process.process_name == other.process.process_name
+            && self.process.package_name == other.process.package_name
+            && self.process.publisher_node == other.process.publisher_node
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,15 +73,5 @@ mod tests {
         assert!(Address::parse("counter:counter:local").is_none());
         assert!(Address::parse("local@counter:counter").is_none());
         assert!(Address::parse("local@:p:q").is_none());
-    }
-}
-
-impl Address {
-    /// True when both name the same actor.
-    pub fn same_as(&self, other: &Address) -> bool {
-        self.node == other.node
-            && self.process.process_name == other.process.process_name
-            && self.process.package_name == other.process.package_name
-            && self.process.publisher_node == other.process.publisher_node
     }
 }

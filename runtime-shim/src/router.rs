@@ -67,18 +67,17 @@ impl Router {
             .contains_key(&address.to_string())
     }
 
-    /// Hands `delivery` to `to`'s mailbox; gives it back when there is no such actor.
-    fn deliver(&self, to: &Address, delivery: Delivery) -> Result<(), Delivery> {
+    /// Hands `delivery` to `to`'s mailbox; false when there is no such actor.
+    fn deliver(&self, to: &Address, delivery: Delivery) -> bool {
         let actors = self.actors.read().unwrap();
-        match actors.get(&to.to_string()) {
-            Some(inbox) => inbox.send(delivery).map_err(|e| e.0),
-            None => Err(delivery),
-        }
+        actors
+            .get(&to.to_string())
+            .is_some_and(|inbox| inbox.send(delivery).is_ok())
     }
 
     /// One-way: a missing target drops the message, as delivery is not guaranteed.
     pub fn send(&self, to: &Address, envelope: Envelope) {
-        let _ = self.deliver(to, Delivery::Request(envelope));
+        self.deliver(to, Delivery::Request(envelope));
     }
 
     /// Delivers a request whose outcome goes to `requester` within `timeout` (`None`: no deadline).
@@ -107,7 +106,7 @@ impl Router {
                 router.fail(id, ActorError::TimedOut);
             });
         }
-        if self.deliver(to, Delivery::Request(envelope)).is_err() {
+        if !self.deliver(to, Delivery::Request(envelope)) {
             self.fail(id, ActorError::NotFound(format!("no actor at {to}")));
         }
     }
@@ -125,7 +124,7 @@ impl Router {
         };
         match p.requester {
             Requester::Actor(a) => {
-                let _ = self.deliver(&a, Delivery::Response(reply));
+                self.deliver(&a, Delivery::Response(reply));
             }
             Requester::Host(tx) => {
                 let _ = tx.send(Ok(reply));
@@ -148,7 +147,7 @@ impl Router {
         };
         match p.requester {
             Requester::Actor(a) => {
-                let _ = self.deliver(&a, Delivery::SendFailed(failure));
+                self.deliver(&a, Delivery::SendFailed(failure));
             }
             Requester::Host(tx) => {
                 let _ = tx.send(Err(failure));
