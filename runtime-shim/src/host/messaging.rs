@@ -94,6 +94,18 @@ impl ActorCtx {
         }
     }
 
+    /// Where an outgoing message goes, once it is known the shim can carry it there.
+    fn outgoing(
+        &self,
+        to: Dest,
+        msg: &Payload,
+        attachments: &[Attachment],
+        call: &str,
+    ) -> Result<Address, ActorError> {
+        self.check_outgoing(msg, attachments, call)?;
+        self.resolve(to, call)
+    }
+
     /// Refuses what this shim cannot carry yet, and anything over the size limit.
     fn check_outgoing(
         &self,
@@ -176,11 +188,7 @@ impl HostCall for Send {
                 Self::NAME
             ))));
         }
-        let to = match cx.check_outgoing(&self.msg, &self.attachments, Self::NAME) {
-            Ok(()) => cx.resolve(self.to, Self::NAME),
-            Err(e) => Err(e),
-        };
-        let to = match to {
+        let to = match cx.outgoing(self.to, &self.msg, &self.attachments, Self::NAME) {
             Ok(to) => to,
             Err(e) => return Ok(Err(e)),
         };
@@ -207,10 +215,7 @@ impl HostCall for Request {
                 Self::NAME
             ))));
         }
-        if let Err(e) = cx.check_outgoing(&self.msg, &self.attachments, Self::NAME) {
-            return Ok(Err(e));
-        }
-        let to = match cx.resolve(self.to, Self::NAME) {
+        let to = match cx.outgoing(self.to, &self.msg, &self.attachments, Self::NAME) {
             Ok(to) => to,
             Err(e) => return Ok(Err(e)),
         };

@@ -39,6 +39,23 @@ fn err(e: impl std::fmt::Display) -> StorageError {
     StorageError(e.to_string())
 }
 
+/// The keys `actor` has in `table`, in order: its entries sort together, first by actor.
+fn actor_keys(
+    table: &impl ReadableTable<(&'static str, &'static str), &'static [u8]>,
+    actor: &str,
+) -> Result<Vec<String>, StorageError> {
+    let mut keys = Vec::new();
+    for entry in table.range((actor, "")..).map_err(err)? {
+        let (k, _) = entry.map_err(err)?;
+        let (owner, key) = k.value();
+        if owner != actor {
+            break;
+        }
+        keys.push(key.to_owned());
+    }
+    Ok(keys)
+}
+
 impl StateStore for RedbStore {
     fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
         let txn = self.db.begin_read().map_err(err)?;
@@ -52,16 +69,7 @@ impl StateStore for RedbStore {
     fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError> {
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(STATE).map_err(err)?;
-        let mut keys = Vec::new();
-        for entry in table.range((actor, "")..).map_err(err)? {
-            let (k, _) = entry.map_err(err)?;
-            let (owner, key) = k.value();
-            if owner != actor {
-                break;
-            }
-            keys.push(key.to_owned());
-        }
-        Ok(keys)
+        actor_keys(&table, actor)
     }
 
     fn commit(&self, actor: &str, changes: &StateChanges) -> Result<(), StorageError> {
@@ -72,19 +80,7 @@ impl StateStore for RedbStore {
         {
             let mut table = txn.open_table(STATE).map_err(err)?;
             if changes.clear_all {
-                let stale: Vec<String> = {
-                    let mut stale = Vec::new();
-                    for entry in table.range((actor, "")..).map_err(err)? {
-                        let (k, _) = entry.map_err(err)?;
-                        let (owner, key) = k.value();
-                        if owner != actor {
-                            break;
-                        }
-                        stale.push(key.to_owned());
-                    }
-                    stale
-                };
-                for key in &stale {
+                for key in &actor_keys(&table, actor)? {
                     table.remove((actor, key.as_str())).map_err(err)?;
                 }
             }
