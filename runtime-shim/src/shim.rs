@@ -61,6 +61,20 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// Refuses a message whose body and blob together exceed `max_message_bytes`.
+    pub(crate) fn check_message(&self, msg: &Payload) -> Result<(), ActorError> {
+        let size = msg.body.len() + msg.blob.as_ref().map_or(0, |b| b.bytes.len());
+        if size > self.max_message_bytes {
+            return Err(ActorError::InvalidArgument(format!(
+                "message of {size} bytes exceeds the shim's limit of {} bytes",
+                self.max_message_bytes
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// What every actor of one shim shares.
 pub(crate) struct Shared {
     pub node: String,
@@ -358,14 +372,10 @@ impl Shim {
     ) -> Result<Response, SendError> {
         let shared = &self.inner.shared;
         let host = self.host_address();
-        let size = payload.body.len() + payload.blob.as_ref().map_or(0, |b| b.bytes.len());
-        if size > shared.limits.max_message_bytes {
+        if let Err(error) = shared.limits.check_message(&payload) {
             return Err(SendError {
                 request_id: 0,
-                error: ActorError::InvalidArgument(format!(
-                    "message of {size} bytes exceeds the shim's limit of {} bytes",
-                    shared.limits.max_message_bytes
-                )),
+                error,
                 target: to.clone(),
                 returned: payload,
                 context: None,

@@ -118,14 +118,10 @@ impl ActorCtx {
                 "{call} with attachments"
             )));
         }
-        let size = msg.body.len() + msg.blob.as_ref().map_or(0, |b| b.bytes.len());
-        let limit = self.shared.limits.max_message_bytes;
-        if size > limit {
-            return Err(ActorError::InvalidArgument(format!(
-                "{call}: message of {size} bytes exceeds the shim's limit of {limit} bytes"
-            )));
-        }
-        Ok(())
+        self.shared.limits.check_message(msg).map_err(|e| match e {
+            ActorError::InvalidArgument(m) => ActorError::InvalidArgument(format!("{call}: {m}")),
+            other => other,
+        })
     }
 
     fn envelope(&self, id: u64, expects_response: bool, payload: Payload) -> Envelope {
