@@ -1,5 +1,6 @@
-//! A guest package's protobuf contract: compiled for embedding at build time, and used at
-//! run time to turn JSON into request messages and replies back into JSON.
+//! A guest package's contract: its WIT world and protobuf files, compiled for embedding at
+//! build time; and, at run time, the protobuf part turning JSON into request messages and
+//! replies back into JSON.
 
 use std::path::{Path, PathBuf};
 
@@ -9,9 +10,18 @@ use prost::Message as _;
 use prost_reflect::{
     DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor, SerializeOptions,
 };
+use serde::Serialize;
 
-/// The contract of the package in `dir`: every `.proto` under its `proto/` folder.
-pub fn compile_package(dir: &Path) -> anyhow::Result<EmbeddedContract> {
+use crate::target::GuestTarget;
+
+/// The contract of the package in `dir`, built for `target`: every `.proto` under its
+/// `proto/` folder and the WIT world it implements (`world` of its `wit/` folder, or the
+/// platform's actor world).
+pub fn compile_package(
+    dir: &Path,
+    target: GuestTarget,
+    world: Option<&str>,
+) -> anyhow::Result<EmbeddedContract> {
     let proto_dir = dir.join("proto");
     let mut files = Vec::new();
     if proto_dir.is_dir() {
@@ -23,10 +33,12 @@ pub fn compile_package(dir: &Path) -> anyhow::Result<EmbeddedContract> {
     } else {
         guestkit_codegen::proto::compile(&files, &[proto_dir])?.encode_to_vec()
     };
-    Ok(EmbeddedContract {
-        guestkit_version: env!("CARGO_PKG_VERSION").to_owned(),
-        proto_descriptor_set: descriptor_set,
-    })
+    let world = guestkit_codegen::wit::guest_world(dir, world)?;
+    Ok(EmbeddedContract::new(
+        target.triple(),
+        world,
+        descriptor_set,
+    ))
 }
 
 fn collect_protos(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
@@ -103,4 +115,109 @@ fn to_json(desc: MessageDescriptor, body: &[u8]) -> anyhow::Result<String> {
     let mut out = serde_json::Serializer::new(Vec::new());
     message.serialize_with_options(&mut out, &options)?;
     Ok(String::from_utf8(out.into_inner())?)
+}
+
+/// What an embedded contract declares, for `cargo guest inspect`.
+#[derive(Debug, Serialize)]
+pub struct ContractSummary {
+    pub guestkit_version: String,
+    pub target: String,
+    pub wit_world: String,
+    pub wit_sha256: String,
+    pub proto_sha256: String,
+    /// Parts whose content does not match their recorded hash.
+    pub tampered: Vec<&'static str>,
+    pub proto_files: Vec<String>,
+    pub services: Vec<ServiceSummary>,
+    pub messages: Vec<MessageSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServiceSummary {
+    pub name: String,
+    pub routes: Vec<RouteSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RouteSummary {
+    pub route: String,
+    pub request: String,
+    pub reply: String,
+    /// Streaming methods have no route the generated dispatcher serves yet.
+    pub streaming: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MessageSummary {
+    pub name: String,
+    /// `name: type` for each field, in declaration order.
+    pub fields: Vec<String>,
+}
+
+impl ContractSummary {
+    pub fn of(contract: &EmbeddedContract) -> anyhow::Result<Self> {
+        let pool = DescriptorPool::decode(contract.proto_descriptor_set.as_slice())
+            .context("the embedded contract's protobuf descriptors are corrupt")?;
+        let services = pool
+            .services()
+            .map(|service| ServiceSummary {
+                name: service.full_name().to_owned(),
+                routes: service
+                    .methods()
+                    .map(|m| RouteSummary {
+                        route: format!("{}/{}", service.full_name(), m.name()),
+                        request: m.input().full_name().to_owned(),
+                        reply: m.output().full_name().to_owned(),
+                        streaming: m.is_client_streaming() || m.is_server_streaming(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let messages = pool
+            .all_messages()
+            .filter(|m| !m.package_name().starts_with("google.protobuf"))
+            .map(|m| MessageSummary {
+                name: m.full_name().to_owned(),
+                fields: m
+                    .fields()
+                    .map(|f| format!("{}: {}", f.name(), field_type(&f)))
+                    .collect(),
+            })
+            .collect();
+        Ok(Self {
+            guestkit_version: contract.guestkit_version.clone(),
+            target: contract.target.clone(),
+            wit_world: contract.wit_world.clone(),
+            wit_sha256: contract.wit_sha256.clone(),
+            proto_sha256: contract.proto_sha256.clone(),
+            tampered: contract.tampered_parts(),
+            proto_files: pool.files().map(|f| f.name().to_owned()).collect(),
+            services,
+            messages,
+        })
+    }
+}
+
+/// A field's type as written in a `.proto` file.
+fn field_type(field: &prost_reflect::FieldDescriptor) -> String {
+    use prost_reflect::Kind;
+    let base = match field.kind() {
+        Kind::Message(m) => m.full_name().to_owned(),
+        Kind::Enum(e) => e.full_name().to_owned(),
+        kind => format!("{kind:?}").to_lowercase(),
+    };
+    if field.is_map()
+        && let Kind::Message(entry) = field.kind()
+    {
+        return format!(
+            "map<{}, {}>",
+            field_type(&entry.map_entry_key_field()),
+            field_type(&entry.map_entry_value_field())
+        );
+    }
+    if field.is_list() {
+        format!("repeated {base}")
+    } else {
+        base
+    }
 }

@@ -4,7 +4,10 @@
 //! comments are its help text; the work is done by `guestkit-codegen` and `guestkit-shim`.
 
 pub mod commands;
+mod component;
+mod componentize;
 mod contract;
+mod target;
 mod toolchain;
 mod workspace;
 
@@ -30,6 +33,7 @@ pub enum Command {
     New(commands::new::NewArgs),
     Build(commands::build::BuildArgs),
     Run(commands::run::RunArgs),
+    Inspect(commands::inspect::InspectArgs),
 }
 
 /// Runs one `cargo guest` command.
@@ -38,5 +42,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::New(args) => commands::new::run(args),
         Command::Build(args) => commands::build::run(args).map(drop),
         Command::Run(args) => commands::run::run(args),
+        Command::Inspect(args) => commands::inspect::run(args),
     }
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use cargo_metadata::{Metadata, MetadataCommand, Package};
 
+use crate::target::GuestTarget;
+
 /// The cargo workspace a command works in.
 pub struct Workspace {
     pub metadata: Metadata,
@@ -70,4 +72,39 @@ impl Workspace {
 
 fn is_guest(package: &Package) -> bool {
     package.metadata.get("guestkit").is_some()
+}
+
+/// A guest's settings from its `[package.metadata.guestkit]` table.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct GuestSettings {
+    /// `target = "wasm32-wasip1"`: what to build it for unless `--target` says otherwise.
+    pub target: Option<GuestTarget>,
+    /// `world = "name"`: which world of its `wit/` folder it implements.
+    pub world: Option<String>,
+}
+
+impl GuestSettings {
+    pub fn of(package: &Package) -> anyhow::Result<Self> {
+        let table = &package.metadata["guestkit"];
+        let string = |key: &str| -> anyhow::Result<Option<&str>> {
+            match &table[key] {
+                serde_json::Value::Null => Ok(None),
+                serde_json::Value::String(s) => Ok(Some(s)),
+                other => bail!(
+                    "{}: [package.metadata.guestkit] `{key}` must be a string, not {other}",
+                    package.manifest_path
+                ),
+            }
+        };
+        let target = string("target")?
+            .map(GuestTarget::from_triple)
+            .transpose()
+            .map_err(|e| {
+                anyhow::anyhow!("{}: [package.metadata.guestkit] {e}", package.manifest_path)
+            })?;
+        Ok(Self {
+            target,
+            world: string("world")?.map(str::to_owned),
+        })
+    }
 }

@@ -1,6 +1,6 @@
-//! The contract a built guest carries: a `guestkit:contract` custom section, so `cargo guest
-//! run` (and later `inspect` and `check`) can decode messages for a bare `.wasm` file with no
-//! sources around.
+//! The contract a built guest carries: a `guestkit:contract` custom section holding its WIT
+//! world, its protobuf descriptors, a hash of each and the toolchain version, so `cargo guest
+//! run`, `inspect` and `check` work on a bare `.wasm` file with no sources around.
 
 use wasm_encoder::{ComponentSection, CustomSection, Encode};
 use wasmparser::{Parser, Payload};
@@ -18,6 +18,57 @@ pub struct EmbeddedContract {
     /// `google.protobuf.FileDescriptorSet` of the guest's proto files, with imports.
     #[prost(bytes = "vec", tag = "2")]
     pub proto_descriptor_set: Vec<u8>,
+    /// Hex SHA-256 of `proto_descriptor_set`.
+    #[prost(string, tag = "3")]
+    pub proto_sha256: String,
+    /// Fully qualified name of the WIT world the guest was built against.
+    #[prost(string, tag = "4")]
+    pub wit_world: String,
+    /// WIT text defining `wit_world`, with every package it uses.
+    #[prost(string, tag = "5")]
+    pub wit: String,
+    /// Hex SHA-256 of `wit`.
+    #[prost(string, tag = "6")]
+    pub wit_sha256: String,
+    /// The Rust target the guest was compiled for, e.g. `wasm32-wasip1`.
+    #[prost(string, tag = "7")]
+    pub target: String,
+}
+
+impl EmbeddedContract {
+    /// A contract of this toolchain version, with the hashes of its parts filled in.
+    pub fn new(target: &str, world: crate::wit::GuestWorld, proto_descriptor_set: Vec<u8>) -> Self {
+        Self {
+            guestkit_version: env!("CARGO_PKG_VERSION").to_owned(),
+            proto_sha256: sha256_hex(&proto_descriptor_set),
+            proto_descriptor_set,
+            wit_world: world.name,
+            wit_sha256: sha256_hex(world.text.as_bytes()),
+            wit: world.text,
+            target: target.to_owned(),
+        }
+    }
+
+    /// Names the parts whose content does not match the hash recorded for it.
+    pub fn tampered_parts(&self) -> Vec<&'static str> {
+        let mut parts = Vec::new();
+        if sha256_hex(&self.proto_descriptor_set) != self.proto_sha256 {
+            parts.push("proto");
+        }
+        if sha256_hex(self.wit.as_bytes()) != self.wit_sha256 {
+            parts.push("wit");
+        }
+        parts
+    }
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Returns `component` with `contract` as its (only) contract section, appended at the end.
@@ -100,11 +151,12 @@ fn section_start(bytes: &[u8], content_start: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn contract(version: &str) -> EmbeddedContract {
-        EmbeddedContract {
-            guestkit_version: version.into(),
-            proto_descriptor_set: vec![1, 2, 3],
-        }
+    fn contract(target: &str) -> EmbeddedContract {
+        let world = crate::wit::GuestWorld {
+            name: "a:b/c".into(),
+            text: "package a:b;\nworld c {}\n".into(),
+        };
+        EmbeddedContract::new(target, world, vec![1, 2, 3])
     }
 
     /// A component with a nested core module that has a custom section of the same name,
@@ -118,11 +170,11 @@ mod tests {
     fn embed_then_read_round_trips_and_replaces_an_older_section() {
         let plain = component();
         assert_eq!(read(&plain).unwrap(), None);
-        let once = embed(&plain, &contract("0.1.0")).unwrap();
+        let once = embed(&plain, &contract("wasm32-wasip2")).unwrap();
         wasmparser::Validator::new().validate_all(&once).unwrap();
-        assert_eq!(read(&once).unwrap(), Some(contract("0.1.0")));
-        let twice = embed(&once, &contract("0.2.0")).unwrap();
-        assert_eq!(read(&twice).unwrap(), Some(contract("0.2.0")));
+        assert_eq!(read(&once).unwrap(), Some(contract("wasm32-wasip2")));
+        let twice = embed(&once, &contract("wasm32-wasip1")).unwrap();
+        assert_eq!(read(&twice).unwrap(), Some(contract("wasm32-wasip1")));
         assert_eq!(
             twice.len(),
             once.len(),
@@ -133,6 +185,16 @@ mod tests {
             &plain[..],
             "the component itself is untouched"
         );
+    }
+
+    #[test]
+    fn hashes_cover_each_part() {
+        let mut c = contract("wasm32-wasip2");
+        assert!(c.tampered_parts().is_empty());
+        assert_eq!(c.proto_sha256.len(), 64);
+        c.wit.push_str("world d {}");
+        c.proto_descriptor_set.push(4);
+        assert_eq!(c.tampered_parts(), ["proto", "wit"]);
     }
 
     #[test]

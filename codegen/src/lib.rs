@@ -9,12 +9,14 @@
 //!   and a dispatcher by route key `package.Service/Method`.
 //! - [`actor`] expands `#[guestkit::actor]`: the guest world's exports for an actor type.
 //! - [`embed`] writes and reads the contract custom section of built components.
+//! - [`wit`] resolves the WIT world a guest is built against.
 
 pub mod actor;
 pub mod contract;
 pub mod embed;
 pub mod proto;
 mod service;
+pub mod wit;
 
 /// Options shared by every generator of guest-side code.
 #[derive(Debug, Clone)]

@@ -1,9 +1,13 @@
 //! Refuses components that cannot run here, before they run: invalid wasm, core modules,
-//! imports outside the `guestkit:host` world and the WASI subset the shim grants, and a
-//! missing `guest` export. Each error names the offending item and the world it was checked
-//! against. Type mismatches of known names are caught by wasmtime when the component is linked.
+//! imports outside the `guestkit:host/actor` world and the WASI subset the shim grants, a
+//! missing `guest` export, and imports or exports whose types differ from the world's. Each
+//! error names the offending item and the world it was checked against, and says what to do.
+
+use std::fmt::Write as _;
 
 use wasmparser::{Parser, Payload, Validator, WasmFeatures};
+use wit_component::DecodedWasm;
+use wit_parser::Resolve;
 
 /// The interfaces of the `guestkit:host/actor` world a guest may import.
 pub const HOST_INTERFACES: &[&str] = &[
@@ -28,9 +32,15 @@ pub const GUEST_EXPORT: &str = "guestkit:host/guest@0.1.0";
 pub const HOST_PACKAGE: &str = "guestkit:host";
 pub const HOST_VERSION: &str = "0.1.0";
 
+/// The world components are checked against.
+pub const WORLD: &str = "guestkit:host/actor@0.1.0";
+
 /// WASI 0.2 packages the shim provides: what Rust's std imports on `wasm32-wasip2`. The guest
 /// gets no preopened directories, environment, arguments or sockets.
 pub const GRANTED_WASI: &[&str] = &["cli", "io", "clocks", "random", "filesystem"];
+
+/// The host contract the shim implements, as WIT.
+const HOST_WIT: &str = include_str!("../../wit/host.wit");
 
 /// What a component imports and exports, by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,23 +55,29 @@ pub enum ConformanceError {
     #[error("not valid WebAssembly: {0}")]
     Invalid(String),
     #[error(
-        "this is a core wasm module, not a component; build guests with `cargo guest build`, \
-         which produces a component"
+        "this is a core wasm module, not a component; `cargo guest build` componentizes core \
+         modules (targets wasm32-wasip1 and wasm32-unknown-unknown), or run \
+         `wasm-tools component new` on it"
     )]
     CoreModule,
     #[error(
-        "the component imports `{import}`, which is neither in the {HOST_PACKAGE}/actor@{HOST_VERSION} \
-         world nor in the WASI subset the shim grants (wasi:{{{}}}@0.2); remove the import, or \
-         build without the dependency that pulls it in",
+        "the component imports `{import}`, which is neither in the {WORLD} world nor in the \
+         WASI subset the shim grants (wasi:{{{}}}@0.2); {hint}",
         GRANTED_WASI.join(",")
     )]
-    UnknownImport { import: String },
+    UnknownImport { import: String, hint: String },
     #[error(
-        "the component does not export `{GUEST_EXPORT}` (it exports: {}); a guest needs \
-         `#[guestkit::actor]` on an impl (or wit-bindgen exports of the {HOST_PACKAGE}/actor world)",
+        "the component does not export `{GUEST_EXPORT}` required by the {WORLD} world (it \
+         exports: {}); a guest needs `#[guestkit::actor]` on an impl (or wit-bindgen exports \
+         of that world)",
         if exports.is_empty() { "nothing".to_owned() } else { exports.join(", ") }
     )]
     MissingGuestExport { exports: Vec<String> },
+    #[error(
+        "the component's types do not match the {WORLD} world: {detail}; rebuild the guest \
+         against guestkit {HOST_VERSION} (the `wit/host.wit` this shim implements)"
+    )]
+    TypeMismatch { detail: String },
 }
 
 /// Checks `bytes` and returns its imports and exports.
@@ -83,6 +99,7 @@ pub fn check(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
     let summary = summarize(bytes)?;
     if let Some(import) = summary.imports.iter().find(|i| !is_granted(i)) {
         return Err(ConformanceError::UnknownImport {
+            hint: import_hint(import),
             import: import.clone(),
         });
     }
@@ -91,7 +108,56 @@ pub fn check(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
             exports: summary.exports,
         });
     }
+    check_types(bytes, &summary.imports)?;
     Ok(summary)
+}
+
+/// Checks that the component is a subtype of the host world widened by the WASI imports it
+/// has (already checked by name): every import it has is one the world offers with the same
+/// type, and it exports `guest` with the world's type.
+fn check_types(bytes: &[u8], imports: &[String]) -> Result<(), ConformanceError> {
+    let mismatch = |e: anyhow::Error| ConformanceError::TypeMismatch {
+        detail: format!("{e:#}"),
+    };
+    let mut resolve = match wit_component::decode(bytes) {
+        Ok(DecodedWasm::Component(resolve, _)) => resolve,
+        Ok(DecodedWasm::WitPackage(..)) => {
+            return Err(ConformanceError::Invalid(
+                "this is a WIT package encoded as wasm, not a component".into(),
+            ));
+        }
+        Err(e) => return Err(ConformanceError::Invalid(format!("{e:#}"))),
+    };
+    // The component's own view of guestkit:host must agree with the real one.
+    let mut host = Resolve::default();
+    host.push_str("host.wit", HOST_WIT)
+        .expect("the bundled host.wit parses");
+    resolve.merge(host).map_err(mismatch)?;
+    let mut world = format!("package guestkit:conformance;\nworld check {{\n  include {WORLD};\n");
+    for wasi in imports.iter().filter(|i| i.starts_with("wasi:")) {
+        writeln!(world, "  import {wasi};").expect("writing to a String");
+    }
+    world.push_str("}\n");
+    let pkg = resolve
+        .push_str("conformance.wit", &world)
+        .map_err(mismatch)?;
+    let world = resolve
+        .select_world(&[pkg], Some("check"))
+        .map_err(mismatch)?;
+    wit_component::targets(&resolve, world, bytes).map_err(|e| ConformanceError::TypeMismatch {
+        detail: subtype_failure(&e.root_cause().to_string()),
+    })
+}
+
+/// The validator's subtyping failure without the wrapper it reports it through: its lines
+/// read "type mismatch for import `check`", then the item, then the reason and an offset.
+fn subtype_failure(message: &str) -> String {
+    let lines: Vec<&str> = message
+        .lines()
+        .filter(|line| !line.ends_with("import `check`"))
+        .map(|line| line.split(" (at offset").next().unwrap_or(line))
+        .collect();
+    lines.join(": ")
 }
 
 /// The top-level import and export names of a valid component.
@@ -123,6 +189,36 @@ fn summarize(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
         }
     }
     Ok(summary)
+}
+
+/// What to do about an import the shim does not grant.
+fn import_hint(import: &str) -> String {
+    let (package, rest) = import.split_once('/').unwrap_or((import, ""));
+    let (interface, version) = rest.split_once('@').unwrap_or((rest, ""));
+    if package == HOST_PACKAGE {
+        return if version != HOST_VERSION {
+            format!(
+                "it was built against {HOST_PACKAGE}@{version}, and this shim implements \
+                 @{HOST_VERSION}: rebuild it with guestkit {HOST_VERSION}"
+            )
+        } else {
+            format!("`{interface}` is not an interface of {HOST_PACKAGE}@{HOST_VERSION}")
+        };
+    }
+    match package.strip_prefix("wasi:") {
+        Some(wasi) if GRANTED_WASI.contains(&wasi) => format!(
+            "this shim implements WASI 0.2, not {version}: build for wasm32-wasip2 (WASI 0.2)"
+        ),
+        Some(_) => format!(
+            "Rust's std on wasm32-wasip1/wasip2 links WASI interfaces as they are used, and \
+             `{package}` comes from std::net or a crate that uses it: drop that use, or build \
+             with `--target wasm32-unknown-unknown`, which links no WASI at all"
+        ),
+        None => "guests reach other components through messaging, not imports: remove the \
+                 import (or the dependency that pulls it in), or run that component as an \
+                 actor of its own"
+            .to_owned(),
+    }
 }
 
 /// True for `guestkit:host/<interface>@0.1.0` of the host world, and `wasi:<granted>/...@0.2.*`.
@@ -171,13 +267,26 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn unknown_imports_come_with_a_fix() {
+        let hint = import_hint("wasi:sockets/tcp@0.2.0");
+        assert!(hint.contains("--target wasm32-unknown-unknown"), "{hint}");
+        assert!(
+            import_hint("guestkit:host/state@0.2.0").contains("built against guestkit:host@0.2.0")
+        );
+        assert!(
+            import_hint("guestkit:host/telepathy@0.1.0")
+                .contains("`telepathy` is not an interface")
+        );
+        assert!(import_hint("wasi:cli/environment@0.3.0").contains("WASI 0.2"));
+        assert!(import_hint("acme:db/query@1.0.0").contains("messaging"));
+    }
+
     /// The interface list above must name exactly the imports of the world in `wit/`.
     #[test]
     fn host_interfaces_match_the_wit_world() {
-        let mut resolve = wit_parser::Resolve::default();
-        let (pkg, _) = resolve
-            .push_path(concat!(env!("CARGO_MANIFEST_DIR"), "/../wit"))
-            .unwrap();
+        let mut resolve = Resolve::default();
+        let pkg = resolve.push_str("host.wit", HOST_WIT).unwrap();
         let world = resolve.select_world(&[pkg], Some("actor")).unwrap();
         let mut names: Vec<String> = resolve.worlds[world]
             .imports

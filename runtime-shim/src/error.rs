@@ -20,6 +20,8 @@ pub enum ShimError {
     Engine(String),
     #[error("cannot use state dir {path}: {message}")]
     StateDir { path: String, message: String },
+    #[error("cannot read or write {path}: {message}")]
+    Artifact { path: String, message: String },
     #[error(transparent)]
     Storage(#[from] StorageError),
 }

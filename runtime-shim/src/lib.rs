@@ -14,6 +14,7 @@ mod engine;
 mod error;
 mod host;
 mod mailbox;
+mod precompiled;
 mod router;
 mod shim;
 mod state;
@@ -23,6 +24,7 @@ pub use crate::bindings::log::Level;
 pub use crate::bindings::messaging::SendError;
 pub use crate::bindings::types::{ActorError, Address, Blob, Header, Payload, ProcessId};
 pub use crate::error::ShimError;
+pub use crate::precompiled::precompile;
 pub use crate::shim::{
     Limits, LogLine, LogSink, Module, Response, Shim, ShimBuilder, SpawnOptions,
 };

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -25,6 +25,7 @@ use crate::engine::{EpochTicker, new_engine};
 use crate::error::{ShimError, describe};
 use crate::host::{ActorCtx, Phase};
 use crate::mailbox::{Envelope, Mailbox, Reply};
+use crate::precompiled;
 use crate::router::{Requester, Router};
 use crate::state::StateTxn;
 use crate::storage::{RedbStore, StateStore};
@@ -90,12 +91,18 @@ pub(crate) struct Shared {
 pub struct Module {
     pre: ActorPre<ActorCtx>,
     summary: Arc<ComponentSummary>,
+    precompiled: bool,
 }
 
 impl Module {
     /// The component's imports and exports.
     pub fn summary(&self) -> &ComponentSummary {
         &self.summary
+    }
+
+    /// Whether its code came from a precompiled artifact rather than a compilation.
+    pub fn precompiled(&self) -> bool {
+        self.precompiled
     }
 }
 
@@ -272,6 +279,30 @@ impl Shim {
 
     /// Validates, compiles and links a component.
     pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
+        self.load_with(bytes, |engine| Ok((Component::new(engine, bytes)?, false)))
+    }
+
+    /// Loads the component file at `path` like [`load`](Self::load), using the precompiled
+    /// artifact [`precompile`](crate::precompile) wrote next to it when it matches the file
+    /// and this shim's engine, and compiling the component otherwise.
+    pub fn load_file(&self, path: &Path) -> Result<Module, ShimError> {
+        let bytes = std::fs::read(path).map_err(|e| ShimError::Artifact {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        self.load_with(&bytes, |engine| {
+            match precompiled::load(engine, path, &bytes) {
+                Some(component) => Ok((component, true)),
+                None => Ok((Component::new(engine, &bytes)?, false)),
+            }
+        })
+    }
+
+    fn load_with(
+        &self,
+        bytes: &[u8],
+        compile: impl FnOnce(&Engine) -> wasmtime::Result<(Component, bool)>,
+    ) -> Result<Module, ShimError> {
         let mut hasher = DefaultHasher::new();
         bytes.hash(&mut hasher);
         let key = hasher.finish();
@@ -279,8 +310,8 @@ impl Shim {
             return Ok(module.clone());
         }
         let summary = conformance::check(bytes)?;
-        let component = Component::new(&self.inner.engine, bytes)
-            .map_err(|e| ShimError::Compile(describe(&e)))?;
+        let (component, precompiled) =
+            compile(&self.inner.engine).map_err(|e| ShimError::Compile(describe(&e)))?;
         let pre = self
             .inner
             .linker
@@ -290,6 +321,7 @@ impl Shim {
         let module = Module {
             pre,
             summary: Arc::new(summary),
+            precompiled,
         };
         self.inner
             .modules

@@ -92,3 +92,33 @@ pub fn built_guest(package: &str) -> PathBuf {
     }
     path
 }
+
+/// A component of `world` in the WIT document `wit`, made the way a guest toolchain makes
+/// one (a core module with the world's imports and exports, componentized by
+/// wit-component), but with no code behind its exports: for checking what the shim and
+/// `inspect` make of components built elsewhere, including ill-typed ones.
+pub fn component_of_world(wit: &str, world: &str) -> Vec<u8> {
+    let mut resolve = wit_parser::Resolve::default();
+    let pkg = resolve.push_str("world.wit", wit).expect("the WIT parses");
+    let world = resolve
+        .select_world(&[pkg], Some(world))
+        .expect("the world exists");
+    let mut module =
+        wit_component::dummy_module(&resolve, world, wit_parser::ManglingAndAbi::Standard32);
+    wit_component::embed_component_metadata(
+        &mut module,
+        &resolve,
+        world,
+        wit_component::StringEncoding::UTF8,
+    )
+    .expect("the world embeds");
+    wit_component::ComponentEncoder::default()
+        .module(&module)
+        .and_then(|encoder| encoder.validate(true).encode())
+        .expect("the module componentizes")
+}
+
+/// The platform host contract, `wit/host.wit`.
+pub fn host_wit() -> String {
+    std::fs::read_to_string(workspace_root().join("wit/host.wit")).expect("wit/host.wit exists")
+}

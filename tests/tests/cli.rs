@@ -175,3 +175,180 @@ fn build_outside_a_guest_package_says_how_to_make_one() {
     let err = failure(cli(&["build", "-p", "plain"], tmp.path()));
     assert!(err.contains("package `plain` is not a guest"), "{err}");
 }
+
+/// `cargo guest build -p counter --target TARGET` into `out`, returning the component.
+fn build_counter(target: &str, out: &std::path::Path, extra: &[&str]) -> std::path::PathBuf {
+    let manifest = workspace_root().join("Cargo.toml");
+    let mut args = vec![
+        "build",
+        "-p",
+        "counter",
+        "--target",
+        target,
+        "--out-dir",
+        out.to_str().unwrap(),
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out_put = cli(&args, &workspace_root());
+    let log = String::from_utf8_lossy(&out_put.stderr).into_owned();
+    success(out_put);
+    assert!(
+        log.contains(&format!("guest `counter` ({target})")),
+        "{log}"
+    );
+    assert!(
+        log.contains("code ") && log.contains("(contract "),
+        "no size report: {log}"
+    );
+    out.join("counter.wasm")
+}
+
+fn inspect_json(path: &std::path::Path) -> serde_json::Value {
+    let out = success(cli(
+        &["inspect", path.to_str().unwrap(), "--format", "json"],
+        path.parent().unwrap(),
+    ));
+    serde_json::from_str(&out).expect("inspect prints JSON")
+}
+
+/// Runs `route` with `body` on the bare component `wasm`, in its own directory.
+fn run_bare(wasm: &std::path::Path, route: &str, body: &str) -> String {
+    let dir = wasm.parent().unwrap();
+    success(cli(
+        &[
+            "run",
+            wasm.to_str().unwrap(),
+            "--route",
+            route,
+            "--body",
+            body,
+        ],
+        dir,
+    ))
+    .trim()
+    .to_owned()
+}
+
+#[test]
+fn the_counter_built_for_each_target_runs_the_same_from_a_bare_path() {
+    for target in ["wasm32-wasip2", "wasm32-wasip1", "wasm32-unknown-unknown"] {
+        // Only the component is left in the directory: no sources, no Cargo.toml.
+        let dir = tempfile::tempdir().unwrap();
+        let wasm = build_counter(target, dir.path(), &[]);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only the component was written"
+        );
+
+        let report = inspect_json(&wasm);
+        assert_eq!(report["target"], target, "{report:#}");
+        assert_eq!(report["target_from"], "contract");
+        assert_eq!(report["conformance"]["ok"], true, "{report:#}");
+        let contract = &report["contract"];
+        assert_eq!(contract["wit_world"], "guestkit:host/actor@0.1.0");
+        assert_eq!(contract["tampered"], serde_json::json!([]));
+        assert_eq!(
+            contract["proto_files"],
+            serde_json::json!(["counter.proto"])
+        );
+        assert_eq!(
+            contract["services"][0]["routes"][0]["route"],
+            "counter.v1.CounterService/Add"
+        );
+        let wasi = report["imports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["name"].as_str().unwrap().starts_with("wasi:"));
+        assert_eq!(wasi, target != "wasm32-unknown-unknown", "{report:#}");
+
+        let add = "counter.v1.CounterService/Add";
+        assert_eq!(run_bare(&wasm, add, r#"{"amount": 2}"#), r#"{"total":2}"#);
+        assert_eq!(run_bare(&wasm, add, r#"{"amount": 3}"#), r#"{"total":5}"#);
+        assert_eq!(
+            run_bare(&wasm, "counter.v1.CounterService/Get", "{}"),
+            r#"{"total":5}"#
+        );
+    }
+}
+
+#[test]
+fn a_precompiled_artifact_is_used_and_a_bad_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let wasm = build_counter("wasm32-wasip2", dir.path(), &["--precompile"]);
+    let artifacts = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "cwasm"))
+            .collect()
+    };
+    let [artifact] = <[_; 1]>::try_from(artifacts()).expect("one .cwasm next to the component");
+    let add = "counter.v1.CounterService/Add";
+    assert_eq!(run_bare(&wasm, add, r#"{"amount": 4}"#), r#"{"total":4}"#);
+
+    // A damaged artifact under the right name is refused by wasmtime's header check and the
+    // component is compiled instead.
+    std::fs::write(&artifact, b"not native code").unwrap();
+    assert_eq!(run_bare(&wasm, add, r#"{"amount": 1}"#), r#"{"total":5}"#);
+
+    // Precompiling again replaces the artifact rather than piling up stale ones.
+    build_counter("wasm32-wasip2", dir.path(), &["--precompile"]);
+    assert_eq!(artifacts(), std::slice::from_ref(&artifact));
+    assert_ne!(std::fs::read(&artifact).unwrap(), b"not native code");
+}
+
+#[test]
+fn inspect_describes_components_built_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("foreign.wasm");
+    std::fs::write(
+        &foreign,
+        guestkit_tests::component_of_world(&guestkit_tests::host_wit(), "actor"),
+    )
+    .unwrap();
+    let report = inspect_json(&foreign);
+    assert_eq!(report["conformance"]["ok"], true, "{report:#}");
+    assert_eq!(report["target"], "wasm32-unknown-unknown");
+    assert_eq!(report["target_from"], "inferred");
+    assert!(report["contract"].is_null());
+    let exports = report["exports"].as_array().unwrap();
+    assert_eq!(exports[0]["name"], "guestkit:host/guest@0.1.0");
+    assert!(
+        exports[0]["functions"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("handle"))
+    );
+
+    // A component that does not conform is still described, with the reason.
+    let wit = "package acme:tool@1.0.0;\n\
+               interface run { go: func(n: u32) -> u32; }\n\
+               world tool { import wasi:nothing/here@0.2.0; export run; }\n\
+               package wasi:nothing@0.2.0 { interface here { ping: func(); } }\n";
+    let other = dir.path().join("tool.wasm");
+    std::fs::write(&other, guestkit_tests::component_of_world(wit, "tool")).unwrap();
+    let text = success(cli(&["inspect", other.to_str().unwrap()], dir.path()));
+    for needle in [
+        "conforms    no: the component imports `wasi:nothing/here@0.2.0`",
+        "import wasi:nothing/here@0.2.0;  // ping",
+        "export acme:tool/run@1.0.0;  // go",
+        "contract    none",
+        "target      wasm32-wasip2 (inferred)",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+    let err = failure(cli(
+        &["run", other.to_str().unwrap(), "--route", "x/y"],
+        dir.path(),
+    ));
+    assert!(err.contains("wasi:nothing/here@0.2.0"), "{err}");
+
+    let core = dir.path().join("core.wasm");
+    std::fs::write(&core, wat::parse_str("(module)").unwrap()).unwrap();
+    let err = failure(cli(&["inspect", core.to_str().unwrap()], dir.path()));
+    assert!(err.contains("core wasm module"), "{err}");
+}

@@ -370,3 +370,35 @@ async fn sem_38_bad_components_are_refused_before_they_run() {
     let err = refused(wat::parse_str(hollow).unwrap());
     assert!(err.contains("guestkit:host/guest"), "{err}");
 }
+
+#[tokio::test]
+async fn load_file_uses_the_precompiled_artifact_for_exactly_its_component() {
+    let dir = tempfile::tempdir().unwrap();
+    let wasm = dir.path().join("counter.wasm");
+    std::fs::copy(built_guest("counter"), &wasm).unwrap();
+    let h = Harness::new();
+    assert!(!h.shim.load_file(&wasm).unwrap().precompiled());
+
+    let artifact = guestkit_shim::precompile(&wasm).unwrap();
+    assert_eq!(artifact.parent(), Some(dir.path()));
+    let fresh = Harness::new();
+    let module = fresh.shim.load_file(&wasm).unwrap();
+    assert!(module.precompiled(), "{} was not used", artifact.display());
+    let counter = fresh
+        .shim
+        .spawn(&module, SpawnOptions::new("c"))
+        .await
+        .unwrap();
+    assert_eq!(fresh.add(&counter, 7).await.unwrap(), 7);
+
+    // Another component under the same name does not match the artifact's key.
+    let mut other = std::fs::read(&wasm).unwrap();
+    append_empty_custom_section(&mut other);
+    std::fs::write(&wasm, &other).unwrap();
+    assert!(!Harness::new().shim.load_file(&wasm).unwrap().precompiled());
+}
+
+/// Appends an empty custom section: the same program, different bytes.
+fn append_empty_custom_section(component: &mut Vec<u8>) {
+    component.extend_from_slice(&[0, 2, 1, b'x']);
+}

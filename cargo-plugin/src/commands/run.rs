@@ -46,24 +46,12 @@ pub struct RunArgs {
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let path = match &args.path {
         Some(path) => path.clone(),
-        None => {
-            let built = build::run(BuildArgs {
-                packages: args.package.iter().cloned().collect(),
-                release: args.release,
-                manifest_path: args.manifest_path.clone(),
-            })?;
-            match <[_; 1]>::try_from(built) {
-                Ok([guest]) => guest.path,
-                Err(many) => bail!(
-                    "the workspace has {} guests ({}); pick one with -p",
-                    many.len(),
-                    many.iter()
-                        .map(|g| g.package.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }
-        }
+        None => build::single(build::run(BuildArgs {
+            packages: args.package.iter().cloned().collect(),
+            release: args.release,
+            manifest_path: args.manifest_path.clone(),
+            ..BuildArgs::default()
+        })?)?,
     };
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     guestkit_shim::conformance::check(&bytes).with_context(|| path.display().to_string())?;
@@ -91,7 +79,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let reply = runtime.block_on(async {
         let shim = Shim::builder().state_dir(&args.state_dir).build()?;
         let module = shim
-            .load(&bytes)
+            .load_file(&path)
             .with_context(|| path.display().to_string())?;
         let actor = shim.spawn(&module, SpawnOptions::new(name)).await?;
         let reply = shim

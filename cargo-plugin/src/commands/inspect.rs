@@ -1,0 +1,217 @@
+//! `cargo guest inspect`: what a component is — target, size, imports and exports, whether it
+//! conforms to the host world, and the contract it carries — for any component, built here
+//! or not.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use guestkit_codegen::embed;
+use guestkit_shim::conformance;
+use serde::Serialize;
+
+use crate::commands::build::{self, BuildArgs};
+use crate::component::{DecodedWorld, Sizes, WorldItem, infer_target};
+use crate::contract::ContractSummary;
+
+/// Show a component's target, size, imports and exports, conformance and embedded contract.
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// A component (.wasm); without it, the selected package is built first
+    #[arg(value_name = "PATH", conflicts_with = "package")]
+    pub path: Option<PathBuf>,
+    /// Guest package to build and inspect
+    #[arg(short, long, value_name = "PKG")]
+    pub package: Option<String>,
+    /// Path to the Cargo.toml of the package or workspace
+    #[arg(long, value_name = "PATH")]
+    pub manifest_path: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also print the WIT decoded from the component's type
+    #[arg(long)]
+    pub wit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Everything `inspect` reports.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub path: PathBuf,
+    pub sha256: String,
+    pub size: Sizes,
+    pub target: String,
+    /// `contract` when the embedded contract records the target, `inferred` otherwise.
+    pub target_from: &'static str,
+    pub conformance: Conformance,
+    pub imports: Vec<WorldItem>,
+    pub exports: Vec<WorldItem>,
+    pub contract: Option<ContractSummary>,
+    #[serde(skip)]
+    pub wit: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Conformance {
+    pub world: &'static str,
+    pub ok: bool,
+    pub error: Option<String>,
+}
+
+pub fn run(args: InspectArgs) -> anyhow::Result<()> {
+    let path = match args.path {
+        Some(path) => path,
+        None => build::single(build::run(BuildArgs {
+            packages: args.package.into_iter().collect(),
+            manifest_path: args.manifest_path,
+            ..BuildArgs::default()
+        })?)?,
+    };
+    let report = inspect(path)?;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Text => print!("{}", render(&report)),
+    }
+    if args.wit {
+        print!("\n{}", report.wit);
+    }
+    Ok(())
+}
+
+/// Reads and describes the component at `path`.
+pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let conformance = match conformance::check(&bytes) {
+        Ok(_) => Conformance {
+            world: conformance::WORLD,
+            ok: true,
+            error: None,
+        },
+        Err(conformance::ConformanceError::Invalid(e)) => {
+            bail!("{}: not valid WebAssembly: {e}", path.display())
+        }
+        Err(conformance::ConformanceError::CoreModule) => bail!(
+            "{} is a core wasm module, not a component; `cargo guest build --target \
+             wasm32-unknown-unknown` (or wasm32-wasip1) componentizes guests built as modules",
+            path.display()
+        ),
+        Err(e) => Conformance {
+            world: conformance::WORLD,
+            ok: false,
+            error: Some(e.to_string()),
+        },
+    };
+    let world = DecodedWorld::of(&bytes)
+        .with_context(|| format!("{}: cannot decode the component's type", path.display()))?;
+    let contract = embed::read(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        .map(|c| ContractSummary::of(&c))
+        .transpose()
+        .with_context(|| path.display().to_string())?;
+    let (target, target_from) = match contract.as_ref().filter(|c| !c.target.is_empty()) {
+        Some(c) => (c.target.clone(), "contract"),
+        None => (infer_target(&bytes, &world.imports).to_owned(), "inferred"),
+    };
+    Ok(Report {
+        sha256: embed::sha256_hex(&bytes),
+        size: Sizes::of(&bytes)?,
+        target,
+        target_from,
+        conformance,
+        imports: world.imports,
+        exports: world.exports,
+        contract,
+        wit: world.wit,
+        path,
+    })
+}
+
+/// The report as text for a terminal.
+fn render(r: &Report) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "component   {}", r.path.display());
+    let _ = writeln!(w, "sha256      {}", r.sha256);
+    let _ = writeln!(w, "target      {} ({})", r.target, r.target_from);
+    let _ = writeln!(w, "size        {}", r.size);
+    match &r.conformance.error {
+        None => {
+            let _ = writeln!(w, "conforms    yes, to {}", r.conformance.world);
+        }
+        Some(e) => {
+            let _ = writeln!(w, "conforms    no: {e}");
+        }
+    }
+    let _ = writeln!(w, "\nworld {{");
+    for (verb, items) in [("import", &r.imports), ("export", &r.exports)] {
+        for item in items {
+            let _ = match item.kind {
+                "interface" => writeln!(w, "  {verb} {};{}", item.name, comment(&item.functions)),
+                kind => writeln!(w, "  {verb} {} ({kind});", item.name),
+            };
+        }
+    }
+    let _ = writeln!(w, "}}");
+    let Some(c) = &r.contract else {
+        let _ = writeln!(
+            w,
+            "\ncontract    none (not built with `cargo guest build`; `run --body` needs one)"
+        );
+        return out;
+    };
+    let verdict = |part: &str| {
+        if c.tampered.contains(&part) {
+            "DOES NOT MATCH its content"
+        } else {
+            "matches"
+        }
+    };
+    let _ = writeln!(w, "\ncontract    built by guestkit {}", c.guestkit_version);
+    let _ = writeln!(w, "  wit       {} ({})", c.wit_world, c.wit_sha256);
+    let _ = writeln!(w, "            hash {}", verdict("wit"));
+    let _ = writeln!(
+        w,
+        "  proto     {} ({})",
+        c.proto_files.join(", "),
+        c.proto_sha256
+    );
+    let _ = writeln!(w, "            hash {}", verdict("proto"));
+    for service in &c.services {
+        let _ = writeln!(w, "\nservice {}", service.name);
+        for route in &service.routes {
+            let _ = writeln!(
+                w,
+                "  {}  {} -> {}{}",
+                route.route,
+                route.request,
+                route.reply,
+                if route.streaming { "  (streaming)" } else { "" }
+            );
+        }
+    }
+    if !c.messages.is_empty() {
+        let _ = writeln!(w, "\nmessages");
+        for message in &c.messages {
+            let fields = message.fields.join(", ");
+            let _ = match fields.is_empty() {
+                true => writeln!(w, "  {} {{}}", message.name),
+                false => writeln!(w, "  {} {{ {fields} }}", message.name),
+            };
+        }
+    }
+    out
+}
+
+fn comment(functions: &[String]) -> String {
+    if functions.is_empty() {
+        String::new()
+    } else {
+        format!("  // {}", functions.join(", "))
+    }
+}

@@ -1,0 +1,126 @@
+//! The WIT side of a guest's contract: the world it is built against, resolved with
+//! wit-parser and printed back as one self-contained WIT document.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use wit_component::WitPrinter;
+use wit_parser::Resolve;
+
+/// The platform's host contract, `guestkit:host`, as shipped with this toolchain.
+pub const HOST_WIT: &str = include_str!("../../wit/host.wit");
+
+/// The world every guest includes.
+pub const HOST_WORLD: &str = "guestkit:host/actor@0.1.0";
+
+/// A world and the WIT text that defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuestWorld {
+    /// Fully qualified name, `namespace:package/world@version`.
+    pub name: String,
+    /// The world's package, with every package it uses nested in `package … { }` blocks, so
+    /// the text parses on its own.
+    pub text: String,
+}
+
+/// The platform host world, resolved.
+pub fn host() -> (Resolve, wit_parser::WorldId) {
+    let mut resolve = Resolve::default();
+    let pkg = resolve
+        .push_str("host.wit", HOST_WIT)
+        .expect("the bundled host.wit parses");
+    let world = resolve
+        .select_world(&[pkg], Some("actor"))
+        .expect("host.wit defines world `actor`");
+    (resolve, world)
+}
+
+/// The world of the guest package in `package_dir`: the world of its `wit/` folder (which
+/// may use `guestkit:host`, and may keep other packages in `wit/deps/`) when it has one,
+/// picked by `world` if it defines several; otherwise the platform's actor world.
+pub fn guest_world(package_dir: &Path, world: Option<&str>) -> anyhow::Result<GuestWorld> {
+    let (mut resolve, host_world) = host();
+    let wit_dir = package_dir.join("wit");
+    let world = if wit_dir.is_dir() {
+        let (pkg, _) = resolve
+            .push_dir(&wit_dir)
+            .with_context(|| format!("resolving the WIT package in {}", wit_dir.display()))?;
+        resolve.select_world(&[pkg], world).with_context(|| {
+            format!(
+                "choosing the guest's world in {}; name it with `world = \"…\"` under \
+                 [package.metadata.guestkit]",
+                wit_dir.display()
+            )
+        })?
+    } else {
+        host_world
+    };
+    print(&resolve, world)
+}
+
+/// Prints `world`'s package with every other package of `resolve` nested in it.
+pub fn print(resolve: &Resolve, world: wit_parser::WorldId) -> anyhow::Result<GuestWorld> {
+    let main = resolve.worlds[world]
+        .package
+        .context("a resolved world belongs to a package")?;
+    let nested: Vec<_> = resolve
+        .packages
+        .iter()
+        .map(|(id, _)| id)
+        .filter(|id| *id != main)
+        .collect();
+    let mut printer = WitPrinter::default();
+    printer.print(resolve, main, &nested)?;
+    Ok(GuestWorld {
+        name: resolve.id_of_name(main, &resolve.worlds[world].name),
+        text: printer.output.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_package_without_wit_gets_the_host_world_and_its_text_parses_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let world = guest_world(dir.path(), None).unwrap();
+        assert_eq!(world.name, HOST_WORLD);
+        let mut resolve = Resolve::default();
+        let pkg = resolve.push_str("printed.wit", &world.text).unwrap();
+        resolve.select_world(&[pkg], Some("actor")).unwrap();
+    }
+
+    #[test]
+    fn a_package_world_may_include_the_host_world() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("wit")).unwrap();
+        std::fs::write(
+            dir.path().join("wit/guest.wit"),
+            "package acme:greeter@1.0.0;\n\
+             interface names { pick: func(n: u32) -> string; }\n\
+             world greeter { include guestkit:host/actor@0.1.0; export names; }\n",
+        )
+        .unwrap();
+        let world = guest_world(dir.path(), None).unwrap();
+        assert_eq!(world.name, "acme:greeter/greeter@1.0.0");
+        assert!(world.text.contains("package guestkit:host@0.1.0 {"));
+        let mut resolve = Resolve::default();
+        let pkg = resolve.push_str("printed.wit", &world.text).unwrap();
+        resolve.select_world(&[pkg], Some("greeter")).unwrap();
+    }
+
+    #[test]
+    fn a_wit_error_names_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("wit")).unwrap();
+        std::fs::write(
+            dir.path().join("wit/bad.wit"),
+            "package a:b;\nworld w { import nope; }\n",
+        )
+        .unwrap();
+        let err = format!("{:#}", guest_world(dir.path(), None).unwrap_err());
+        assert!(err.contains("wit"), "{err}");
+        assert!(err.contains("nope"), "{err}");
+    }
+}
