@@ -58,7 +58,9 @@ pub fn guest_world(package_dir: &Path, world: Option<&str>) -> anyhow::Result<Gu
     print(&resolve, world)
 }
 
-/// Prints `world`'s package with every other package of `resolve` nested in it.
+/// Prints `world`'s package with every other package of `resolve` nested in it. Doc
+/// comments are left out: they are not part of the contract, and editing one should not
+/// change its hash.
 pub fn print(resolve: &Resolve, world: wit_parser::WorldId) -> anyhow::Result<GuestWorld> {
     let main = resolve.worlds[world]
         .package
@@ -70,6 +72,7 @@ pub fn print(resolve: &Resolve, world: wit_parser::WorldId) -> anyhow::Result<Gu
         .filter(|id| *id != main)
         .collect();
     let mut printer = WitPrinter::default();
+    printer.emit_docs(false);
     printer.print(resolve, main, &nested)?;
     Ok(GuestWorld {
         name: resolve.id_of_name(main, &resolve.worlds[world].name),
