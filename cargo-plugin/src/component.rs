@@ -76,61 +76,159 @@ pub struct WorldItem {
 }
 
 /// A component's world as decoded from its type: its imports, its exports, and the WIT text
-/// of it all.
+/// of it all. Core modules and components whose types WIT cannot express get their import
+/// and export names only.
 #[derive(Debug, Clone, Serialize)]
 pub struct DecodedWorld {
+    /// `component`, `core module`, or `WIT package` (a package encoded as wasm).
+    pub kind: &'static str,
     pub imports: Vec<WorldItem>,
     pub exports: Vec<WorldItem>,
+    /// Why the types could not be decoded as WIT, when they could not.
+    pub undecodable: Option<String>,
     #[serde(skip)]
     pub wit: String,
 }
 
 impl DecodedWorld {
-    pub fn of(bytes: &[u8]) -> anyhow::Result<Self> {
+    /// Describes `bytes`, which must be valid wasm.
+    pub fn of(bytes: &[u8]) -> Self {
+        if Parser::is_core_wasm(bytes) {
+            return Self::of_core_module(bytes);
+        }
+        match Self::decode(bytes) {
+            Ok(world) => world,
+            Err(e) => {
+                let summary = guestkit_shim::conformance::summarize(bytes).unwrap_or_else(|_| {
+                    guestkit_shim::conformance::ComponentSummary {
+                        imports: Vec::new(),
+                        exports: Vec::new(),
+                    }
+                });
+                let named = |names: Vec<String>| {
+                    names
+                        .into_iter()
+                        .map(|name| WorldItem {
+                            name,
+                            kind: "item",
+                            functions: Vec::new(),
+                        })
+                        .collect()
+                };
+                Self {
+                    kind: "component",
+                    imports: named(summary.imports),
+                    exports: named(summary.exports),
+                    undecodable: Some(format!("{e:#}")),
+                    wit: String::new(),
+                }
+            }
+        }
+    }
+
+    fn decode(bytes: &[u8]) -> anyhow::Result<Self> {
         use wit_component::DecodedWasm;
         use wit_parser::WorldItem as Item;
         let (resolve, world) = match wit_component::decode(bytes)? {
             DecodedWasm::Component(resolve, world) => (resolve, world),
-            DecodedWasm::WitPackage(..) => anyhow::bail!("a WIT package, not a component"),
+            DecodedWasm::WitPackage(resolve, package) => {
+                let mut printer = wit_component::WitPrinter::default();
+                printer.print(&resolve, package, &[])?;
+                return Ok(Self {
+                    kind: "WIT package",
+                    imports: Vec::new(),
+                    exports: Vec::new(),
+                    undecodable: None,
+                    wit: printer.output.to_string(),
+                });
+            }
         };
         let items = |map: &wit_parser::IndexMap<wit_parser::WorldKey, Item>| {
             map.iter()
                 .map(|(key, item)| {
                     let name = resolve.name_world_key(key);
-                    match item {
-                        Item::Interface { id, .. } => WorldItem {
-                            name,
-                            kind: "interface",
-                            functions: resolve.interfaces[*id].functions.keys().cloned().collect(),
-                        },
-                        Item::Function(_) => WorldItem {
-                            name,
-                            kind: "function",
-                            functions: Vec::new(),
-                        },
-                        Item::Type { .. } => WorldItem {
-                            name,
-                            kind: "type",
-                            functions: Vec::new(),
-                        },
+                    let (kind, functions) = match item {
+                        Item::Interface { id, .. } => (
+                            "interface",
+                            resolve.interfaces[*id].functions.keys().cloned().collect(),
+                        ),
+                        Item::Function(_) => ("function", Vec::new()),
+                        Item::Type { .. } => ("type", Vec::new()),
+                    };
+                    WorldItem {
+                        name,
+                        kind,
+                        functions,
                     }
                 })
                 .collect::<Vec<_>>()
         };
         let w = &resolve.worlds[world];
-        let (imports, exports) = (items(&w.imports), items(&w.exports));
         Ok(Self {
-            imports,
-            exports,
+            kind: "component",
+            imports: items(&w.imports),
+            exports: items(&w.exports),
+            undecodable: None,
             wit: guestkit_codegen::wit::print(&resolve, world)?.text,
         })
     }
+
+    /// A core module's imports (`module::name`) and exports, by kind.
+    fn of_core_module(bytes: &[u8]) -> Self {
+        let kind = |ty: wasmparser::TypeRef| match ty {
+            wasmparser::TypeRef::Func(_) | wasmparser::TypeRef::FuncExact(_) => "func",
+            wasmparser::TypeRef::Table(_) => "table",
+            wasmparser::TypeRef::Memory(_) => "memory",
+            wasmparser::TypeRef::Global(_) => "global",
+            wasmparser::TypeRef::Tag(_) => "tag",
+        };
+        let item = |name: String, kind: &'static str| WorldItem {
+            name,
+            kind,
+            functions: Vec::new(),
+        };
+        let (mut imports, mut exports) = (Vec::new(), Vec::new());
+        for payload in Parser::new(0).parse_all(bytes).flatten() {
+            match payload {
+                Payload::ImportSection(reader) => {
+                    for import in reader.into_imports().flatten() {
+                        imports.push(item(
+                            format!("{}::{}", import.module, import.name),
+                            kind(import.ty),
+                        ));
+                    }
+                }
+                Payload::ExportSection(reader) => {
+                    for export in reader.into_iter().flatten() {
+                        let kind = match export.kind {
+                            wasmparser::ExternalKind::Func
+                            | wasmparser::ExternalKind::FuncExact => "func",
+                            wasmparser::ExternalKind::Table => "table",
+                            wasmparser::ExternalKind::Memory => "memory",
+                            wasmparser::ExternalKind::Global => "global",
+                            wasmparser::ExternalKind::Tag => "tag",
+                        };
+                        exports.push(item(export.name.to_owned(), kind));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Self {
+            kind: "core module",
+            imports,
+            exports,
+            undecodable: Some("a core module has no component type".into()),
+            wit: String::new(),
+        }
+    }
 }
 
-/// The target a component not built by guestkit was most likely compiled for: the preview1
-/// adapter gives away `wasm32-wasip1`, any other WASI import `wasm32-wasip2`.
-pub fn infer_target(bytes: &[u8], imports: &[WorldItem]) -> &'static str {
-    let adapted = Parser::new(0)
+/// The target a component or module not built by guestkit was most likely compiled for:
+/// WASI preview 1 imports (adapted or not) give away `wasm32-wasip1`, WASI 0.2 imports of a
+/// component `wasm32-wasip2`, and no imports beyond `guestkit:host` `wasm32-unknown-unknown`.
+pub fn infer_target(bytes: &[u8], world: &DecodedWorld) -> &'static str {
+    let preview1 = Parser::new(0)
         .parse_all(bytes)
         .any(|payload| match payload {
             Ok(Payload::ImportSection(reader)) => reader
@@ -139,11 +237,13 @@ pub fn infer_target(bytes: &[u8], imports: &[WorldItem]) -> &'static str {
                 .any(|import| import.module == "wasi_snapshot_preview1"),
             _ => false,
         });
-    if adapted {
-        "wasm32-wasip1"
-    } else if imports.iter().any(|i| i.name.starts_with("wasi:")) {
-        "wasm32-wasip2"
-    } else {
-        "wasm32-unknown-unknown"
+    let foreign =
+        |i: &WorldItem| !i.name.starts_with("guestkit:host/") && !i.name.starts_with("env::");
+    match world.kind {
+        _ if preview1 => "wasm32-wasip1",
+        "component" if world.imports.iter().any(|i| i.name.starts_with("wasi:")) => "wasm32-wasip2",
+        "WIT package" => "none",
+        _ if world.imports.iter().any(foreign) => "unknown",
+        _ => "wasm32-unknown-unknown",
     }
 }

@@ -161,7 +161,7 @@ fn subtype_failure(message: &str) -> String {
 }
 
 /// The top-level import and export names of a valid component.
-fn summarize(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
+pub fn summarize(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
     let mut summary = ComponentSummary {
         imports: Vec::new(),
         exports: Vec::new(),

@@ -347,8 +347,41 @@ fn inspect_describes_components_built_elsewhere() {
     ));
     assert!(err.contains("wasi:nothing/here@0.2.0"), "{err}");
 
+    // A core module is described too, with what to do about it.
     let core = dir.path().join("core.wasm");
-    std::fs::write(&core, wat::parse_str("(module)").unwrap()).unwrap();
-    let err = failure(cli(&["inspect", core.to_str().unwrap()], dir.path()));
-    assert!(err.contains("core wasm module"), "{err}");
+    let module = r#"(module (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32))) (memory (export "memory") 1))"#;
+    std::fs::write(&core, wat::parse_str(module).unwrap()).unwrap();
+    let text = success(cli(&["inspect", core.to_str().unwrap()], dir.path()));
+    for needle in [
+        "core module",
+        "conforms    no: this is a core wasm module",
+        "import wasi_snapshot_preview1::fd_write (func);",
+        "export memory (memory);",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+
+    // The WASI preview1 adapter wasmtime ships: a core module importing WASI 0.2.
+    let adapter = dir.path().join("adapter.wasm");
+    std::fs::write(
+        &adapter,
+        wasi_preview1_component_adapter_provider::WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER,
+    )
+    .unwrap();
+    let report = inspect_json(&adapter);
+    assert_eq!(report["kind"], "core module");
+    assert_eq!(report["conformance"]["ok"], false);
+    assert!(
+        report["exports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "fd_write"),
+        "{report:#}"
+    );
+
+    let garbage = dir.path().join("garbage.wasm");
+    std::fs::write(&garbage, b"\0asm but not really").unwrap();
+    let err = failure(cli(&["inspect", garbage.to_str().unwrap()], dir.path()));
+    assert!(err.contains("not valid WebAssembly"), "{err}");
 }

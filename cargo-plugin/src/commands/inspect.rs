@@ -44,6 +44,8 @@ pub enum Format {
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub path: PathBuf,
+    /// `component`, `core module` or `WIT package`.
+    pub kind: &'static str,
     pub sha256: String,
     pub size: Sizes,
     pub target: String,
@@ -52,6 +54,8 @@ pub struct Report {
     pub conformance: Conformance,
     pub imports: Vec<WorldItem>,
     pub exports: Vec<WorldItem>,
+    /// Why the types could not be shown as WIT, when they could not.
+    pub undecodable: Option<String>,
     pub contract: Option<ContractSummary>,
     #[serde(skip)]
     pub wit: String,
@@ -96,19 +100,13 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
         Err(conformance::ConformanceError::Invalid(e)) => {
             bail!("{}: not valid WebAssembly: {e}", path.display())
         }
-        Err(conformance::ConformanceError::CoreModule) => bail!(
-            "{} is a core wasm module, not a component; `cargo guest build --target \
-             wasm32-unknown-unknown` (or wasm32-wasip1) componentizes guests built as modules",
-            path.display()
-        ),
         Err(e) => Conformance {
             world: conformance::WORLD,
             ok: false,
             error: Some(e.to_string()),
         },
     };
-    let world = DecodedWorld::of(&bytes)
-        .with_context(|| format!("{}: cannot decode the component's type", path.display()))?;
+    let world = DecodedWorld::of(&bytes);
     let contract = embed::read(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
         .map(|c| ContractSummary::of(&c))
@@ -116,9 +114,10 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
         .with_context(|| path.display().to_string())?;
     let (target, target_from) = match contract.as_ref().filter(|c| !c.target.is_empty()) {
         Some(c) => (c.target.clone(), "contract"),
-        None => (infer_target(&bytes, &world.imports).to_owned(), "inferred"),
+        None => (infer_target(&bytes, &world).to_owned(), "inferred"),
     };
     Ok(Report {
+        kind: world.kind,
         sha256: embed::sha256_hex(&bytes),
         size: Sizes::of(&bytes)?,
         target,
@@ -126,6 +125,7 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
         conformance,
         imports: world.imports,
         exports: world.exports,
+        undecodable: world.undecodable,
         contract,
         wit: world.wit,
         path,
@@ -136,7 +136,7 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
 fn render(r: &Report) -> String {
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "component   {}", r.path.display());
+    let _ = writeln!(w, "{:<11} {}", r.kind, r.path.display());
     let _ = writeln!(w, "sha256      {}", r.sha256);
     let _ = writeln!(w, "target      {} ({})", r.target, r.target_from);
     let _ = writeln!(w, "size        {}", r.size);
@@ -148,7 +148,18 @@ fn render(r: &Report) -> String {
             let _ = writeln!(w, "conforms    no: {e}");
         }
     }
-    let _ = writeln!(w, "\nworld {{");
+    if let Some(why) = &r.undecodable {
+        let _ = writeln!(w, "types       not shown as WIT: {why}");
+    }
+    let _ = match r.kind {
+        "WIT package" => writeln!(
+            w,
+            "\nworld       none: a WIT package defines interfaces and worlds, it runs nothing \
+             (--wit prints it)\n{{"
+        ),
+        "core module" => writeln!(w, "\nmodule {{"),
+        _ => writeln!(w, "\nworld {{"),
+    };
     for (verb, items) in [("import", &r.imports), ("export", &r.exports)] {
         for item in items {
             let _ = match item.kind {
