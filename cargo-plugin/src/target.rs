@@ -55,3 +55,20 @@ impl fmt::Display for GuestTarget {
         f.write_str(self.triple())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triples_round_trip_and_an_unknown_one_lists_the_supported() {
+        for target in GuestTarget::ALL {
+            assert_eq!(GuestTarget::from_triple(target.triple()), Ok(target));
+        }
+        let err = GuestTarget::from_triple("wasm64-unknown-unknown").unwrap_err();
+        assert!(
+            err.contains("wasm32-wasip2, wasm32-wasip1, wasm32-unknown-unknown"),
+            "{err}"
+        );
+    }
+}
