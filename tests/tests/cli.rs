@@ -324,6 +324,27 @@ fn inspect_describes_components_built_elsewhere() {
             .contains(&serde_json::json!("handle"))
     );
 
+    // A damaged contract section is reported, not fatal to inspect; `run` refuses it.
+    let mut damaged = std::fs::read(&foreign).unwrap();
+    damaged.extend_from_slice(&[0, 21, 17]);
+    damaged.extend_from_slice(b"guestkit:contract");
+    damaged.extend_from_slice(&[0xff, 0xff, 0xff]);
+    let damaged_path = dir.path().join("damaged.wasm");
+    std::fs::write(&damaged_path, damaged).unwrap();
+    let text = success(cli(
+        &["inspect", damaged_path.to_str().unwrap()],
+        dir.path(),
+    ));
+    assert!(
+        text.contains("contract    unreadable: the guestkit:contract section is corrupt"),
+        "{text}"
+    );
+    let err = failure(cli(
+        &["run", damaged_path.to_str().unwrap(), "--route", "a.B/C"],
+        dir.path(),
+    ));
+    assert!(err.contains("section is corrupt"), "{err}");
+
     // A component that does not conform is still described, with the reason.
     let wit = "package acme:tool@1.0.0;\n\
                interface run { go: func(n: u32) -> u32; }\n\

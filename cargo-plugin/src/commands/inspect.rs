@@ -2,7 +2,7 @@
 //! conforms to the host world, and the contract it carries — for any component, built here
 //! or not.
 
-use std::fmt::Write as _;
+use std::fmt;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
@@ -57,6 +57,8 @@ pub struct Report {
     /// Why the types could not be shown as WIT, when they could not.
     pub undecodable: Option<String>,
     pub contract: Option<ContractSummary>,
+    /// Why the contract section could not be read, when it could not.
+    pub contract_error: Option<String>,
     #[serde(skip)]
     pub wit: String,
 }
@@ -80,7 +82,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
     let report = inspect(path)?;
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        Format::Text => print!("{}", render(&report)),
+        Format::Text => print!("{report}"),
     }
     if args.wit {
         print!("\n{}", report.wit);
@@ -107,11 +109,13 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
         },
     };
     let world = DecodedWorld::of(&bytes);
-    let contract = embed::read(&bytes)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
-        .map(|c| ContractSummary::of(&c))
-        .transpose()
-        .with_context(|| path.display().to_string())?;
+    let (contract, contract_error) = match embed::read(&bytes)
+        .map_err(anyhow::Error::msg)
+        .and_then(|c| c.map(|c| ContractSummary::of(&c)).transpose())
+    {
+        Ok(contract) => (contract, None),
+        Err(e) => (None, Some(format!("{e:#}"))),
+    };
     let (target, target_from) = match contract.as_ref().filter(|c| !c.target.is_empty()) {
         Some(c) => (c.target.clone(), "contract"),
         None => (infer_target(&bytes, &world).to_owned(), "inferred"),
@@ -127,102 +131,106 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
         exports: world.exports,
         undecodable: world.undecodable,
         contract,
+        contract_error,
         wit: world.wit,
         path,
     })
 }
 
 /// The report as text for a terminal.
-fn render(r: &Report) -> String {
-    let mut out = String::new();
-    let w = &mut out;
-    let _ = writeln!(w, "{:<11} {}", r.kind, r.path.display());
-    let _ = writeln!(w, "sha256      {}", r.sha256);
-    let _ = writeln!(w, "target      {} ({})", r.target, r.target_from);
-    let _ = writeln!(w, "size        {}", r.size);
-    match &r.conformance.error {
-        None => {
-            let _ = writeln!(w, "conforms    yes, to {}", r.conformance.world);
+impl fmt::Display for Report {
+    fn fmt(&self, w: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(w, "{:<11} {}", self.kind, self.path.display())?;
+        writeln!(w, "sha256      {}", self.sha256)?;
+        writeln!(w, "target      {} ({})", self.target, self.target_from)?;
+        writeln!(w, "size        {}", self.size)?;
+        match &self.conformance.error {
+            None => writeln!(w, "conforms    yes, to {}", self.conformance.world)?,
+            Some(e) => writeln!(w, "conforms    no: {e}")?,
         }
-        Some(e) => {
-            let _ = writeln!(w, "conforms    no: {e}");
+        if let Some(why) = &self.undecodable {
+            writeln!(w, "types       not shown as WIT: {why}")?;
         }
-    }
-    if let Some(why) = &r.undecodable {
-        let _ = writeln!(w, "types       not shown as WIT: {why}");
-    }
-    let _ = match r.kind {
-        "WIT package" => writeln!(
-            w,
-            "\nworld       none: a WIT package defines interfaces and worlds, it runs nothing \
-             (--wit prints it)\n{{"
-        ),
-        "core module" => writeln!(w, "\nmodule {{"),
-        _ => writeln!(w, "\nworld {{"),
-    };
-    for (verb, items) in [("import", &r.imports), ("export", &r.exports)] {
-        for item in items {
-            let _ = match item.kind {
-                "interface" => writeln!(w, "  {verb} {};{}", item.name, comment(&item.functions)),
-                kind => writeln!(w, "  {verb} {} ({kind});", item.name),
-            };
-        }
-    }
-    let _ = writeln!(w, "}}");
-    let Some(c) = &r.contract else {
-        let _ = writeln!(
-            w,
-            "\ncontract    none (not built with `cargo guest build`; `run --body` needs one)"
-        );
-        return out;
-    };
-    let verdict = |part: &str| {
-        if c.tampered.contains(&part) {
-            "DOES NOT MATCH its content"
-        } else {
-            "matches"
-        }
-    };
-    let _ = writeln!(w, "\ncontract    built by guestkit {}", c.guestkit_version);
-    let _ = writeln!(w, "  wit       {} ({})", c.wit_world, c.wit_sha256);
-    let _ = writeln!(w, "            hash {}", verdict("wit"));
-    let _ = writeln!(
-        w,
-        "  proto     {} ({})",
-        c.proto_files.join(", "),
-        c.proto_sha256
-    );
-    let _ = writeln!(w, "            hash {}", verdict("proto"));
-    for service in &c.services {
-        let _ = writeln!(w, "\nservice {}", service.name);
-        for route in &service.routes {
-            let _ = writeln!(
+        match self.kind {
+            "WIT package" => writeln!(
                 w,
-                "  {}  {} -> {}{}",
-                route.route,
-                route.request,
-                route.reply,
-                if route.streaming { "  (streaming)" } else { "" }
-            );
+                "\nworld       none: a WIT package defines interfaces and worlds, it runs \
+                 nothing (--wit prints it)\n{{"
+            )?,
+            "core module" => writeln!(w, "\nmodule {{")?,
+            _ => writeln!(w, "\nworld {{")?,
+        }
+        for (verb, items) in [("import", &self.imports), ("export", &self.exports)] {
+            for item in items {
+                match item.kind {
+                    "interface" if item.functions.is_empty() => {
+                        writeln!(w, "  {verb} {};", item.name)?
+                    }
+                    "interface" => writeln!(
+                        w,
+                        "  {verb} {};  // {}",
+                        item.name,
+                        item.functions.join(", ")
+                    )?,
+                    kind => writeln!(w, "  {verb} {} ({kind});", item.name)?,
+                }
+            }
+        }
+        writeln!(w, "}}")?;
+        match (&self.contract, &self.contract_error) {
+            (Some(contract), _) => write!(w, "{contract}"),
+            (None, Some(e)) => writeln!(w, "\ncontract    unreadable: {e}"),
+            (None, None) => writeln!(
+                w,
+                "\ncontract    none (not built with `cargo guest build`; `run --body` needs one)"
+            ),
         }
     }
-    if !c.messages.is_empty() {
-        let _ = writeln!(w, "\nmessages");
-        for message in &c.messages {
-            let fields = message.fields.join(", ");
-            let _ = match fields.is_empty() {
-                true => writeln!(w, "  {} {{}}", message.name),
-                false => writeln!(w, "  {} {{ {fields} }}", message.name),
-            };
-        }
-    }
-    out
 }
 
-fn comment(functions: &[String]) -> String {
-    if functions.is_empty() {
-        String::new()
-    } else {
-        format!("  // {}", functions.join(", "))
+impl fmt::Display for ContractSummary {
+    fn fmt(&self, w: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verdict = |part: &str| {
+            if self.tampered.contains(&part) {
+                "DOES NOT MATCH its content"
+            } else {
+                "matches"
+            }
+        };
+        writeln!(
+            w,
+            "\ncontract    built by guestkit {}",
+            self.guestkit_version
+        )?;
+        writeln!(w, "  wit       {} ({})", self.wit_world, self.wit_sha256)?;
+        writeln!(w, "            hash {}", verdict("wit"))?;
+        writeln!(
+            w,
+            "  proto     {} ({})",
+            self.proto_files.join(", "),
+            self.proto_sha256
+        )?;
+        writeln!(w, "            hash {}", verdict("proto"))?;
+        for service in &self.services {
+            writeln!(w, "\nservice {}", service.name)?;
+            for route in &service.routes {
+                let streaming = if route.streaming { "  (streaming)" } else { "" };
+                writeln!(
+                    w,
+                    "  {}  {} -> {}{streaming}",
+                    route.route, route.request, route.reply
+                )?;
+            }
+        }
+        if !self.messages.is_empty() {
+            writeln!(w, "\nmessages")?;
+        }
+        for message in &self.messages {
+            match message.fields.is_empty() {
+                true => writeln!(w, "  {} {{}}", message.name)?,
+                false => writeln!(w, "  {} {{ {} }}", message.name, message.fields.join(", "))?,
+            }
+        }
+        Ok(())
     }
 }
