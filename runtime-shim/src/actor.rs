@@ -10,7 +10,7 @@ use crate::bindings::guest::{HandlerError, InitOutcome, StartInfo};
 use crate::bindings::log::Level;
 use crate::bindings::messaging::Incoming;
 use crate::bindings::types::ActorError;
-use crate::error::describe;
+use crate::error::{describe, trap_reason};
 use crate::host::{ActorCtx, ExitRequested, Phase};
 use crate::mailbox::{Delivery, Filter};
 use crate::shim::LogLine;
@@ -103,7 +103,10 @@ async fn serve(store: &mut Store<ActorCtx>, actor: &Actor, args: Vec<u8>) -> Exi
                 if exit == Exit::Failure {
                     cx.fail_request(
                         request,
-                        ActorError::Internal(format!("the handler trapped: {}", trap)),
+                        ActorError::Internal(format!(
+                            "the handler trapped: {}",
+                            trap_reason(&trap)
+                        )),
                     );
                 }
                 return exit;

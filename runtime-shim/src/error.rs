@@ -31,6 +31,13 @@ pub(crate) fn describe(e: &wasmtime::Error) -> String {
     format!("{e:?}")
 }
 
+/// Why a guest trapped, in one line for whoever was waiting on it: the innermost cause
+/// (`wasm trap: interrupt`, the CPU deadline, a failed memory grow, `call stack exhausted`,
+/// `unreachable` for a Rust panic), without the backtrace the log line carries.
+pub(crate) fn trap_reason(e: &wasmtime::Error) -> String {
+    e.root_cause().to_string()
+}
+
 impl crate::bindings::types::ActorError {
     /// The error as `kind: message`, with the kind spelled as in WIT.
     pub fn describe(&self) -> String {

@@ -1,5 +1,6 @@
 //! The shim's Rust API running real guest components: spawn, call, messaging between actors,
-//! refusals of bad components and messages. Test names cite SEMANTICS.md line numbers.
+//! refusals of bad components and messages, and hostile guests. Test names cite SEMANTICS.md
+//! line numbers.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -45,6 +46,27 @@ struct Outcome {
     #[prost(string, tag = "2")]
     error: String,
 }
+
+#[derive(Clone, PartialEq, Message)]
+struct Key {
+    #[prost(string, tag = "1")]
+    key: String,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct Value {
+    #[prost(uint64, optional, tag = "1")]
+    value: Option<u64>,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct Amount {
+    #[prost(uint64, tag = "1")]
+    n: u64,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct Empty {}
 
 /// A shim with its own state dir, whose log lines the test can read.
 struct Harness {
@@ -401,4 +423,142 @@ async fn load_file_uses_the_precompiled_artifact_for_exactly_its_component() {
 /// Appends an empty custom section: the same program, different bytes.
 fn append_empty_custom_section(component: &mut Vec<u8>) {
     component.extend_from_slice(&[0, 2, 1, b'x']);
+}
+
+impl Harness {
+    /// Calls `hostile.v1.HostileService/{method}`.
+    async fn hostile(
+        &self,
+        actor: &Address,
+        method: &str,
+        body: impl Message,
+    ) -> Result<Vec<u8>, ActorError> {
+        let route = format!("hostile.v1.HostileService/{method}");
+        self.shim
+            .call(actor, Payload::new(route, body.encode_to_vec()), TIMEOUT)
+            .await
+            .map(|reply| reply.payload.body)
+            .map_err(|failed| failed.error)
+    }
+
+    async fn read(&self, actor: &Address, key: &str) -> Option<u64> {
+        let body = self.hostile(actor, "Read", Key { key: key.into() }).await;
+        Value::decode(body.unwrap().as_slice()).unwrap().value
+    }
+
+    /// Waits until the actor at `address` has stopped.
+    async fn stopped(&self, address: &Address) {
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        while self.shim.exists(address) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{address} kept running"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
+
+fn key(key: &str) -> Key {
+    Key { key: key.into() }
+}
+
+#[tokio::test]
+async fn sem_35_a_failing_or_trapping_handler_leaves_no_partial_state() {
+    let h = Harness::new();
+    let actor = h.spawn("hostile", "h").await;
+    h.hostile(&actor, "Write", key("kept")).await.unwrap();
+
+    let err = h
+        .hostile(&actor, "WriteThenFail", key("lost"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.describe(), "application error 7: failed after writing");
+    assert_eq!(h.read(&actor, "lost").await, None);
+
+    let err = h
+        .hostile(&actor, "WriteThenTrap", key("lost-to-trap"))
+        .await
+        .unwrap_err()
+        .describe();
+    // A Rust panic aborts with `unreachable`; its message went to the guest's stderr.
+    assert!(err.contains("the handler trapped"), "{err}");
+    assert!(err.contains("unreachable"), "{err}");
+
+    // The trap ended the instance; a new one under the same name sees exactly what was
+    // committed before.
+    h.stopped(&actor).await;
+    let again = h.spawn("hostile", "h").await;
+    assert_eq!(h.read(&again, "lost-to-trap").await, None);
+    assert_eq!(h.read(&again, "lost").await, None);
+    assert_eq!(h.read(&again, "kept").await, Some(1));
+}
+
+#[tokio::test]
+async fn sem_37_a_spinning_guest_is_stopped_at_its_deadline_and_others_keep_running() {
+    let h = Harness::with_limits(Limits {
+        cpu_deadline: Duration::from_millis(300),
+        ..Limits::default()
+    });
+    let spinner = h.spawn("hostile", "spinner").await;
+    let counter = h.spawn("counter", "c").await;
+    let started = std::time::Instant::now();
+    let (spun, added) = tokio::join!(h.hostile(&spinner, "Spin", Empty {}), async {
+        // While the spinner burns its budget, the counter still answers.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        h.add(&counter, 1).await
+    });
+    let err = spun.unwrap_err().describe();
+    assert!(err.contains("trapped"), "{err}");
+    assert!(
+        err.contains("deadline") || err.contains("interrupt"),
+        "{err}"
+    );
+    assert!(started.elapsed() < TIMEOUT, "the spinner was not stopped");
+    assert_eq!(added.unwrap(), 1);
+    h.stopped(&spinner).await;
+    assert_eq!(h.add(&counter, 2).await.unwrap(), 3);
+}
+
+#[tokio::test]
+async fn sem_37_a_guest_growing_memory_past_its_limit_traps() {
+    let h = Harness::with_limits(Limits {
+        max_memory_bytes: 48 << 20,
+        ..Limits::default()
+    });
+    let hoarder = h.spawn("hostile", "hoarder").await;
+    // Within the limit it works.
+    h.hostile(&hoarder, "Hoard", Amount { n: 8 }).await.unwrap();
+    let err = h
+        .hostile(&hoarder, "Hoard", Amount { n: 256 })
+        .await
+        .unwrap_err()
+        .describe();
+    assert!(err.contains("trapped"), "{err}");
+    assert!(err.contains("memory"), "{err}");
+    h.stopped(&hoarder).await;
+    let counter = h.spawn("counter", "c").await;
+    assert_eq!(h.add(&counter, 5).await.unwrap(), 5);
+}
+
+#[tokio::test]
+async fn sem_37_unbounded_recursion_traps_on_the_stack_limit() {
+    let h = Harness::new();
+    let actor = h.spawn("hostile", "deep").await;
+    h.hostile(&actor, "Recurse", Amount { n: 100 })
+        .await
+        .unwrap();
+    let err = h
+        .hostile(&actor, "Recurse", Amount { n: u64::MAX })
+        .await
+        .unwrap_err()
+        .describe();
+    // Rust keeps large frames on its shadow stack in linear memory, which runs out before
+    // wasm's own call stack does; either way the guest traps.
+    assert!(err.contains("the handler trapped"), "{err}");
+    assert!(
+        err.contains("out of bounds memory access") || err.contains("call stack exhausted"),
+        "{err}"
+    );
+    h.stopped(&actor).await;
 }
