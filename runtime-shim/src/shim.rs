@@ -433,9 +433,12 @@ impl Shim {
         })
     }
 
-    /// Sends a one-way message from the host. A missing target drops it.
-    pub fn send(&self, to: &Address, payload: Payload) -> u64 {
-        let router = &self.inner.shared.router;
+    /// Sends a one-way message from the host and returns its id. A missing target drops it;
+    /// a message over [`Limits::max_message_bytes`] is refused.
+    pub fn send(&self, to: &Address, payload: Payload) -> Result<u64, ActorError> {
+        let shared = &self.inner.shared;
+        shared.limits.check_message(&payload)?;
+        let router = &shared.router;
         let id = router.next_id();
         router.send(
             to,
@@ -446,7 +449,7 @@ impl Shim {
                 payload,
             },
         );
-        id
+        Ok(id)
     }
 
     /// True while an actor is registered at `address`.

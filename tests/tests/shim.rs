@@ -361,6 +361,16 @@ async fn sem_39_oversize_messages_are_refused_not_truncated() {
         "{}",
         out.error
     );
+    let refused = h.shim.send(
+        &counter,
+        Payload::new("counter.v1.CounterService/Add", vec![0; 2048]),
+    );
+    assert!(
+        matches!(&refused, Err(ActorError::InvalidArgument(m)) if m.contains("2048 bytes")),
+        "{refused:?}"
+    );
+    // Nothing was delivered: the total is untouched.
+    assert_eq!(h.add(&counter, 1).await.unwrap(), 1);
 }
 
 #[tokio::test]
