@@ -1,4 +1,5 @@
-//! One Rust trait per protobuf `service`, with a dispatcher by route key.
+//! One Rust trait per protobuf `service`, with a dispatcher by route key, and a typed client
+//! other guests call it through.
 //!
 //! Plugged into prost-build as its `ServiceGenerator`, so method input and output types are
 //! the paths prost-build itself resolved for the messages it generated next to the trait.
@@ -43,6 +44,7 @@ impl ServiceTraits {
         let mut methods = Vec::new();
         let mut routes = Vec::new();
         let mut arms = Vec::new();
+        let mut calls = Vec::new();
         for m in &service.methods {
             let route = route(&service.package, &service.proto_name, &m.proto_name);
             if m.client_streaming || m.server_streaming {
@@ -72,9 +74,34 @@ impl ServiceTraits {
                         .map(|reply| #krate::__private::prost::Message::encode_to_vec(&reply)),
                 ),
             });
+            calls.push(quote! {
+                #(#[doc = #doc])*
+                #[doc = concat!("\n\nCalls `", #route, "` and waits for the reply.")]
+                pub fn #name(
+                    &self,
+                    cx: &#krate::Context,
+                    request: &#input,
+                ) -> ::core::result::Result<#output, #krate::Error> {
+                    let body = cx.call(
+                        &self.to,
+                        #route,
+                        #krate::__private::prost::Message::encode_to_vec(request),
+                        self.timeout,
+                    )?;
+                    <#output as #krate::__private::prost::Message>::decode(body.as_slice())
+                        .map_err(|e| #krate::Error::decode_reply(#route, e))
+                }
+            });
             routes.push(route);
         }
         let doc = doc_lines(&service.comments.leading);
+        let client_ident = format_ident!("{}Client", service.name);
+        let client_doc = format!(
+            " Calls the `{}` service of another actor: one method per rpc, each a \
+             `messaging.call` with a protobuf body that waits for the reply (up to the \
+             timeout, 30 s unless set).",
+            service.proto_name
+        );
         Ok(quote! {
             #(#[doc = #doc])*
             pub trait #trait_ident {
@@ -100,6 +127,31 @@ impl ServiceTraits {
                         _ => ::core::option::Option::None,
                     }
                 }
+            }
+
+            #[doc = #client_doc]
+            #[derive(Debug, Clone)]
+            pub struct #client_ident {
+                to: #krate::prelude::Address,
+                timeout: ::core::time::Duration,
+            }
+
+            impl #client_ident {
+                /// A client for the actor at `to`.
+                pub fn new(to: #krate::prelude::Address) -> Self {
+                    Self {
+                        to,
+                        timeout: ::core::time::Duration::from_secs(30),
+                    }
+                }
+
+                /// How long each call waits for its reply before failing with `timed-out`.
+                pub fn with_timeout(mut self, timeout: ::core::time::Duration) -> Self {
+                    self.timeout = timeout;
+                    self
+                }
+
+                #(#calls)*
             }
         })
     }

@@ -32,6 +32,13 @@ impl Error {
             metadata: Vec::new(),
         }))
     }
+    /// A reply to a call on `route` that is not a valid encoding of the route's output
+    /// message.
+    pub fn decode_reply(route: &str, e: prost::DecodeError) -> Self {
+        Self(ActorError::DecodeFailure(format!(
+            "{route}: the reply is not a valid reply message: {e}"
+        )))
+    }
     /// A request body that is not a valid encoding of the route's input message.
     pub fn decode(route: &str, e: prost::DecodeError) -> Self {
         Self(ActorError::DecodeFailure(format!(

@@ -406,3 +406,45 @@ fn inspect_describes_components_built_elsewhere() {
     let err = failure(cli(&["inspect", garbage.to_str().unwrap()], dir.path()));
     assert!(err.contains("not valid WebAssembly"), "{err}");
 }
+
+#[test]
+fn json_bodies_map_onto_repeated_map_and_oneof_fields() {
+    let state = tempfile::tempdir().unwrap();
+    let manifest = workspace_root().join("Cargo.toml");
+    let greet = |body: &str| {
+        cli(
+            &[
+                "run",
+                "-p",
+                "greeter",
+                "--manifest-path",
+                manifest.to_str().unwrap(),
+                "--state-dir",
+                state.path().to_str().unwrap(),
+                "--route",
+                "greeter.v1.GreeterService/Greet",
+                "--body",
+                body,
+            ],
+            &workspace_root(),
+        )
+    };
+    let reply: serde_json::Value = serde_json::from_str(&success(greet(
+        r#"{"name": "Ada", "titles": ["Dr", "Lady"], "tags": {"team": "math"}, "formal": true}"#,
+    )))
+    .unwrap();
+    assert_eq!(
+        reply,
+        serde_json::json!({"message": "Good day, Dr Lady Ada.", "times": 1, "tags": {"team": "math"}})
+    );
+    let reply = success(greet(r#"{"name": "Ada", "nickname": "Ace"}"#));
+    assert_eq!(reply.trim(), r#"{"message":"Hey Ace!","times":2}"#);
+    // Both members of one oneof is not a valid request.
+    let err = failure(greet(
+        r#"{"name": "Ada", "formal": true, "nickname": "Ace"}"#,
+    ));
+    assert!(
+        err.contains("--body is not a valid greeter.v1.GreetRequest"),
+        "{err}"
+    );
+}

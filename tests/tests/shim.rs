@@ -572,3 +572,65 @@ async fn sem_37_unbounded_recursion_traps_on_the_stack_limit() {
     );
     h.stopped(&actor).await;
 }
+
+#[derive(Clone, PartialEq, Message)]
+struct IntroduceRequest {
+    #[prost(string, tag = "1")]
+    greeter: String,
+    #[prost(string, tag = "2")]
+    name: String,
+    #[prost(uint64, tag = "3")]
+    timeout_ms: u64,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct IntroduceReply {
+    #[prost(string, tag = "1")]
+    greeting: String,
+    #[prost(uint32, tag = "2")]
+    total: u32,
+}
+
+impl Harness {
+    async fn introduce(
+        &self,
+        caller: &Address,
+        req: IntroduceRequest,
+    ) -> Result<IntroduceReply, ActorError> {
+        let route = "caller.v1.CallerService/Introduce";
+        let reply = self
+            .shim
+            .call(caller, Payload::new(route, req.encode_to_vec()), TIMEOUT)
+            .await
+            .map_err(|failed| failed.error)?;
+        Ok(IntroduceReply::decode(reply.payload.body.as_slice()).unwrap())
+    }
+}
+
+#[tokio::test]
+async fn a_guest_calls_another_through_its_typed_client() {
+    let h = Harness::new();
+    let greeter = h.spawn("greeter", "greeter").await;
+    let caller = h.spawn("caller", "caller").await;
+    let introduce = |name: &str| IntroduceRequest {
+        greeter: greeter.to_string(),
+        name: name.into(),
+        timeout_ms: 0,
+    };
+    let reply = h.introduce(&caller, introduce("Ada")).await.unwrap();
+    assert_eq!(reply.greeting, "Hello, dear Ada!");
+    assert_eq!(reply.total, 1);
+    let reply = h.introduce(&caller, introduce("Grace")).await.unwrap();
+    assert_eq!(reply.total, 2);
+    assert!(h.logged("greeted Grace (1 times)"));
+
+    // The greeter's typed error reaches the caller's caller unchanged.
+    let err = h.introduce(&caller, introduce(" ")).await.unwrap_err();
+    assert_eq!(err.describe(), "invalid-argument: name is empty");
+
+    // So does the host's, for a greeter that is not there.
+    let mut missing = introduce("Ada");
+    missing.greeter = "local@nobody:greeter:local".into();
+    let err = h.introduce(&caller, missing).await.unwrap_err().describe();
+    assert!(err.starts_with("not-found"), "{err}");
+}
