@@ -15,7 +15,8 @@ pub struct Sizes {
     pub data: u64,
     /// Custom sections: names, producers, debug info, component types, the contract.
     pub custom: u64,
-    /// The embedded guestkit contract, part of `custom`.
+    /// The outer component's guestkit contract section, with its section header; its
+    /// content is counted in `custom` too.
     pub contract: u64,
 }
 
@@ -23,19 +24,14 @@ impl Sizes {
     pub fn of(bytes: &[u8]) -> Result<Self, wasmparser::BinaryReaderError> {
         let mut sizes = Sizes {
             total: bytes.len() as u64,
+            contract: embed::embedded_len(bytes)? as u64,
             ..Sizes::default()
         };
         for payload in Parser::new(0).parse_all(bytes) {
             match payload? {
                 Payload::CodeSectionStart { size, .. } => sizes.code += u64::from(size),
                 Payload::DataSection(reader) => sizes.data += reader.range().len() as u64,
-                Payload::CustomSection(section) => {
-                    let len = section.range().len() as u64;
-                    sizes.custom += len;
-                    if section.name() == embed::SECTION {
-                        sizes.contract += len;
-                    }
-                }
+                Payload::CustomSection(section) => sizes.custom += section.range().len() as u64,
                 _ => {}
             }
         }
@@ -99,12 +95,7 @@ impl DecodedWorld {
         match Self::decode(bytes) {
             Ok(world) => world,
             Err(e) => {
-                let summary = guestkit_shim::conformance::summarize(bytes).unwrap_or_else(|_| {
-                    guestkit_shim::conformance::ComponentSummary {
-                        imports: Vec::new(),
-                        exports: Vec::new(),
-                    }
-                });
+                let summary = guestkit_shim::conformance::summarize(bytes).unwrap_or_default();
                 let named = |names: Vec<String>| {
                     names
                         .into_iter()

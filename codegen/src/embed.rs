@@ -98,6 +98,14 @@ pub fn read(component: &[u8]) -> Result<Option<EmbeddedContract>, String> {
         .map_err(|e| format!("the {SECTION} section is corrupt: {e}"))
 }
 
+/// Bytes the contract sections of `component` take, headers included.
+pub fn embedded_len(component: &[u8]) -> Result<usize, wasmparser::BinaryReaderError> {
+    Ok(contract_sections(component)?
+        .iter()
+        .map(|section| section.whole.len())
+        .sum())
+}
+
 /// `component` without its contract sections.
 fn strip(component: &[u8]) -> Result<Vec<u8>, wasmparser::BinaryReaderError> {
     let mut out = Vec::with_capacity(component.len());
@@ -173,6 +181,12 @@ mod tests {
         let once = embed(&plain, &contract("wasm32-wasip2")).unwrap();
         wasmparser::Validator::new().validate_all(&once).unwrap();
         assert_eq!(read(&once).unwrap(), Some(contract("wasm32-wasip2")));
+        assert_eq!(
+            embedded_len(&plain).unwrap(),
+            0,
+            "the nested section is not ours"
+        );
+        assert_eq!(embedded_len(&once).unwrap(), once.len() - plain.len());
         let twice = embed(&once, &contract("wasm32-wasip1")).unwrap();
         assert_eq!(read(&twice).unwrap(), Some(contract("wasm32-wasip1")));
         assert_eq!(

@@ -84,6 +84,14 @@ pub fn print(resolve: &Resolve, world: wit_parser::WorldId) -> anyhow::Result<Gu
 mod tests {
     use super::*;
 
+    /// A package directory whose `wit/` folder holds `file` with `text`.
+    fn package_with_wit(file: &str, text: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("wit")).unwrap();
+        std::fs::write(dir.path().join("wit").join(file), text).unwrap();
+        dir
+    }
+
     #[test]
     fn a_package_without_wit_gets_the_host_world_and_its_text_parses_back() {
         let dir = tempfile::tempdir().unwrap();
@@ -96,15 +104,12 @@ mod tests {
 
     #[test]
     fn a_package_world_may_include_the_host_world() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("wit")).unwrap();
-        std::fs::write(
-            dir.path().join("wit/guest.wit"),
+        let dir = package_with_wit(
+            "guest.wit",
             "package acme:greeter@1.0.0;\n\
              interface names { pick: func(n: u32) -> string; }\n\
              world greeter { include guestkit:host/actor@0.1.0; export names; }\n",
-        )
-        .unwrap();
+        );
         let world = guest_world(dir.path(), None).unwrap();
         assert_eq!(world.name, "acme:greeter/greeter@1.0.0");
         assert!(world.text.contains("package guestkit:host@0.1.0 {"));
@@ -115,13 +120,7 @@ mod tests {
 
     #[test]
     fn a_wit_error_names_the_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("wit")).unwrap();
-        std::fs::write(
-            dir.path().join("wit/bad.wit"),
-            "package a:b;\nworld w { import nope; }\n",
-        )
-        .unwrap();
+        let dir = package_with_wit("bad.wit", "package a:b;\nworld w { import nope; }\n");
         let err = format!("{:#}", guest_world(dir.path(), None).unwrap_err());
         assert!(err.contains("wit"), "{err}");
         assert!(err.contains("nope"), "{err}");

@@ -43,7 +43,7 @@ pub const GRANTED_WASI: &[&str] = &["cli", "io", "clocks", "random", "filesystem
 const HOST_WIT: &str = include_str!("../../wit/host.wit");
 
 /// What a component imports and exports, by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ComponentSummary {
     pub imports: Vec<String>,
     pub exports: Vec<String>,
@@ -162,10 +162,7 @@ fn subtype_failure(message: &str) -> String {
 
 /// The top-level import and export names of a valid component.
 pub fn summarize(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
-    let mut summary = ComponentSummary {
-        imports: Vec::new(),
-        exports: Vec::new(),
-    };
+    let mut summary = ComponentSummary::default();
     // Nested modules and components have sections of their own; only depth 0 is the
     // component's interface to the host.
     let mut depth = 0usize;
