@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use proc_macro2::TokenStream;
 use prost_build::Module;
-use quote::{ToTokens, quote};
+use quote::quote;
 
 use crate::GuestOptions;
 use crate::proto::{self, ProtoError};
@@ -39,11 +39,7 @@ pub fn expand(
     let file = manifest_dir.join(relative);
     let includes = include_dirs(manifest_dir, &file);
     let fds = proto::compile(std::slice::from_ref(&file), &includes)?;
-    let krate = opts
-        .crate_path
-        .to_token_stream()
-        .to_string()
-        .replace(' ', "");
+    let krate = opts.crate_name();
 
     let problems = Rc::new(RefCell::new(Vec::new()));
     let mut config = prost_build::Config::new();

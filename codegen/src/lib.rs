@@ -7,11 +7,13 @@
 //! - [`proto`] compiles `.proto` contracts with protox (no system `protoc`).
 //! - [`contract`] expands `guestkit::contract!`: prost message types, one trait per service
 //!   and a dispatcher by route key `package.Service/Method`.
+//! - [`bindings`] expands `guestkit::wit!`: typed bindings for a guest's own WIT world.
 //! - [`actor`] expands `#[guestkit::actor]`: the guest world's exports for an actor type.
 //! - [`embed`] writes and reads the contract custom section of built components.
 //! - [`wit`] resolves the WIT world a guest is built against.
 
 pub mod actor;
+pub mod bindings;
 pub mod contract;
 pub mod embed;
 pub mod proto;
@@ -25,10 +27,28 @@ pub struct GuestOptions {
     pub crate_path: syn::Path,
 }
 
+impl GuestOptions {
+    /// The facade's path as source text, for generators that emit strings.
+    pub fn crate_name(&self) -> String {
+        quote::ToTokens::to_token_stream(&self.crate_path)
+            .to_string()
+            .replace(' ', "")
+    }
+}
+
 impl Default for GuestOptions {
     fn default() -> Self {
         Self {
             crate_path: syn::parse_quote!(::guestkit),
         }
+    }
+}
+
+/// Formats generated code as rustfmt would lay it out (prettyplease); code that does not
+/// parse as a file is returned as is.
+pub fn pretty(tokens: &proc_macro2::TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(_) => tokens.to_string(),
     }
 }

@@ -42,9 +42,13 @@ pub fn guest_world(package_dir: &Path, world: Option<&str>) -> anyhow::Result<Gu
     let (mut resolve, host_world) = host();
     let wit_dir = package_dir.join("wit");
     let world = if wit_dir.is_dir() {
-        let (pkg, _) = resolve
-            .push_dir(&wit_dir)
-            .with_context(|| format!("resolving the WIT package in {}", wit_dir.display()))?;
+        let (pkg, _) = resolve.push_dir(&wit_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "resolving the WIT package in {}: {}",
+                wit_dir.display(),
+                resolve.render_error(&e)
+            )
+        })?;
         resolve.select_world(&[pkg], world).with_context(|| {
             format!(
                 "choosing the guest's world in {}; name it with `world = \"…\"` under \

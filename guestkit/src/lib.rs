@@ -33,7 +33,7 @@ mod context;
 mod error;
 mod runtime;
 
-pub use guestkit_macros::{actor, contract};
+pub use guestkit_macros::{actor, contract, wit};
 
 pub use crate::context::{Context, State};
 pub use crate::error::Error;

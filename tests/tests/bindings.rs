@@ -1,0 +1,125 @@
+//! `guestkit::wit!` generates bindings that compile for every world of the WASI WIT packages
+//! wasmtime ships (wasmtime-wasi, wasmtime-wasi-http; preview 2 and 3) and for our own corpus
+//! of WIT files exercising every type, built for wasm32-wasip2 as one crate.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use guestkit_tests::{guest_target_dir, workspace_root};
+
+/// The source directory of `package` in the dependency graph of `manifest`, downloaded by
+/// cargo if needed.
+fn package_dir(manifest: &Path, package: &str) -> PathBuf {
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(manifest)
+        .exec()
+        .expect("cargo metadata runs");
+    let found = metadata
+        .packages
+        .iter()
+        .find(|p| p.name.as_str() == package)
+        .unwrap_or_else(|| panic!("{package} is in the dependency graph"));
+    found.manifest_path.parent().unwrap().into()
+}
+
+/// The WIT directories of wasmtime-wasi (a dependency of the shim) and wasmtime-wasi-http
+/// (fetched through a throwaway manifest pinned to the same wasmtime).
+fn wasi_wit_dirs(scratch: &Path) -> Vec<PathBuf> {
+    let wasi = package_dir(&workspace_root().join("Cargo.toml"), "wasmtime-wasi");
+    let http_manifest = scratch.join("fetch-http/Cargo.toml");
+    std::fs::create_dir_all(http_manifest.parent().unwrap().join("src")).unwrap();
+    std::fs::write(http_manifest.parent().unwrap().join("src/lib.rs"), "").unwrap();
+    std::fs::write(
+        &http_manifest,
+        "[package]\nname = \"fetch-http\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+         [dependencies]\nwasmtime-wasi-http = { version = \"=48.0.8\", default-features = false }\n\
+         [workspace]\n",
+    )
+    .unwrap();
+    let http = package_dir(&http_manifest, "wasmtime-wasi-http");
+    vec![
+        wasi.join("src/p2/wit"),
+        wasi.join("src/p3/wit"),
+        http.join("wit"),
+        http.join("src/p3/wit"),
+    ]
+}
+
+/// Every world defined anywhere under `path` (its package and its `deps/`), fully qualified.
+fn worlds(path: &Path) -> Vec<String> {
+    let mut resolve = wit_parser::Resolve::default();
+    resolve
+        .push_str("host.wit", &guestkit_tests::host_wit())
+        .unwrap();
+    resolve
+        .push_path(path)
+        .unwrap_or_else(|e| panic!("{}: {e:#}", path.display()));
+    resolve
+        .worlds
+        .iter()
+        .filter_map(|(_, w)| {
+            let pkg = w.package?;
+            let name = &resolve.packages[pkg].name;
+            (name.namespace != "guestkit").then(|| resolve.id_of_name(pkg, &w.name))
+        })
+        .collect()
+}
+
+#[test]
+fn wit_bindings_compile_for_every_wasi_world_and_the_corpus() {
+    let scratch = tempfile::tempdir().unwrap();
+    let corpus = workspace_root().join("tests/wit/corpus");
+    let mut sources: Vec<PathBuf> = wasi_wit_dirs(scratch.path());
+    let mut corpus_files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    corpus_files.sort();
+    sources.extend(corpus_files);
+
+    let mut lib = String::from("#![allow(dead_code, unused_imports, unused_macros)]\n");
+    let mut count = 0;
+    for source in &sources {
+        let path = source.display().to_string();
+        for world in worlds(source) {
+            writeln!(
+                lib,
+                "/// `{world}` from {path}\npub mod world{count} {{\n    \
+                 guestkit::wit!(path = {path:?}, world = {world:?});\n}}"
+            )
+            .unwrap();
+            count += 1;
+        }
+    }
+    assert!(count >= 30, "only {count} worlds found in {sources:?}");
+
+    let krate = scratch.path().join("corpus");
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    std::fs::write(krate.join("src/lib.rs"), &lib).unwrap();
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"wit-corpus\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+             [dependencies]\nguestkit = {{ path = {:?} }}\n[workspace]\n",
+            workspace_root().join("guestkit")
+        ),
+    )
+    .unwrap();
+    std::fs::copy(
+        workspace_root().join("Cargo.lock"),
+        krate.join("Cargo.lock"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--target", "wasm32-wasip2"])
+        .current_dir(&krate)
+        .env("CARGO_TARGET_DIR", guest_target_dir())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the bindings of {count} worlds do not compile:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
