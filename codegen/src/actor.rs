@@ -5,14 +5,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::spanned::Spanned;
 
-use crate::GuestOptions;
+use crate::Options;
 
 /// Expands the attribute; `attr` must be empty.
-pub fn expand(
-    attr: TokenStream,
-    item: TokenStream,
-    opts: &GuestOptions,
-) -> syn::Result<TokenStream> {
+pub fn expand(attr: TokenStream, item: TokenStream, opts: &Options) -> syn::Result<TokenStream> {
     if !attr.is_empty() {
         return Err(syn::Error::new(
             attr.span(),
@@ -79,7 +75,7 @@ mod tests {
     use super::*;
 
     fn err(attr: TokenStream, item: TokenStream) -> String {
-        expand(attr, item, &GuestOptions::default())
+        expand(attr, item, &Options::guest())
             .unwrap_err()
             .to_string()
     }
@@ -113,7 +109,7 @@ mod tests {
         let out = expand(
             quote!(),
             quote!(impl a::S for Counter {}),
-            &GuestOptions::default(),
+            &Options::guest(),
         )
         .unwrap()
         .to_string();

@@ -14,7 +14,7 @@ use wit_bindgen_core::WorldGenerator;
 use wit_bindgen_rust::{Opts, WithOption};
 use wit_parser::{InterfaceId, Resolve, WorldId, WorldItem};
 
-use crate::GuestOptions;
+use crate::Options;
 use crate::wit::host;
 
 /// A WIT world that could not be resolved or generated.
@@ -68,7 +68,7 @@ impl WitWorld {
 }
 
 /// The Rust source of the guest bindings for `wit`.
-pub fn guest(wit: &WitWorld, opts: &GuestOptions) -> Result<String, WitError> {
+pub fn guest(wit: &WitWorld, opts: &Options) -> Result<String, WitError> {
     let mut resolve = wit.resolve.clone();
     let krate = opts.crate_name();
     let host_package = host_package(&resolve);
@@ -168,7 +168,7 @@ mod tests {
             ("functions.wit", "functions"),
         ] {
             let wit = WitWorld::load(&corpus(), file, Some(world)).unwrap();
-            let code = guest(&wit, &GuestOptions::default()).unwrap();
+            let code = guest(&wit, &Options::guest()).unwrap();
             assert!(code.contains("wit-bindgen"), "{file}/{world}");
         }
     }
@@ -177,7 +177,7 @@ mod tests {
     fn an_actor_world_reuses_the_platform_bindings_and_leaves_its_export_to_the_actor() {
         let wit = WitWorld::load(&corpus(), "functions.wit", Some("directory-actor")).unwrap();
         assert_eq!(wit.name(), "corpus:functions/directory-actor@0.1.0");
-        let code = guest(&wit, &GuestOptions::default()).unwrap();
+        let code = guest(&wit, &Options::guest()).unwrap();
         assert!(
             code.contains("use ::guestkit::host::types as __with_name"),
             "{code}"

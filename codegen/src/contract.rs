@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use prost_build::Module;
 use quote::quote;
 
-use crate::GuestOptions;
+use crate::Options;
 use crate::proto::{self, ProtoError};
 use crate::service::ServiceTraits;
 
@@ -34,7 +34,7 @@ pub fn include_dirs(manifest_dir: &Path, file: &Path) -> Vec<PathBuf> {
 pub fn expand(
     manifest_dir: &Path,
     relative: &str,
-    opts: &GuestOptions,
+    opts: &Options,
 ) -> Result<TokenStream, ProtoError> {
     let file = manifest_dir.join(relative);
     let includes = include_dirs(manifest_dir, &file);

@@ -1,5 +1,6 @@
-//! One Rust trait per protobuf `service`, with a dispatcher by route key, and a typed client
-//! other guests call it through.
+//! Protobuf services, both sides. In a guest: one Rust trait per `service`, with a
+//! dispatcher by route key, and a typed client other guests call it through. In the host:
+//! an async stub that calls a running actor through the shim.
 //!
 //! Plugged into prost-build as its `ServiceGenerator`, so method input and output types are
 //! the paths prost-build itself resolved for the messages it generated next to the trait.
@@ -11,7 +12,7 @@ use proc_macro2::TokenStream;
 use prost_build::{Service, ServiceGenerator};
 use quote::{format_ident, quote};
 
-use crate::GuestOptions;
+use crate::{Options, Side, client};
 
 /// The route key of `method` on `service`: `package.Service/Method`.
 pub fn route(package: &str, service: &str, method: &str) -> String {
@@ -24,7 +25,7 @@ pub fn route(package: &str, service: &str, method: &str) -> String {
 
 /// Collects what it could not generate, for the caller to report after prost-build returns.
 pub(crate) struct ServiceTraits {
-    pub opts: GuestOptions,
+    pub opts: Options,
     pub problems: Rc<RefCell<Vec<String>>>,
 }
 
@@ -37,72 +38,88 @@ impl ServiceGenerator for ServiceTraits {
     }
 }
 
+/// One rpc, as both sides generate it.
+struct Rpc {
+    route: String,
+    name: syn::Ident,
+    input: syn::Type,
+    output: syn::Type,
+    doc: Vec<String>,
+}
+
 impl ServiceTraits {
     fn expand(&self, service: &Service) -> Result<TokenStream, String> {
+        let rpcs = service
+            .methods
+            .iter()
+            .map(|m| {
+                let route = route(&service.package, &service.proto_name, &m.proto_name);
+                if m.client_streaming || m.server_streaming {
+                    return Err(format!(
+                        "rpc {route} streams; guestkit services take one request and return \
+                         one reply, so declare it without `stream` (use guestkit:host/streams \
+                         for data streams)"
+                    ));
+                }
+                Ok(Rpc {
+                    name: format_ident!("{}", m.name),
+                    input: syn::parse_str(&m.input_type).map_err(|e| e.to_string())?,
+                    output: syn::parse_str(&m.output_type).map_err(|e| e.to_string())?,
+                    doc: doc_lines(&m.comments.leading),
+                    route,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(match self.opts.side {
+            Side::Guest => {
+                let mut out = self.guest_trait(service, &rpcs);
+                out.extend(self.guest_client(service, &rpcs));
+                out
+            }
+            Side::Host => self.host_client(service, &rpcs),
+        })
+    }
+
+    /// The trait an actor implements, with its route dispatcher.
+    fn guest_trait(&self, service: &Service, rpcs: &[Rpc]) -> TokenStream {
         let krate = &self.opts.crate_path;
         let trait_ident = format_ident!("{}", service.name);
-        let mut methods = Vec::new();
-        let mut routes = Vec::new();
-        let mut arms = Vec::new();
-        let mut calls = Vec::new();
-        for m in &service.methods {
-            let route = route(&service.package, &service.proto_name, &m.proto_name);
-            if m.client_streaming || m.server_streaming {
-                return Err(format!(
-                    "rpc {route} streams; guestkit services take one request and return one \
-                     reply, so declare it without `stream` (use guestkit:host/streams for data streams)"
-                ));
-            }
-            let name = format_ident!("{}", m.name);
-            let input: syn::Type = syn::parse_str(&m.input_type).map_err(|e| e.to_string())?;
-            let output: syn::Type = syn::parse_str(&m.output_type).map_err(|e| e.to_string())?;
-            let doc = doc_lines(&m.comments.leading);
-            methods.push(quote! {
-                #(#[doc = #doc])*
-                #[doc = concat!("\n\nRoute: `", #route, "`.")]
-                fn #name(
-                    &mut self,
-                    cx: &mut #krate::Context,
-                    request: #input,
-                ) -> ::core::result::Result<#output, #krate::Error>;
-            });
-            arms.push(quote! {
-                #route => ::core::option::Option::Some(
-                    <#input as #krate::__private::prost::Message>::decode(body)
-                        .map_err(|e| #krate::Error::decode(#route, e))
-                        .and_then(|request| self.#name(cx, request))
-                        .map(|reply| #krate::__private::prost::Message::encode_to_vec(&reply)),
-                ),
-            });
-            calls.push(quote! {
-                #(#[doc = #doc])*
-                #[doc = concat!("\n\nCalls `", #route, "` and waits for the reply.")]
-                pub fn #name(
-                    &self,
-                    cx: &#krate::Context,
-                    request: &#input,
-                ) -> ::core::result::Result<#output, #krate::Error> {
-                    let body = cx.call(
-                        &self.to,
-                        #route,
-                        #krate::__private::prost::Message::encode_to_vec(request),
-                        self.timeout,
-                    )?;
-                    <#output as #krate::__private::prost::Message>::decode(body.as_slice())
-                        .map_err(|e| #krate::Error::decode_reply(#route, e))
+        let methods = rpcs.iter().map(
+            |Rpc {
+                 route,
+                 name,
+                 input,
+                 output,
+                 doc,
+             }| {
+                quote! {
+                    #(#[doc = #doc])*
+                    #[doc = concat!("\n\nRoute: `", #route, "`.")]
+                    fn #name(
+                        &mut self,
+                        cx: &mut #krate::Context,
+                        request: #input,
+                    ) -> ::core::result::Result<#output, #krate::Error>;
                 }
-            });
-            routes.push(route);
-        }
-        let doc = doc_lines(&service.comments.leading);
-        let client_ident = format_ident!("{}Client", service.name);
-        let client_doc = format!(
-            " Calls the `{}` service of another actor: one method per rpc, each a \
-             `messaging.call` with a protobuf body that waits for the reply (up to the \
-             timeout, 30 s unless set).",
-            service.proto_name
+            },
         );
-        Ok(quote! {
+        let arms = rpcs.iter().map(
+            |Rpc {
+                 route, name, input, ..
+             }| {
+                quote! {
+                    #route => ::core::option::Option::Some(
+                        <#input as #krate::__private::prost::Message>::decode(body)
+                            .map_err(|e| #krate::Error::decode(#route, e))
+                            .and_then(|request| self.#name(cx, request))
+                            .map(|reply| #krate::__private::prost::Message::encode_to_vec(&reply)),
+                    ),
+                }
+            },
+        );
+        let routes = rpcs.iter().map(|r| &r.route);
+        let doc = doc_lines(&service.comments.leading);
+        quote! {
             #(#[doc = #doc])*
             pub trait #trait_ident {
                 #(#methods)*
@@ -128,32 +145,104 @@ impl ServiceTraits {
                     }
                 }
             }
+        }
+    }
 
-            #[doc = #client_doc]
-            #[derive(Debug, Clone)]
-            pub struct #client_ident {
-                to: #krate::prelude::Address,
-                timeout: ::core::time::Duration,
-            }
-
-            impl #client_ident {
-                /// A client for the actor at `to`.
-                pub fn new(to: #krate::prelude::Address) -> Self {
-                    Self {
-                        to,
-                        timeout: ::core::time::Duration::from_secs(30),
+    /// A client another guest calls the service through, over `messaging.call`.
+    fn guest_client(&self, service: &Service, rpcs: &[Rpc]) -> TokenStream {
+        let krate = &self.opts.crate_path;
+        let calls = rpcs.iter().map(
+            |Rpc {
+                 route,
+                 name,
+                 input,
+                 output,
+                 doc,
+             }| {
+                quote! {
+                    #(#[doc = #doc])*
+                    #[doc = concat!("\n\nCalls `", #route, "` and waits for the reply.")]
+                    pub fn #name(
+                        &self,
+                        cx: &#krate::Context,
+                        request: &#input,
+                    ) -> ::core::result::Result<#output, #krate::Error> {
+                        let body = cx.call(
+                            &self.to,
+                            #route,
+                            #krate::__private::prost::Message::encode_to_vec(request),
+                            self.timeout,
+                        )?;
+                        <#output as #krate::__private::prost::Message>::decode(body.as_slice())
+                            .map_err(|e| #krate::Error::decode_reply(#route, e))
                     }
                 }
+            },
+        );
+        let client_doc = format!(
+            " Calls the `{}` service of another actor: one method per rpc, each a \
+             `messaging.call` with a protobuf body that waits for the reply (up to the \
+             timeout, 30 s unless set).",
+            service.proto_name
+        );
+        client::shell(
+            &self.opts,
+            &format_ident!("{}Client", service.name),
+            &[client_doc],
+            calls,
+        )
+    }
 
-                /// How long each call waits for its reply before failing with `timed-out`.
-                pub fn with_timeout(mut self, timeout: ::core::time::Duration) -> Self {
-                    self.timeout = timeout;
-                    self
+    /// A stub the embedding application calls the service through, via the shim.
+    fn host_client(&self, service: &Service, rpcs: &[Rpc]) -> TokenStream {
+        let krate = &self.opts.crate_path;
+        let calls = rpcs.iter().map(
+            |Rpc {
+                 route,
+                 name,
+                 input,
+                 output,
+                 doc,
+             }| {
+                let message_type = quote!(#output).to_string().replace(' ', "");
+                quote! {
+                    #(#[doc = #doc])*
+                    #[doc = concat!("\n\nCalls `", #route, "` and waits for the reply.")]
+                    pub async fn #name(
+                        &self,
+                        request: &#input,
+                    ) -> ::core::result::Result<#output, #krate::CallError> {
+                        let body = self
+                            .shim
+                            .call_route(
+                                &self.to,
+                                #route,
+                                #krate::__private::prost::Message::encode_to_vec(request),
+                                self.timeout,
+                            )
+                            .await?;
+                        <#output as #krate::__private::prost::Message>::decode(body.as_slice())
+                            .map_err(|e| #krate::CallError::Decode {
+                                route: #route.into(),
+                                message_type: #message_type,
+                                reason: e.to_string(),
+                            })
+                    }
                 }
-
-                #(#calls)*
-            }
-        })
+            },
+        );
+        let client_doc = format!(
+            " Calls the `{}` service of an actor running in a shim: one async method per \
+             rpc, each a request with a protobuf body that waits for the reply (up to the \
+             timeout, 30 s unless set).",
+            service.proto_name
+        );
+        client::shell(
+            &self.opts,
+            &format_ident!("{}Client", service.name),
+            &[client_doc],
+            calls,
+        )
     }
 }
 

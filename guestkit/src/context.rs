@@ -48,7 +48,7 @@ impl Context {
 
     /// This actor's persistent state. Writes commit when the handler returns `Ok`.
     pub fn state(&self) -> State {
-        State(())
+        state()
     }
 
     pub fn log(&self, level: Level, message: impl AsRef<str>) {
@@ -109,6 +109,12 @@ fn payload(route: &str, body: Vec<u8>) -> Payload {
         blob: None,
         capabilities: Vec::new(),
     }
+}
+
+/// The actor's persistent state outside a handler, e.g. in a function of the guest's own
+/// WIT exports. Writes commit when that function returns.
+pub fn state() -> State {
+    State(())
 }
 
 /// Typed access to the actor's persistent key/value state. Values are stored as JSON, so any

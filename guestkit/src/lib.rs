@@ -35,7 +35,7 @@ mod runtime;
 
 pub use guestkit_macros::{actor, contract, wit};
 
-pub use crate::context::{Context, State};
+pub use crate::context::{Context, State, state};
 pub use crate::error::Error;
 
 /// The raw imports of the `guestkit:host/actor` world.

@@ -8,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+use guestkit_codegen::Options;
+use guestkit_codegen::bindings::WitWorld;
 use proc_macro::TokenStream;
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
@@ -20,13 +22,26 @@ use syn::parse::{Parse, ParseStream};
 /// ```
 #[proc_macro]
 pub fn contract(input: TokenStream) -> TokenStream {
+    expand_contract(input, Options::guest())
+}
+
+/// The host side of a protobuf contract, for the application that embeds the shim: message
+/// types and, per service, an async `{Service}Client` that calls an actor through the shim.
+/// Use it as `guestkit_shim::contract!`.
+///
+/// ```ignore
+/// guestkit_shim::contract!("../greeter/proto/greeter.proto");
+/// let reply = GreeterServiceClient::new(&shim, addr).greet(&request).await?;
+/// ```
+#[proc_macro]
+pub fn host_contract(input: TokenStream) -> TokenStream {
+    expand_contract(input, Options::host())
+}
+
+fn expand_contract(input: TokenStream, opts: Options) -> TokenStream {
     let path = syn::parse_macro_input!(input as syn::LitStr);
-    let expanded = guestkit_codegen::contract::expand(
-        &manifest_dir(),
-        &path.value(),
-        &guestkit_codegen::GuestOptions::default(),
-    )
-    .map_err(|e| syn::Error::new(path.span(), e));
+    let expanded = guestkit_codegen::contract::expand(&manifest_dir(), &path.value(), &opts)
+        .map_err(|e| syn::Error::new(path.span(), e));
     emit("contract", &path.value(), expanded)
 }
 
@@ -41,8 +56,37 @@ pub fn contract(input: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro]
 pub fn wit(input: TokenStream) -> TokenStream {
+    expand_wit(input, |wit| {
+        let code = guestkit_codegen::bindings::guest(wit, &Options::guest())?;
+        code.parse()
+            .map_err(|e| guestkit_codegen::bindings::WitError(format!("{e}")))
+    })
+}
+
+/// Host stubs for a component's own WIT exports, for the application that embeds the shim:
+/// the exported interfaces' types, and per interface an async `{Interface}Client` that calls
+/// a running actor through the shim. Takes the same `path` and `world` as `guestkit::wit!`;
+/// use it as `guestkit_shim::wit!`.
+///
+/// ```ignore
+/// guestkit_shim::wit!(path = "../greeter/wit");
+/// let n = acme::greeter::directory::DirectoryClient::new(&shim, addr).count("Ada".into()).await?;
+/// ```
+#[proc_macro]
+pub fn host_wit(input: TokenStream) -> TokenStream {
+    expand_wit(input, |wit| {
+        Ok(guestkit_codegen::stub::host(wit, &Options::host()))
+    })
+}
+
+fn expand_wit(
+    input: TokenStream,
+    generate: impl FnOnce(
+        &WitWorld,
+    ) -> Result<proc_macro2::TokenStream, guestkit_codegen::bindings::WitError>,
+) -> TokenStream {
     let args = syn::parse_macro_input!(input as WitArgs);
-    let expanded = guestkit_codegen::bindings::WitWorld::load(
+    let expanded = WitWorld::load(
         &manifest_dir(),
         args.path
             .as_ref()
@@ -51,11 +95,7 @@ pub fn wit(input: TokenStream) -> TokenStream {
         args.world.as_ref().map(syn::LitStr::value).as_deref(),
     )
     .and_then(|wit| {
-        let code =
-            guestkit_codegen::bindings::guest(&wit, &guestkit_codegen::GuestOptions::default())?;
-        let mut tokens: proc_macro2::TokenStream = code
-            .parse()
-            .map_err(|e| guestkit_codegen::bindings::WitError(format!("{e}")))?;
+        let mut tokens = generate(&wit)?;
         for file in &wit.files {
             let file = file.display().to_string();
             tokens.extend(quote::quote!(
@@ -79,11 +119,7 @@ pub fn wit(input: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_attribute]
 pub fn actor(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let expanded = guestkit_codegen::actor::expand(
-        attr.into(),
-        item.into(),
-        &guestkit_codegen::GuestOptions::default(),
-    );
+    let expanded = guestkit_codegen::actor::expand(attr.into(), item.into(), &Options::guest());
     emit("actor", "", expanded)
 }
 

@@ -4,15 +4,16 @@
 use std::time::Instant;
 
 use wasmtime::Store;
+use wasmtime::component::{Instance, Val};
 
 use crate::bindings::Actor;
 use crate::bindings::guest::{HandlerError, InitOutcome, StartInfo};
 use crate::bindings::log::Level;
 use crate::bindings::messaging::Incoming;
 use crate::bindings::types::ActorError;
-use crate::error::{describe, trap_reason};
+use crate::error::{InvokeError, describe, trap_reason};
 use crate::host::{ActorCtx, ExitRequested, Phase};
-use crate::mailbox::{Delivery, Filter};
+use crate::mailbox::{Delivery, Filter, Invocation};
 use crate::shim::LogLine;
 
 /// How an actor ended.
@@ -22,12 +23,22 @@ pub(crate) enum Exit {
     Failure,
 }
 
-pub(crate) async fn run(mut store: Store<ActorCtx>, actor: Actor, args: Vec<u8>) {
-    let exit = serve(&mut store, &actor, args).await;
+pub(crate) async fn run(
+    mut store: Store<ActorCtx>,
+    instance: Instance,
+    actor: Actor,
+    args: Vec<u8>,
+) {
+    let exit = serve(&mut store, &instance, &actor, args).await;
     teardown(store.data_mut(), exit);
 }
 
-async fn serve(store: &mut Store<ActorCtx>, actor: &Actor, args: Vec<u8>) -> Exit {
+async fn serve(
+    store: &mut Store<ActorCtx>,
+    instance: &Instance,
+    actor: &Actor,
+    args: Vec<u8>,
+) -> Exit {
     let guest = actor.guestkit_host_guest();
     let cx = store.data_mut();
     let info = StartInfo {
@@ -64,9 +75,15 @@ async fn serve(store: &mut Store<ActorCtx>, actor: &Actor, args: Vec<u8>) -> Exi
     cx.phase = Phase::Handle;
     loop {
         let cx = store.data_mut();
-        let Some(delivery) = cx.mailbox.receive(&Filter::default(), None).await else {
+        let Some(delivery) = cx.mailbox.receive(&Filter::everything(), None).await else {
             return Exit::Normal;
         };
+        if let Delivery::Invoke(invocation) = delivery {
+            match invoke(store, instance, invocation).await {
+                Some(exit) => return exit,
+                None => continue,
+            }
+        }
         let request = match &delivery {
             Delivery::Request(m) if m.expects_response => Some(m.id),
             _ => None,
@@ -116,18 +133,88 @@ async fn serve(store: &mut Store<ActorCtx>, actor: &Actor, args: Vec<u8>) -> Exi
     }
 }
 
+/// Runs a host call of one of the component's own WIT exports, as one step: its state
+/// commits when it returns and rolls back when it traps, which ends the actor.
+async fn invoke(
+    store: &mut Store<ActorCtx>,
+    instance: &Instance,
+    invocation: Invocation,
+) -> Option<Exit> {
+    let export = invocation.export();
+    let Invocation {
+        interface,
+        function,
+        args,
+        reply,
+    } = invocation;
+    let func = interface
+        .as_deref()
+        .map_or(Some(None), |i| {
+            instance.get_export_index(&mut *store, None, i).map(Some)
+        })
+        .and_then(|parent| instance.get_export_index(&mut *store, parent.as_ref(), &function))
+        .and_then(|index| instance.get_func(&mut *store, index));
+    let Some(func) = func else {
+        let actor = store.data().our.to_string();
+        let _ = reply.send(Err(InvokeError::NoSuchExport { actor, export }));
+        return None;
+    };
+    let ty = func.ty(&*store);
+    let expected = ty.params().len();
+    if expected != args.len() {
+        let _ = reply.send(Err(InvokeError::Arity {
+            export,
+            expected,
+            given: args.len(),
+        }));
+        return None;
+    }
+    let mut results = vec![Val::Bool(false); ty.results().len()];
+    store.data_mut().segment_start = Instant::now();
+    let called = func.call_async(&mut *store, &args, &mut results).await;
+    let cx = store.data_mut();
+    match called {
+        Ok(()) => match cx.state.commit() {
+            Ok(()) => {
+                let _ = reply.send(Ok(results));
+                None
+            }
+            Err(e) => {
+                let reason = format!("its state could not be committed: {e}");
+                cx.report(Level::Error, format!("{export}: {reason}"));
+                let _ = reply.send(Err(InvokeError::Trapped { export, reason }));
+                Some(Exit::Failure)
+            }
+        },
+        Err(trap) => {
+            let exit = cx.trapped(&export, &trap);
+            let _ = reply.send(Err(InvokeError::Trapped {
+                export,
+                reason: trap_reason(&trap),
+            }));
+            Some(exit)
+        }
+    }
+}
+
 /// Unregisters the actor and answers everyone still waiting on it.
 fn teardown(cx: &mut ActorCtx, exit: Exit) {
     let router = cx.shared.router.clone();
     router.unregister(&cx.our);
     for d in cx.mailbox.drain() {
-        if let Delivery::Request(m) = d
-            && m.expects_response
-        {
-            router.fail(
+        match d {
+            Delivery::Request(m) if m.expects_response => router.fail(
                 m.id,
                 ActorError::NotFound(format!("{} exited before reading the request", cx.our)),
-            );
+            ),
+            Delivery::Invoke(i) => {
+                let error = InvokeError::Stopped {
+                    actor: cx.our.to_string(),
+                    export: i.export(),
+                };
+                let _ = i.reply.send(Err(error));
+            }
+            _ => {}
         }
     }
     for id in cx.awaiting.drain() {

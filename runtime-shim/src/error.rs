@@ -26,6 +26,56 @@ pub enum ShimError {
     Storage(#[from] StorageError),
 }
 
+/// Why a typed call of a proto service from the host failed.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum CallError {
+    /// The request was not answered: the actor's error, or a delivery failure (not found,
+    /// timed out, over the size limit).
+    #[error("{route}: {}", error.describe())]
+    Failed {
+        route: String,
+        error: crate::bindings::types::ActorError,
+    },
+    /// The reply did not decode as the rpc's output message.
+    #[error("{route}: the reply is not a valid {message_type}: {reason}")]
+    Decode {
+        route: String,
+        message_type: &'static str,
+        reason: String,
+    },
+}
+
+/// Why a call of an actor's WIT export from the host failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvokeError {
+    #[error("no actor at {0}")]
+    NotFound(String),
+    #[error(
+        "{actor} does not export `{export}`; `cargo guest inspect` lists what the component \
+         exports, and the host stub must come from the same WIT"
+    )]
+    NoSuchExport { actor: String, export: String },
+    #[error("`{export}` takes {expected} argument(s), but {given} were passed")]
+    Arity {
+        export: String,
+        expected: usize,
+        given: usize,
+    },
+    #[error("`{export}` trapped, and the actor stopped: {reason}")]
+    Trapped { export: String, reason: String },
+    #[error(
+        "`{export}` returned a value the host stub does not expect: {message}; regenerate the stub from the component's WIT"
+    )]
+    Result { export: String, message: String },
+    #[error("`{export}` did not return within {timeout:?}")]
+    TimedOut {
+        export: String,
+        timeout: std::time::Duration,
+    },
+    #[error("{actor} stopped before `{export}` ran")]
+    Stopped { actor: String, export: String },
+}
+
 /// Renders a wasmtime error with its whole cause chain (and wasm backtrace, when present).
 pub(crate) fn describe(e: &wasmtime::Error) -> String {
     format!("{e:?}")

@@ -19,12 +19,24 @@ mod router;
 mod shim;
 mod state;
 pub mod storage;
+pub mod value;
 
 pub use crate::bindings::log::Level;
 pub use crate::bindings::messaging::SendError;
 pub use crate::bindings::types::{ActorError, Address, Blob, Header, Payload, ProcessId};
-pub use crate::error::ShimError;
+pub use crate::error::{CallError, InvokeError, ShimError};
 pub use crate::precompiled::precompile;
 pub use crate::shim::{
     Limits, LogLine, LogSink, Module, Response, Shim, ShimBuilder, SpawnOptions,
 };
+
+pub use guestkit_macros::{host_contract as contract, host_wit as wit};
+
+/// Used by generated host stubs; not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use prost;
+    pub use prost_types;
+
+    pub use crate::value;
+}

@@ -7,11 +7,13 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
+use wasmtime::component::Val;
 
 use crate::bindings::messaging::SendError;
 use crate::bindings::types::{Address, Payload};
+use crate::error::InvokeError;
 
 /// A request or one-way message on its way to an actor.
 #[derive(Debug)]
@@ -32,48 +34,83 @@ pub(crate) struct Reply {
     pub context: Option<Vec<u8>>,
 }
 
+/// A call of one of the actor's own WIT exports, made by the embedding application.
+#[derive(Debug)]
+pub(crate) struct Invocation {
+    /// The exported interface (`acme:greeter/directory@1.0.0`), or `None` for a function the
+    /// world exports directly.
+    pub interface: Option<String>,
+    pub function: String,
+    pub args: Vec<Val>,
+    pub reply: oneshot::Sender<Result<Vec<Val>, InvokeError>>,
+}
+
+impl Invocation {
+    /// `interface#function`, as errors name it.
+    pub fn export(&self) -> String {
+        match &self.interface {
+            Some(i) => format!("{i}#{}", self.function),
+            None => self.function.clone(),
+        }
+    }
+}
+
 /// Anything an actor can find in its mailbox.
 #[derive(Debug)]
 pub(crate) enum Delivery {
     Request(Envelope),
     Response(Reply),
     SendFailed(SendError),
+    Invoke(Invocation),
 }
 
 impl Delivery {
     fn tag(&self) -> Option<i64> {
         match self {
             Delivery::Request(m) => m.payload.tag,
-            Delivery::Response(_) | Delivery::SendFailed(_) => None,
+            Delivery::Response(_) | Delivery::SendFailed(_) | Delivery::Invoke(_) => None,
         }
     }
 
     fn request_id(&self) -> Option<u64> {
         match self {
-            Delivery::Request(_) => None,
+            Delivery::Request(_) | Delivery::Invoke(_) => None,
             Delivery::Response(r) => Some(r.request_id),
             Delivery::SendFailed(f) => Some(f.request_id),
         }
     }
 }
 
-/// Which deliveries a receive accepts. Both lists empty accepts anything.
+/// Which deliveries a receive accepts. Both lists empty accepts any message; invocations
+/// of WIT exports are only for the actor's own loop, never for a guest's `receive`.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Filter {
     pub tags: Vec<i64>,
     pub request_ids: Vec<u64>,
+    pub invocations: bool,
 }
 
 impl Filter {
     /// Only the response (or send failure) for `request_id`.
     pub fn response_to(request_id: u64) -> Self {
         Self {
-            tags: Vec::new(),
             request_ids: vec![request_id],
+            ..Self::default()
+        }
+    }
+
+    /// Everything, in arrival order: what the actor's loop takes between handlers.
+    pub fn everything() -> Self {
+        Self {
+            invocations: true,
+            ..Self::default()
         }
     }
 
     fn matches(&self, d: &Delivery) -> bool {
+        if let Delivery::Invoke(_) = d {
+            return self.invocations;
+        }
         if self.tags.is_empty() && self.request_ids.is_empty() {
             return true;
         }

@@ -13,7 +13,7 @@ use tokio::sync::oneshot;
 
 use crate::bindings::messaging::SendError;
 use crate::bindings::types::{ActorError, Address, Payload};
-use crate::mailbox::{Delivery, Envelope, Inbox, Reply};
+use crate::mailbox::{Delivery, Envelope, Inbox, Invocation, Reply};
 
 /// Who is waiting for a request's outcome.
 pub(crate) enum Requester {
@@ -73,6 +73,20 @@ impl Router {
         actors
             .get(&to.to_string())
             .is_some_and(|inbox| inbox.send(delivery).is_ok())
+    }
+
+    /// Hands an invocation of a WIT export to `to`; gives it back when there is no such actor.
+    pub fn invoke(&self, to: &Address, invocation: Invocation) -> Result<(), Invocation> {
+        let actors = self.actors.read().unwrap();
+        let Some(inbox) = actors.get(&to.to_string()) else {
+            return Err(invocation);
+        };
+        inbox
+            .send(Delivery::Invoke(invocation))
+            .map_err(|e| match e.0 {
+                Delivery::Invoke(i) => i,
+                _ => unreachable!("the delivery sent was an invocation"),
+            })
     }
 
     /// One-way: a missing target drops the message, as delivery is not guaranteed.

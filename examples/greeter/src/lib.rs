@@ -1,12 +1,15 @@
-//! A greeter actor. Its contract uses repeated, map and oneof fields; how often it greeted
-//! each name is persisted state, so the counts survive restarts.
+//! A greeter actor. Its protobuf contract uses repeated, map and oneof fields; how often it
+//! greeted each name is persisted state, so the counts survive restarts. Its own WIT world
+//! (`wit/greeter.wit`) also exports a `directory` interface to query and trim the counts.
 
 use std::collections::BTreeMap;
 
 use guestkit::prelude::*;
 
 guestkit::contract!("proto/greeter.proto");
+guestkit::wit!();
 
+use crate::exports::acme::greeter::directory::{self, Detail, Entry, Lookup, Order};
 use crate::greeter::v1::greet_request::Style;
 use crate::greeter::v1::{GreetReply, GreetRequest, GreeterService, StatsReply, StatsRequest};
 
@@ -50,3 +53,58 @@ impl GreeterService for Greeter {
         })
     }
 }
+
+fn counts() -> BTreeMap<String, u32> {
+    guestkit::state()
+        .get(COUNTS)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+impl directory::Guest for Greeter {
+    fn count(name: String) -> Lookup {
+        match counts().get(&name) {
+            Some(&times) => Lookup::Seen(Entry { name, times }),
+            None => Lookup::Never,
+        }
+    }
+
+    fn top(limit: u32, order: Order) -> Vec<Entry> {
+        let mut entries: Vec<Entry> = counts()
+            .into_iter()
+            .map(|(name, times)| Entry { name, times })
+            .collect();
+        if order == Order::ByCount {
+            entries.sort_by(|a, b| b.times.cmp(&a.times).then_with(|| a.name.cmp(&b.name)));
+        }
+        entries.truncate(limit as usize);
+        entries
+    }
+
+    fn forget(name: String) -> Result<u32, String> {
+        let mut counts = counts();
+        let times = counts
+            .remove(&name)
+            .ok_or_else(|| format!("{name} was never greeted"))?;
+        guestkit::state()
+            .set(COUNTS, &counts)
+            .map_err(|e| e.to_string())?;
+        Ok(times)
+    }
+
+    fn summary(detail: Detail) -> (u32, Option<String>) {
+        let counts = counts();
+        let total = detail.contains(Detail::WITH_TOTAL).then(|| {
+            let text = format!("{} greetings", counts.values().sum::<u32>());
+            if detail.contains(Detail::UPPERCASE) {
+                text.to_uppercase()
+            } else {
+                text
+            }
+        });
+        (counts.len() as u32, total)
+    }
+}
+
+export!(Greeter);

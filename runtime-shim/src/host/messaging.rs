@@ -54,6 +54,7 @@ impl ActorCtx {
             }
             Delivery::Response(r) => Incoming::Response(self.accept_reply(r)),
             Delivery::SendFailed(f) => Incoming::SendFailed(f),
+            Delivery::Invoke(_) => unreachable!("guest receives never match invocations"),
         }
     }
 
@@ -158,6 +159,7 @@ impl HostCall for Receive {
         let filter = Filter {
             tags: self.filter.tags,
             request_ids: self.filter.request_ids,
+            invocations: false,
         };
         let timeout = self.timeout_ms.and_then(millis);
         match cx.mailbox.receive(&filter, timeout).await {
@@ -280,7 +282,9 @@ impl HostCall for Call {
         match cx.mailbox.receive(&Filter::response_to(id), None).await {
             Some(Delivery::Response(r)) => Ok(Ok(cx.accept_reply(r))),
             Some(Delivery::SendFailed(f)) => Ok(Err(f)),
-            Some(Delivery::Request(_)) => unreachable!("a request-id filter only matches outcomes"),
+            Some(Delivery::Request(_) | Delivery::Invoke(_)) => {
+                unreachable!("a request-id filter only matches outcomes")
+            }
             None => Err(wasmtime::format_err!(
                 "{}: the shim is shutting down",
                 Self::NAME
