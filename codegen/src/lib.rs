@@ -10,6 +10,7 @@
 //! - [`bindings`] expands `guestkit::wit!`: typed bindings for a guest's own WIT world.
 //! - [`actor`] expands `#[guestkit::actor]`: the guest world's exports for an actor type.
 //! - [`stub`] generates host stubs for a component's own WIT exports.
+//! - [`derive`] expands `#[derive(guestkit::Persistent)]` and `#[derive(guestkit::Message)]`.
 //! - [`embed`] writes and reads the contract custom section of built components.
 //! - [`wit`] resolves the WIT world a guest is built against.
 
@@ -17,6 +18,7 @@ pub mod actor;
 pub mod bindings;
 mod client;
 pub mod contract;
+pub mod derive;
 pub mod embed;
 pub mod proto;
 mod service;

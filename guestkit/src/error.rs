@@ -45,8 +45,15 @@ impl Error {
             "{route}: the body is not a valid request message: {e}"
         )))
     }
+    /// A JSON body that does not decode as the route's message type.
+    pub fn decode_json(route: &str, e: &serde_json::Error) -> Self {
+        Self(ActorError::DecodeFailure(format!(
+            "{route}: the body is not a valid message: {e}"
+        )))
+    }
     /// A state value that could not be encoded or decoded.
-    pub(crate) fn state(key: &str, e: serde_json::Error) -> Self {
+    #[doc(hidden)]
+    pub fn state(key: &str, e: serde_json::Error) -> Self {
         Self(ActorError::Internal(format!("state key `{key}`: {e}")))
     }
     /// The wire form of this error.

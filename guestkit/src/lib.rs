@@ -31,12 +31,16 @@ mod address;
 pub mod bindings;
 mod context;
 mod error;
+mod message;
+mod persistent;
 mod runtime;
 
-pub use guestkit_macros::{actor, contract, wit};
+pub use guestkit_macros::{Message, Persistent, actor, contract, wit};
 
 pub use crate::context::{Context, State, state};
 pub use crate::error::Error;
+pub use crate::message::{Handler, Message};
+pub use crate::persistent::Persistent;
 
 /// The raw imports of the `guestkit:host/actor` world.
 pub use crate::bindings::guestkit::host;
@@ -58,5 +62,9 @@ pub mod __private {
     pub use crate::bindings;
     pub use crate::bindings::export_actor_world;
     pub use crate::bindings::exports::guestkit::host::guest::Guest;
+    pub use crate::persistent::{
+        Probe, ViaNothing, ViaPersistent, count_routes, flatten_routes, routes_are_distinct,
+    };
     pub use crate::runtime::{Dispatch, Exports};
+    pub use serde_json;
 }

@@ -25,6 +25,10 @@ pub trait Dispatch: Default + 'static {
         route: &str,
         body: &[u8],
     ) -> Option<Result<Vec<u8>, Error>>;
+    /// Loads persistent fields before a handler (`#[derive(guestkit::Persistent)]`).
+    fn load(&mut self) -> Result<(), Error>;
+    /// Saves persistent fields after a handler that succeeded.
+    fn save(&self) -> Result<(), Error>;
 }
 
 thread_local! {
@@ -58,7 +62,17 @@ impl<A: Dispatch> Guest for Exports<A> {
         };
         let route = message.route.clone().unwrap_or_default();
         let mut cx = Context::for_message(&message);
-        match with_actor::<A, _>(|actor| actor.dispatch(&mut cx, &route, &message.body)) {
+        let handled = with_actor::<A, _>(|actor| {
+            if let Err(e) = actor.load() {
+                return Some(Err(e));
+            }
+            let reply = actor.dispatch(&mut cx, &route, &message.body);
+            match reply {
+                Some(Ok(body)) => Some(actor.save().map(|()| body)),
+                other => other,
+            }
+        });
+        match handled {
             Some(Ok(body)) => Ok(Some(Payload {
                 tag: None,
                 route: message.route,

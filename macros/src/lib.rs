@@ -241,3 +241,37 @@ fn dump(
     }
     Ok(path)
 }
+
+/// Keeps the actor struct's fields in persistent state: loaded before each handler, saved
+/// after one that succeeds. Each field is stored under its name; `#[persistent(key = "…")]`
+/// picks another key, `#[persistent(skip)]` keeps a field in memory only.
+///
+/// ```ignore
+/// #[derive(Default, guestkit::Persistent)]
+/// struct Counter { total: u64, #[persistent(skip)] calls_since_start: u32 }
+/// ```
+#[proc_macro_derive(Persistent, attributes(persistent))]
+pub fn derive_persistent(input: TokenStream) -> TokenStream {
+    emit(
+        "Persistent",
+        "",
+        guestkit_codegen::derive::persistent(input.into(), &Options::guest()),
+    )
+}
+
+/// Makes a serde type a message of its own, without protobuf: its route is its Rust path,
+/// its body JSON, and `#[message(reply = T)]` names what a `guestkit::Handler` answers.
+///
+/// ```ignore
+/// #[derive(serde::Serialize, serde::Deserialize, guestkit::Message)]
+/// #[message(reply = Pong)]
+/// struct Ping { n: u32 }
+/// ```
+#[proc_macro_derive(Message, attributes(message))]
+pub fn derive_message(input: TokenStream) -> TokenStream {
+    emit(
+        "Message",
+        "",
+        guestkit_codegen::derive::message(input.into(), &Options::guest()),
+    )
+}

@@ -58,6 +58,27 @@ async fn the_host_calls_a_proto_service_through_its_generated_stub() {
         }
         other => panic!("{other}"),
     }
+    // The same actor answers a Rust-defined message (`#[derive(guestkit::Message)]`) beside
+    // its proto service; its fields (`#[derive(guestkit::Persistent)]`) are the counts.
+    let reset = |body: &str| {
+        shim.call_route(
+            &address,
+            "greeter::Reset",
+            body.into(),
+            Duration::from_secs(5),
+        )
+    };
+    let err = reset("{\"all\": true}").await.unwrap_err().to_string();
+    assert!(
+        err.starts_with(
+            "greeter::Reset: decode-failure: greeter::Reset: the body is not a valid message"
+        ),
+        "{err}"
+    );
+    assert_eq!(reset("null").await.unwrap(), b"1");
+    let stats = client.stats(&StatsRequest {}).await.unwrap();
+    assert_eq!(stats.total, 0);
+
     // So does a missing actor, named by the route that was called.
     let missing = Address::parse("local@nobody:greeter:local").unwrap();
     let err = GreeterServiceClient::new(&shim, missing)

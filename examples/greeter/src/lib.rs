@@ -15,20 +15,29 @@ use crate::greeter::v1::{GreetReply, GreetRequest, GreeterService, StatsReply, S
 
 const COUNTS: &str = "counts";
 
-#[derive(Default)]
-struct Greeter;
+/// The actor. Its fields live in state (`Persistent`): loaded before each request, saved
+/// after each one that succeeds.
+#[derive(Default, guestkit::Persistent)]
+struct Greeter {
+    #[persistent(key = "counts")]
+    counts: BTreeMap<String, u32>,
+}
 
-#[guestkit::actor]
+/// Forgets every name; answers how many there were. A message defined in Rust, not proto:
+/// its route is `greeter::Reset` and its body JSON (`null`).
+#[derive(serde::Serialize, serde::Deserialize, guestkit::Message)]
+#[message(reply = u32)]
+pub struct Reset;
+
+#[guestkit::actor(services(guestkit::Handler<Reset>))]
 impl GreeterService for Greeter {
     fn greet(&mut self, cx: &mut Context, req: GreetRequest) -> Result<GreetReply, Error> {
         if req.name.trim().is_empty() {
             return Err(Error::invalid_argument("name is empty"));
         }
-        let mut counts: BTreeMap<String, u32> = cx.state().get(COUNTS)?.unwrap_or_default();
-        let times = counts.entry(req.name.clone()).or_default();
+        let times = self.counts.entry(req.name.clone()).or_default();
         *times += 1;
         let times = *times;
-        cx.state().set(COUNTS, &counts)?;
 
         let mut who: Vec<&str> = req.titles.iter().map(String::as_str).collect();
         who.push(&req.name);
@@ -45,15 +54,24 @@ impl GreeterService for Greeter {
         })
     }
 
-    fn stats(&mut self, cx: &mut Context, _req: StatsRequest) -> Result<StatsReply, Error> {
-        let by_name: BTreeMap<String, u32> = cx.state().get(COUNTS)?.unwrap_or_default();
+    fn stats(&mut self, _cx: &mut Context, _req: StatsRequest) -> Result<StatsReply, Error> {
         Ok(StatsReply {
-            total: by_name.values().sum(),
-            by_name: by_name.into_iter().collect(),
+            total: self.counts.values().sum(),
+            by_name: self.counts.clone().into_iter().collect(),
         })
     }
 }
 
+impl guestkit::Handler<Reset> for Greeter {
+    fn handle(&mut self, _cx: &mut Context, _reset: Reset) -> Result<u32, Error> {
+        let names = self.counts.len() as u32;
+        self.counts.clear();
+        Ok(names)
+    }
+}
+
+/// The counts, for the WIT exports, which run outside a request and so without the actor's
+/// fields loaded.
 fn counts() -> BTreeMap<String, u32> {
     guestkit::state()
         .get(COUNTS)
