@@ -153,6 +153,8 @@ mod probe_tests {
     struct Plain(u32);
 
     #[test]
+    // The borrow is the mechanism: generated code calls through `&Probe` for every actor.
+    #[allow(clippy::needless_borrow)]
     fn the_probe_finds_persistent_actors_and_passes_over_others() {
         let (mut saved, mut plain) = (Saved::default(), Plain::default());
         (&Probe::<Saved>(PhantomData))
