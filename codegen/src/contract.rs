@@ -37,6 +37,11 @@ pub fn expand(
     opts: &Options,
 ) -> Result<TokenStream, ProtoError> {
     let file = manifest_dir.join(relative);
+    if !file.is_file() {
+        return Err(ProtoError(format!(
+            "{relative}: no such proto file; paths are relative to the crate's Cargo.toml"
+        )));
+    }
     let includes = include_dirs(manifest_dir, &file);
     let fds = proto::compile(std::slice::from_ref(&file), &includes)?;
     let krate = opts.crate_name();

@@ -1,0 +1,7 @@
+#[derive(Default)]
+struct Counter;
+
+#[guestkit::actor]
+impl Counter {}
+
+fn main() {}

@@ -1,0 +1,3 @@
+guestkit::contract!("proto/nowhere.proto");
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[derive(guestkit::Message)]
+struct Ping {
+    n: u32,
+}
+
+fn main() {}

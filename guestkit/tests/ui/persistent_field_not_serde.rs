@@ -1,0 +1,9 @@
+struct Opaque;
+
+#[derive(guestkit::Persistent)]
+struct Counter {
+    count: u64,
+    handle: Opaque,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(guestkit::Persistent)]
+enum Light {
+    On,
+    Off,
+}
+
+fn main() {}

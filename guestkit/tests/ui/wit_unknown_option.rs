@@ -1,0 +1,3 @@
+guestkit::wit!(world = "actor", paths = "wit");
+
+fn main() {}
