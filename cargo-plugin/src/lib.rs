@@ -34,6 +34,7 @@ pub enum Command {
     Build(commands::build::BuildArgs),
     Run(commands::run::RunArgs),
     Inspect(commands::inspect::InspectArgs),
+    Bindings(commands::bindings::BindingsArgs),
 }
 
 /// Runs one `cargo guest` command.
@@ -43,5 +44,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Build(args) => commands::build::run(args).map(drop),
         Command::Run(args) => commands::run::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
+        Command::Bindings(args) => commands::bindings::run(args),
     }
 }

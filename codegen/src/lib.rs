@@ -5,6 +5,8 @@
 //! checks cannot drift apart.
 //!
 //! - [`proto`] compiles `.proto` contracts with protox (no system `protoc`).
+//! - [`contract_set`] reads a crate's whole contract (proto files and WIT world) for
+//!   `cargo guest bindings`.
 //! - [`contract`] expands `guestkit::contract!`: prost message types, one trait per service
 //!   and a dispatcher by route key `package.Service/Method`.
 //! - [`bindings`] expands `guestkit::wit!`: typed bindings for a guest's own WIT world.
@@ -18,6 +20,7 @@ pub mod actor;
 pub mod bindings;
 mod client;
 pub mod contract;
+pub mod contract_set;
 pub mod derive;
 pub mod embed;
 pub mod proto;

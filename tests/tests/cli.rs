@@ -448,3 +448,33 @@ fn json_bodies_map_onto_repeated_map_and_oneof_fields() {
         "{err}"
     );
 }
+
+#[test]
+fn bindings_prints_both_sides_and_writes_only_changes() {
+    let manifest = workspace_root().join("Cargo.toml");
+    let manifest = manifest.to_str().unwrap();
+    let guest = success(cli(
+        &["bindings", "-p", "greeter", "--manifest-path", manifest],
+        &workspace_root(),
+    ));
+    assert!(guest.contains("pub trait GreeterService"), "{guest}");
+    assert!(guest.contains("pub trait Guest"), "{guest}");
+    let args = [
+        "bindings",
+        "-p",
+        "greeter",
+        "--host",
+        "--write",
+        "--manifest-path",
+        manifest,
+    ];
+    let first = cli(&args, &workspace_root());
+    let path = std::path::PathBuf::from(success(first).trim());
+    let host = std::fs::read_to_string(&path).unwrap();
+    assert!(host.contains("pub struct DirectoryClient<'shim>"), "{host}");
+    let second = cli(&args, &workspace_root());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("Unchanged"),
+        "{second:?}"
+    );
+}

@@ -1,5 +1,6 @@
 //! One module per `cargo guest` subcommand.
 
+pub mod bindings;
 pub mod build;
 pub mod inspect;
 pub mod new;
