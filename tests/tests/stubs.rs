@@ -179,3 +179,24 @@ async fn the_host_calls_a_guests_own_wit_exports_through_its_generated_stub() {
     assert!(shim.exists(&address));
     assert_eq!(directory.top(10, Order::ByName).await.unwrap().len(), 2);
 }
+
+/// The host stubs of every corpus world that exports something compile (the snapshots in
+/// `codegen/tests/snapshots.rs` show what they are).
+#[allow(dead_code, unused_imports)]
+mod corpus {
+    pub mod types_export {
+        guestkit_shim::wit!(path = "wit/corpus/types.wit", world = "types-export");
+    }
+    pub mod types_actor {
+        guestkit_shim::wit!(path = "wit/corpus/types.wit", world = "types-actor");
+    }
+    pub mod resources_actor {
+        guestkit_shim::wit!(path = "wit/corpus/resources.wit", world = "resources-actor");
+    }
+    pub mod functions {
+        guestkit_shim::wit!(path = "wit/corpus/functions.wit", world = "functions");
+    }
+    pub mod directory_actor {
+        guestkit_shim::wit!(path = "wit/corpus/functions.wit", world = "directory-actor");
+    }
+}

@@ -1,0 +1,67 @@
+/// Calls the exports of `functions` on an actor running in a shim. Each call runs between two of the actor's handlers; its state writes commit when it returns.
+#[derive(Clone)]
+pub struct FunctionsClient<'shim> {
+    shim: &'shim ::guestkit_shim::Shim,
+    to: ::guestkit_shim::Address,
+    timeout: ::core::time::Duration,
+}
+impl<'shim> FunctionsClient<'shim> {
+    /// A stub for the actor at `to` in `shim`.
+    pub fn new(
+        shim: &'shim ::guestkit_shim::Shim,
+        to: ::guestkit_shim::Address,
+    ) -> Self {
+        Self {
+            shim,
+            to,
+            timeout: ::core::time::Duration::from_secs(30),
+        }
+    }
+    /// How long each call waits for its outcome before failing as timed out.
+    pub fn with_timeout(mut self, timeout: ::core::time::Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+    pub async fn run(
+        &self,
+        args: ::std::vec::Vec<::std::string::String>,
+    ) -> ::core::result::Result<
+        ::core::result::Result<u32, ::std::string::String>,
+        ::guestkit_shim::InvokeError,
+    > {
+        let results = self
+            .shim
+            .invoke(
+                &self.to,
+                ::core::option::Option::None,
+                "run",
+                ::std::vec![::guestkit_shim::__private::value::IntoVal::into_val(args)],
+                self.timeout,
+            )
+            .await?;
+        ::guestkit_shim::__private::value::from_results(
+            results,
+            ::core::option::Option::None,
+            "run",
+        )
+    }
+    pub async fn version(
+        &self,
+    ) -> ::core::result::Result<(u16, u16, u16), ::guestkit_shim::InvokeError> {
+        let results = self
+            .shim
+            .invoke(
+                &self.to,
+                ::core::option::Option::None,
+                "version",
+                ::std::vec![],
+                self.timeout,
+            )
+            .await?;
+        ::guestkit_shim::__private::value::from_results(
+            results,
+            ::core::option::Option::None,
+            "version",
+        )
+    }
+}
