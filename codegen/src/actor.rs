@@ -72,11 +72,13 @@ pub fn expand(attr: TokenStream, item: TokenStream, opts: &Options) -> syn::Resu
             }
 
             fn load(&mut self) -> ::core::result::Result<(), #krate::Error> {
+                #[allow(unused_imports)]
                 use #krate::__private::{ViaNothing as _, ViaPersistent as _};
                 (&#krate::__private::Probe::<Self>(::core::marker::PhantomData)).load_into(self)
             }
 
             fn save(&self) -> ::core::result::Result<(), #krate::Error> {
+                #[allow(unused_imports)]
                 use #krate::__private::{ViaNothing as _, ViaPersistent as _};
                 (&#krate::__private::Probe::<Self>(::core::marker::PhantomData)).save_from(self)
             }
