@@ -94,6 +94,7 @@ pub fn guest(wit: &WitWorld, opts: &Options) -> Result<String, WitError> {
         runtime_path: Some(format!("{krate}::__private::wit_bindgen::rt")),
         with,
         generate_all: true,
+        export_macro_name: Some("__guestkit_wit_export".into()),
         ..Opts::default()
     }
     .build();
@@ -105,8 +106,25 @@ pub fn guest(wit: &WitWorld, opts: &Options) -> Result<String, WitError> {
         .iter()
         .next()
         .ok_or_else(|| WitError("wit-bindgen produced no file".into()))?;
-    String::from_utf8(src.to_vec()).map_err(|e| WitError(e.to_string()))
+    let mut code = String::from_utf8(src.to_vec()).map_err(|e| WitError(e.to_string()))?;
+    code.push_str(EXPORT_MACRO);
+    Ok(code)
 }
+
+/// The world's `export!`: wit-bindgen's, on wasm only. Export symbols are named like
+/// `acme:greeter/directory@1.0.0#count`, which a native linker refuses, and guests are also
+/// built natively (as an rlib and cdylib, for `cargo test` and `cargo check`).
+const EXPORT_MACRO: &str = "
+/// Exports the given type as the implementation of this world's own exports. (On wasm; in a
+/// native build the impls are type-checked and nothing is exported.)
+#[allow(unused_macros)]
+macro_rules! export {
+    ($($t:tt)*) => {
+        #[cfg(target_arch = \"wasm32\")]
+        __guestkit_wit_export!($($t)*);
+    };
+}
+";
 
 fn host_package(resolve: &Resolve) -> Option<wit_parser::PackageId> {
     resolve

@@ -1034,7 +1034,7 @@ mod _rt {
 /// For more information see the documentation of `wit_bindgen::generate!`.
 ///
 /// ```rust
-/// # macro_rules! export{ ($($t:tt)*) => (); }
+/// # macro_rules! __guestkit_wit_export{ ($($t:tt)*) => (); }
 /// # trait Guest {}
 /// struct MyType;
 ///
@@ -1042,13 +1042,13 @@ mod _rt {
 ///     // ...
 /// }
 ///
-/// export!(MyType);
+/// __guestkit_wit_export!(MyType);
 /// ```
 #[allow(unused_macros)]
 #[doc(hidden)]
 macro_rules! __export_directory_actor_impl {
     ($ty:ident) => {
-        self::export!($ty with_types_in self);
+        self::__guestkit_wit_export!($ty with_types_in self);
     };
     ($ty:ident with_types_in $($path_to_types_root:tt)*) => {
         $($path_to_types_root)*:: __export_world_directory_actor_cabi!($ty with_types_in
@@ -1058,7 +1058,7 @@ macro_rules! __export_directory_actor_impl {
     };
 }
 #[doc(inline)]
-pub(crate) use __export_directory_actor_impl as export;
+pub(crate) use __export_directory_actor_impl as __guestkit_wit_export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(
     link_section = "component-type:wit-bindgen:0.60.0:corpus:functions@0.1.0:directory-actor:encoded world"
@@ -1242,4 +1242,12 @@ ctions/directory@0.1.0\x05\x20\x04\0&corpus:functions/directory-actor@0.1.0\x04\
 #[doc(hidden)]
 pub fn __link_custom_section_describing_imports() {
     ::guestkit::__private::wit_bindgen::rt::maybe_link_cabi_realloc();
+}
+/// Exports the given type as the implementation of this world's own exports. (On wasm; in a
+/// native build the impls are type-checked and nothing is exported.)
+#[allow(unused_macros)]
+macro_rules! export {
+    ($($t:tt)*) => {
+        #[cfg(target_arch = "wasm32")] __guestkit_wit_export!($($t)*);
+    };
 }

@@ -783,7 +783,7 @@ mod _rt {
 /// For more information see the documentation of `wit_bindgen::generate!`.
 ///
 /// ```rust
-/// # macro_rules! export{ ($($t:tt)*) => (); }
+/// # macro_rules! __guestkit_wit_export{ ($($t:tt)*) => (); }
 /// # trait Guest {}
 /// struct MyType;
 ///
@@ -791,13 +791,13 @@ mod _rt {
 ///     // ...
 /// }
 ///
-/// export!(MyType);
+/// __guestkit_wit_export!(MyType);
 /// ```
 #[allow(unused_macros)]
 #[doc(hidden)]
 macro_rules! __export_resources_actor_impl {
     ($ty:ident) => {
-        self::export!($ty with_types_in self);
+        self::__guestkit_wit_export!($ty with_types_in self);
     };
     ($ty:ident with_types_in $($path_to_types_root:tt)*) => {
         $($path_to_types_root)*::
@@ -806,7 +806,7 @@ macro_rules! __export_resources_actor_impl {
     };
 }
 #[doc(inline)]
-pub(crate) use __export_resources_actor_impl as export;
+pub(crate) use __export_resources_actor_impl as __guestkit_wit_export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(
     link_section = "component-type:wit-bindgen:0.60.0:corpus:resources@0.1.0:resources-actor:encoded world"
@@ -994,4 +994,12 @@ essed-by\x02\x0dwit-component\x070.254.2\x10wit-bindgen-rust\x060.60.0";
 #[doc(hidden)]
 pub fn __link_custom_section_describing_imports() {
     ::guestkit::__private::wit_bindgen::rt::maybe_link_cabi_realloc();
+}
+/// Exports the given type as the implementation of this world's own exports. (On wasm; in a
+/// native build the impls are type-checked and nothing is exported.)
+#[allow(unused_macros)]
+macro_rules! export {
+    ($($t:tt)*) => {
+        #[cfg(target_arch = "wasm32")] __guestkit_wit_export!($($t)*);
+    };
 }
