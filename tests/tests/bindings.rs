@@ -74,6 +74,7 @@ fn wit_bindings_compile_for_every_wasi_world_and_the_corpus() {
     let mut corpus_files: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "wit"))
         .collect();
     corpus_files.sort();
     sources.extend(corpus_files);
