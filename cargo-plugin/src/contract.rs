@@ -2,9 +2,10 @@
 //! build time; and, at run time, the protobuf part turning JSON into request messages and
 //! replies back into JSON.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context as _, bail};
+use guestkit_codegen::contract_set::ContractSet;
 use guestkit_codegen::embed::EmbeddedContract;
 use prost::Message as _;
 use prost_reflect::{
@@ -16,41 +17,23 @@ use crate::target::GuestTarget;
 
 /// The contract of the package in `dir`, built for `target`: every `.proto` under its
 /// `proto/` folder and the WIT world it implements (`world` of its `wit/` folder, or the
-/// platform's actor world).
+/// platform's actor world), read as one [`ContractSet`].
 pub fn compile_package(
     dir: &Path,
     target: GuestTarget,
     world: Option<&str>,
 ) -> anyhow::Result<EmbeddedContract> {
-    let proto_dir = dir.join("proto");
-    let mut files = Vec::new();
-    if proto_dir.is_dir() {
-        collect_protos(&proto_dir, &mut files)?;
-    }
-    files.sort();
-    let descriptor_set = if files.is_empty() {
-        Vec::new()
-    } else {
-        guestkit_codegen::proto::compile(&files, &[proto_dir])?.encode_to_vec()
-    };
-    let world = guestkit_codegen::wit::guest_world(dir, world)?;
+    let set = ContractSet::load(dir, world)?;
+    let descriptor_set = set
+        .descriptors
+        .as_ref()
+        .map(prost::Message::encode_to_vec)
+        .unwrap_or_default();
     Ok(EmbeddedContract::new(
         target.triple(),
-        world,
+        set.world()?,
         descriptor_set,
     ))
-}
-
-fn collect_protos(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_protos(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "proto") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// The request and reply types of one route, from an embedded contract.

@@ -47,7 +47,9 @@ impl WitWorld {
             .map_err(|e| WitError(resolve.render_error(&e)))?;
         let world = resolve.select_world(&[pkg], world).map_err(|e| {
             WitError(format!(
-                "{e:#}\nname the world with `world = \"…\"`, e.g. `guestkit::wit!(world = \"my-world\")`"
+                "{e:#}\nname the world with `world = \"…\"`: in the macro, \
+                 `guestkit::wit!(world = \"my-world\")`; for `cargo guest build`, under \
+                 [package.metadata.guestkit]"
             ))
         })?;
         Ok(Self {

@@ -1,7 +1,7 @@
 //! A guest crate's whole contract: every `.proto` under its `proto/` folder, compiled
 //! together, and the world of its `wit/` folder (with `deps/`), resolved next to the
-//! platform's `guestkit:host`. What `cargo guest bindings` expands, through the same
-//! generators the macros use.
+//! platform's `guestkit:host`. What `cargo guest build` embeds in the component, and what
+//! `cargo guest bindings` expands through the same generators the macros use.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,9 +9,27 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use prost_build::Module;
 
-use crate::bindings::{self, WitWorld};
+use crate::bindings::{self, WitError, WitWorld};
 use crate::proto::{self, ProtoError};
+use crate::wit::{self, GuestWorld};
 use crate::{Options, Side, contract, stub};
+
+/// A crate's contracts could not be read, or do not fit together.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ContractError(pub String);
+
+impl From<ProtoError> for ContractError {
+    fn from(e: ProtoError) -> Self {
+        Self(e.0)
+    }
+}
+
+impl From<WitError> for ContractError {
+    fn from(e: WitError) -> Self {
+        Self(e.0)
+    }
+}
 
 /// The contracts of one guest crate.
 pub struct ContractSet {
@@ -19,6 +37,8 @@ pub struct ContractSet {
     pub dir: PathBuf,
     /// Its `.proto` files, relative to `dir`, sorted.
     pub protos: Vec<String>,
+    /// Those files compiled, when there are any.
+    pub descriptors: Option<prost_types::FileDescriptorSet>,
     /// Its own WIT world, when it has a `wit/` folder.
     pub wit: Option<WitWorld>,
 }
@@ -26,19 +46,22 @@ pub struct ContractSet {
 impl ContractSet {
     /// Reads and checks the contracts of the crate in `dir`; `world` picks among several
     /// worlds of its `wit/` folder.
-    pub fn load(dir: &Path, world: Option<&str>) -> Result<Self, ProtoError> {
+    pub fn load(dir: &Path, world: Option<&str>) -> Result<Self, ContractError> {
         let proto_dir = dir.join("proto");
         let mut files = Vec::new();
         if proto_dir.is_dir() {
             collect(&proto_dir, &mut files)?;
         }
         files.sort();
-        if !files.is_empty() {
+        let descriptors = if files.is_empty() {
+            None
+        } else {
             let fds = proto::compile(&files, &[proto_dir])?;
             check_modules(&fds)?;
-        }
+            Some(fds)
+        };
         let wit = if dir.join("wit").is_dir() {
-            Some(WitWorld::load(dir, "wit", world).map_err(|e| ProtoError(e.0))?)
+            Some(WitWorld::load(dir, "wit", world)?)
         } else {
             None
         };
@@ -54,25 +77,35 @@ impl ContractSet {
         Ok(Self {
             dir: dir.to_path_buf(),
             protos,
+            descriptors,
             wit,
         })
     }
 
+    /// The world the crate is built against, printed as one self-contained WIT document: its
+    /// own world, or the platform's actor world when it has no `wit/` folder.
+    pub fn world(&self) -> anyhow::Result<GuestWorld> {
+        match &self.wit {
+            Some(own) => wit::print(&own.resolve, own.world),
+            None => {
+                let (resolve, world) = wit::host();
+                wit::print(&resolve, world)
+            }
+        }
+    }
+
     /// What the macros expand to for these contracts on `opts.side`: `contract!` for each
     /// proto file, then `wit!` for the world.
-    pub fn expand(&self, opts: &Options) -> Result<TokenStream, ProtoError> {
+    pub fn expand(&self, opts: &Options) -> Result<TokenStream, ContractError> {
         let mut out = TokenStream::new();
         for file in &self.protos {
             out.extend(contract::expand(&self.dir, file, opts)?);
         }
         if let Some(wit) = &self.wit {
             out.extend(match opts.side {
-                Side::Guest => bindings::guest(wit, opts)
-                    .and_then(|code| {
-                        code.parse::<TokenStream>()
-                            .map_err(|e| bindings::WitError(e.to_string()))
-                    })
-                    .map_err(|e| ProtoError(e.0))?,
+                Side::Guest => bindings::guest(wit, opts)?
+                    .parse::<TokenStream>()
+                    .map_err(|e| ContractError(e.to_string()))?,
                 Side::Host => stub::host(wit, opts),
             });
         }

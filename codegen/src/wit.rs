@@ -1,8 +1,6 @@
 //! The WIT side of a guest's contract: the world it is built against, resolved with
 //! wit-parser and printed back as one self-contained WIT document.
 
-use std::path::Path;
-
 use anyhow::Context as _;
 use wit_component::WitPrinter;
 use wit_parser::Resolve;
@@ -35,33 +33,6 @@ pub fn host() -> (Resolve, wit_parser::WorldId) {
     (resolve, world)
 }
 
-/// The world of the guest package in `package_dir`: the world of its `wit/` folder (which
-/// may use `guestkit:host`, and may keep other packages in `wit/deps/`) when it has one,
-/// picked by `world` if it defines several; otherwise the platform's actor world.
-pub fn guest_world(package_dir: &Path, world: Option<&str>) -> anyhow::Result<GuestWorld> {
-    let (mut resolve, host_world) = host();
-    let wit_dir = package_dir.join("wit");
-    let world = if wit_dir.is_dir() {
-        let (pkg, _) = resolve.push_dir(&wit_dir).map_err(|e| {
-            anyhow::anyhow!(
-                "resolving the WIT package in {}: {}",
-                wit_dir.display(),
-                resolve.render_error(&e)
-            )
-        })?;
-        resolve.select_world(&[pkg], world).with_context(|| {
-            format!(
-                "choosing the guest's world in {}; name it with `world = \"…\"` under \
-                 [package.metadata.guestkit]",
-                wit_dir.display()
-            )
-        })?
-    } else {
-        host_world
-    };
-    print(&resolve, world)
-}
-
 /// Prints `world`'s package with every other package of `resolve` nested in it. Doc
 /// comments are left out: they are not part of the contract, and editing one should not
 /// change its hash.
@@ -87,6 +58,14 @@ pub fn print(resolve: &Resolve, world: wit_parser::WorldId) -> anyhow::Result<Gu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    use crate::contract_set::ContractSet;
+
+    /// The world a package in `dir` is built against.
+    fn guest_world(dir: &Path) -> GuestWorld {
+        ContractSet::load(dir, None).unwrap().world().unwrap()
+    }
 
     /// A package directory whose `wit/` folder holds `file` with `text`.
     fn package_with_wit(file: &str, text: &str) -> tempfile::TempDir {
@@ -99,7 +78,7 @@ mod tests {
     #[test]
     fn a_package_without_wit_gets_the_host_world_and_its_text_parses_back() {
         let dir = tempfile::tempdir().unwrap();
-        let world = guest_world(dir.path(), None).unwrap();
+        let world = guest_world(dir.path());
         assert_eq!(world.name, HOST_WORLD);
         let mut resolve = Resolve::default();
         let pkg = resolve.push_str("printed.wit", &world.text).unwrap();
@@ -114,7 +93,7 @@ mod tests {
              interface names { pick: func(n: u32) -> string; }\n\
              world greeter { include guestkit:host/actor@0.1.0; export names; }\n",
         );
-        let world = guest_world(dir.path(), None).unwrap();
+        let world = guest_world(dir.path());
         assert_eq!(world.name, "acme:greeter/greeter@1.0.0");
         assert!(world.text.contains("package guestkit:host@0.1.0 {"));
         let mut resolve = Resolve::default();
@@ -125,7 +104,10 @@ mod tests {
     #[test]
     fn a_wit_error_names_the_folder() {
         let dir = package_with_wit("bad.wit", "package a:b;\nworld w { import nope; }\n");
-        let err = format!("{:#}", guest_world(dir.path(), None).unwrap_err());
+        let err = ContractSet::load(dir.path(), None)
+            .err()
+            .expect("the WIT is refused")
+            .to_string();
         assert!(err.contains("wit"), "{err}");
         assert!(err.contains("nope"), "{err}");
     }

@@ -13,7 +13,7 @@ use wasmtime::component::Val;
 
 use crate::bindings::messaging::SendError;
 use crate::bindings::types::{Address, Payload};
-use crate::error::InvokeError;
+use crate::error::{InvokeError, export_name};
 
 /// A request or one-way message on its way to an actor.
 #[derive(Debug)]
@@ -48,10 +48,7 @@ pub(crate) struct Invocation {
 impl Invocation {
     /// `interface#function`, as errors name it.
     pub fn export(&self) -> String {
-        match &self.interface {
-            Some(i) => format!("{i}#{}", self.function),
-            None => self.function.clone(),
-        }
+        export_name(self.interface.as_deref(), &self.function)
     }
 }
 

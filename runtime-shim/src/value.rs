@@ -6,7 +6,7 @@
 
 pub use wasmtime::component::Val;
 
-use crate::error::InvokeError;
+use crate::error::{InvokeError, export_name};
 
 /// A value that did not have the shape the stub expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -210,10 +210,7 @@ pub fn from_results<R: FromVal>(
         None => R::from_case(None),
     }
     .map_err(|e| InvokeError::Result {
-        export: match interface {
-            Some(i) => format!("{i}#{function}"),
-            None => function.to_owned(),
-        },
+        export: export_name(interface, function),
         message: e.to_string(),
     })
 }
