@@ -1,64 +1,301 @@
-//! One actor's life on its own tokio task: `init`, then one `handle` per delivery, then
-//! teardown. Each step's state commits when it succeeds and rolls back when it fails.
+//! One actor's life on its own tokio task: instantiate, `init`, then (reactive mode) one
+//! `handle` per delivery, then teardown, and again from the top while its on-exit policy says
+//! restart. Each step's state commits when it succeeds and rolls back when it fails.
 
-use std::time::Instant;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use wasmtime::Store;
-use wasmtime::component::{Instance, Val};
+use tokio::sync::watch;
+use wasmtime::component::{Instance, ResourceTable, Val};
+use wasmtime::{Store, StoreLimitsBuilder, UpdateDeadline};
+use wasmtime_wasi::WasiCtxBuilder;
 
 use crate::bindings::Actor;
 use crate::bindings::guest::{HandlerError, InitOutcome, StartInfo};
 use crate::bindings::log::Level;
 use crate::bindings::messaging::Incoming;
-use crate::bindings::types::ActorError;
-use crate::error::{InvokeError, describe, trap_reason};
+use crate::bindings::process::OnExit;
+use crate::bindings::types::{
+    ActorError, ActorType, Address, ErrorCategory, ErrorEvent, ExitReason, Payload,
+};
+use crate::capability::Held;
+use crate::error::{InvokeError, ShimError, describe, trap_reason};
 use crate::host::{ActorCtx, ExitRequested, Phase};
-use crate::mailbox::{Delivery, Filter, Invocation};
-use crate::shim::LogLine;
+use crate::mailbox::{Delivery, Envelope, Filter, Invocation, Mailbox};
+use crate::router::Process;
+use crate::shim::{LogLine, Module, Shared};
+use crate::state::StateTxn;
 
-/// How an actor ended.
+/// How an incarnation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Exit {
     Normal,
     Failure,
+    /// Killed by `kill` or by a linked actor's failure: final, whatever the on-exit policy.
+    Killed,
 }
 
-pub(crate) async fn run(
-    mut store: Store<ActorCtx>,
+impl Exit {
+    fn reason(self) -> ExitReason {
+        match self {
+            Exit::Normal => ExitReason::Normal,
+            Exit::Failure => ExitReason::Failure,
+            Exit::Killed => ExitReason::Killed,
+        }
+    }
+}
+
+/// Restarts less than this far apart back off.
+const RESTART_WINDOW: Duration = Duration::from_secs(1);
+const FIRST_BACKOFF: Duration = Duration::from_millis(100);
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// Everything needed to start an actor, from the shim's Rust API or a guest's `spawn`.
+pub(crate) struct Spec {
+    pub our: Address,
+    pub module: Module,
+    pub args: Vec<u8>,
+    pub public: bool,
+    pub parent: Option<Address>,
+    pub on_exit: OnExit,
+    pub held: Held,
+    pub actor_type: Option<ActorType>,
+    pub max_memory_bytes: usize,
+    pub max_fuel: Option<u64>,
+    /// Link the new actor to its parent under this tag before it runs.
+    pub link: Option<Option<i64>>,
+}
+
+/// What stays the same across an actor's incarnations.
+struct Life {
+    shared: Arc<Shared>,
+    our: Address,
+    module: Module,
+    args: Vec<u8>,
+    max_memory_bytes: usize,
+    max_fuel: Option<u64>,
+    killed: watch::Receiver<bool>,
+}
+
+/// Registers and instantiates the actor, then runs it on its own task. Returns once it is
+/// reachable, before its `init` runs; messages sent meanwhile wait in its mailbox.
+pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, ShimError> {
+    let (inbox, mailbox) = Mailbox::new();
+    let (kill, killed) = watch::channel(false);
+    let process = Process {
+        inbox,
+        kill,
+        incarnation: 1,
+        public: spec.public,
+        parent: spec.parent.clone(),
+        links: Default::default(),
+        monitors: Default::default(),
+        die_when_link_dies: true,
+        on_exit: spec.on_exit,
+        actor_type: spec.actor_type,
+        held: spec.held,
+    };
+    let our = spec.our;
+    if !shared.router.register(&our, process) {
+        return Err(ShimError::NameTaken(our.to_string()));
+    }
+    if let (Some(tag), Some(parent)) = (spec.link, &spec.parent) {
+        shared.router.link(parent, &our, tag);
+    }
+    let life = Life {
+        shared: Arc::clone(shared),
+        our: our.clone(),
+        module: spec.module,
+        args: spec.args,
+        max_memory_bytes: spec.max_memory_bytes,
+        max_fuel: spec.max_fuel,
+        killed,
+    };
+    let incarnation = match life.instantiate(mailbox, 1).await {
+        Ok(incarnation) => incarnation,
+        Err((e, _)) => {
+            shared.router.unregister(&our);
+            return Err(e);
+        }
+    };
+    tokio::spawn(life.run(incarnation));
+    Ok(our)
+}
+
+/// One instance of the actor.
+struct Incarnation {
+    store: Store<ActorCtx>,
     instance: Instance,
     actor: Actor,
-    args: Vec<u8>,
-) {
-    let exit = serve(&mut store, &instance, &actor, args).await;
-    teardown(store.data_mut(), exit);
 }
 
-async fn serve(
-    store: &mut Store<ActorCtx>,
-    instance: &Instance,
-    actor: &Actor,
-    args: Vec<u8>,
-) -> Exit {
+impl Life {
+    async fn instantiate(
+        &self,
+        mailbox: Mailbox,
+        incarnation: u64,
+    ) -> Result<Incarnation, (ShimError, Mailbox)> {
+        let shared = &self.shared;
+        let cx = ActorCtx {
+            our: self.our.clone(),
+            incarnation,
+            shared: Arc::clone(shared),
+            mailbox,
+            state: StateTxn::new(Arc::clone(&shared.store), self.our.process.to_string()),
+            phase: Phase::Init,
+            current: None,
+            awaiting: HashSet::new(),
+            last_blob: None,
+            received: Held::default(),
+            streams: HashSet::new(),
+            backpressured: false,
+            limits: StoreLimitsBuilder::new()
+                .memory_size(self.max_memory_bytes)
+                .trap_on_grow_failure(true)
+                .build(),
+            segment_start: Instant::now(),
+            // Guests get no environment, arguments or files; stdout and stderr go to ours.
+            wasi: WasiCtxBuilder::new().inherit_stderr().build(),
+            table: ResourceTable::new(),
+        };
+        let mut store = Store::new(&shared.engine, cx);
+        store.limiter(|cx| &mut cx.limits);
+        if let Err(e) = store.set_fuel(self.max_fuel.unwrap_or(u64::MAX)) {
+            return Err((ShimError::Engine(describe(&e)), store.into_data().mailbox));
+        }
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|cx| {
+            let cx = cx.data();
+            let ran = cx.segment_start.elapsed();
+            if ran > cx.shared.limits.cpu_deadline {
+                return Err(wasmtime::format_err!(
+                    "{} ran for {ran:?} without returning to the host, over its CPU deadline of {:?}",
+                    cx.our,
+                    cx.shared.limits.cpu_deadline
+                ));
+            }
+            Ok(UpdateDeadline::Yield(1))
+        });
+        let instantiated = match self
+            .module
+            .pre
+            .instance_pre()
+            .instantiate_async(&mut store)
+            .await
+        {
+            Ok(instance) => Actor::new(&mut store, &instance).map(|actor| (instance, actor)),
+            Err(e) => Err(e),
+        };
+        match instantiated {
+            Ok((instance, actor)) => Ok(Incarnation {
+                store,
+                instance,
+                actor,
+            }),
+            Err(e) => Err((
+                ShimError::Instantiate {
+                    address: self.our.to_string(),
+                    message: describe(&e),
+                },
+                store.into_data().mailbox,
+            )),
+        }
+    }
+
+    /// Runs incarnation after incarnation until the actor is gone for good.
+    async fn run(self, mut current: Incarnation) {
+        let router = Arc::clone(&self.shared.router);
+        let mut restarted = false;
+        let mut backoff = Duration::ZERO;
+        loop {
+            let started = Instant::now();
+            let incarnation = current.store.data().incarnation;
+            let info = StartInfo {
+                our: self.our.clone(),
+                incarnation,
+                args: self.args.clone(),
+                restarted,
+            };
+            let mut killed = self.killed.clone();
+            let exit = tokio::select! {
+                exit = serve(&mut current, info) => exit,
+                _ = killed.wait_for(|k| *k) => Exit::Killed,
+            };
+            let mut cx = current.store.into_data();
+            cx.end_incarnation(exit);
+            let (policy, monitors) = router
+                .with(&self.our, |p| {
+                    (p.on_exit.clone(), p.monitors.values().cloned().collect())
+                })
+                .unwrap_or((OnExit::None, Vec::new()));
+            if exit != Exit::Killed && matches!(policy, OnExit::Restart) {
+                router.exited(
+                    &self.our,
+                    incarnation,
+                    exit.reason(),
+                    monitors.clone(),
+                    None,
+                );
+                backoff = if started.elapsed() < RESTART_WINDOW {
+                    (backoff * 2).clamp(FIRST_BACKOFF, MAX_BACKOFF)
+                } else {
+                    Duration::ZERO
+                };
+                cx.report(
+                    Level::Warn,
+                    format!("restarting in {backoff:?} (on-exit: restart)"),
+                );
+                let mut killed = self.killed.clone();
+                let waited = tokio::select! {
+                    () = tokio::time::sleep(backoff) => true,
+                    _ = killed.wait_for(|k| *k) => false,
+                };
+                if waited {
+                    let next = incarnation + 1;
+                    router.with(&self.our, |p| p.incarnation = next);
+                    match self.instantiate(cx.mailbox, next).await {
+                        Ok(next) => {
+                            current = next;
+                            restarted = true;
+                            continue;
+                        }
+                        Err((e, mailbox)) => {
+                            self.shared.log(&self.our, Level::Error, e.to_string());
+                            cx.mailbox = mailbox;
+                        }
+                    }
+                }
+            }
+            let process = router.unregister(&self.our);
+            cx.close_mailbox();
+            if let OnExit::Requests(requests) = policy {
+                cx.send_on_exit(requests);
+            }
+            router.exited(&self.our, incarnation, exit.reason(), monitors, process);
+            self.shared.gone.notify_waiters();
+            break;
+        }
+    }
+}
+
+/// One incarnation, from `init` until it ends.
+async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
+    let Incarnation {
+        store,
+        instance,
+        actor,
+    } = current;
     let guest = actor.guestkit_host_guest();
     let cx = store.data_mut();
-    let info = StartInfo {
-        our: cx.our.clone(),
-        incarnation: cx.incarnation,
-        args,
-        restarted: false,
-    };
     cx.phase = Phase::Init;
     cx.segment_start = Instant::now();
     let init = guest.call_init(&mut *store, &info).await;
     let cx = store.data_mut();
     match init {
         Ok(Ok(outcome)) => {
-            if let Err(e) = cx.state.commit() {
-                cx.report(
-                    Level::Error,
-                    format!("init's state could not be committed: {e}"),
-                );
-                return Exit::Failure;
+            if let Err(exit) = cx.commit("init") {
+                return exit;
             }
             if outcome == InitOutcome::Exit {
                 return Exit::Normal;
@@ -73,63 +310,162 @@ async fn serve(
     }
 
     cx.phase = Phase::Handle;
+    cx.segment_start = Instant::now();
+    match guest.call_on_ready(&mut *store).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            let cx = store.data_mut();
+            cx.state.rollback();
+            cx.report(Level::Error, format!("on-ready failed: {}", e.describe()));
+            return Exit::Failure;
+        }
+        Err(trap) => return store.data_mut().trapped("on-ready", &trap),
+    }
+    if let Err(exit) = store.data_mut().commit("on-ready") {
+        return exit;
+    }
+
     loop {
-        let cx = store.data_mut();
-        let Some(delivery) = cx.mailbox.receive(&Filter::everything(), None).await else {
-            return Exit::Normal;
-        };
-        if let Delivery::Invoke(invocation) = delivery {
-            match invoke(store, instance, invocation).await {
-                Some(exit) => return exit,
-                None => continue,
+        if let Some(event) = store.data_mut().backpressure() {
+            store.data_mut().segment_start = Instant::now();
+            if let Err(trap) = guest.call_observe(&mut *store, &event).await {
+                return store.data_mut().trapped("observe", &trap);
             }
         }
+        let cx = store.data_mut();
+        let Some(delivery) = cx.mailbox.receive(&Filter::everything(), None).await else {
+            return stop(store, actor).await;
+        };
+        let delivery = match delivery {
+            Delivery::Invoke(invocation) => match invoke(store, instance, invocation).await {
+                Some(exit) => return exit,
+                None => continue,
+            },
+            Delivery::Stop => return stop(store, actor).await,
+            Delivery::Chunk(chunk, sender) => {
+                if !cx.streams.contains(&chunk.stream_id) {
+                    continue;
+                }
+                cx.segment_start = Instant::now();
+                let context = format!("on-data-chunk for stream `{}`", chunk.stream_id);
+                let outcome = guest
+                    .call_on_data_chunk(&mut *store, &chunk, &sender)
+                    .await
+                    .map(|r| r.map(|()| None));
+                match step(store, actor, &context, outcome, None).await {
+                    Some(exit) => return exit,
+                    None => continue,
+                }
+            }
+            other => other,
+        };
         let request = match &delivery {
             Delivery::Request(m) if m.expects_response => Some(m.id),
             _ => None,
         };
         let incoming: Incoming = cx.accept(delivery);
+        let context = match &incoming {
+            Incoming::Request(m) => {
+                format!("handle of {}", m.route.as_deref().unwrap_or("a message"))
+            }
+            _ => "handle".to_owned(),
+        };
         cx.segment_start = Instant::now();
         let handled = guest.call_handle(&mut *store, &incoming).await;
-        let cx = store.data_mut();
-        match handled {
-            Ok(Ok(reply)) => match cx.state.commit() {
-                Ok(()) => {
-                    if let (Some(id), Some(payload)) = (request, reply)
-                        && cx.awaiting.remove(&id)
-                    {
-                        cx.shared.router.respond(id, cx.our.clone(), payload);
-                    }
-                }
-                Err(e) => {
-                    let message = format!("the handler's state could not be committed: {e}");
-                    cx.report(Level::Error, message.clone());
-                    cx.fail_request(request, ActorError::Internal(message));
-                }
-            },
-            Ok(Err(e)) => {
-                cx.state.rollback();
-                let error = match e {
-                    HandlerError::Terminal(e) => e,
-                    HandlerError::Retryable(r) => ActorError::Unavailable(r.message),
-                };
-                cx.fail_request(request, error);
+        let outcome = match handled {
+            Ok(Ok(reply)) => Ok(Ok(reply)),
+            Ok(Err(HandlerError::Terminal(e))) => Ok(Err(e)),
+            Ok(Err(HandlerError::Retryable(r))) => Ok(Err(ActorError::Unavailable(r.message))),
+            Err(trap) => Err(trap),
+        };
+        if let Some(exit) = step(store, actor, &context, outcome, request).await {
+            return exit;
+        }
+        store.data_mut().current = None;
+    }
+}
+
+/// Settles one step of a reactive actor: on success its state commits and, for a request,
+/// its reply is sent; on an error its state rolls back, the requester gets the error and
+/// `on-error` hears of it; a trap ends the incarnation.
+async fn step(
+    store: &mut Store<ActorCtx>,
+    actor: &Actor,
+    context: &str,
+    outcome: wasmtime::Result<Result<Option<Payload>, ActorError>>,
+    request: Option<u64>,
+) -> Option<Exit> {
+    let cx = store.data_mut();
+    match outcome {
+        Ok(Ok(reply)) => {
+            if let Err(exit) = cx.commit(context) {
+                cx.fail_request(
+                    request,
+                    ActorError::Internal(format!("{context}: state could not be committed")),
+                );
+                return Some(exit);
             }
-            Err(trap) => {
-                let exit = cx.trapped("handle", &trap);
-                if exit == Exit::Failure {
-                    cx.fail_request(
-                        request,
-                        ActorError::Internal(format!(
-                            "the handler trapped: {}",
-                            trap_reason(&trap)
-                        )),
-                    );
+            if let (Some(id), Some(payload)) = (request, reply)
+                && cx.awaiting.remove(&id)
+            {
+                cx.shared
+                    .router
+                    .respond(id, cx.our.clone(), payload, Vec::new());
+            }
+            None
+        }
+        Ok(Err(error)) => {
+            cx.state.rollback();
+            cx.fail_request(request, error.clone());
+            let event = ErrorEvent {
+                source: error,
+                category: ErrorCategory::HandlerError,
+                context: context.to_owned(),
+                at: crate::host::now(),
+            };
+            cx.segment_start = Instant::now();
+            let heard = actor
+                .guestkit_host_guest()
+                .call_on_error(&mut *store, &event)
+                .await;
+            let cx = store.data_mut();
+            match heard {
+                Ok(Ok(())) => cx.commit("on-error").err(),
+                Ok(Err(e)) => {
+                    cx.state.rollback();
+                    cx.report(Level::Warn, format!("on-error failed: {}", e.describe()));
+                    None
                 }
-                return exit;
+                Err(trap) => Some(cx.trapped("on-error", &trap)),
             }
         }
-        cx.current = None;
+        Err(trap) => {
+            let exit = cx.trapped(context, &trap);
+            if exit == Exit::Failure {
+                let reason = format!("the handler trapped: {}", trap_reason(&trap));
+                cx.fail_request(request, ActorError::Internal(reason));
+            }
+            Some(exit)
+        }
+    }
+}
+
+/// The actor was asked to stop, or the shim is closing: `on-stop` runs, then it ends normally.
+async fn stop(store: &mut Store<ActorCtx>, actor: &Actor) -> Exit {
+    store.data_mut().segment_start = Instant::now();
+    match actor.guestkit_host_guest().call_on_stop(&mut *store).await {
+        Ok(Ok(())) => store
+            .data_mut()
+            .commit("on-stop")
+            .err()
+            .unwrap_or(Exit::Normal),
+        Ok(Err(e)) => {
+            let cx = store.data_mut();
+            cx.state.rollback();
+            cx.report(Level::Error, format!("on-stop failed: {}", e.describe()));
+            Exit::Failure
+        }
+        Err(trap) => store.data_mut().trapped("on-stop", &trap),
     }
 }
 
@@ -174,16 +510,15 @@ async fn invoke(
     let called = func.call_async(&mut *store, &args, &mut results).await;
     let cx = store.data_mut();
     match called {
-        Ok(()) => match cx.state.commit() {
+        Ok(()) => match cx.commit(&export) {
             Ok(()) => {
                 let _ = reply.send(Ok(results));
                 None
             }
-            Err(e) => {
-                let reason = format!("its state could not be committed: {e}");
-                cx.report(Level::Error, format!("{export}: {reason}"));
+            Err(exit) => {
+                let reason = "its state could not be committed".to_owned();
                 let _ = reply.send(Err(InvokeError::Trapped { export, reason }));
-                Some(Exit::Failure)
+                Some(exit)
             }
         },
         Err(trap) => {
@@ -197,44 +532,20 @@ async fn invoke(
     }
 }
 
-/// Unregisters the actor and answers everyone still waiting on it.
-fn teardown(cx: &mut ActorCtx, exit: Exit) {
-    let router = cx.shared.router.clone();
-    router.unregister(&cx.our);
-    for d in cx.mailbox.drain() {
-        match d {
-            Delivery::Request(m) if m.expects_response => router.fail(
-                m.id,
-                ActorError::NotFound(format!("{} exited before reading the request", cx.our)),
-            ),
-            Delivery::Invoke(i) => {
-                let error = InvokeError::Stopped {
-                    actor: cx.our.to_string(),
-                    export: i.export(),
-                };
-                let _ = i.reply.send(Err(error));
-            }
-            _ => {}
-        }
-    }
-    for id in cx.awaiting.drain() {
-        router.fail(
-            id,
-            ActorError::Unavailable(format!("{} exited before responding", cx.our)),
-        );
-    }
-    if exit == Exit::Failure {
-        cx.report(Level::Error, "the actor stopped after a failure".into());
-    }
-}
-
 impl ActorCtx {
-    fn report(&self, level: Level, message: String) {
-        (self.shared.log_sink)(LogLine {
-            actor: self.our.clone(),
-            level,
-            message,
-        });
+    pub(crate) fn report(&self, level: Level, message: String) {
+        self.shared.log(&self.our, level, message);
+    }
+
+    /// Commits the step's state; a store that cannot commit ends the incarnation.
+    fn commit(&mut self, step: &str) -> Result<(), Exit> {
+        self.state.commit().map_err(|e| {
+            self.report(
+                Level::Error,
+                format!("{step}: state could not be committed: {e}"),
+            );
+            Exit::Failure
+        })
     }
 
     fn fail_request(&mut self, request: Option<u64>, error: ActorError) {
@@ -253,15 +564,9 @@ impl ActorCtx {
                 self.state.rollback();
                 return Exit::Failure;
             }
-            return match self.state.commit() {
+            return match self.commit("exit") {
                 Ok(()) => Exit::Normal,
-                Err(e) => {
-                    self.report(
-                        Level::Error,
-                        format!("state could not be committed at exit: {e}"),
-                    );
-                    Exit::Failure
-                }
+                Err(exit) => exit,
             };
         }
         self.state.rollback();
@@ -270,5 +575,77 @@ impl ActorCtx {
             format!("{export} trapped: {}", describe(trap)),
         );
         Exit::Failure
+    }
+
+    /// The incarnation is over: requests it accepted but never answered fail.
+    fn end_incarnation(&mut self, exit: Exit) {
+        self.state.rollback();
+        let router = Arc::clone(&self.shared.router);
+        for id in self.awaiting.drain() {
+            router.fail(
+                id,
+                ActorError::Unavailable(format!("{} exited before responding", self.our)),
+            );
+        }
+        match exit {
+            Exit::Failure => self.report(Level::Error, "the actor stopped after a failure".into()),
+            Exit::Killed => self.report(Level::Warn, "the actor was killed".into()),
+            Exit::Normal => {}
+        }
+    }
+
+    /// The actor is gone for good: everyone still waiting on its mailbox hears so.
+    fn close_mailbox(&mut self) {
+        let router = Arc::clone(&self.shared.router);
+        for d in self.mailbox.drain() {
+            match d {
+                Delivery::Request(m) if m.expects_response => router.fail(
+                    m.id,
+                    ActorError::NotFound(format!("{} exited before reading the request", self.our)),
+                ),
+                Delivery::Invoke(i) => {
+                    let error = InvokeError::Stopped {
+                        actor: self.our.to_string(),
+                        export: i.export(),
+                    };
+                    let _ = i.reply.send(Err(error));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// On-exit requests go out one-way, even those that asked for a response.
+    fn send_on_exit(&self, requests: Vec<(Address, Payload)>) {
+        let router = &self.shared.router;
+        for (to, payload) in requests {
+            if let Err(e) = router.authorize(&self.our, &to) {
+                self.report(
+                    Level::Warn,
+                    format!("on-exit request to {to}: {}", e.describe()),
+                );
+                continue;
+            }
+            router.send(
+                &to,
+                Envelope {
+                    id: router.next_id(),
+                    source: self.our.clone(),
+                    expects_response: false,
+                    payload,
+                    attachments: Vec::new(),
+                },
+            );
+        }
+    }
+}
+
+impl Shared {
+    pub(crate) fn log(&self, actor: &Address, level: Level, message: String) {
+        (self.log_sink)(LogLine {
+            actor: actor.clone(),
+            level,
+            message,
+        });
     }
 }

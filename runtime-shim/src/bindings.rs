@@ -8,6 +8,10 @@ wasmtime::component::bindgen!({
     world: "guestkit:host/actor",
     imports: { default: async | trappable },
     exports: { default: async },
+    with: {
+        "guestkit:host/types.module": crate::shim::Module,
+        "guestkit:host/types.conn": crate::host::Conn,
+    },
 });
 
 pub use self::exports::guestkit::host::guest;

@@ -18,6 +18,8 @@ pub(crate) fn new_engine() -> wasmtime::Result<Engine> {
     let mut config = Config::new();
     config.wasm_component_model(true);
     config.epoch_interruption(true);
+    // Fuel bounds the work of actors spawned with `limits.max-fuel`; others get all there is.
+    config.consume_fuel(true);
     Engine::new(&config)
 }
 

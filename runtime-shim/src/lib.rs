@@ -9,6 +9,7 @@
 mod actor;
 mod address;
 mod bindings;
+mod capability;
 pub mod conformance;
 mod engine;
 mod error;
@@ -23,11 +24,16 @@ pub mod value;
 
 pub use crate::bindings::log::Level;
 pub use crate::bindings::messaging::SendError;
-pub use crate::bindings::types::{ActorError, Address, Blob, Header, Payload, ProcessId};
+pub use crate::bindings::process::OnExit;
+pub use crate::bindings::types::{
+    ActorError, ActorType, Address, Blob, Capability, DataChunk, ExitReason, Header, Payload,
+    ProcessId,
+};
 pub use crate::error::{CallError, InvokeError, ShimError};
 pub use crate::precompiled::precompile;
 pub use crate::shim::{
-    Limits, LogLine, LogSink, Module, Response, Shim, ShimBuilder, SpawnOptions,
+    HostCallback, HostHandler, HostMessage, Limits, LogLine, LogSink, Module, Response, Shim,
+    ShimBuilder, SpawnOptions,
 };
 
 pub use guestkit_macros::{host_contract as contract, host_wit as wit};

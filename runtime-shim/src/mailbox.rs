@@ -12,8 +12,9 @@ use tokio::time::Instant;
 use wasmtime::component::Val;
 
 use crate::bindings::messaging::SendError;
-use crate::bindings::types::{Address, Payload};
+use crate::bindings::types::{Address, DataChunk, ExitNotice, Payload};
 use crate::error::{InvokeError, export_name};
+use crate::shim::Module;
 
 /// A request or one-way message on its way to an actor.
 #[derive(Debug)]
@@ -22,6 +23,9 @@ pub(crate) struct Envelope {
     pub source: Address,
     pub expects_response: bool,
     pub payload: Payload,
+    /// Modules moved out of the sender's handle table; the receiver gets fresh handles, and
+    /// ones that are never delivered are dropped with the envelope.
+    pub attachments: Vec<Module>,
 }
 
 /// A response to a request, on its way back to the requester.
@@ -32,6 +36,7 @@ pub(crate) struct Reply {
     pub payload: Payload,
     /// The requester's own context, returned untouched.
     pub context: Option<Vec<u8>>,
+    pub attachments: Vec<Module>,
 }
 
 /// A call of one of the actor's own WIT exports, made by the embedding application.
@@ -58,6 +63,14 @@ pub(crate) enum Delivery {
     Request(Envelope),
     Response(Reply),
     SendFailed(SendError),
+    /// A linked actor failed, and this one asked to be told rather than to die too.
+    LinkDied(ExitNotice),
+    /// A monitored actor ended.
+    ProcessDied(ExitNotice),
+    /// A chunk of a data stream, and who sent it.
+    Chunk(DataChunk, Address),
+    /// The shim asks the actor to stop.
+    Stop,
     Invoke(Invocation),
 }
 
@@ -65,15 +78,16 @@ impl Delivery {
     fn tag(&self) -> Option<i64> {
         match self {
             Delivery::Request(m) => m.payload.tag,
-            Delivery::Response(_) | Delivery::SendFailed(_) | Delivery::Invoke(_) => None,
+            Delivery::LinkDied(notice) => notice.tag,
+            _ => None,
         }
     }
 
     fn request_id(&self) -> Option<u64> {
         match self {
-            Delivery::Request(_) | Delivery::Invoke(_) => None,
             Delivery::Response(r) => Some(r.request_id),
             Delivery::SendFailed(f) => Some(f.request_id),
+            _ => None,
         }
     }
 }
@@ -164,6 +178,11 @@ impl Mailbox {
             }
             self.queued.push_back(d);
         }
+    }
+
+    /// How many deliveries are waiting, queued or still in the channel.
+    pub fn len(&self) -> usize {
+        self.queued.len() + self.inbox.len()
     }
 
     /// Everything still queued or in flight, for the actor's teardown.

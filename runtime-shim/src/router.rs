@@ -1,19 +1,25 @@
-//! Where messages are routed: the table of live actors' inboxes, and the table of requests
-//! still waiting for their one response or send failure.
+//! Where messages are routed: the table of live processes (their inboxes, links, monitors,
+//! capabilities and exit policies), and the table of requests still waiting for their one
+//! response or send failure.
 //!
 //! Every request gets exactly one outcome: the first of a response, a delivery failure or its
 //! deadline removes it from `pending`; anything arriving later finds no entry and is dropped.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, watch};
 
 use crate::bindings::messaging::SendError;
-use crate::bindings::types::{ActorError, Address, Payload};
+use crate::bindings::process::OnExit;
+use crate::bindings::types::{
+    ActorError, ActorType, Address, Capability, ExitNotice, ExitReason, Payload,
+};
+use crate::capability::{self, Held, MESSAGING};
 use crate::mailbox::{Delivery, Envelope, Inbox, Invocation, Reply};
+use crate::shim::Module;
 
 /// Who is waiting for a request's outcome.
 pub(crate) enum Requester {
@@ -30,58 +36,158 @@ struct Pending {
     context: Option<Vec<u8>>,
 }
 
+/// One live process: stays in the table across on-exit restarts, so its address, links,
+/// capabilities and public flag survive them.
+pub(crate) struct Process {
+    pub inbox: Inbox,
+    /// Set to true to kill the process wherever it is.
+    pub kill: watch::Sender<bool>,
+    pub incarnation: u64,
+    pub public: bool,
+    pub parent: Option<Address>,
+    /// Linked processes and the tag of each link.
+    pub links: HashMap<String, (Address, Option<i64>)>,
+    /// Who monitors this process.
+    pub monitors: HashMap<String, Address>,
+    pub die_when_link_dies: bool,
+    pub on_exit: OnExit,
+    pub actor_type: Option<ActorType>,
+    pub held: Held,
+}
+
 /// Shared by every actor of a shim.
-#[derive(Default)]
 pub(crate) struct Router {
-    actors: RwLock<HashMap<String, Inbox>>,
+    node: String,
+    processes: Mutex<HashMap<String, Process>>,
     pending: Mutex<HashMap<u64, Pending>>,
     next_id: AtomicU64,
 }
 
 impl Router {
+    pub fn new(node: &str) -> Self {
+        Self {
+            node: node.to_owned(),
+            processes: Mutex::default(),
+            pending: Mutex::default(),
+            next_id: AtomicU64::new(0),
+        }
+    }
+
     /// A fresh message id, unique within this shim.
     pub fn next_id(&self) -> u64 {
         self.next_id.fetch_add(1, Ordering::Relaxed) + 1
     }
 
-    /// Makes `address` reachable. Returns false when it is already taken.
-    pub fn register(&self, address: &Address, inbox: Inbox) -> bool {
-        let mut actors = self.actors.write().unwrap();
-        match actors.entry(address.to_string()) {
+    /// Makes `address` reachable. False when the address is taken.
+    pub fn register(&self, address: &Address, process: Process) -> bool {
+        let mut processes = self.processes.lock().unwrap();
+        match processes.entry(address.to_string()) {
             std::collections::hash_map::Entry::Occupied(_) => false,
             std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(inbox);
+                v.insert(process);
                 true
             }
         }
     }
 
-    pub fn unregister(&self, address: &Address) {
-        self.actors.write().unwrap().remove(&address.to_string());
+    /// Removes the process at `address` from the table.
+    pub fn unregister(&self, address: &Address) -> Option<Process> {
+        self.processes.lock().unwrap().remove(&address.to_string())
     }
 
     pub fn exists(&self, address: &Address) -> bool {
-        self.actors
-            .read()
+        self.processes
+            .lock()
             .unwrap()
             .contains_key(&address.to_string())
     }
 
+    /// Runs `f` on the process at `address`, if there is one.
+    pub fn with<R>(&self, address: &Address, f: impl FnOnce(&mut Process) -> R) -> Option<R> {
+        self.processes
+            .lock()
+            .unwrap()
+            .get_mut(&address.to_string())
+            .map(f)
+    }
+
+    /// The first live process whose type is `ty`.
+    pub fn of_type(&self, ty: &ActorType) -> Option<Address> {
+        let processes = self.processes.lock().unwrap();
+        let mut found: Vec<&String> = processes
+            .iter()
+            .filter(|(_, p)| {
+                p.actor_type.as_ref().is_some_and(|t| {
+                    (&t.manufacturer, &t.name, &t.version)
+                        == (&ty.manufacturer, &ty.name, &ty.version)
+                })
+            })
+            .map(|(a, _)| a)
+            .collect();
+        found.sort();
+        found.first().and_then(|a| Address::parse(a))
+    }
+
+    /// Whether `from` may message `to`: the host and the actor itself always may; others need
+    /// `to` to be public or a messaging capability issued by it. A remote target needs the
+    /// kernel's `"network"` capability, and this shim has no network to reach it with.
+    /// A local target that does not exist passes: sends to it are dropped and requests fail
+    /// `not-found`.
+    pub fn authorize(&self, from: &Address, to: &Address) -> Result<(), ActorError> {
+        if from.same_as(to) || self.is_host(from) {
+            return Ok(());
+        }
+        let processes = self.processes.lock().unwrap();
+        let held = |cap: &Capability| {
+            processes
+                .get(&from.to_string())
+                .is_some_and(|p| p.held.has(cap))
+        };
+        if to.node != self.node {
+            let network = Capability::new(capability::kernel(&self.node), "network");
+            if !held(&network) {
+                return Err(ActorError::PermissionDenied(format!(
+                    "{from} may not message {to} on node `{}`: that needs the kernel's \
+                     \"network\" capability",
+                    to.node
+                )));
+            }
+            return Err(ActorError::Offline);
+        }
+        let Some(target) = processes.get(&to.to_string()) else {
+            return Ok(());
+        };
+        if target.public || held(&Capability::new(to.clone(), MESSAGING)) {
+            return Ok(());
+        }
+        Err(ActorError::PermissionDenied(format!(
+            "{from} may not message {to}: it is not public and {from} holds no \
+             {{issuer: {to}, params: \"messaging\"}} capability"
+        )))
+    }
+
+    /// The embedding application's address on this node.
+    pub fn is_host(&self, address: &Address) -> bool {
+        address.node == self.node
+            && address.process.process_name == "host"
+            && address.process.package_name == "guestkit"
+    }
+
     /// Hands `delivery` to `to`'s mailbox; false when there is no such actor.
-    fn deliver(&self, to: &Address, delivery: Delivery) -> bool {
-        let actors = self.actors.read().unwrap();
-        actors
+    pub fn deliver(&self, to: &Address, delivery: Delivery) -> bool {
+        let processes = self.processes.lock().unwrap();
+        processes
             .get(&to.to_string())
-            .is_some_and(|inbox| inbox.send(delivery).is_ok())
+            .is_some_and(|p| p.inbox.send(delivery).is_ok())
     }
 
     /// Hands an invocation of a WIT export to `to`; gives it back when there is no such actor.
     pub fn invoke(&self, to: &Address, invocation: Invocation) -> Result<(), Invocation> {
-        let actors = self.actors.read().unwrap();
-        let Some(inbox) = actors.get(&to.to_string()) else {
+        let processes = self.processes.lock().unwrap();
+        let Some(p) = processes.get(&to.to_string()) else {
             return Err(invocation);
         };
-        inbox
+        p.inbox
             .send(Delivery::Invoke(invocation))
             .map_err(|e| match e.0 {
                 Delivery::Invoke(i) => i,
@@ -104,29 +210,61 @@ impl Router {
         timeout: Option<Duration>,
     ) {
         let id = envelope.id;
-        self.pending.lock().unwrap().insert(
-            id,
-            Pending {
-                requester,
-                target: to.clone(),
-                returned: envelope.payload.clone(),
-                context,
-            },
-        );
-        if let Some(timeout) = timeout {
-            let router = Arc::clone(self);
-            tokio::spawn(async move {
-                tokio::time::sleep(timeout).await;
-                router.fail(id, ActorError::TimedOut);
-            });
-        }
+        self.expect(id, to, &envelope.payload, requester, context, timeout);
         if !self.deliver(to, Delivery::Request(envelope)) {
             self.fail(id, ActorError::NotFound(format!("no actor at {to}")));
         }
     }
 
+    /// Records request `id` to `target` as waiting for its one outcome, due within `timeout`.
+    pub fn expect(
+        self: &Arc<Self>,
+        id: u64,
+        target: &Address,
+        payload: &Payload,
+        requester: Requester,
+        context: Option<Vec<u8>>,
+        timeout: Option<Duration>,
+    ) {
+        self.pending.lock().unwrap().insert(
+            id,
+            Pending {
+                requester,
+                target: target.clone(),
+                returned: payload.clone(),
+                context,
+            },
+        );
+        if let Some(timeout) = timeout {
+            self.fail_after(id, timeout);
+        }
+    }
+
+    /// Passes a request on to `to` under the id it already has: its response still goes to
+    /// the original requester (Kinode's inherit).
+    pub fn forward(&self, to: &Address, envelope: Envelope) {
+        let id = envelope.id;
+        if !self.deliver(to, Delivery::Request(envelope)) {
+            self.fail(id, ActorError::NotFound(format!("no actor at {to}")));
+        }
+    }
+
+    fn fail_after(self: &Arc<Self>, id: u64, timeout: Duration) {
+        let router = Arc::clone(self);
+        tokio::spawn(async move {
+            tokio::time::sleep(timeout).await;
+            router.fail(id, ActorError::TimedOut);
+        });
+    }
+
     /// Completes request `request_id` with a response. Returns false when nobody waits for it.
-    pub fn respond(&self, request_id: u64, source: Address, payload: Payload) -> bool {
+    pub fn respond(
+        &self,
+        request_id: u64,
+        source: Address,
+        payload: Payload,
+        attachments: Vec<Module>,
+    ) -> bool {
         let Some(p) = self.pending.lock().unwrap().remove(&request_id) else {
             return false;
         };
@@ -135,6 +273,7 @@ impl Router {
             source,
             payload,
             context: p.context,
+            attachments,
         };
         match p.requester {
             Requester::Actor(a) => {
@@ -166,6 +305,90 @@ impl Router {
             Requester::Host(tx) => {
                 let _ = tx.send(Err(failure));
             }
+        }
+    }
+
+    /// Links `a` and `b` both ways under `tag`. False when `b` does not exist.
+    pub fn link(&self, a: &Address, b: &Address, tag: Option<i64>) -> bool {
+        let mut processes = self.processes.lock().unwrap();
+        if a.same_as(b) || !processes.contains_key(&b.to_string()) {
+            return false;
+        }
+        for (this, other) in [(a, b), (b, a)] {
+            if let Some(p) = processes.get_mut(&this.to_string()) {
+                p.links.insert(other.to_string(), (other.clone(), tag));
+            }
+        }
+        true
+    }
+
+    pub fn unlink(&self, a: &Address, b: &Address) {
+        let mut processes = self.processes.lock().unwrap();
+        for (this, other) in [(a, b), (b, a)] {
+            if let Some(p) = processes.get_mut(&this.to_string()) {
+                p.links.remove(&other.to_string());
+            }
+        }
+    }
+
+    /// `watcher` will see every exit of `target`. False when `target` does not exist.
+    pub fn monitor(&self, watcher: &Address, target: &Address) -> bool {
+        self.with(target, |p| {
+            p.monitors.insert(watcher.to_string(), watcher.clone());
+        })
+        .is_some()
+    }
+
+    pub fn stop_monitoring(&self, watcher: &Address, target: &Address) {
+        self.with(target, |p| p.monitors.remove(&watcher.to_string()));
+    }
+
+    /// Kills the process at `target`. False when there is none.
+    pub fn kill(&self, target: &Address) -> bool {
+        self.with(target, |p| p.kill.send_replace(true)).is_some()
+    }
+
+    /// Tells the world that `actor`'s incarnation ended with `reason`. Monitors always hear of
+    /// it. When the process is gone for good (`process` is its removed entry), its links hear
+    /// too: a failure or kill kills linked processes that die with their links, and reaches the
+    /// others as `link-died`; and every capability it issued is revoked.
+    pub fn exited(
+        &self,
+        actor: &Address,
+        incarnation: u64,
+        reason: ExitReason,
+        monitors: Vec<Address>,
+        process: Option<Process>,
+    ) {
+        let notice = |tag| ExitNotice {
+            actor: actor.clone(),
+            incarnation,
+            tag,
+            reason,
+        };
+        for watcher in monitors {
+            self.deliver(&watcher, Delivery::ProcessDied(notice(None)));
+        }
+        let Some(process) = process else { return };
+        let mut processes = self.processes.lock().unwrap();
+        let failed = reason != ExitReason::Normal;
+        for (key, (_, tag)) in process.links {
+            let Some(peer) = processes.get_mut(&key) else {
+                continue;
+            };
+            peer.links.remove(&actor.to_string());
+            if !failed {
+                continue;
+            }
+            if peer.die_when_link_dies {
+                peer.kill.send_replace(true);
+            } else {
+                let _ = peer.inbox.send(Delivery::LinkDied(notice(tag)));
+            }
+        }
+        for p in processes.values_mut() {
+            p.held.revoke_from(actor);
+            p.monitors.remove(&actor.to_string());
         }
     }
 }

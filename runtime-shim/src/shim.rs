@@ -5,29 +5,32 @@
 //! [`spawn`]: Shim::spawn
 //! [`call`]: Shim::call
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tokio::sync::oneshot;
-use wasmtime::component::{Component, HasSelf, Linker, ResourceTable, Val};
-use wasmtime::{Engine, Store, StoreLimitsBuilder, UpdateDeadline};
-use wasmtime_wasi::WasiCtxBuilder;
+use wasmtime::Engine;
+use wasmtime::component::{Component, HasSelf, Linker, Val};
 
+use crate::actor::Spec;
 use crate::bindings::log::Level;
 use crate::bindings::messaging::SendError;
-use crate::bindings::types::{ActorError, Address, Payload, ProcessId};
+use crate::bindings::process::OnExit;
+use crate::bindings::types::{
+    ActorError, ActorType, Address, Capability, DataChunk, Payload, ProcessId,
+};
 use crate::bindings::{Actor, ActorPre};
+use crate::capability::{self, Held};
 use crate::conformance::{self, ComponentSummary};
 use crate::engine::{EpochTicker, new_engine};
 use crate::error::{CallError, InvokeError, ShimError, describe};
-use crate::host::{ActorCtx, Phase};
-use crate::mailbox::{Envelope, Invocation, Mailbox, Reply};
+use crate::host::ActorCtx;
+use crate::mailbox::{Delivery, Envelope, Invocation, Reply};
 use crate::precompiled;
 use crate::router::{Requester, Router};
-use crate::state::StateTxn;
 use crate::storage::{RedbStore, StateStore};
 
 /// One line an actor logged.
@@ -50,6 +53,9 @@ pub struct Limits {
     pub max_memory_bytes: usize,
     /// Longest a guest may run without returning to the host before it is stopped.
     pub cpu_deadline: Duration,
+    /// Queue length at which a reactive actor's `observe` hears of backpressure, once per
+    /// crossing.
+    pub mailbox_backpressure: usize,
 }
 
 impl Default for Limits {
@@ -58,6 +64,7 @@ impl Default for Limits {
             max_message_bytes: 4 << 20,
             max_memory_bytes: 256 << 20,
             cpu_deadline: Duration::from_secs(10),
+            mailbox_backpressure: 1024,
         }
     }
 }
@@ -76,22 +83,131 @@ impl Limits {
     }
 }
 
-/// What every actor of one shim shares.
+/// Handles a host call (waPC `__host_call`) for one `binding/namespace`: gets the operation
+/// and payload, returns the reply or an error string the guest receives as `err`.
+pub type HostCallback = Arc<dyn Fn(&str, &[u8]) -> Result<Vec<u8>, String> + Send + Sync>;
+
+/// A message an actor sent to `dest::host`.
+#[derive(Debug, Clone)]
+pub struct HostMessage {
+    pub id: u64,
+    pub source: Address,
+    pub expects_response: bool,
+    pub payload: Payload,
+}
+
+/// Receives every message actors send to `dest::host`. For a request, `Some` is the response;
+/// `None` leaves the requester to its deadline.
+pub type HostHandler = Arc<dyn Fn(HostMessage) -> Option<Payload> + Send + Sync>;
+
+/// What every actor of one shim shares: the engine, the router, the state store, and the
+/// tables behind discovery, timers and host calls.
 pub(crate) struct Shared {
     pub node: String,
+    pub engine: Engine,
+    pub linker: Linker<ActorCtx>,
     pub router: Arc<Router>,
     pub store: Arc<dyn StateStore>,
     pub limits: Limits,
     pub log_sink: LogSink,
     pub started: Instant,
+    /// Where `process.load-module` resolves relative paths.
+    pub drive: PathBuf,
+    /// Compiled components by content hash: loading the same bytes twice compiles once.
+    pub modules: Mutex<HashMap<u64, Module>>,
+    pub host_calls: HashMap<(String, String), HostCallback>,
+    pub host_handler: Option<HostHandler>,
+    /// Discovery names. Async, so that `get-or-spawn` holds it across the spawn.
+    pub names: tokio::sync::Mutex<HashMap<String, Address>>,
+    /// Pending `send-after` timers: owner and task.
+    pub timers: Mutex<HashMap<u64, (Address, tokio::task::AbortHandle)>>,
+    /// Notified whenever an actor is gone for good.
+    pub gone: tokio::sync::Notify,
+}
+
+impl Shared {
+    /// The kernel capability with `params`.
+    pub fn kernel_cap(&self, params: &str) -> Capability {
+        Capability::new(capability::kernel(&self.node), params)
+    }
+
+    /// Validates, compiles and links a component, or returns the one compiled from the same
+    /// bytes before.
+    pub fn load_with(
+        &self,
+        bytes: &[u8],
+        compile: impl FnOnce(&Engine) -> wasmtime::Result<(Component, bool)>,
+    ) -> Result<Module, ShimError> {
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(module) = self.modules.lock().unwrap().get(&key) {
+            return Ok(module.clone());
+        }
+        let summary = conformance::check(bytes)?;
+        let (component, precompiled) =
+            compile(&self.engine).map_err(|e| ShimError::Compile(describe(&e)))?;
+        let pre = self
+            .linker
+            .instantiate_pre(&component)
+            .and_then(ActorPre::new)
+            .map_err(|e| ShimError::Link(describe(&e)))?;
+        let module = Module {
+            pre,
+            summary: Arc::new(summary),
+            precompiled,
+        };
+        self.modules.lock().unwrap().insert(key, module.clone());
+        Ok(module)
+    }
+
+    /// Validates, compiles and links the component in `bytes`.
+    pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
+        self.load_with(bytes, |engine| Ok((Component::new(engine, bytes)?, false)))
+    }
+
+    /// Loads the component file at `path`, using the precompiled artifact next to it when
+    /// it matches.
+    pub fn load_file(&self, path: &Path) -> Result<Module, ShimError> {
+        let bytes = std::fs::read(path).map_err(|e| ShimError::Artifact {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        self.load_with(&bytes, |engine| {
+            match precompiled::load(engine, path, &bytes) {
+                Some(component) => Ok((component, true)),
+                None => Ok((Component::new(engine, &bytes)?, false)),
+            }
+        })
+    }
+
+    /// The address of `name` in `package` on this node.
+    pub fn address(&self, name: &str, package: &str) -> Address {
+        Address::new(
+            &self.node,
+            ProcessId {
+                process_name: name.to_owned(),
+                package_name: package.to_owned(),
+                publisher_node: self.node.clone(),
+            },
+        )
+    }
 }
 
 /// A validated, compiled guest component, ready to spawn any number of actors from.
 #[derive(Clone)]
 pub struct Module {
-    pre: ActorPre<ActorCtx>,
+    pub(crate) pre: ActorPre<ActorCtx>,
     summary: Arc<ComponentSummary>,
     precompiled: bool,
+}
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Module")
+            .field("precompiled", &self.precompiled)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Module {
@@ -106,7 +222,7 @@ impl Module {
     }
 }
 
-/// How to start an actor.
+/// How to start an actor from the embedding application.
 #[derive(Debug, Clone)]
 pub struct SpawnOptions {
     /// The process name; its state is keyed by `name:package:node`, so reusing a name across
@@ -115,6 +231,18 @@ pub struct SpawnOptions {
     pub package: String,
     /// Handed to the guest's `init` as `start-info.args`.
     pub args: Vec<u8>,
+    /// Whether any local actor may message it without a messaging capability (default: yes).
+    pub public: bool,
+    pub on_exit: OnExit,
+    /// Capabilities it holds from the start, such as the kernel's `"spawn"` (see
+    /// [`Shim::kernel_capability`]).
+    pub capabilities: Vec<Capability>,
+    /// What it serves, for `discovery.discover`.
+    pub actor_type: Option<ActorType>,
+    /// Below the shim's own limit, a smaller memory limit for this actor.
+    pub max_memory_bytes: Option<usize>,
+    /// Fuel (roughly, wasm instructions) its instance may burn before it fails.
+    pub max_fuel: Option<u64>,
 }
 
 impl SpawnOptions {
@@ -124,6 +252,12 @@ impl SpawnOptions {
             package: name.clone(),
             name,
             args: Vec::new(),
+            public: true,
+            on_exit: OnExit::None,
+            capabilities: Vec::new(),
+            actor_type: None,
+            max_memory_bytes: None,
+            max_fuel: None,
         }
     }
 
@@ -134,6 +268,37 @@ impl SpawnOptions {
 
     pub fn args(mut self, args: Vec<u8>) -> Self {
         self.args = args;
+        self
+    }
+
+    /// Only holders of its messaging capability may message it.
+    pub fn private(mut self) -> Self {
+        self.public = false;
+        self
+    }
+
+    pub fn on_exit(mut self, policy: OnExit) -> Self {
+        self.on_exit = policy;
+        self
+    }
+
+    pub fn capability(mut self, cap: Capability) -> Self {
+        self.capabilities.push(cap);
+        self
+    }
+
+    pub fn actor_type(mut self, ty: ActorType) -> Self {
+        self.actor_type = Some(ty);
+        self
+    }
+
+    pub fn max_memory_bytes(mut self, bytes: usize) -> Self {
+        self.max_memory_bytes = Some(bytes);
+        self
+    }
+
+    pub fn max_fuel(mut self, fuel: u64) -> Self {
+        self.max_fuel = Some(fuel);
         self
     }
 }
@@ -167,6 +332,9 @@ pub struct ShimBuilder {
     node: String,
     limits: Limits,
     log_sink: Option<LogSink>,
+    drive: PathBuf,
+    host_calls: HashMap<(String, String), HostCallback>,
+    host_handler: Option<HostHandler>,
 }
 
 impl ShimBuilder {
@@ -199,6 +367,35 @@ impl ShimBuilder {
         self
     }
 
+    /// Where `process.load-module` resolves relative paths (default: the current directory).
+    pub fn drive(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.drive = dir.into();
+        self
+    }
+
+    /// Serves `host-call.call(binding, namespace, ..)` with `callback`, for actors holding the
+    /// kernel capability `{"host-call": "binding/namespace"}`.
+    pub fn host_call(
+        mut self,
+        binding: impl Into<String>,
+        namespace: impl Into<String>,
+        callback: impl Fn(&str, &[u8]) -> Result<Vec<u8>, String> + Send + Sync + 'static,
+    ) -> Self {
+        self.host_calls
+            .insert((binding.into(), namespace.into()), Arc::new(callback));
+        self
+    }
+
+    /// Receives the messages actors send to `dest::host`. Without a handler, sends to the host
+    /// are dropped and requests fail `not-found`.
+    pub fn on_message(
+        mut self,
+        handler: impl Fn(HostMessage) -> Option<Payload> + Send + Sync + 'static,
+    ) -> Self {
+        self.host_handler = Some(Arc::new(handler));
+        self
+    }
+
     pub fn build(self) -> Result<Shim, ShimError> {
         let store = match self.store {
             Some(store) => store,
@@ -219,20 +416,24 @@ impl ShimBuilder {
         let ticker = EpochTicker::start(&engine);
         let log_sink = self.log_sink.unwrap_or_else(|| Arc::new(print_log_line));
         Ok(Shim {
-            inner: Arc::new(Inner {
-                shared: Arc::new(Shared {
-                    node: self.node,
-                    router: Arc::new(Router::default()),
-                    store,
-                    limits: self.limits,
-                    log_sink,
-                    started: Instant::now(),
-                }),
+            shared: Arc::new(Shared {
+                router: Arc::new(Router::new(&self.node)),
+                node: self.node,
                 engine,
                 linker,
+                store,
+                limits: self.limits,
+                log_sink,
+                started: Instant::now(),
+                drive: self.drive,
                 modules: Mutex::new(HashMap::new()),
-                _ticker: ticker,
+                host_calls: self.host_calls,
+                host_handler: self.host_handler,
+                names: Default::default(),
+                timers: Mutex::default(),
+                gone: Default::default(),
             }),
+            _ticker: Arc::new(ticker),
         })
     }
 }
@@ -251,19 +452,11 @@ fn print_log_line(line: LogLine) {
     );
 }
 
-struct Inner {
-    shared: Arc<Shared>,
-    engine: Engine,
-    linker: Linker<ActorCtx>,
-    /// Compiled components by content hash: loading the same bytes twice compiles once.
-    modules: Mutex<HashMap<u64, Module>>,
-    _ticker: EpochTicker,
-}
-
 /// A running guestkit host: one wasmtime engine, one router, one state store.
 #[derive(Clone)]
 pub struct Shim {
-    inner: Arc<Inner>,
+    shared: Arc<Shared>,
+    _ticker: Arc<EpochTicker>,
 }
 
 impl Shim {
@@ -274,134 +467,102 @@ impl Shim {
             node: "local".into(),
             limits: Limits::default(),
             log_sink: None,
+            drive: PathBuf::from("."),
+            host_calls: HashMap::new(),
+            host_handler: None,
         }
     }
 
     /// Validates, compiles and links a component.
     pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
-        self.load_with(bytes, |engine| Ok((Component::new(engine, bytes)?, false)))
+        self.shared.load(bytes)
     }
 
     /// Loads the component file at `path` like [`load`](Self::load), using the precompiled
     /// artifact [`precompile`](crate::precompile) wrote next to it when it matches the file
     /// and this shim's engine, and compiling the component otherwise.
     pub fn load_file(&self, path: &Path) -> Result<Module, ShimError> {
-        let bytes = std::fs::read(path).map_err(|e| ShimError::Artifact {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
-        self.load_with(&bytes, |engine| {
-            match precompiled::load(engine, path, &bytes) {
-                Some(component) => Ok((component, true)),
-                None => Ok((Component::new(engine, &bytes)?, false)),
-            }
-        })
-    }
-
-    fn load_with(
-        &self,
-        bytes: &[u8],
-        compile: impl FnOnce(&Engine) -> wasmtime::Result<(Component, bool)>,
-    ) -> Result<Module, ShimError> {
-        let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        let key = hasher.finish();
-        if let Some(module) = self.inner.modules.lock().unwrap().get(&key) {
-            return Ok(module.clone());
-        }
-        let summary = conformance::check(bytes)?;
-        let (component, precompiled) =
-            compile(&self.inner.engine).map_err(|e| ShimError::Compile(describe(&e)))?;
-        let pre = self
-            .inner
-            .linker
-            .instantiate_pre(&component)
-            .and_then(ActorPre::new)
-            .map_err(|e| ShimError::Link(describe(&e)))?;
-        let module = Module {
-            pre,
-            summary: Arc::new(summary),
-            precompiled,
-        };
-        self.inner
-            .modules
-            .lock()
-            .unwrap()
-            .insert(key, module.clone());
-        Ok(module)
+        self.shared.load_file(path)
     }
 
     /// Starts an actor from `module`. Returns once it is instantiated and reachable; its `init`
     /// runs on the actor's task, and messages sent meanwhile wait in its mailbox.
     pub async fn spawn(&self, module: &Module, opts: SpawnOptions) -> Result<Address, ShimError> {
-        let shared = &self.inner.shared;
-        let our = Address::new(
-            &shared.node,
-            ProcessId {
-                process_name: opts.name,
-                package_name: opts.package,
-                publisher_node: shared.node.clone(),
-            },
-        );
-        let (inbox, mailbox) = Mailbox::new();
-        if !shared.router.register(&our, inbox) {
-            return Err(ShimError::NameTaken(our.to_string()));
+        let shared = &self.shared;
+        let mut held = Held::default();
+        for cap in opts.capabilities {
+            held.insert(cap);
         }
-        let cx = ActorCtx {
-            our: our.clone(),
-            incarnation: 1,
-            shared: Arc::clone(shared),
-            mailbox,
-            state: StateTxn::new(Arc::clone(&shared.store), our.process.to_string()),
-            phase: Phase::Init,
-            current: None,
-            awaiting: HashSet::new(),
-            last_blob: None,
-            limits: StoreLimitsBuilder::new()
-                .memory_size(shared.limits.max_memory_bytes)
-                .trap_on_grow_failure(true)
-                .build(),
-            segment_start: Instant::now(),
-            // Guests get no environment, arguments or files; stdout and stderr go to ours.
-            wasi: WasiCtxBuilder::new().inherit_stderr().build(),
-            table: ResourceTable::new(),
-        };
-        let mut store = Store::new(&self.inner.engine, cx);
-        store.limiter(|cx| &mut cx.limits);
-        store.set_epoch_deadline(1);
-        store.epoch_deadline_callback(|cx| {
-            let cx = cx.data();
-            let ran = cx.segment_start.elapsed();
-            if ran > cx.shared.limits.cpu_deadline {
-                return Err(wasmtime::format_err!(
-                    "{} ran for {ran:?} without returning to the host, over its CPU deadline of {:?}",
-                    cx.our,
-                    cx.shared.limits.cpu_deadline
-                ));
+        let max_memory = shared.limits.max_memory_bytes;
+        crate::actor::start(
+            shared,
+            Spec {
+                our: shared.address(&opts.name, &opts.package),
+                module: module.clone(),
+                args: opts.args,
+                public: opts.public,
+                parent: None,
+                on_exit: opts.on_exit,
+                held,
+                actor_type: opts.actor_type,
+                max_memory_bytes: opts
+                    .max_memory_bytes
+                    .map_or(max_memory, |m| m.min(max_memory)),
+                max_fuel: opts.max_fuel,
+                link: None,
+            },
+        )
+        .await
+    }
+
+    /// The capability the kernel issues with `params`: `"spawn"`, `"compile-module"`,
+    /// `"network"`, or `{"host-call": "binding/namespace"}`. Give it to an actor through
+    /// [`SpawnOptions::capability`].
+    pub fn kernel_capability(&self, params: &str) -> Capability {
+        self.shared.kernel_cap(params)
+    }
+
+    /// Kills the actor at `address` at once, wherever it is: no `on-stop`, no restart; its
+    /// links and monitors hear `killed`. False when there is no such actor.
+    pub fn kill(&self, address: &Address) -> bool {
+        self.shared.router.kill(address)
+    }
+
+    /// Asks the actor at `address` to stop: after what is queued before, it gets
+    /// `stop-requested` (process mode) or `on-stop` (reactive mode), and ends normally.
+    pub fn stop(&self, address: &Address) -> bool {
+        self.shared.router.deliver(address, Delivery::Stop)
+    }
+
+    /// Waits until no actor is left at `address`.
+    pub async fn stopped(&self, address: &Address) {
+        loop {
+            let gone = self.shared.gone.notified();
+            if !self.exists(address) {
+                return;
             }
-            Ok(UpdateDeadline::Yield(1))
-        });
-        let instantiated = match module
-            .pre
-            .instance_pre()
-            .instantiate_async(&mut store)
-            .await
-        {
-            Ok(instance) => Actor::new(&mut store, &instance).map(|actor| (instance, actor)),
-            Err(e) => Err(e),
-        };
-        let (instance, actor) = match instantiated {
-            Ok(both) => both,
-            Err(e) => {
-                shared.router.unregister(&our);
-                return Err(ShimError::Instantiate {
-                    address: our.to_string(),
-                    message: describe(&e),
-                });
-            }
-        };
-        tokio::spawn(crate::actor::run(store, instance, actor, opts.args));
-        Ok(our)
+            gone.await;
+        }
+    }
+
+    /// Sends a chunk of stream `chunk.stream_id` from the host to the actor at `to`.
+    pub fn send_chunk(&self, to: &Address, chunk: DataChunk) -> Result<(), ActorError> {
+        if chunk.payload.len() > self.shared.limits.max_message_bytes {
+            return Err(ActorError::InvalidArgument(format!(
+                "a chunk of {} bytes exceeds the shim's limit of {} bytes",
+                chunk.payload.len(),
+                self.shared.limits.max_message_bytes
+            )));
+        }
+        self.shared
+            .router
+            .deliver(to, Delivery::Chunk(chunk, self.host_address()));
+        Ok(())
+    }
+
+    /// Where discovery's `name` points, if anywhere.
+    pub async fn lookup(&self, name: &str) -> Option<Address> {
+        self.shared.names.lock().await.get(name).cloned()
     }
 
     /// Sends a request from the host and waits up to `timeout` for its one outcome.
@@ -411,7 +572,7 @@ impl Shim {
         payload: Payload,
         timeout: Duration,
     ) -> Result<Response, SendError> {
-        let shared = &self.inner.shared;
+        let shared = &self.shared;
         let host = self.host_address();
         if let Err(error) = shared.limits.check_message(&payload) {
             return Err(SendError {
@@ -429,6 +590,7 @@ impl Shim {
             source: host,
             expects_response: true,
             payload,
+            attachments: Vec::new(),
         };
         shared
             .router
@@ -481,7 +643,7 @@ impl Shim {
             reply,
         };
         let export = invocation.export();
-        if self.inner.shared.router.invoke(to, invocation).is_err() {
+        if self.shared.router.invoke(to, invocation).is_err() {
             return Err(InvokeError::NotFound(to.to_string()));
         }
         match tokio::time::timeout(timeout, outcome).await {
@@ -497,7 +659,7 @@ impl Shim {
     /// Sends a one-way message from the host and returns its id. A missing target drops it;
     /// a message over [`Limits::max_message_bytes`] is refused.
     pub fn send(&self, to: &Address, payload: Payload) -> Result<u64, ActorError> {
-        let shared = &self.inner.shared;
+        let shared = &self.shared;
         shared.limits.check_message(&payload)?;
         let router = &shared.router;
         let id = router.next_id();
@@ -508,6 +670,7 @@ impl Shim {
                 source: self.host_address(),
                 expects_response: false,
                 payload,
+                attachments: Vec::new(),
             },
         );
         Ok(id)
@@ -515,19 +678,11 @@ impl Shim {
 
     /// True while an actor is registered at `address`.
     pub fn exists(&self, address: &Address) -> bool {
-        self.inner.shared.router.exists(address)
+        self.shared.router.exists(address)
     }
 
     /// The address messages from the embedding application carry as their source.
     pub fn host_address(&self) -> Address {
-        let node = &self.inner.shared.node;
-        Address::new(
-            node,
-            ProcessId {
-                process_name: "host".into(),
-                package_name: "guestkit".into(),
-                publisher_node: node.clone(),
-            },
-        )
+        self.shared.address("host", "guestkit")
     }
 }

@@ -6,18 +6,23 @@ use super::{ActorCtx, HostCall};
 use crate::bindings::clock::Host;
 use crate::bindings::types::Timestamp;
 
+/// The wall-clock time now.
+pub(crate) fn now() -> Timestamp {
+    let since = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    Timestamp {
+        seconds: since.as_secs(),
+        nanoseconds: since.subsec_nanos(),
+    }
+}
+
 struct Now;
 impl HostCall for Now {
     const NAME: &'static str = "clock.now";
     type Output = Timestamp;
     async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<Timestamp> {
-        let since = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default();
-        Ok(Timestamp {
-            seconds: since.as_secs(),
-            nanoseconds: since.subsec_nanos(),
-        })
+        Ok(now())
     }
 }
 

@@ -1,9 +1,8 @@
-//! `guestkit:host/messaging`: send, request, call, respond and selective receive between the
-//! actors of one shim.
+//! `guestkit:host/messaging`: send, request, call, respond, timers and selective receive,
+//! between the actors of one shim and to the embedding application (`dest::host`).
 
 use std::time::Duration;
 
-use super::unimplemented::{Refuse, Trap};
 use super::{ActorCtx, Current, HostCall, Phase};
 use crate::bindings::messaging::{
     Host, Incoming, ReceiveError, ReceiveFilter, RequestOptions, Response, SendError,
@@ -11,8 +10,16 @@ use crate::bindings::messaging::{
 use crate::bindings::types::{ActorError, Address, Attachment, Blob, Dest, Message, Payload};
 use crate::mailbox::{Delivery, Envelope, Filter, Reply};
 use crate::router::Requester;
+use crate::shim::{HostMessage, Module};
 
 type Sent = Result<u64, ActorError>;
+
+/// Where an outgoing message goes.
+enum Route {
+    /// The embedding application.
+    Host,
+    Actor(Address),
+}
 
 impl ActorCtx {
     /// Turns a mailbox delivery into what the guest sees, and remembers what later host calls
@@ -35,6 +42,9 @@ impl ActorCtx {
                 if blob.is_some() {
                     self.last_blob.clone_from(&blob);
                 }
+                for cap in &capabilities {
+                    self.received.insert(cap.clone());
+                }
                 let has_blob = blob.is_some();
                 self.current = Some(Current { id: m.id, blob });
                 Incoming::Request(Message {
@@ -49,11 +59,15 @@ impl ActorCtx {
                     headers,
                     has_blob,
                     capabilities,
-                    attachments: Vec::new(),
+                    attachments: self.adopt(m.attachments),
                 })
             }
             Delivery::Response(r) => Incoming::Response(self.accept_reply(r)),
             Delivery::SendFailed(f) => Incoming::SendFailed(f),
+            Delivery::LinkDied(notice) => Incoming::LinkDied(notice),
+            Delivery::ProcessDied(notice) => Incoming::ProcessDied(notice),
+            Delivery::Chunk(chunk, sender) => Incoming::Chunk((chunk, sender)),
+            Delivery::Stop => Incoming::StopRequested,
             Delivery::Invoke(_) => unreachable!("guest receives never match invocations"),
         }
     }
@@ -71,6 +85,9 @@ impl ActorCtx {
         if has_blob {
             self.last_blob = blob;
         }
+        for cap in &capabilities {
+            self.received.insert(cap.clone());
+        }
         Response {
             request_id: r.request_id,
             source: r.source,
@@ -79,59 +96,144 @@ impl ActorCtx {
             headers,
             has_blob,
             capabilities,
-            attachments: Vec::new(),
+            attachments: self.adopt(r.attachments),
             context: r.context,
         }
     }
 
-    /// Where `to` points, or why this call cannot go there.
-    fn resolve(&self, to: Dest, call: &str) -> Result<Address, ActorError> {
-        match to {
-            Dest::Actor(a) => Ok(a),
-            Dest::Loopback => Ok(self.our.clone()),
-            Dest::Host => Err(ActorError::NotImplemented(format!(
-                "{call} to `host`: this shim has no host message handlers yet"
-            ))),
-        }
+    /// Gives this actor fresh handles to modules that arrived in a message.
+    fn adopt(&mut self, modules: Vec<Module>) -> Vec<Attachment> {
+        modules
+            .into_iter()
+            .filter_map(|m| self.table.push(m).ok().map(Attachment::Module))
+            .collect()
     }
 
-    /// Where an outgoing message goes, once it is known the shim can carry it there.
-    fn outgoing(
-        &self,
-        to: Dest,
-        msg: &Payload,
-        attachments: &[Attachment],
-        call: &str,
-    ) -> Result<Address, ActorError> {
-        self.check_outgoing(msg, attachments, call)?;
-        self.resolve(to, call)
+    /// Moves attached modules out of this actor's handle table: its handles become invalid.
+    fn detach(&mut self, attachments: Vec<Attachment>) -> wasmtime::Result<Vec<Module>> {
+        attachments
+            .into_iter()
+            .map(|a| match a {
+                Attachment::Module(m) => Ok(self.table.delete(m)?),
+                Attachment::Conn(c) => {
+                    self.table.delete(c)?;
+                    Err(wasmtime::format_err!(
+                        "this shim has no connections to send"
+                    ))
+                }
+            })
+            .collect()
     }
 
-    /// Refuses what this shim cannot carry yet, and anything over the size limit.
-    fn check_outgoing(
-        &self,
-        msg: &Payload,
-        attachments: &[Attachment],
-        call: &str,
-    ) -> Result<(), ActorError> {
-        if !attachments.is_empty() {
-            return Err(ActorError::NotImplemented(format!(
-                "{call} with attachments"
-            )));
-        }
-        self.shared.limits.check_message(msg).map_err(|e| match e {
+    /// Where `to` points, once the message may go there: within the size limit, and allowed
+    /// by the target's capabilities.
+    fn route(&self, to: Dest, msg: &mut Payload, call: &str) -> Result<Route, ActorError> {
+        self.vet(&mut msg.capabilities);
+        let prefixed = |e| match e {
             ActorError::InvalidArgument(m) => ActorError::InvalidArgument(format!("{call}: {m}")),
+            ActorError::PermissionDenied(m) => ActorError::PermissionDenied(format!("{call}: {m}")),
             other => other,
-        })
+        };
+        self.shared.limits.check_message(msg).map_err(prefixed)?;
+        match to {
+            Dest::Host => Ok(Route::Host),
+            Dest::Loopback => Ok(Route::Actor(self.our.clone())),
+            Dest::Actor(a) if self.shared.router.is_host(&a) => Ok(Route::Host),
+            Dest::Actor(a) => {
+                self.shared
+                    .router
+                    .authorize(&self.our, &a)
+                    .map_err(prefixed)?;
+                Ok(Route::Actor(a))
+            }
+        }
     }
 
-    fn envelope(&self, id: u64, expects_response: bool, payload: Payload) -> Envelope {
+    /// Hands a message to the embedding application; for a request, its answer (or the lack
+    /// of a handler) completes the pending request `envelope.id`.
+    fn to_host(&self, envelope: Envelope) {
+        let router = &self.shared.router;
+        let (id, expects_response) = (envelope.id, envelope.expects_response);
+        let Some(handler) = &self.shared.host_handler else {
+            if expects_response {
+                router.fail(
+                    id,
+                    ActorError::NotFound("the host application handles no messages".into()),
+                );
+            }
+            return;
+        };
+        let reply = handler(HostMessage {
+            id,
+            source: envelope.source,
+            expects_response,
+            payload: envelope.payload,
+        });
+        if let (true, Some(reply)) = (expects_response, reply) {
+            let host = self.shared.address("host", "guestkit");
+            router.respond(id, host, reply, Vec::new());
+        }
+    }
+
+    fn envelope(
+        &self,
+        id: u64,
+        expects_response: bool,
+        payload: Payload,
+        attachments: Vec<Module>,
+    ) -> Envelope {
         Envelope {
             id,
             source: self.our.clone(),
             expects_response,
             payload,
+            attachments,
         }
+    }
+
+    /// The current message's id, when its requester still waits for a response: what
+    /// `inherit` passes on.
+    fn inheritable(&self) -> Option<u64> {
+        let id = self.current.as_ref()?.id;
+        self.awaiting.contains(&id).then_some(id)
+    }
+
+    /// Passes the current request on: the response to the new message goes to the current
+    /// message's requester, under its id and context, and this actor no longer owes one.
+    fn forward(&mut self, route: Route, id: u64, mut msg: Payload, attachments: Vec<Module>) {
+        self.awaiting.remove(&id);
+        if msg.blob.is_none() {
+            msg.blob = self.current.as_ref().and_then(|c| c.blob.clone());
+        }
+        let envelope = self.envelope(id, true, msg, attachments);
+        match route {
+            Route::Host => self.to_host(envelope),
+            Route::Actor(to) => self.shared.router.forward(&to, envelope),
+        }
+    }
+
+    /// Sends a request whose outcome comes back to this actor.
+    fn request_to(
+        &self,
+        route: Route,
+        msg: Payload,
+        attachments: Vec<Module>,
+        context: Option<Vec<u8>>,
+        timeout: Option<Duration>,
+    ) -> u64 {
+        let router = &self.shared.router;
+        let id = router.next_id();
+        let envelope = self.envelope(id, true, msg, attachments);
+        let requester = Requester::Actor(self.our.clone());
+        match route {
+            Route::Actor(to) => router.request(&to, envelope, requester, context, timeout),
+            Route::Host => {
+                let host = self.shared.address("host", "guestkit");
+                router.expect(id, &host, &envelope.payload, requester, context, timeout);
+                self.to_host(envelope);
+            }
+        }
+        id
     }
 }
 
@@ -161,10 +263,24 @@ impl HostCall for Receive {
             request_ids: self.filter.request_ids,
             invocations: false,
         };
-        let timeout = self.timeout_ms.and_then(millis);
-        match cx.mailbox.receive(&filter, timeout).await {
-            Some(d) => Ok(Ok(cx.accept(d))),
-            None => Ok(Err(ReceiveError::TimedOut)),
+        let deadline = self
+            .timeout_ms
+            .and_then(millis)
+            .map(|t| tokio::time::Instant::now() + t);
+        if filter.tags.is_empty()
+            && filter.request_ids.is_empty()
+            && let Some(event) = cx.backpressure()
+        {
+            return Ok(Ok(Incoming::Event(event)));
+        }
+        loop {
+            let left = deadline.map(|at| at.saturating_duration_since(tokio::time::Instant::now()));
+            match cx.mailbox.receive(&filter, left).await {
+                // Chunks of streams this actor has not registered are dropped.
+                Some(Delivery::Chunk(chunk, _)) if !cx.streams.contains(&chunk.stream_id) => {}
+                Some(d) => return Ok(Ok(cx.accept(d))),
+                None => return Ok(Err(ReceiveError::TimedOut)),
+            }
         }
     }
 }
@@ -179,19 +295,22 @@ struct Send {
 impl HostCall for Send {
     const NAME: &'static str = "messaging.send";
     type Output = Sent;
-    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
-        if self.inherit {
-            return Ok(Err(ActorError::NotImplemented(format!(
-                "{} with inherit",
-                Self::NAME
-            ))));
-        }
-        let to = match cx.outgoing(self.to, &self.msg, &self.attachments, Self::NAME) {
-            Ok(to) => to,
+    async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
+        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+            Ok(route) => route,
             Err(e) => return Ok(Err(e)),
         };
+        let attachments = cx.detach(self.attachments)?;
+        if let Some(id) = cx.inheritable().filter(|_| self.inherit) {
+            cx.forward(route, id, self.msg, attachments);
+            return Ok(Ok(id));
+        }
         let id = cx.shared.router.next_id();
-        cx.shared.router.send(&to, cx.envelope(id, false, self.msg));
+        let envelope = cx.envelope(id, false, self.msg, attachments);
+        match route {
+            Route::Host => cx.to_host(envelope),
+            Route::Actor(to) => cx.shared.router.send(&to, envelope),
+        }
         Ok(Ok(id))
     }
 }
@@ -206,27 +325,24 @@ struct Request {
 impl HostCall for Request {
     const NAME: &'static str = "messaging.request";
     type Output = Sent;
-    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
-        if self.opts.inherit {
-            return Ok(Err(ActorError::NotImplemented(format!(
-                "{} with inherit",
-                Self::NAME
-            ))));
-        }
-        let to = match cx.outgoing(self.to, &self.msg, &self.attachments, Self::NAME) {
-            Ok(to) => to,
+    async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
+        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+            Ok(route) => route,
             Err(e) => return Ok(Err(e)),
         };
-        let router = cx.shared.router.clone();
-        let id = router.next_id();
-        router.request(
-            &to,
-            cx.envelope(id, true, self.msg),
-            Requester::Actor(cx.our.clone()),
+        let attachments = cx.detach(self.attachments)?;
+        if let Some(id) = cx.inheritable().filter(|_| self.opts.inherit) {
+            cx.forward(route, id, self.msg, attachments);
+            return Ok(Ok(id));
+        }
+        let timeout = millis(self.opts.timeout_ms);
+        Ok(Ok(cx.request_to(
+            route,
+            self.msg,
+            attachments,
             self.opts.context,
-            millis(self.opts.timeout_ms),
-        );
-        Ok(Ok(id))
+            timeout,
+        )))
     }
 }
 
@@ -240,51 +356,39 @@ struct Call {
 impl HostCall for Call {
     const NAME: &'static str = "messaging.call";
     type Output = Result<Response, SendError>;
-    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        let refuse = |target: Address, error: ActorError, msg: Payload| {
+    async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
+        let target = match &self.to {
+            Dest::Actor(a) => a.clone(),
+            Dest::Host => cx.shared.address("host", "guestkit"),
+            Dest::Loopback => cx.our.clone(),
+        };
+        let refused = |error: ActorError, msg: Payload| {
             Ok(Err(SendError {
                 request_id: 0,
                 error,
-                target,
+                target: target.clone(),
                 returned: msg,
                 context: None,
             }))
         };
-        if let Err(e) = cx.check_outgoing(&self.msg, &self.attachments, Self::NAME) {
-            return refuse(cx.our.clone(), e, self.msg);
+        if matches!(&self.to, Dest::Loopback) || target.same_as(&cx.our) {
+            let e = ActorError::InvalidArgument(format!(
+                "{}: an actor cannot call itself, it would wait for its own reply forever; \
+                 use send or request instead",
+                Self::NAME
+            ));
+            return refused(e, self.msg);
         }
-        let to = match self.to {
-            Dest::Loopback => None,
-            Dest::Actor(a) if a.same_as(&cx.our) => None,
-            other => Some(cx.resolve(other, Self::NAME)),
+        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+            Ok(route) => route,
+            Err(e) => return refused(e, self.msg),
         };
-        let to = match to {
-            None => {
-                let e = ActorError::InvalidArgument(format!(
-                    "{}: an actor cannot call itself, it would wait for its own reply forever; \
-                     use send or request instead",
-                    Self::NAME
-                ));
-                return refuse(cx.our.clone(), e, self.msg);
-            }
-            Some(Err(e)) => return refuse(cx.our.clone(), e, self.msg),
-            Some(Ok(to)) => to,
-        };
-        let router = cx.shared.router.clone();
-        let id = router.next_id();
-        router.request(
-            &to,
-            cx.envelope(id, true, self.msg),
-            Requester::Actor(cx.our.clone()),
-            None,
-            millis(self.timeout_ms),
-        );
+        let attachments = cx.detach(self.attachments)?;
+        let id = cx.request_to(route, self.msg, attachments, None, millis(self.timeout_ms));
         match cx.mailbox.receive(&Filter::response_to(id), None).await {
             Some(Delivery::Response(r)) => Ok(Ok(cx.accept_reply(r))),
             Some(Delivery::SendFailed(f)) => Ok(Err(f)),
-            Some(Delivery::Request(_) | Delivery::Invoke(_)) => {
-                unreachable!("a request-id filter only matches outcomes")
-            }
+            Some(_) => unreachable!("a request-id filter only matches outcomes"),
             None => Err(wasmtime::format_err!(
                 "{}: the shim is shutting down",
                 Self::NAME
@@ -304,7 +408,7 @@ impl HostCall for Respond {
     const NAME: &'static str = "messaging.respond";
     type Output = Result<(), ActorError>;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        if let Err(e) = cx.check_outgoing(&self.msg, &self.attachments, Self::NAME) {
+        if let Err(e) = cx.shared.limits.check_message(&self.msg) {
             return Ok(Err(e));
         }
         let Some(id) = self.to_message.or(cx.current.as_ref().map(|c| c.id)) else {
@@ -322,7 +426,13 @@ impl HostCall for Respond {
         if self.inherit_blob && self.msg.blob.is_none() {
             self.msg.blob = cx.current.as_ref().and_then(|c| c.blob.clone());
         }
-        if !cx.shared.router.respond(id, cx.our.clone(), self.msg) {
+        cx.vet(&mut self.msg.capabilities);
+        let attachments = cx.detach(self.attachments)?;
+        if !cx
+            .shared
+            .router
+            .respond(id, cx.our.clone(), self.msg, attachments)
+        {
             return Ok(Err(ActorError::NotFound(format!(
                 "{}: the requester of message {id} stopped waiting (timed out)",
                 Self::NAME
@@ -347,6 +457,70 @@ impl HostCall for LastBlob {
     type Output = Option<Blob>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Option<Blob>> {
         Ok(cx.last_blob.clone())
+    }
+}
+
+struct SendAfter {
+    to: Dest,
+    msg: Payload,
+    attachments: Vec<Attachment>,
+    delay_ms: u64,
+}
+
+impl HostCall for SendAfter {
+    const NAME: &'static str = "messaging.send-after";
+    type Output = Sent;
+    async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
+        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+            Ok(route) => route,
+            Err(e) => return Ok(Err(e)),
+        };
+        let attachments = cx.detach(self.attachments)?;
+        let shared = std::sync::Arc::clone(&cx.shared);
+        let timer = shared.router.next_id();
+        let envelope = cx.envelope(timer, false, self.msg, attachments);
+        let delay = Duration::from_millis(self.delay_ms);
+        // The timers lock is held until the task is recorded, so it cannot fire unrecorded.
+        let mut timers = shared.timers.lock().unwrap();
+        let fire = std::sync::Arc::clone(&shared);
+        let task = tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            if fire.timers.lock().unwrap().remove(&timer).is_none() {
+                return;
+            }
+            match route {
+                Route::Actor(to) => fire.router.send(&to, envelope),
+                Route::Host => {
+                    if let Some(handler) = &fire.host_handler {
+                        handler(HostMessage {
+                            id: envelope.id,
+                            source: envelope.source,
+                            expects_response: false,
+                            payload: envelope.payload,
+                        });
+                    }
+                }
+            }
+        });
+        timers.insert(timer, (cx.our.clone(), task.abort_handle()));
+        Ok(Ok(timer))
+    }
+}
+
+struct CancelTimer(u64);
+impl HostCall for CancelTimer {
+    const NAME: &'static str = "messaging.cancel-timer";
+    type Output = bool;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<bool> {
+        let mut timers = cx.shared.timers.lock().unwrap();
+        match timers.get(&self.0) {
+            Some((owner, _)) if owner.same_as(&cx.our) => {
+                let (_, task) = timers.remove(&self.0).expect("just found");
+                task.abort();
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
     }
 }
 
@@ -433,15 +607,21 @@ impl Host for ActorCtx {
 
     async fn send_after(
         &mut self,
-        _to: Dest,
-        _msg: Payload,
-        _attachments: Vec<Attachment>,
-        _delay_ms: u64,
+        to: Dest,
+        msg: Payload,
+        attachments: Vec<Attachment>,
+        delay_ms: u64,
     ) -> wasmtime::Result<Sent> {
-        self.dispatch(Refuse::new("messaging.send-after")).await
+        self.dispatch(SendAfter {
+            to,
+            msg,
+            attachments,
+            delay_ms,
+        })
+        .await
     }
 
-    async fn cancel_timer(&mut self, _timer_id: u64) -> wasmtime::Result<bool> {
-        self.dispatch(Trap::new("messaging.cancel-timer")).await
+    async fn cancel_timer(&mut self, timer_id: u64) -> wasmtime::Result<bool> {
+        self.dispatch(CancelTimer(timer_id)).await
     }
 }

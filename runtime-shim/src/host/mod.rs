@@ -5,11 +5,17 @@
 //! and, on replay, returns the recorded result instead of running it again; it is also where
 //! the per-call CPU budget restarts.
 
+mod capabilities;
 mod clock;
+mod discovery;
+mod host_call;
 mod log;
 mod messaging;
+mod module;
 mod process;
+mod random;
 mod state;
+mod streams;
 mod unimplemented;
 
 use std::collections::HashSet;
@@ -21,7 +27,8 @@ use wasmtime::StoreLimits;
 use wasmtime::component::ResourceTable;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
-use crate::bindings::types::{Address, Blob};
+use crate::bindings::types::{Address, Blob, RuntimeEvent};
+use crate::capability::Held;
 use crate::mailbox::Mailbox;
 use crate::shim::Shared;
 use crate::state::StateTxn;
@@ -51,7 +58,11 @@ pub(crate) struct Current {
     pub blob: Option<Blob>,
 }
 
+pub(crate) use self::clock::now;
 pub(crate) use self::process::ExitRequested;
+
+/// A host-owned connection (`types.conn`). This shim opens none, so no guest ever holds one.
+pub enum Conn {}
 
 /// The store data of one actor: everything its host calls can reach.
 pub(crate) struct ActorCtx {
@@ -65,6 +76,12 @@ pub(crate) struct ActorCtx {
     /// Requests delivered to us that still owe their requester a response.
     pub awaiting: HashSet<u64>,
     pub last_blob: Option<Blob>,
+    /// Capabilities that arrived in verified messages: what `capabilities.save` accepts.
+    pub received: Held,
+    /// Registered stream ids: chunks for any other are dropped.
+    pub streams: HashSet<String>,
+    /// Whether the mailbox is over its backpressure threshold, so `observe` heard of it.
+    pub backpressured: bool,
     pub limits: StoreLimits,
     /// When the guest last got control back from the host; the CPU deadline counts from here.
     pub segment_start: Instant,
@@ -78,6 +95,27 @@ impl ActorCtx {
         let out = call.run(self).await;
         self.segment_start = Instant::now();
         out
+    }
+}
+
+impl ActorCtx {
+    /// A `mailbox-backpressure` event when the mailbox just crossed its threshold: once per
+    /// crossing.
+    pub fn backpressure(&mut self) -> Option<RuntimeEvent> {
+        let queued = self.mailbox.len();
+        let threshold = self.shared.limits.mailbox_backpressure;
+        if queued < threshold {
+            self.backpressured = false;
+            return None;
+        }
+        if self.backpressured {
+            return None;
+        }
+        self.backpressured = true;
+        Some(RuntimeEvent::MailboxBackpressure((
+            queued as u64,
+            threshold as u64,
+        )))
     }
 }
 

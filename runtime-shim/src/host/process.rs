@@ -1,16 +1,119 @@
-//! `guestkit:host/process`: the actor's identity, sleeping, and ending itself.
+//! `guestkit:host/process`: the actor's identity, loading modules, spawning children, links
+//! and monitors, killing, on-exit policies, sleeping and ending itself.
 
-use super::unimplemented::{Refuse, Trap};
-use super::{ActorCtx, HostCall};
-use crate::bindings::process::{Host, OnExit, SpawnError, SpawnOptions};
-use crate::bindings::types::{ActorError, Address, Module};
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use wasmtime::component::Resource;
+
+use super::{ActorCtx, HostCall};
+use crate::actor::Spec;
+use crate::bindings::process::{Host, OnExit, SpawnError, SpawnOptions};
+use crate::bindings::types::{ActorError, Address, Capability, ExitNotice, ExitReason};
+use crate::capability::{Held, MESSAGING};
+use crate::error::ShimError;
+use crate::mailbox::Delivery;
+use crate::shim::Module;
 
 /// Raised by `process.exit`: unwinds the guest and tells the actor loop how it ended.
 #[derive(Debug, thiserror::Error)]
 #[error("the actor called process.exit(failed: {failed})")]
 pub(crate) struct ExitRequested {
     pub failed: bool,
+}
+
+impl ActorCtx {
+    /// Whether this actor holds `cap`. An actor holds every capability it issued.
+    pub(crate) fn holds(&self, cap: &Capability) -> bool {
+        cap.issuer.same_as(&self.our)
+            || self
+                .shared
+                .router
+                .with(&self.our, |p| p.held.has(cap))
+                .unwrap_or(false)
+    }
+
+    /// Whether this actor holds the kernel capability `params`.
+    pub(crate) fn holds_kernel(&self, params: &str) -> bool {
+        self.holds(&self.shared.kernel_cap(params))
+    }
+
+    fn refuse_spawn(
+        &self,
+        call: &str,
+        error: SpawnError,
+        why: String,
+    ) -> Result<Address, SpawnError> {
+        self.report(crate::bindings::log::Level::Warn, format!("{call}: {why}"));
+        Err(error)
+    }
+
+    /// Spawns a child of this actor: what `process.spawn` and `discovery.get-or-spawn` do.
+    pub(crate) async fn spawn_child(
+        &mut self,
+        call: &str,
+        module: Module,
+        opts: SpawnOptions,
+    ) -> Result<Address, SpawnError> {
+        if !self.holds_kernel("spawn") {
+            let why = format!(
+                "{} does not hold the kernel's \"spawn\" capability",
+                self.our
+            );
+            return self.refuse_spawn(call, SpawnError::PermissionDenied, why);
+        }
+        let mut held = Held::default();
+        for cap in opts.request_capabilities {
+            if !self.holds(&cap) {
+                let why = format!(
+                    "the child cannot be given {{issuer: {}, params: {}}}: {} does not hold it",
+                    cap.issuer, cap.params, self.our
+                );
+                return self.refuse_spawn(call, SpawnError::PermissionDenied, why);
+            }
+            held.insert(cap);
+        }
+        held.insert(Capability::new(self.our.clone(), MESSAGING));
+        let name = opts
+            .name
+            .unwrap_or_else(|| getrandom::u64().unwrap_or_default().to_string());
+        let shared = Arc::clone(&self.shared);
+        let child = shared.address(&name, &self.our.process.package_name);
+        let limit = shared.limits.max_memory_bytes;
+        let max_memory = opts.limits.max_memory_bytes.map_or(limit, |m| {
+            usize::try_from(m).unwrap_or(usize::MAX).min(limit)
+        });
+        let spec = Spec {
+            our: child.clone(),
+            module,
+            args: opts.args,
+            public: opts.public,
+            parent: Some(self.our.clone()),
+            on_exit: opts.on_exit,
+            held,
+            actor_type: opts.actor_type,
+            max_memory_bytes: max_memory,
+            max_fuel: opts.limits.max_fuel,
+            link: opts.link.then_some(opts.link_tag),
+        };
+        match crate::actor::start(&shared, spec).await {
+            Ok(child) => {
+                let router = &shared.router;
+                router.with(&self.our, |p| {
+                    p.held.insert(Capability::new(child.clone(), MESSAGING))
+                });
+                for (grantee, params) in opts.grant_capabilities {
+                    let grantee = Address::new(&shared.node, grantee);
+                    router.with(&grantee, |p| {
+                        p.held.insert(Capability::new(child.clone(), &params))
+                    });
+                }
+                Ok(child)
+            }
+            Err(ShimError::NameTaken(_)) => Err(SpawnError::NameTaken),
+            Err(e) => self.refuse_spawn(call, SpawnError::InvalidModule, e.to_string()),
+        }
+    }
 }
 
 struct Our;
@@ -31,12 +134,198 @@ impl HostCall for Incarnation {
     }
 }
 
+struct LoadModule(String);
+impl HostCall for LoadModule {
+    const NAME: &'static str = "process.load-module";
+    type Output = Result<Resource<Module>, SpawnError>;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
+        let path = cx.shared.drive.join(PathBuf::from(&self.0));
+        if !path.is_file() {
+            cx.report(
+                crate::bindings::log::Level::Warn,
+                format!("{}: no component at {}", Self::NAME, path.display()),
+            );
+            return Ok(Err(SpawnError::NoFileAtPath));
+        }
+        let shared = Arc::clone(&cx.shared);
+        // Compiling takes a while: off the async workers.
+        let loaded = tokio::task::spawn_blocking(move || shared.load_file(&path)).await?;
+        cx.module_handle(Self::NAME, loaded)
+    }
+}
+
+struct CompileModule(Vec<u8>);
+impl HostCall for CompileModule {
+    const NAME: &'static str = "process.compile-module";
+    type Output = Result<Resource<Module>, SpawnError>;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
+        if !cx.holds_kernel("compile-module") {
+            return Ok(Err(SpawnError::PermissionDenied));
+        }
+        let shared = Arc::clone(&cx.shared);
+        let bytes = self.0;
+        let loaded = tokio::task::spawn_blocking(move || shared.load(&bytes)).await?;
+        cx.module_handle(Self::NAME, loaded)
+    }
+}
+
+impl ActorCtx {
+    fn module_handle(
+        &mut self,
+        call: &str,
+        loaded: Result<Module, ShimError>,
+    ) -> wasmtime::Result<Result<Resource<Module>, SpawnError>> {
+        match loaded {
+            Ok(module) => Ok(Ok(self.table.push(module)?)),
+            Err(e) => {
+                self.report(crate::bindings::log::Level::Warn, format!("{call}: {e}"));
+                Ok(Err(SpawnError::InvalidModule))
+            }
+        }
+    }
+}
+
+struct Spawn {
+    code: Resource<Module>,
+    opts: SpawnOptions,
+}
+impl HostCall for Spawn {
+    const NAME: &'static str = "process.spawn";
+    type Output = Result<Address, SpawnError>;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
+        let module = cx.table.get(&self.code)?.clone();
+        Ok(cx.spawn_child(Self::NAME, module, self.opts).await)
+    }
+}
+
+/// Tells this actor at once that `target` is not there.
+fn no_process(cx: &ActorCtx, target: Address, tag: Option<i64>, link: bool) {
+    let notice = ExitNotice {
+        actor: target,
+        incarnation: 0,
+        tag,
+        reason: ExitReason::NoProcess,
+    };
+    let delivery = if link {
+        Delivery::LinkDied(notice)
+    } else {
+        Delivery::ProcessDied(notice)
+    };
+    cx.shared.router.deliver(&cx.our, delivery);
+}
+
+struct Link(Address, Option<i64>);
+impl HostCall for Link {
+    const NAME: &'static str = "process.link";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        if !cx.shared.router.link(&cx.our, &self.0, self.1) {
+            no_process(cx, self.0, self.1, true);
+        }
+        Ok(())
+    }
+}
+
+struct Unlink(Address);
+impl HostCall for Unlink {
+    const NAME: &'static str = "process.unlink";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.shared.router.unlink(&cx.our, &self.0);
+        Ok(())
+    }
+}
+
+struct Monitor(Address);
+impl HostCall for Monitor {
+    const NAME: &'static str = "process.monitor";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        if !cx.shared.router.monitor(&cx.our, &self.0) {
+            no_process(cx, self.0, None, false);
+        }
+        Ok(())
+    }
+}
+
+struct StopMonitoring(Address);
+impl HostCall for StopMonitoring {
+    const NAME: &'static str = "process.stop-monitoring";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.shared.router.stop_monitoring(&cx.our, &self.0);
+        Ok(())
+    }
+}
+
+struct DieWhenLinkDies(bool);
+impl HostCall for DieWhenLinkDies {
+    const NAME: &'static str = "process.die-when-link-dies";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.shared
+            .router
+            .with(&cx.our, |p| p.die_when_link_dies = self.0);
+        Ok(())
+    }
+}
+
+struct Kill(Address);
+impl HostCall for Kill {
+    const NAME: &'static str = "process.kill";
+    type Output = Result<(), ActorError>;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
+        let router = &cx.shared.router;
+        let Some(parent) = router.with(&self.0, |p| p.parent.clone()) else {
+            return Ok(Err(ActorError::NotFound(format!(
+                "{}: no actor at {}",
+                Self::NAME,
+                self.0
+            ))));
+        };
+        let is_parent = parent.is_some_and(|p| p.same_as(&cx.our));
+        if !is_parent && !cx.holds(&Capability::new(self.0.clone(), MESSAGING)) {
+            return Ok(Err(ActorError::PermissionDenied(format!(
+                "{}: {} is neither the parent of {} nor holds its messaging capability",
+                Self::NAME,
+                cx.our,
+                self.0
+            ))));
+        }
+        router.kill(&self.0);
+        Ok(Ok(()))
+    }
+}
+
 struct Exists(Address);
 impl HostCall for Exists {
     const NAME: &'static str = "process.exists";
     type Output = bool;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<bool> {
         Ok(cx.shared.router.exists(&self.0))
+    }
+}
+
+struct GetOnExit;
+impl HostCall for GetOnExit {
+    const NAME: &'static str = "process.get-on-exit";
+    type Output = OnExit;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<OnExit> {
+        Ok(cx
+            .shared
+            .router
+            .with(&cx.our, |p| p.on_exit.clone())
+            .unwrap_or(OnExit::None))
+    }
+}
+
+struct SetOnExit(OnExit);
+impl HostCall for SetOnExit {
+    const NAME: &'static str = "process.set-on-exit";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.shared.router.with(&cx.our, |p| p.on_exit = self.0);
+        Ok(())
     }
 }
 
@@ -81,45 +370,45 @@ impl Host for ActorCtx {
     }
     async fn load_module(
         &mut self,
-        _path: String,
+        path: String,
     ) -> wasmtime::Result<Result<Resource<Module>, SpawnError>> {
-        self.dispatch(Trap::new("process.load-module")).await
+        self.dispatch(LoadModule(path)).await
     }
     async fn compile_module(
         &mut self,
-        _bytes: Vec<u8>,
+        bytes: Vec<u8>,
     ) -> wasmtime::Result<Result<Resource<Module>, SpawnError>> {
-        self.dispatch(Trap::new("process.compile-module")).await
+        self.dispatch(CompileModule(bytes)).await
     }
     async fn spawn(
         &mut self,
-        _code: Resource<Module>,
-        _opts: SpawnOptions,
+        code: Resource<Module>,
+        opts: SpawnOptions,
     ) -> wasmtime::Result<Result<Address, SpawnError>> {
-        self.dispatch(Trap::new("process.spawn")).await
+        self.dispatch(Spawn { code, opts }).await
     }
-    async fn link(&mut self, _target: Address, _tag: Option<i64>) -> wasmtime::Result<()> {
-        self.dispatch(Trap::new("process.link")).await
+    async fn link(&mut self, target: Address, tag: Option<i64>) -> wasmtime::Result<()> {
+        self.dispatch(Link(target, tag)).await
     }
-    async fn unlink(&mut self, _target: Address) -> wasmtime::Result<()> {
-        self.dispatch(Trap::new("process.unlink")).await
+    async fn unlink(&mut self, target: Address) -> wasmtime::Result<()> {
+        self.dispatch(Unlink(target)).await
     }
-    async fn monitor(&mut self, _target: Address) -> wasmtime::Result<()> {
-        self.dispatch(Trap::new("process.monitor")).await
+    async fn monitor(&mut self, target: Address) -> wasmtime::Result<()> {
+        self.dispatch(Monitor(target)).await
     }
-    async fn stop_monitoring(&mut self, _target: Address) -> wasmtime::Result<()> {
-        self.dispatch(Trap::new("process.stop-monitoring")).await
+    async fn stop_monitoring(&mut self, target: Address) -> wasmtime::Result<()> {
+        self.dispatch(StopMonitoring(target)).await
     }
-    async fn die_when_link_dies(&mut self, _die: bool) -> wasmtime::Result<()> {
-        self.dispatch(Trap::new("process.die-when-link-dies")).await
+    async fn die_when_link_dies(&mut self, die: bool) -> wasmtime::Result<()> {
+        self.dispatch(DieWhenLinkDies(die)).await
     }
-    async fn kill(&mut self, _target: Address) -> wasmtime::Result<Result<(), ActorError>> {
-        self.dispatch(Refuse::new("process.kill")).await
+    async fn kill(&mut self, target: Address) -> wasmtime::Result<Result<(), ActorError>> {
+        self.dispatch(Kill(target)).await
     }
     async fn get_on_exit(&mut self) -> wasmtime::Result<OnExit> {
-        self.dispatch(Trap::new("process.get-on-exit")).await
+        self.dispatch(GetOnExit).await
     }
-    async fn set_on_exit(&mut self, _policy: OnExit) -> wasmtime::Result<()> {
-        self.dispatch(Trap::new("process.set-on-exit")).await
+    async fn set_on_exit(&mut self, policy: OnExit) -> wasmtime::Result<()> {
+        self.dispatch(SetOnExit(policy)).await
     }
 }

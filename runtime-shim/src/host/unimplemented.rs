@@ -57,24 +57,9 @@ mod interfaces {
         AwaitNode, CallHandles, CallTarget, Handle, InvocationInput, InvocationRef, RetryPolicy,
         RunOutcome, RunStart, Value, WaitOutcome,
     };
-    use crate::bindings::process::{SpawnError, SpawnOptions};
-    use crate::bindings::streams::Lane;
-    use crate::bindings::types::{
-        ActorError, ActorType, Address, Capability, Conn, DataChunk, Dest, Failure, Module,
-    };
-    use crate::bindings::{capabilities, discovery, durable, host_call, random, streams, types};
-    use crate::host::ActorCtx;
-
-    impl types::Host for ActorCtx {}
-
-    impl types::HostModule for ActorCtx {
-        async fn duplicate(&mut self, _m: Resource<Module>) -> Result<Resource<Module>> {
-            self.dispatch(Trap::new("types.module.duplicate")).await
-        }
-        async fn drop(&mut self, _m: Resource<Module>) -> Result<()> {
-            self.dispatch(Trap::new("types.module.drop")).await
-        }
-    }
+    use crate::bindings::types::{ActorError, Failure};
+    use crate::bindings::{durable, types};
+    use crate::host::{ActorCtx, Conn};
 
     impl types::HostConn for ActorCtx {
         async fn read(
@@ -97,54 +82,6 @@ mod interfaces {
         }
         async fn drop(&mut self, _c: Resource<Conn>) -> Result<()> {
             self.dispatch(Trap::new("types.conn.drop")).await
-        }
-    }
-
-    impl discovery::Host for ActorCtx {
-        async fn register(
-            &mut self,
-            _name: String,
-            _target: Address,
-        ) -> Result<Result<(), ActorError>> {
-            self.dispatch(Refuse::new("discovery.register")).await
-        }
-        async fn lookup(&mut self, _name: String) -> Result<Option<Address>> {
-            self.dispatch(Trap::new("discovery.lookup")).await
-        }
-        async fn unregister(&mut self, _name: String) -> Result<()> {
-            self.dispatch(Trap::new("discovery.unregister")).await
-        }
-        async fn get_or_spawn(
-            &mut self,
-            _name: String,
-            _code: Resource<Module>,
-            _opts: SpawnOptions,
-        ) -> Result<Result<Address, SpawnError>> {
-            self.dispatch(Trap::new("discovery.get-or-spawn")).await
-        }
-        async fn discover(
-            &mut self,
-            _target_type: ActorType,
-        ) -> Result<Result<Address, ActorError>> {
-            self.dispatch(Refuse::new("discovery.discover")).await
-        }
-    }
-
-    impl capabilities::Host for ActorCtx {
-        async fn owned(&mut self) -> Result<Vec<Capability>> {
-            self.dispatch(Trap::new("capabilities.owned")).await
-        }
-        async fn has(&mut self, _cap: Capability) -> Result<bool> {
-            self.dispatch(Trap::new("capabilities.has")).await
-        }
-        async fn save(&mut self, _caps: Vec<Capability>) -> Result<Result<(), ActorError>> {
-            self.dispatch(Refuse::new("capabilities.save")).await
-        }
-        async fn remove(&mut self, _caps: Vec<Capability>) -> Result<()> {
-            self.dispatch(Trap::new("capabilities.remove")).await
-        }
-        async fn mint(&mut self, _params: String) -> Result<Capability> {
-            self.dispatch(Trap::new("capabilities.mint")).await
         }
     }
 
@@ -241,44 +178,6 @@ mod interfaces {
         }
         async fn set_payload_checks(&mut self, _enabled: bool) -> Result<()> {
             self.dispatch(Trap::new("durable.set-payload-checks")).await
-        }
-    }
-
-    impl streams::Host for ActorCtx {
-        async fn register(&mut self, _stream_id: String) -> Result<Result<(), ActorError>> {
-            self.dispatch(Refuse::new("streams.register")).await
-        }
-        async fn unregister(&mut self, _stream_id: String) -> Result<Result<(), ActorError>> {
-            self.dispatch(Refuse::new("streams.unregister")).await
-        }
-        async fn send_chunk(
-            &mut self,
-            _to: Dest,
-            _chunk: DataChunk,
-            _lane: Lane,
-        ) -> Result<Result<(), ActorError>> {
-            self.dispatch(Refuse::new("streams.send-chunk")).await
-        }
-    }
-
-    impl host_call::Host for ActorCtx {
-        async fn call(
-            &mut self,
-            _binding: String,
-            _namespace: String,
-            _operation: String,
-            _payload: Vec<u8>,
-        ) -> Result<Result<Vec<u8>, String>> {
-            self.dispatch(Trap::new("host-call.call")).await
-        }
-    }
-
-    impl random::Host for ActorCtx {
-        async fn get_bytes(&mut self, _len: u32) -> Result<Vec<u8>> {
-            self.dispatch(Trap::new("random.get-bytes")).await
-        }
-        async fn next_u64(&mut self) -> Result<u64> {
-            self.dispatch(Trap::new("random.next-u64")).await
         }
     }
 }

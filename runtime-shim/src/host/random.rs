@@ -1,0 +1,41 @@
+//! `guestkit:host/random`: randomness from the operating system.
+
+use super::{ActorCtx, HostCall};
+use crate::bindings::random::Host;
+
+struct GetBytes(u32);
+impl HostCall for GetBytes {
+    const NAME: &'static str = "random.get-bytes";
+    type Output = Vec<u8>;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Vec<u8>> {
+        let len = self.0 as usize;
+        let limit = cx.shared.limits.max_message_bytes;
+        if len > limit {
+            return Err(wasmtime::format_err!(
+                "{}: {len} bytes asked for, over the shim's limit of {limit}",
+                Self::NAME
+            ));
+        }
+        let mut bytes = vec![0; len];
+        getrandom::fill(&mut bytes).map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))?;
+        Ok(bytes)
+    }
+}
+
+struct NextU64;
+impl HostCall for NextU64 {
+    const NAME: &'static str = "random.next-u64";
+    type Output = u64;
+    async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<u64> {
+        getrandom::u64().map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))
+    }
+}
+
+impl Host for ActorCtx {
+    async fn get_bytes(&mut self, len: u32) -> wasmtime::Result<Vec<u8>> {
+        self.dispatch(GetBytes(len)).await
+    }
+    async fn next_u64(&mut self) -> wasmtime::Result<u64> {
+        self.dispatch(NextU64).await
+    }
+}
