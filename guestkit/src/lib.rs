@@ -45,6 +45,32 @@ pub use crate::persistent::Persistent;
 /// The raw imports of the `guestkit:host/actor` world.
 pub use crate::bindings::guestkit::host;
 
+/// The raw `guestkit:host/guest` export, for actors that drive their own life (process mode,
+/// lifecycle hooks) instead of serving routes through `#[guestkit::actor]`: implement
+/// [`guest::Guest`] and export it with [`export_guest!`].
+pub mod guest {
+    pub use crate::bindings::exports::guestkit::host::guest::*;
+}
+
+/// Exports a type implementing [`guest::Guest`] as the component's `guestkit:host/guest`
+/// (on wasm; natively the crate still builds).
+#[macro_export]
+macro_rules! export_guest {
+    ($guest:ty) => {
+        #[cfg(target_arch = "wasm32")]
+        const _: () = {
+            type __GuestkitGuest = $guest;
+            $crate::__private::export_actor_world!(__GuestkitGuest);
+        };
+        // Natively nothing is exported; naming the exports keeps the guest reachable for lints.
+        #[cfg(not(target_arch = "wasm32"))]
+        const _: () = {
+            let _ = <$guest as $crate::guest::Guest>::init;
+            let _ = <$guest as $crate::guest::Guest>::handle;
+        };
+    };
+}
+
 /// What a guest usually needs in scope.
 pub mod prelude {
     pub use crate::host::log::Level;

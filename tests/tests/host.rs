@@ -1,0 +1,1066 @@
+//! The platform host interface, one behaviour of SEMANTICS.md at a time, driven through the
+//! `probe` test guest: each test sends probes scripts of raw host calls and checks what the
+//! host returned to them, and what they reported to the host.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use guestkit_shim::{
+    Address, Capability, HostMessage, Limits, Module, OnExit, Payload, Shim, SpawnOptions,
+};
+use guestkit_tests::built_guest;
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A shim whose drive holds the built probe, and whose host collects what actors report.
+struct Host {
+    shim: Shim,
+    module: Module,
+    reports: Arc<Mutex<Vec<(Address, Value)>>>,
+    _state: tempfile::TempDir,
+}
+
+impl Host {
+    fn new() -> Self {
+        Self::with_limits(Limits::default())
+    }
+
+    fn with_limits(limits: Limits) -> Self {
+        let probe = built_guest("probe");
+        let state = tempfile::tempdir().unwrap();
+        let reports = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&reports);
+        let shim = Shim::builder()
+            .state_dir(state.path())
+            .drive(probe.parent().unwrap())
+            .limits(limits)
+            .on_log(|_| {})
+            .on_message(move |m: HostMessage| {
+                let report = serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
+                sink.lock().unwrap().push((m.source, report));
+                m.expects_response
+                    .then(|| Payload::new("ack", b"from the host".to_vec()))
+            })
+            .host_call("kv", "demo", |operation, payload| match operation {
+                "upper" => Ok(String::from_utf8_lossy(payload).to_uppercase().into_bytes()),
+                other => Err(format!("no operation `{other}`")),
+            })
+            .build()
+            .unwrap();
+        let module = shim.load_file(&probe).unwrap();
+        Self {
+            shim,
+            module,
+            reports,
+            _state: state,
+        }
+    }
+
+    /// A reactive probe that may spawn.
+    async fn probe(&self, name: &str) -> Address {
+        self.spawn(SpawnOptions::new(name)).await
+    }
+
+    async fn spawn(&self, opts: SpawnOptions) -> Address {
+        let spawn = self.shim.kernel_capability("spawn");
+        self.shim
+            .spawn(&self.module, opts.capability(spawn))
+            .await
+            .unwrap()
+    }
+
+    /// A probe that runs `script` in `init`, then does what `then` says.
+    async fn running(&self, name: &str, ops: Value, then: &str) -> Address {
+        let args = json!({ "ops": ops, "then": then }).to_string().into_bytes();
+        self.spawn(SpawnOptions::new(name).args(args)).await
+    }
+
+    /// Runs `ops` in the probe at `actor` and returns one result per op.
+    async fn run(&self, actor: &Address, ops: Value) -> Vec<Value> {
+        let body = ops.to_string().into_bytes();
+        let reply = self
+            .shim
+            .call(actor, Payload::new("probe", body), TIMEOUT)
+            .await
+            .unwrap_or_else(|f| panic!("probe {actor}: {}", f.error.describe()));
+        serde_json::from_slice::<Value>(&reply.payload.body)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
+    /// The first report from `actor` that `pick` accepts, waiting for it.
+    async fn report(&self, actor: &Address, pick: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let found = self
+                .reports
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|(source, r)| source.same_as(actor) && pick(r))
+                .map(|(_, r)| r.clone());
+            if let Some(r) = found {
+                return r;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no such report from {actor}: {:?}",
+                self.reports.lock().unwrap()
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// The results of the script `actor` ran in `init`.
+    async fn init_results(&self, actor: &Address) -> Vec<Value> {
+        let r = self.report(actor, |r| r["hook"] == "init").await;
+        r["results"].as_array().unwrap().clone()
+    }
+
+    /// Every report from `actor` so far with `hook`.
+    fn hooks(&self, actor: &Address, hook: &str) -> Vec<Value> {
+        self.reports
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(source, r)| source.same_as(actor) && r["hook"] == hook)
+            .map(|(_, r)| r.clone())
+            .collect()
+    }
+
+    async fn stopped(&self, actor: &Address) {
+        tokio::time::timeout(TIMEOUT, self.shim.stopped(actor))
+            .await
+            .unwrap_or_else(|_| panic!("{actor} kept running"));
+    }
+}
+
+fn err(v: &Value) -> String {
+    v["err"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not an error: {v}"))
+        .to_owned()
+}
+
+fn messaging(issuer: &Address) -> Value {
+    json!({ "issuer": issuer.to_string(), "params": "\"messaging\"" })
+}
+
+fn cap(c: &Capability) -> Value {
+    json!({ "issuer": c.issuer.to_string(), "params": c.params })
+}
+
+#[tokio::test]
+async fn sem_01_one_senders_messages_arrive_in_order() {
+    let h = Host::new();
+    let receive = json!({ "op": "receive", "timeout_ms": 10_000 });
+    let b = h
+        .running("b", json!([receive, receive, receive]), "exit")
+        .await;
+    let a = h.probe("a").await;
+    let sends: Vec<Value> = (1..=3)
+        .map(|i| json!({ "op": "send", "to": b.to_string(), "body": format!("m{i}") }))
+        .collect();
+    h.run(&a, Value::Array(sends)).await;
+    let got = h.init_results(&b).await;
+    let bodies: Vec<&str> = got.iter().map(|r| r["body"].as_str().unwrap()).collect();
+    assert_eq!(bodies, ["m1", "m2", "m3"]);
+}
+
+#[tokio::test]
+async fn sem_02_tag_filter_leaves_others_queued_and_untagged_never_match() {
+    let h = Host::new();
+    let b = h
+        .running(
+            "b",
+            json!([
+                { "op": "receive", "tags": [2], "timeout_ms": 10_000 },
+                { "op": "receive", "tags": [3], "timeout_ms": 0 },
+                { "op": "receive", "timeout_ms": 0 },
+                { "op": "receive", "timeout_ms": 0 },
+            ]),
+            "exit",
+        )
+        .await;
+    let a = h.probe("a").await;
+    let to = b.to_string();
+    h.run(
+        &a,
+        json!([
+            { "op": "send", "to": to, "tag": 1, "body": "one" },
+            { "op": "send", "to": to, "body": "untagged" },
+            { "op": "send", "to": to, "tag": 2, "body": "two" },
+        ]),
+    )
+    .await;
+    let got = h.init_results(&b).await;
+    assert_eq!(got[0]["body"], "two");
+    assert_eq!(
+        got[1]["err"], "timed-out",
+        "an untagged message never matches a tag list"
+    );
+    assert_eq!(got[2]["body"], "one");
+    assert_eq!(got[3]["body"], "untagged");
+}
+
+#[tokio::test]
+async fn sem_02_link_died_matches_its_link_tag() {
+    let h = Host::new();
+    let failing = json!({ "ops": [], "then": "err" });
+    let p = h
+        .running(
+            "p",
+            json!([
+                { "op": "die_when_link_dies", "die": false },
+                { "op": "spawn", "name": "c", "link": true, "link_tag": 7, "args": failing },
+                { "op": "receive", "tags": [7], "timeout_ms": 10_000 },
+            ]),
+            "exit",
+        )
+        .await;
+    let got = h.init_results(&p).await;
+    assert_eq!(got[2]["kind"], "link-died", "{got:?}");
+    assert_eq!(got[2]["tag"], 7);
+    assert_eq!(got[2]["reason"], "failure");
+}
+
+#[tokio::test]
+async fn sem_03_receive_timeout_consumes_nothing_and_zero_polls() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "send", "to": "loopback", "tag": 5, "body": "kept" },
+                { "op": "now_ms" },
+                { "op": "receive", "tags": [6], "timeout_ms": 200 },
+                { "op": "now_ms" },
+                { "op": "receive", "timeout_ms": 0 },
+                { "op": "receive", "timeout_ms": 0 },
+            ]),
+        )
+        .await;
+    assert_eq!(got[2]["err"], "timed-out");
+    let waited = got[3].as_u64().unwrap() - got[1].as_u64().unwrap();
+    assert!(waited >= 200, "timed out after {waited} ms");
+    assert_eq!(
+        got[4]["body"], "kept",
+        "the timed-out receive consumed nothing"
+    );
+    assert_eq!(got[5]["err"], "timed-out", "0 polls");
+}
+
+#[tokio::test]
+async fn sem_03_receive_without_timeout_waits_as_long_as_it_takes() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "now_ms" },
+                { "op": "send_after", "to": "loopback", "delay_ms": 300, "body": "late" },
+                { "op": "receive" },
+                { "op": "now_ms" },
+            ]),
+        )
+        .await;
+    assert_eq!(got[2]["body"], "late");
+    assert!(got[3].as_u64().unwrap() - got[0].as_u64().unwrap() >= 300);
+}
+
+#[tokio::test]
+async fn sem_04_call_waits_only_for_its_own_id_and_refuses_loopback() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let b = h.probe("b").await;
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "send", "to": "loopback", "body": "queued first" },
+                { "op": "call", "to": b.to_string(), "route": "echo", "body": "hi" },
+                { "op": "receive", "timeout_ms": 0 },
+                { "op": "call", "to": "loopback", "route": "echo" },
+            ]),
+        )
+        .await;
+    assert_eq!(got[1]["ok"]["body"], r#"{"echo":"hi"}"#);
+    assert_eq!(
+        got[2]["body"], "queued first",
+        "call left the other delivery queued"
+    );
+    assert!(
+        got[3]["err"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid argument"),
+        "{}",
+        got[3]
+    );
+}
+
+#[tokio::test]
+async fn sem_05_a_request_gets_exactly_one_outcome_and_late_responses_are_dropped() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let slow = h.probe("slow").await;
+    let sleep = json!([{ "op": "sleep", "ms": 500 }]).to_string();
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "request", "to": slow.to_string(), "route": "probe", "body": sleep,
+                  "timeout_ms": 100, "context": "mine" },
+                { "op": "receive", "timeout_ms": 10_000 },
+                { "op": "sleep", "ms": 800 },
+                { "op": "receive", "timeout_ms": 0 },
+            ]),
+        )
+        .await;
+    let failed = &got[1];
+    assert_eq!(failed["kind"], "send-failed");
+    assert_eq!(failed["request_id"], got[0]["ok"]);
+    assert_eq!(failed["error"], "timed out");
+    assert_eq!(failed["context"], "mine");
+    assert_eq!(failed["body"], sleep, "the original payload comes back");
+    assert_eq!(got[3]["err"], "timed-out", "the late response was dropped");
+}
+
+#[tokio::test]
+async fn sem_06_inherit_sends_the_response_to_the_original_requester() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let b = h.probe("b").await;
+    let c = h.probe("c").await;
+    let forward = json!([
+        { "op": "send", "to": c.to_string(), "route": "echo", "body": "via b", "inherit": true }
+    ])
+    .to_string();
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "request", "to": b.to_string(), "route": "probe", "body": forward,
+                  "context": "a's context" },
+                { "op": "receive", "timeout_ms": 10_000 },
+                { "op": "receive", "timeout_ms": 300 },
+            ]),
+        )
+        .await;
+    let response = &got[1];
+    assert_eq!(response["kind"], "response", "{got:?}");
+    assert_eq!(response["request_id"], got[0]["ok"], "under a's own id");
+    assert_eq!(response["context"], "a's context");
+    assert_eq!(response["source"], c.to_string());
+    assert_eq!(response["body"], r#"{"echo":"via b"}"#);
+    assert_eq!(
+        got[2]["err"], "timed-out",
+        "b's own return value was not sent as well"
+    );
+}
+
+#[tokio::test]
+async fn sem_07_a_reply_to_a_one_way_message_is_not_sent() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let b = h.probe("b").await;
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "send", "to": b.to_string(), "route": "echo", "body": "one-way" },
+                { "op": "sleep", "ms": 200 },
+                { "op": "receive", "timeout_ms": 0 },
+            ]),
+        )
+        .await;
+    assert_eq!(got[2]["err"], "timed-out");
+}
+
+#[tokio::test]
+async fn sem_08_get_blob_is_the_current_ones_and_last_blob_the_newest() {
+    let h = Host::new();
+    let b = h
+        .running(
+            "b",
+            json!([
+                { "op": "get_blob" },
+                { "op": "receive", "timeout_ms": 10_000 },
+                { "op": "get_blob" },
+                { "op": "receive", "timeout_ms": 10_000 },
+                { "op": "get_blob" },
+                { "op": "last_blob" },
+            ]),
+            "exit",
+        )
+        .await;
+    let a = h.probe("a").await;
+    let to = b.to_string();
+    h.run(
+        &a,
+        json!([
+            { "op": "send", "to": to, "body": "with", "blob": "b1" },
+            { "op": "send", "to": to, "body": "without" },
+        ]),
+    )
+    .await;
+    let got = h.init_results(&b).await;
+    assert_eq!(got[0], Value::Null);
+    assert_eq!(got[1]["has_blob"], true);
+    assert_eq!(got[2], "b1");
+    assert_eq!(got[4], Value::Null, "the second message has no blob");
+    assert_eq!(got[5], "b1", "last-blob keeps the newest blob received");
+}
+
+#[tokio::test]
+async fn sem_09_an_attached_module_moves_to_the_receiver_and_a_duplicate_stays() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let b = h.probe("b").await;
+    let got = h
+        .run(
+            &a,
+            json!([{ "op": "spawn_duplicate", "to": b.to_string(), "route": "take", "name": "kid" }]),
+        )
+        .await;
+    assert!(got[0]["sent"]["ok"].is_u64(), "{got:?}");
+    assert!(
+        got[0]["spawned"]["ok"].as_str().unwrap().contains("kid"),
+        "{got:?}"
+    );
+    let handled = h.report(&b, |r| r["hook"] == "handle").await;
+    assert_eq!(handled["delivery"]["attachments"], 1);
+}
+
+#[tokio::test]
+async fn sem_11_send_after_waits_its_delay_and_cancel_only_stops_pending_timers() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "now_ms" },
+                { "op": "send_after", "to": "loopback", "tag": 1, "delay_ms": 250, "body": "t" },
+                { "op": "receive", "tags": [1], "timeout_ms": 10_000 },
+                { "op": "now_ms" },
+                { "op": "send_after", "to": "loopback", "tag": 2, "delay_ms": 10_000 },
+            ]),
+        )
+        .await;
+    assert_eq!(got[2]["body"], "t");
+    assert!(got[3].as_u64().unwrap() - got[0].as_u64().unwrap() >= 250);
+    let pending = got[4]["ok"].as_u64().unwrap();
+    let fired = got[1]["ok"].as_u64().unwrap();
+    let got = h
+        .run(
+            &a,
+            json!([
+                { "op": "cancel_timer", "id": pending },
+                { "op": "cancel_timer", "id": pending },
+                { "op": "cancel_timer", "id": fired },
+            ]),
+        )
+        .await;
+    assert_eq!(got, [json!(true), json!(false), json!(false)]);
+}
+
+#[tokio::test]
+async fn sem_12_a_private_actor_needs_a_messaging_capability_but_host_and_loopback_never() {
+    let h = Host::new();
+    let private = h.spawn(SpawnOptions::new("private").private()).await;
+    let stranger = h.probe("stranger").await;
+    let got = h
+        .run(
+            &stranger,
+            json!([
+                { "op": "send", "to": private.to_string(), "body": "hi" },
+                { "op": "request", "to": private.to_string(), "route": "echo" },
+                { "op": "send", "to": "loopback", "body": "me" },
+                { "op": "send", "to": "host", "body": "{}" },
+            ]),
+        )
+        .await;
+    assert!(err(&got[0]).starts_with("permission denied"), "{}", got[0]);
+    assert!(err(&got[1]).starts_with("permission denied"), "{}", got[1]);
+    assert!(got[2]["ok"].is_u64() && got[3]["ok"].is_u64(), "{got:?}");
+    let messaging_cap = Capability::new(private.clone(), "messaging");
+    let friend = h
+        .spawn(SpawnOptions::new("friend").capability(messaging_cap))
+        .await;
+    let got = h
+        .run(
+            &friend,
+            json!([{ "op": "call", "to": private.to_string(), "route": "echo", "body": "hi" }]),
+        )
+        .await;
+    assert_eq!(got[0]["ok"]["body"], r#"{"echo":"hi"}"#, "{got:?}");
+    assert!(
+        h.hooks(&private, "handle").is_empty(),
+        "nothing of the stranger's arrived"
+    );
+}
+
+#[tokio::test]
+async fn sem_13_a_remote_send_needs_the_network_capability() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let remote = json!({ "op": "send", "to": "elsewhere@b:b:elsewhere", "body": "hi" });
+    let got = h.run(&a, json!([remote])).await;
+    assert!(err(&got[0]).starts_with("permission denied"), "{}", got[0]);
+    let network = h.shim.kernel_capability("network");
+    let b = h.spawn(SpawnOptions::new("b").capability(network)).await;
+    let got = h.run(&b, json!([remote])).await;
+    assert_eq!(
+        err(&got[0]),
+        "offline",
+        "this shim has no network to reach other nodes"
+    );
+}
+
+#[tokio::test]
+async fn sem_14_and_15_attached_capabilities_are_vetted_and_only_those_can_be_saved() {
+    let h = Host::new();
+    let a = h.probe("a").await;
+    let third = h.probe("third").await;
+    let minted = h
+        .run(&a, json!([{ "op": "mint", "params": "{\"read\":true}" }]))
+        .await[0]
+        .clone();
+    let b = h
+        .running(
+            "b",
+            json!([{ "op": "receive", "timeout_ms": 10_000 }]),
+            "serve",
+        )
+        .await;
+    h.run(
+        &a,
+        json!([{ "op": "send", "to": b.to_string(), "body": "caps",
+                 "caps": [minted, messaging(&third)] }]),
+    )
+    .await;
+    let got = h.init_results(&b).await;
+    assert_eq!(
+        got[0]["caps"],
+        json!([minted]),
+        "the cap a neither issued nor holds is stripped"
+    );
+    let got = h
+        .run(
+            &b,
+            json!([
+                { "op": "save", "caps": [messaging(&third)] },
+                { "op": "save", "caps": [minted] },
+                { "op": "mint", "params": "own" },
+                { "op": "owned" },
+            ]),
+        )
+        .await;
+    assert!(err(&got[0]).starts_with("permission denied"), "{}", got[0]);
+    assert_eq!(
+        got[1]["ok"],
+        Value::Null,
+        "a received cap can be saved: {}",
+        got[1]
+    );
+    let own = got[2].clone();
+    assert!(got[3].as_array().unwrap().contains(&minted), "{}", got[3]);
+    let got = h
+        .run(
+            &b,
+            json!([{ "op": "save", "caps": [own] }, { "op": "has", "cap": minted }]),
+        )
+        .await;
+    assert_eq!(got[0]["ok"], Value::Null, "a self-minted cap can be saved");
+    assert_eq!(got[1], true);
+}
+
+#[tokio::test]
+async fn sem_16_parent_and_child_hold_messaging_caps_to_each_other() {
+    let h = Host::new();
+    let p = h.probe("p").await;
+    let spawn = cap(&h.shim.kernel_capability("spawn"));
+    let stranger = Address::parse("local@nobody:x:local").unwrap();
+    let got = h
+        .run(
+            &p,
+            json!([
+                { "op": "spawn", "name": "child", "request_caps": [spawn] },
+                { "op": "spawn", "name": "greedy", "request_caps": [messaging(&stranger)] },
+                { "op": "owned" },
+            ]),
+        )
+        .await;
+    let child = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
+    assert_eq!(got[1]["err"], "permission-denied");
+    assert!(
+        got[2].as_array().unwrap().contains(&messaging(&child)),
+        "{}",
+        got[2]
+    );
+    let owned = h.run(&child, json!([{ "op": "owned" }])).await[0].clone();
+    assert!(
+        owned.as_array().unwrap().contains(&messaging(&p)),
+        "{owned}"
+    );
+    assert!(
+        owned.as_array().unwrap().contains(&spawn),
+        "granted caps are owned: {owned}"
+    );
+}
+
+#[tokio::test]
+async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_needs_its_cap() {
+    let h = Host::new();
+    let p = h.probe("p").await;
+    let got = h
+        .run(
+            &p,
+            json!([
+                { "op": "spawn", "name": "stays", "on_exit": "restart" },
+                { "op": "spawn", "name": "goes" },
+            ]),
+        )
+        .await;
+    let stays = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
+    let goes = Address::parse(got[1]["ok"].as_str().unwrap()).unwrap();
+    for child in [&stays, &goes] {
+        h.run(&p, json!([{ "op": "kill", "to": child.to_string() }]))
+            .await;
+    }
+    h.stopped(&goes).await;
+    let owned = h.run(&p, json!([{ "op": "owned" }])).await[0].clone();
+    assert!(
+        !owned.as_array().unwrap().contains(&messaging(&goes)),
+        "{owned}"
+    );
+
+    // A failure with on-exit restart keeps the actor and the caps it issued.
+    let q = h.probe("q").await;
+    let got = h
+        .run(
+            &q,
+            json!([{ "op": "spawn", "name": "phoenix", "on_exit": "restart",
+                     "args": { "ops": [], "then": "err" } }]),
+        )
+        .await;
+    let phoenix = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(h.shim.exists(&phoenix));
+    let owned = h.run(&q, json!([{ "op": "owned" }])).await[0].clone();
+    assert!(
+        owned.as_array().unwrap().contains(&messaging(&phoenix)),
+        "{owned}"
+    );
+
+    let call = json!({ "op": "host_call", "binding": "kv", "namespace": "demo",
+                       "operation": "upper", "payload": "abc" });
+    let got = h.run(&q, json!([call])).await;
+    assert!(err(&got[0]).starts_with("permission-denied"), "{}", got[0]);
+    let allowed = h.shim.kernel_capability(r#"{"host-call":"kv/demo"}"#);
+    let r = h.spawn(SpawnOptions::new("r").capability(allowed)).await;
+    let got = h.run(&r, json!([call, { "op": "host_call", "binding": "kv", "namespace": "demo", "operation": "nope" }])).await;
+    assert_eq!(got[0]["ok"], "ABC");
+    assert_eq!(
+        got[1]["err"], "no operation `nope`",
+        "a failed callback's string comes back"
+    );
+}
+
+#[tokio::test]
+async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
+    let h = Host::new();
+    let p = h.probe("p").await;
+    let failing = json!({ "ops": [{ "op": "sleep", "ms": 200 }], "then": "err" });
+    let exiting = json!({ "ops": [], "then": "exit" });
+    let got = h
+        .run(
+            &p,
+            json!([{ "op": "spawn", "name": "calm", "link": true, "args": exiting }]),
+        )
+        .await;
+    let calm = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
+    h.stopped(&calm).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(h.shim.exists(&p), "a normal exit cascades nothing");
+
+    let b = h.probe("b").await;
+    h.run(&b, json!([{ "op": "link", "to": p.to_string() }]))
+        .await;
+    h.run(
+        &p,
+        json!([{ "op": "spawn", "name": "doomed", "link": true, "args": failing }]),
+    )
+    .await;
+    h.stopped(&p).await;
+    h.stopped(&b).await;
+}
+
+#[tokio::test]
+async fn sem_19_link_died_arrives_when_asked_and_linking_to_nothing_is_no_process() {
+    let h = Host::new();
+    let p = h.probe("p").await;
+    let failing = json!({ "ops": [], "then": "trap" });
+    let got = h
+        .run(
+            &p,
+            json!([
+                { "op": "die_when_link_dies", "die": false },
+                { "op": "link", "to": "local@ghost:ghost:local", "tag": 3 },
+                { "op": "receive", "timeout_ms": 0 },
+                { "op": "spawn", "name": "c", "link": true, "link_tag": 4, "args": failing },
+                { "op": "receive", "tags": [4], "timeout_ms": 10_000 },
+            ]),
+        )
+        .await;
+    assert_eq!(got[2]["kind"], "link-died");
+    assert_eq!(got[2]["reason"], "no-process");
+    assert_eq!(got[2]["tag"], 3);
+    assert_eq!(got[4]["kind"], "link-died");
+    assert_eq!(got[4]["reason"], "failure");
+    assert!(h.shim.exists(&p));
+}
+
+#[tokio::test]
+async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
+    let h = Host::new();
+    let m = h.probe("m").await;
+    let calm = h
+        .running("calm", json!([{ "op": "sleep", "ms": 300 }]), "exit")
+        .await;
+    let other = h.probe("other").await;
+    let got = h
+        .run(
+            &m,
+            json!([
+                { "op": "monitor", "to": calm.to_string() },
+                { "op": "monitor", "to": other.to_string() },
+                { "op": "stop_monitoring", "to": other.to_string() },
+                { "op": "receive", "timeout_ms": 10_000 },
+            ]),
+        )
+        .await;
+    assert_eq!(got[3]["kind"], "process-died");
+    assert_eq!(got[3]["reason"], "normal");
+    assert!(h.shim.kill(&other));
+    h.stopped(&other).await;
+    let got = h
+        .run(&m, json!([{ "op": "receive", "timeout_ms": 200 }]))
+        .await;
+    assert_eq!(
+        got[0]["err"], "timed-out",
+        "no notice after stop-monitoring"
+    );
+}
+
+#[tokio::test]
+async fn sem_21_restart_keeps_address_and_state_and_backs_off() {
+    let h = Host::new();
+    let ops = json!([
+        { "op": "state_get", "key": "k" },
+        { "op": "state_set", "key": "k", "value": "kept" },
+        { "op": "started" },
+    ]);
+    let phoenix = h
+        .spawn(
+            SpawnOptions::new("phoenix").on_exit(OnExit::Restart).args(
+                json!({ "ops": ops, "then": "exit" })
+                    .to_string()
+                    .into_bytes(),
+            ),
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let inits = h.hooks(&phoenix, "init");
+    assert!(inits.len() >= 3, "{inits:?}");
+    // Restarts under a second apart back off, doubling from 100 ms: 0.1 + 0.2 + 0.4 + 0.8 s.
+    assert!(
+        inits.len() <= 5,
+        "no backoff: {} starts in 1.5 s",
+        inits.len()
+    );
+    let first = &inits[0]["results"];
+    let second = &inits[1]["results"];
+    assert_eq!(first[0], Value::Null);
+    assert_eq!(first[2]["restarted"], false);
+    assert_eq!(second[0], "kept", "state survives a restart");
+    assert_eq!(second[2]["restarted"], true);
+    assert_eq!(second[2]["incarnation"], 2);
+    assert!(h.shim.exists(&phoenix), "same address");
+}
+
+#[tokio::test]
+async fn sem_22_on_exit_requests_go_out_one_way_then_the_actor_stops() {
+    let h = Host::new();
+    let heir = h.probe("heir").await;
+    let p = h.probe("p").await;
+    let request = json!({ "to": heir.to_string(), "route": "last-words", "body": "bye" });
+    h.run(
+        &p,
+        json!([{ "op": "spawn", "name": "mortal", "on_exit": [request],
+                 "args": { "ops": [], "then": "exit" } }]),
+    )
+    .await;
+    let got = h.report(&heir, |r| r["hook"] == "handle").await;
+    assert_eq!(got["delivery"]["route"], "last-words");
+    assert_eq!(got["delivery"]["expects_response"], false);
+}
+
+#[tokio::test]
+async fn sem_23_init_exit_is_normal_and_process_mode_receives_chunks_and_stop() {
+    let h = Host::new();
+    let m = h.probe("m").await;
+    let got = h
+        .run(
+            &m,
+            json!([
+                { "op": "spawn", "name": "done", "args": { "ops": [], "then": "exit" } },
+                { "op": "spawn", "name": "broken", "args": { "ops": [], "then": "err" } },
+            ]),
+        )
+        .await;
+    for (child, reason) in [(&got[0], "normal"), (&got[1], "failure")] {
+        // Either the child already ended (no-process) or the monitor sees how.
+        let child = child["ok"].as_str().unwrap();
+        let seen = h
+            .run(&m, json!([{ "op": "monitor", "to": child }, { "op": "receive", "timeout_ms": 10_000 }]))
+            .await;
+        assert!(
+            seen[1]["reason"] == reason || seen[1]["reason"] == "no-process",
+            "{child}: {}",
+            seen[1]
+        );
+    }
+
+    let looping = h
+        .running(
+            "looping",
+            json!([{ "op": "stream_register", "stream": "s" }]),
+            "loop",
+        )
+        .await;
+    h.shim.send_chunk(&looping, chunk("s", 1, "first")).unwrap();
+    h.shim
+        .send_chunk(&looping, chunk("unregistered", 2, "dropped"))
+        .unwrap();
+    assert!(h.shim.stop(&looping));
+    h.stopped(&looping).await;
+    let seen: Vec<Value> = h
+        .hooks(&looping, "receive")
+        .into_iter()
+        .map(|r| r["delivery"]["kind"].clone())
+        .collect();
+    assert_eq!(seen, ["chunk", "stop-requested"]);
+    assert!(
+        h.hooks(&looping, "on-ready").is_empty(),
+        "on-ready only follows `serve`"
+    );
+}
+
+fn chunk(stream: &str, sequence: u64, payload: &str) -> guestkit_shim::DataChunk {
+    guestkit_shim::DataChunk {
+        stream_id: stream.into(),
+        sequence,
+        payload: payload.as_bytes().to_vec(),
+        metadata: Vec::new(),
+        timestamp_ms: None,
+    }
+}
+
+#[tokio::test]
+async fn sem_24_memory_and_fuel_limits_fail_the_actor() {
+    let h = Host::new();
+    let p = h.probe("p").await;
+    let spin = json!({ "ops": [{ "op": "spin" }], "then": "serve" });
+    let got = h
+        .run(
+            &p,
+            json!([
+                { "op": "die_when_link_dies", "die": false },
+                { "op": "spawn", "name": "burner", "link": true, "max_fuel": 1_000_000, "args": spin },
+                { "op": "receive", "timeout_ms": 10_000 },
+                { "op": "spawn", "name": "tiny", "link": true, "max_memory_bytes": 65_536 },
+                { "op": "receive", "timeout_ms": 10_000 },
+            ]),
+        )
+        .await;
+    assert_eq!(got[2]["kind"], "link-died", "{got:?}");
+    assert_eq!(got[2]["reason"], "failure");
+    // A memory limit below what the component needs fails it at instantiation.
+    assert_eq!(got[3]["err"], "invalid-module", "{got:?}");
+}
+
+#[tokio::test]
+async fn sem_24_concurrent_get_or_spawn_spawns_exactly_one() {
+    let h = Host::new();
+    let mut callers = Vec::new();
+    for i in 0..4 {
+        callers.push(h.probe(&format!("caller{i}")).await);
+    }
+    let script = json!([{ "op": "get_or_spawn", "name": "singleton", "public": true }]);
+    let answers = join_all(
+        callers
+            .iter()
+            .map(|c| Box::pin(h.run(c, script.clone())))
+            .collect(),
+    )
+    .await;
+    let spawned: std::collections::BTreeSet<String> = answers
+        .iter()
+        .map(|a| a[0]["ok"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(spawned.len(), 1, "{answers:?}");
+    let found = h.shim.lookup("singleton").await.unwrap();
+    assert_eq!(found.to_string(), *spawned.first().unwrap());
+}
+
+/// Polls every future concurrently on this task, and returns their outputs in order.
+async fn join_all<F: std::future::Future + Unpin>(mut futures: Vec<F>) -> Vec<F::Output> {
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (f, out) in futures.iter_mut().zip(outputs.iter_mut()) {
+            if out.is_none() {
+                match std::pin::Pin::new(f).poll(cx) {
+                    std::task::Poll::Ready(v) => *out = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    outputs.into_iter().map(Option::unwrap).collect()
+}
+
+#[tokio::test]
+async fn sem_24_discovery_registers_names_and_finds_actors_by_type() {
+    let h = Host::new();
+    let p = h.probe("p").await;
+    let got = h
+        .run(
+            &p,
+            json!([
+                { "op": "discover", "actor_type": "worker" },
+                { "op": "spawn", "name": "w", "actor_type": "worker" },
+                { "op": "discover", "actor_type": "worker" },
+                { "op": "register", "name": "boss", "to": p.to_string() },
+                { "op": "lookup", "name": "boss" },
+                { "op": "unregister", "name": "boss" },
+                { "op": "lookup", "name": "boss" },
+            ]),
+        )
+        .await;
+    assert!(err(&got[0]).starts_with("not found"), "{}", got[0]);
+    assert_eq!(got[2]["ok"], got[1]["ok"]);
+    assert_eq!(got[4], p.to_string());
+    assert_eq!(got[6], Value::Null);
+}
+
+#[tokio::test]
+async fn sem_33_chunks_arrive_in_order_per_registered_stream() {
+    let h = Host::new();
+    let sink = h.probe("sink").await;
+    let source = h.probe("source").await;
+    let got = h
+        .run(
+            &sink,
+            json!([
+                { "op": "stream_register", "stream": "s" },
+                { "op": "stream_register", "stream": "s" },
+            ]),
+        )
+        .await;
+    assert!(err(&got[1]).starts_with("invalid argument"), "{}", got[1]);
+    let to = sink.to_string();
+    let sends: Vec<Value> = (0..5)
+        .map(|i| json!({ "op": "send_chunk", "to": to, "stream": "s", "sequence": i, "body": format!("c{i}") }))
+        .chain([json!({ "op": "send_chunk", "to": to, "stream": "other", "body": "dropped" })])
+        .collect();
+    h.run(&source, Value::Array(sends)).await;
+    h.run(&sink, json!([])).await; // everything sent before is handled by now
+    let seen: Vec<Value> = h
+        .hooks(&sink, "on-data-chunk")
+        .iter()
+        .map(|r| r["delivery"]["payload"].clone())
+        .collect();
+    assert_eq!(seen, ["c0", "c1", "c2", "c3", "c4"]);
+}
+
+#[tokio::test]
+async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observed_once() {
+    let h = Host::with_limits(Limits {
+        mailbox_backpressure: 3,
+        ..Limits::default()
+    });
+    let broken = h.running("broken", json!([]), "err").await;
+    h.stopped(&broken).await;
+    assert!(h.hooks(&broken, "on-ready").is_empty());
+
+    let busy = h.probe("busy").await;
+    h.report(&busy, |r| r["hook"] == "on-ready").await;
+    let a = h.probe("a").await;
+    let sleep = json!([{ "op": "sleep", "ms": 300 }]).to_string();
+    let mut ops =
+        vec![json!({ "op": "send", "to": busy.to_string(), "route": "probe", "body": sleep })];
+    ops.extend(
+        (0..5).map(|i| json!({ "op": "send", "to": busy.to_string(), "body": i.to_string() })),
+    );
+    h.run(&a, Value::Array(ops)).await;
+    h.report(&busy, |r| {
+        r["hook"] == "handle" && r["delivery"]["body"] == "4"
+    })
+    .await;
+    let observed = h.hooks(&busy, "observe");
+    assert_eq!(observed.len(), 1, "{observed:?}");
+    assert!(
+        observed[0]["event"]
+            .as_str()
+            .unwrap()
+            .contains("MailboxBackpressure")
+    );
+
+    assert!(h.shim.stop(&busy));
+    h.stopped(&busy).await;
+    assert_eq!(h.hooks(&busy, "on-stop").len(), 1);
+}
+
+#[tokio::test]
+async fn sem_37_a_failing_actors_on_exit_policy_applies() {
+    let h = Host::with_limits(Limits {
+        cpu_deadline: Duration::from_millis(200),
+        ..Limits::default()
+    });
+    let spinner = h
+        .spawn(SpawnOptions::new("spinner").on_exit(OnExit::Restart))
+        .await;
+    let healthy = h.probe("healthy").await;
+    let spin = json!([{ "op": "spin" }]).to_string().into_bytes();
+    let failed = h
+        .shim
+        .call(&spinner, Payload::new("probe", spin), TIMEOUT)
+        .await
+        .unwrap_err();
+    assert!(
+        failed.error.describe().contains("trapped"),
+        "{:?}",
+        failed.error
+    );
+    let got = h.run(&healthy, json!([{ "op": "our" }])).await;
+    assert_eq!(got[0], healthy.to_string(), "the others keep running");
+    let started = h.run(&spinner, json!([{ "op": "started" }])).await;
+    assert_eq!(
+        started[0]["restarted"], true,
+        "restarted under its on-exit policy"
+    );
+}
