@@ -376,7 +376,7 @@ async fn sem_39_oversize_messages_are_refused_not_truncated() {
 #[tokio::test]
 async fn sem_38_bad_components_are_refused_before_they_run() {
     let h = Harness::new();
-    let refused = |bytes: Vec<u8>| h.shim.load(&bytes).err().expect("refused").to_string();
+    let refused = |bytes: Vec<u8>| h.shim.load(&bytes).expect_err("refused").to_string();
     let err = refused(b"\0asm\x0d\0\x01\0garbage".to_vec());
     assert!(err.contains("not valid WebAssembly"), "{err}");
     let err = refused(wat::parse_str("(module)").unwrap());

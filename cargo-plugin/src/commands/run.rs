@@ -1,17 +1,19 @@
 //! `cargo guest run`: spawn a guest in the shim, deliver one request given as JSON, and print
-//! the reply as JSON. The actor's log lines go to standard error.
+//! the reply as JSON; or, without `--route`, let the guest run until it ends. Messages actors
+//! send to the host are printed to standard output, their log lines to standard error.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use guestkit_codegen::embed;
-use guestkit_shim::{Payload, Shim, SpawnOptions};
+use guestkit_shim::{Address, Payload, Shim, SpawnOptions};
 
 use crate::commands::build::{self, BuildArgs};
 use crate::contract::RouteTypes;
 
-/// Run a guest in the shim: spawn it, send one request, print the reply as JSON.
+/// Run a guest in the shim: spawn it, send one request, print the reply as JSON (without
+/// --route: run it until it ends)
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
     /// A built component (.wasm); without it, the selected package is built first
@@ -26,9 +28,12 @@ pub struct RunArgs {
     /// Path to the Cargo.toml of the package or workspace
     #[arg(long, value_name = "PATH")]
     pub manifest_path: Option<PathBuf>,
-    /// Route of the request: `package.Service/Method`
+    /// Route of the request: `package.Service/Method`. Without it, the guest runs until it ends
     #[arg(long, value_name = "ROUTE")]
-    pub route: String,
+    pub route: Option<String>,
+    /// Give the actor a kernel capability, e.g. `spawn`, `network`, `{"host-call":"b/ns"}`
+    #[arg(long, value_name = "PARAMS")]
+    pub grant: Vec<String>,
     /// Request body in the proto3 JSON mapping
     #[arg(long, value_name = "JSON", default_value = "{}")]
     pub body: String,
@@ -38,7 +43,7 @@ pub struct RunArgs {
     /// Process name of the actor; its state is kept under it (default: the component's name)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
-    /// How long to wait for the reply, in milliseconds
+    /// How long to wait for the reply (or, without --route, for the guest to end), in ms
     #[arg(long, value_name = "MS", default_value_t = 30_000)]
     pub timeout_ms: u64,
 }
@@ -52,6 +57,17 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             manifest_path: args.manifest_path.clone(),
             ..BuildArgs::default()
         })?)?,
+    };
+    let name = match &args.name {
+        Some(name) => name.clone(),
+        None => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "guest".into()),
+    };
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let Some(route) = &args.route else {
+        return runtime.block_on(run_to_end(&args, &path, name));
     };
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let contract = embed::read(&bytes);
@@ -69,28 +85,14 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
                 path.display()
             )
         })?;
-    let route =
-        RouteTypes::find(&contract, &args.route).with_context(|| path.display().to_string())?;
-    let body = route.encode_request(&args.body)?;
-    let name = match &args.name {
-        Some(name) => name.clone(),
-        None => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "guest".into()),
-    };
-
-    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let types = RouteTypes::find(&contract, route).with_context(|| path.display().to_string())?;
+    let body = types.encode_request(&args.body)?;
     let reply = runtime.block_on(async {
-        let shim = Shim::builder().state_dir(&args.state_dir).build()?;
-        let module = shim
-            .load_file(&path)
-            .with_context(|| path.display().to_string())?;
-        let actor = shim.spawn(&module, SpawnOptions::new(name)).await?;
+        let (shim, actor) = start(&args, &path, name).await?;
         let reply = shim
             .call(
                 &actor,
-                Payload::new(&args.route, body),
+                Payload::new(route, body),
                 Duration::from_millis(args.timeout_ms),
             )
             .await;
@@ -98,13 +100,52 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     })?;
     match reply {
         Ok(response) => {
-            println!("{}", route.decode_reply(&response.payload.body)?);
+            println!("{}", types.decode_reply(&response.payload.body)?);
             Ok(())
         }
-        Err(failed) => bail!(
-            "the request to {} failed: {}",
-            args.route,
-            failed.error.describe()
-        ),
+        Err(failed) => bail!("the request to {route} failed: {}", failed.error.describe()),
     }
+}
+
+/// A shim whose drive is the component's directory (so guests can load their siblings), with
+/// the actor spawned from `path` holding the granted kernel capabilities.
+async fn start(args: &RunArgs, path: &Path, name: String) -> anyhow::Result<(Shim, Address)> {
+    let drive = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let shim = Shim::builder()
+        .state_dir(&args.state_dir)
+        .drive(drive)
+        .on_message(|m| {
+            println!(
+                "{}: {}",
+                m.source.process.process_name,
+                String::from_utf8_lossy(&m.payload.body)
+            );
+            None
+        })
+        .build()?;
+    let module = shim
+        .load_file(path)
+        .with_context(|| path.display().to_string())?;
+    let mut opts = SpawnOptions::new(name);
+    for params in &args.grant {
+        opts = opts.capability(shim.kernel_capability(params));
+    }
+    let actor = shim.spawn(&module, opts).await?;
+    Ok((shim, actor))
+}
+
+/// Runs the guest until its actor ends.
+async fn run_to_end(args: &RunArgs, path: &Path, name: String) -> anyhow::Result<()> {
+    let (shim, actor) = start(args, path, name).await?;
+    let timeout = Duration::from_millis(args.timeout_ms);
+    if tokio::time::timeout(timeout, shim.stopped(&actor))
+        .await
+        .is_err()
+    {
+        bail!("{actor} was still running after {timeout:?} (--timeout-ms)");
+    }
+    Ok(())
 }
