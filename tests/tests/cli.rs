@@ -503,7 +503,10 @@ fn run_example(package: &str) -> String {
 #[test]
 fn sem_23_ping_pong_runs_in_process_mode_with_tags_and_timeouts() {
     let out = run_example("ping-pong");
-    assert!(out.contains("pong 1\n") && out.contains("pong 3\n"), "{out}");
+    assert!(
+        out.contains("pong 1\n") && out.contains("pong 3\n"),
+        "{out}"
+    );
     assert!(out.contains("no message tagged 99 within 50 ms"), "{out}");
     assert!(out.ends_with("3 rounds played\n"), "{out}");
 }
@@ -511,17 +514,35 @@ fn sem_23_ping_pong_runs_in_process_mode_with_tags_and_timeouts() {
 #[test]
 fn sem_21_supervisor_restarts_its_worker_and_hears_of_its_linked_helper() {
     let out = run_example("supervisor");
-    assert!(out.contains("worker: incarnation 1, restarted: false"), "{out}");
-    assert!(out.contains("worker crashed: internal: the handler trapped"), "{out}");
-    assert!(out.contains("monitor: worker ended (ExitReason::Failure)"), "{out}");
-    assert!(out.contains("worker: incarnation 2, restarted: true"), "{out}");
-    assert!(out.contains("link 7: helper ended (ExitReason::Failure)"), "{out}");
+    assert!(
+        out.contains("worker: incarnation 1, restarted: false"),
+        "{out}"
+    );
+    assert!(
+        out.contains("worker crashed: internal: the handler trapped"),
+        "{out}"
+    );
+    assert!(
+        out.contains("monitor: worker ended (ExitReason::Failure)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("worker: incarnation 2, restarted: true"),
+        "{out}"
+    );
+    assert!(
+        out.contains("link 7: helper ended (ExitReason::Failure)"),
+        "{out}"
+    );
 }
 
 #[test]
 fn sem_12_chat_room_refuses_a_member_without_its_capability() {
     let out = run_example("chat-room");
-    assert!(out.contains("alice: posted, 1 message(s) in the room"), "{out}");
+    assert!(
+        out.contains("alice: posted, 1 message(s) in the room"),
+        "{out}"
+    );
     assert!(out.contains("mallory: refused: permission denied"), "{out}");
     assert!(out.contains("history: alice: hello from alice\n"), "{out}");
     assert!(!out.contains("mallory was here"), "{out}");
@@ -544,5 +565,8 @@ fn a_guest_that_needs_spawn_fails_clearly_without_the_grant() {
         &workspace_root(),
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("does not hold the kernel's \"spawn\" capability"), "{stderr}");
+    assert!(
+        stderr.contains("does not hold the kernel's \"spawn\" capability"),
+        "{stderr}"
+    );
 }

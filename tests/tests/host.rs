@@ -897,6 +897,31 @@ async fn sem_24_memory_and_fuel_limits_fail_the_actor() {
 }
 
 #[tokio::test]
+async fn load_module_stays_inside_the_drive() {
+    let h = Host::new();
+    let p = h.probe("p").await;
+    let probe = built_guest("probe");
+    let got = h
+        .run(
+            &p,
+            json!([
+                { "op": "spawn", "path": probe.to_str().unwrap() },
+                { "op": "spawn", "path": "../guest/probe.wasm" },
+                { "op": "spawn", "path": "missing.wasm" },
+                { "op": "spawn", "path": "probe.wasm", "name": "inside" },
+            ]),
+        )
+        .await;
+    assert_eq!(
+        got[0]["err"], "no-file-at-path",
+        "an absolute path is refused"
+    );
+    assert_eq!(got[1]["err"], "no-file-at-path", "`..` is refused");
+    assert_eq!(got[2]["err"], "no-file-at-path");
+    assert!(got[3]["ok"].as_str().unwrap().contains("inside"), "{got:?}");
+}
+
+#[tokio::test]
 async fn sem_24_concurrent_get_or_spawn_spawns_exactly_one() {
     let h = Host::new();
     let mut callers = Vec::new();

@@ -139,7 +139,22 @@ impl HostCall for LoadModule {
     const NAME: &'static str = "process.load-module";
     type Output = Result<Resource<Module>, SpawnError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        let path = cx.shared.drive.join(PathBuf::from(&self.0));
+        let relative = PathBuf::from(&self.0);
+        let inside = relative
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        let path = cx.shared.drive.join(&relative);
+        if !inside {
+            cx.report(
+                crate::bindings::log::Level::Warn,
+                format!(
+                    "{}: `{}` leaves the drive; give a path relative to it",
+                    Self::NAME,
+                    self.0
+                ),
+            );
+            return Ok(Err(SpawnError::NoFileAtPath));
+        }
         if !path.is_file() {
             cx.report(
                 crate::bindings::log::Level::Warn,
