@@ -224,19 +224,11 @@ impl Life {
             };
             let mut cx = current.store.into_data();
             cx.end_incarnation(exit);
-            let (policy, monitors) = router
-                .with(&self.our, |p| {
-                    (p.on_exit.clone(), p.monitors.values().cloned().collect())
-                })
-                .unwrap_or((OnExit::None, Vec::new()));
+            let policy = router
+                .with(&self.our, |p| p.on_exit.clone())
+                .unwrap_or(OnExit::None);
             if exit != Exit::Killed && matches!(policy, OnExit::Restart) {
-                router.exited(
-                    &self.our,
-                    incarnation,
-                    exit.reason(),
-                    monitors.clone(),
-                    None,
-                );
+                router.exited(&self.our, incarnation, exit.reason(), None);
                 backoff = if started.elapsed() < RESTART_WINDOW {
                     (backoff * 2).clamp(FIRST_BACKOFF, MAX_BACKOFF)
                 } else {
@@ -272,7 +264,7 @@ impl Life {
             if let OnExit::Requests(requests) = policy {
                 cx.send_on_exit(requests);
             }
-            router.exited(&self.our, incarnation, exit.reason(), monitors, process);
+            router.exited(&self.our, incarnation, exit.reason(), process);
             self.shared.gone.notify_waiters();
             break;
         }
@@ -311,17 +303,8 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
 
     cx.phase = Phase::Handle;
     cx.segment_start = Instant::now();
-    match guest.call_on_ready(&mut *store).await {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => {
-            let cx = store.data_mut();
-            cx.state.rollback();
-            cx.report(Level::Error, format!("on-ready failed: {}", e.describe()));
-            return Exit::Failure;
-        }
-        Err(trap) => return store.data_mut().trapped("on-ready", &trap),
-    }
-    if let Err(exit) = store.data_mut().commit("on-ready") {
+    let ready = guest.call_on_ready(&mut *store).await;
+    if let Err(exit) = store.data_mut().settle_hook("on-ready", ready) {
         return exit;
     }
 
@@ -453,19 +436,10 @@ async fn step(
 /// The actor was asked to stop, or the shim is closing: `on-stop` runs, then it ends normally.
 async fn stop(store: &mut Store<ActorCtx>, actor: &Actor) -> Exit {
     store.data_mut().segment_start = Instant::now();
-    match actor.guestkit_host_guest().call_on_stop(&mut *store).await {
-        Ok(Ok(())) => store
-            .data_mut()
-            .commit("on-stop")
-            .err()
-            .unwrap_or(Exit::Normal),
-        Ok(Err(e)) => {
-            let cx = store.data_mut();
-            cx.state.rollback();
-            cx.report(Level::Error, format!("on-stop failed: {}", e.describe()));
-            Exit::Failure
-        }
-        Err(trap) => store.data_mut().trapped("on-stop", &trap),
+    let stopped = actor.guestkit_host_guest().call_on_stop(&mut *store).await;
+    match store.data_mut().settle_hook("on-stop", stopped) {
+        Ok(()) => Exit::Normal,
+        Err(exit) => exit,
     }
 }
 
@@ -535,6 +509,24 @@ async fn invoke(
 impl ActorCtx {
     pub(crate) fn report(&self, level: Level, message: String) {
         self.shared.log(&self.our, level, message);
+    }
+
+    /// Settles a lifecycle hook that must succeed: its state commits when it returns Ok; an
+    /// error or a trap ends the incarnation as a failure.
+    fn settle_hook(
+        &mut self,
+        hook: &str,
+        outcome: wasmtime::Result<Result<(), ActorError>>,
+    ) -> Result<(), Exit> {
+        match outcome {
+            Ok(Ok(())) => self.commit(hook),
+            Ok(Err(e)) => {
+                self.state.rollback();
+                self.report(Level::Error, format!("{hook} failed: {}", e.describe()));
+                Err(Exit::Failure)
+            }
+            Err(trap) => Err(self.trapped(hook, &trap)),
+        }
     }
 
     /// Commits the step's state; a store that cannot commit ends the incarnation.

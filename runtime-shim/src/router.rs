@@ -15,7 +15,7 @@ use tokio::sync::{oneshot, watch};
 use crate::bindings::messaging::SendError;
 use crate::bindings::process::OnExit;
 use crate::bindings::types::{
-    ActorError, ActorType, Address, Capability, ExitNotice, ExitReason, Payload,
+    ActorError, ActorType, Address, Capability, ExitNotice, ExitReason, Payload, ProcessId,
 };
 use crate::capability::{self, Held, MESSAGING};
 use crate::mailbox::{Delivery, Envelope, Inbox, Invocation, Reply};
@@ -166,11 +166,20 @@ impl Router {
         )))
     }
 
-    /// The embedding application's address on this node.
+    /// The embedding application's address on this node: the source of what it sends.
+    pub fn host(&self) -> Address {
+        Address::new(
+            &self.node,
+            ProcessId {
+                process_name: "host".into(),
+                package_name: "guestkit".into(),
+                publisher_node: self.node.clone(),
+            },
+        )
+    }
+
     pub fn is_host(&self, address: &Address) -> bool {
-        address.node == self.node
-            && address.process.process_name == "host"
-            && address.process.package_name == "guestkit"
+        address.same_as(&self.host())
     }
 
     /// Hands `delivery` to `to`'s mailbox; false when there is no such actor.
@@ -349,7 +358,7 @@ impl Router {
     }
 
     /// Tells the world that `actor`'s incarnation ended with `reason`. Monitors always hear of
-    /// it. When the process is gone for good (`process` is its removed entry), its links hear
+    /// it. When the process is gone for good (`gone` is its removed entry), its links hear
     /// too: a failure or kill kills linked processes that die with their links, and reaches the
     /// others as `link-died`; and every capability it issued is revoked.
     pub fn exited(
@@ -357,8 +366,7 @@ impl Router {
         actor: &Address,
         incarnation: u64,
         reason: ExitReason,
-        monitors: Vec<Address>,
-        process: Option<Process>,
+        gone: Option<Process>,
     ) {
         let notice = |tag| ExitNotice {
             actor: actor.clone(),
@@ -366,10 +374,16 @@ impl Router {
             tag,
             reason,
         };
+        let monitors: Vec<Address> = match &gone {
+            Some(process) => process.monitors.values().cloned().collect(),
+            None => self
+                .with(actor, |p| p.monitors.values().cloned().collect())
+                .unwrap_or_default(),
+        };
         for watcher in monitors {
             self.deliver(&watcher, Delivery::ProcessDied(notice(None)));
         }
-        let Some(process) = process else { return };
+        let Some(process) = gone else { return };
         let mut processes = self.processes.lock().unwrap();
         let failed = reason != ExitReason::Normal;
         for (key, (_, tag)) in process.links {

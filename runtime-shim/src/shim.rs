@@ -70,6 +70,18 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// Refuses a stream chunk whose payload exceeds `max_message_bytes`.
+    pub(crate) fn check_chunk(&self, chunk: &DataChunk) -> Result<(), ActorError> {
+        let size = chunk.payload.len();
+        if size > self.max_message_bytes {
+            return Err(ActorError::InvalidArgument(format!(
+                "a chunk of {size} bytes exceeds the shim's limit of {} bytes",
+                self.max_message_bytes
+            )));
+        }
+        Ok(())
+    }
+
     /// Refuses a message whose body and blob together exceed `max_message_bytes`.
     pub(crate) fn check_message(&self, msg: &Payload) -> Result<(), ActorError> {
         let size = msg.body.len() + msg.blob.as_ref().map_or(0, |b| b.bytes.len());
@@ -179,6 +191,31 @@ impl Shared {
                 None => Ok((Component::new(engine, &bytes)?, false)),
             }
         })
+    }
+
+    /// Hands a message to the embedding application's handler; for a request, its answer (or
+    /// the lack of a handler) completes the pending request `envelope.id`.
+    pub fn to_host(&self, envelope: Envelope) {
+        let router = &self.router;
+        let (id, expects_response) = (envelope.id, envelope.expects_response);
+        let Some(handler) = &self.host_handler else {
+            if expects_response {
+                router.fail(
+                    id,
+                    ActorError::NotFound("the host application handles no messages".into()),
+                );
+            }
+            return;
+        };
+        let reply = handler(HostMessage {
+            id,
+            source: envelope.source,
+            expects_response,
+            payload: envelope.payload,
+        });
+        if let (true, Some(reply)) = (expects_response, reply) {
+            router.respond(id, router.host(), reply, Vec::new());
+        }
     }
 
     /// The address of `name` in `package` on this node.
@@ -547,13 +584,7 @@ impl Shim {
 
     /// Sends a chunk of stream `chunk.stream_id` from the host to the actor at `to`.
     pub fn send_chunk(&self, to: &Address, chunk: DataChunk) -> Result<(), ActorError> {
-        if chunk.payload.len() > self.shared.limits.max_message_bytes {
-            return Err(ActorError::InvalidArgument(format!(
-                "a chunk of {} bytes exceeds the shim's limit of {} bytes",
-                chunk.payload.len(),
-                self.shared.limits.max_message_bytes
-            )));
-        }
+        self.shared.limits.check_chunk(&chunk)?;
         self.shared
             .router
             .deliver(to, Delivery::Chunk(chunk, self.host_address()));
@@ -683,6 +714,6 @@ impl Shim {
 
     /// The address messages from the embedding application carry as their source.
     pub fn host_address(&self) -> Address {
-        self.shared.address("host", "guestkit")
+        self.shared.router.host()
     }
 }

@@ -10,7 +10,7 @@ use crate::bindings::messaging::{
 use crate::bindings::types::{ActorError, Address, Attachment, Blob, Dest, Message, Payload};
 use crate::mailbox::{Delivery, Envelope, Filter, Reply};
 use crate::router::Requester;
-use crate::shim::{HostMessage, Module};
+use crate::shim::Module;
 
 type Sent = Result<u64, ActorError>;
 
@@ -129,11 +129,7 @@ impl ActorCtx {
     /// by the target's capabilities.
     fn route(&self, to: Dest, msg: &mut Payload, call: &str) -> Result<Route, ActorError> {
         self.vet(&mut msg.capabilities);
-        let prefixed = |e| match e {
-            ActorError::InvalidArgument(m) => ActorError::InvalidArgument(format!("{call}: {m}")),
-            ActorError::PermissionDenied(m) => ActorError::PermissionDenied(format!("{call}: {m}")),
-            other => other,
-        };
+        let prefixed = |e| named(call, e);
         self.shared.limits.check_message(msg).map_err(prefixed)?;
         match to {
             Dest::Host => Ok(Route::Host),
@@ -146,32 +142,6 @@ impl ActorCtx {
                     .map_err(prefixed)?;
                 Ok(Route::Actor(a))
             }
-        }
-    }
-
-    /// Hands a message to the embedding application; for a request, its answer (or the lack
-    /// of a handler) completes the pending request `envelope.id`.
-    fn to_host(&self, envelope: Envelope) {
-        let router = &self.shared.router;
-        let (id, expects_response) = (envelope.id, envelope.expects_response);
-        let Some(handler) = &self.shared.host_handler else {
-            if expects_response {
-                router.fail(
-                    id,
-                    ActorError::NotFound("the host application handles no messages".into()),
-                );
-            }
-            return;
-        };
-        let reply = handler(HostMessage {
-            id,
-            source: envelope.source,
-            expects_response,
-            payload: envelope.payload,
-        });
-        if let (true, Some(reply)) = (expects_response, reply) {
-            let host = self.shared.address("host", "guestkit");
-            router.respond(id, host, reply, Vec::new());
         }
     }
 
@@ -207,7 +177,7 @@ impl ActorCtx {
         }
         let envelope = self.envelope(id, true, msg, attachments);
         match route {
-            Route::Host => self.to_host(envelope),
+            Route::Host => self.shared.to_host(envelope),
             Route::Actor(to) => self.shared.router.forward(&to, envelope),
         }
     }
@@ -228,12 +198,21 @@ impl ActorCtx {
         match route {
             Route::Actor(to) => router.request(&to, envelope, requester, context, timeout),
             Route::Host => {
-                let host = self.shared.address("host", "guestkit");
+                let host = router.host();
                 router.expect(id, &host, &envelope.payload, requester, context, timeout);
-                self.to_host(envelope);
+                self.shared.to_host(envelope);
             }
         }
         id
+    }
+}
+
+/// `e` with the host call that refused in front of its message.
+pub(crate) fn named(call: &str, e: ActorError) -> ActorError {
+    match e {
+        ActorError::InvalidArgument(m) => ActorError::InvalidArgument(format!("{call}: {m}")),
+        ActorError::PermissionDenied(m) => ActorError::PermissionDenied(format!("{call}: {m}")),
+        other => other,
     }
 }
 
@@ -308,7 +287,7 @@ impl HostCall for Send {
         let id = cx.shared.router.next_id();
         let envelope = cx.envelope(id, false, self.msg, attachments);
         match route {
-            Route::Host => cx.to_host(envelope),
+            Route::Host => cx.shared.to_host(envelope),
             Route::Actor(to) => cx.shared.router.send(&to, envelope),
         }
         Ok(Ok(id))
@@ -359,7 +338,7 @@ impl HostCall for Call {
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let target = match &self.to {
             Dest::Actor(a) => a.clone(),
-            Dest::Host => cx.shared.address("host", "guestkit"),
+            Dest::Host => cx.shared.router.host(),
             Dest::Loopback => cx.our.clone(),
         };
         let refused = |error: ActorError, msg: Payload| {
@@ -409,7 +388,7 @@ impl HostCall for Respond {
     type Output = Result<(), ActorError>;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         if let Err(e) = cx.shared.limits.check_message(&self.msg) {
-            return Ok(Err(e));
+            return Ok(Err(named(Self::NAME, e)));
         }
         let Some(id) = self.to_message.or(cx.current.as_ref().map(|c| c.id)) else {
             return Ok(Err(ActorError::NotFound(format!(
@@ -490,16 +469,7 @@ impl HostCall for SendAfter {
             }
             match route {
                 Route::Actor(to) => fire.router.send(&to, envelope),
-                Route::Host => {
-                    if let Some(handler) = &fire.host_handler {
-                        handler(HostMessage {
-                            id: envelope.id,
-                            source: envelope.source,
-                            expects_response: false,
-                            payload: envelope.payload,
-                        });
-                    }
-                }
+                Route::Host => fire.to_host(envelope),
             }
         });
         timers.insert(timer, (cx.our.clone(), task.abort_handle()));

@@ -46,12 +46,10 @@ impl HostCall for SendChunk {
     const NAME: &'static str = "streams.send-chunk";
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        let limit = cx.shared.limits.max_message_bytes;
-        if self.chunk.payload.len() > limit {
+        if let Err(ActorError::InvalidArgument(m)) = cx.shared.limits.check_chunk(&self.chunk) {
             return Ok(Err(ActorError::InvalidArgument(format!(
-                "{}: a chunk of {} bytes exceeds the shim's limit of {limit} bytes",
-                Self::NAME,
-                self.chunk.payload.len()
+                "{}: {m}",
+                Self::NAME
             ))));
         }
         let to = match self.to {
