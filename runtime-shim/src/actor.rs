@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tokio::sync::watch;
+use tokio::sync::{oneshot, watch};
 use wasmtime::component::{Instance, ResourceTable, Val};
 use wasmtime::{Store, StoreLimitsBuilder, UpdateDeadline};
 use wasmtime_wasi::WasiCtxBuilder;
@@ -65,6 +65,8 @@ pub(crate) struct Spec {
     pub max_fuel: Option<u64>,
     /// Link the new actor to its parent under this tag before it runs.
     pub link: Option<Option<i64>>,
+    /// Hears how the actor ended, once it is gone for good.
+    pub obituary: Option<oneshot::Sender<ExitReason>>,
 }
 
 /// What stays the same across an actor's incarnations.
@@ -81,6 +83,10 @@ struct Life {
 /// Registers and instantiates the actor, then runs it on its own task. Returns once it is
 /// reachable, before its `init` runs; messages sent meanwhile wait in its mailbox.
 pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, ShimError> {
+    let mut held = spec.held;
+    for cap in shared.saved_capabilities(&spec.our)? {
+        held.insert(cap);
+    }
     let (inbox, mailbox) = Mailbox::new();
     let (kill, killed) = watch::channel(false);
     let process = Process {
@@ -94,7 +100,9 @@ pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, S
         die_when_link_dies: true,
         on_exit: spec.on_exit,
         actor_type: spec.actor_type,
-        held: spec.held,
+        held,
+        stopping: false,
+        obituary: spec.obituary.into_iter().collect(),
     };
     let our = spec.our;
     if !shared.router.register(&our, process) {
@@ -224,10 +232,10 @@ impl Life {
             };
             let mut cx = current.store.into_data();
             cx.end_incarnation(exit);
-            let policy = router
-                .with(&self.our, |p| p.on_exit.clone())
-                .unwrap_or(OnExit::None);
-            if exit != Exit::Killed && matches!(policy, OnExit::Restart) {
+            let (policy, stopping) = router
+                .with(&self.our, |p| (p.on_exit.clone(), p.stopping))
+                .unwrap_or((OnExit::None, true));
+            if exit != Exit::Killed && !stopping && matches!(policy, OnExit::Restart) {
                 router.exited(&self.our, incarnation, exit.reason(), None);
                 backoff = if started.elapsed() < RESTART_WINDOW {
                     (backoff * 2).clamp(FIRST_BACKOFF, MAX_BACKOFF)
@@ -265,7 +273,10 @@ impl Life {
                 cx.send_on_exit(requests);
             }
             router.exited(&self.our, incarnation, exit.reason(), process);
-            self.shared.gone.notify_waiters();
+            if let Err(e) = self.shared.store.revoke_capabilities(&self.our.to_string()) {
+                let why = format!("the capabilities it issued stay saved: {e}");
+                self.shared.log(&self.our, Level::Error, why);
+            }
             break;
         }
     }

@@ -2,10 +2,19 @@
 //! non-public actor only while it holds `{issuer: target, params: "messaging"}`; the kernel
 //! issues the capabilities that guard the shim itself (`"spawn"`, `"compile-module"`,
 //! `"network"`, `{"host-call": "binding/namespace"}`).
+//!
+//! Inside one shim a capability is only ever in memory, where the router vets it against what
+//! its sender holds. It leaves memory when an actor saves it: the state database then keeps it
+//! with the node's [`Seal`], and a saved capability whose seal does not match (altered or
+//! written by anything but this node) is dropped when it is read back.
 
 use std::collections::BTreeMap;
 
+use hmac::{Hmac, Mac as _};
+use sha2::Sha256;
+
 use crate::bindings::types::{Address, Capability, ProcessId};
+use crate::storage::SavedCapability;
 
 /// The params of a messaging capability.
 pub(crate) const MESSAGING: &str = "messaging";
@@ -46,6 +55,57 @@ impl Capability {
 
     fn key(&self) -> (String, String) {
         (self.issuer.to_string(), canonical_params(&self.params))
+    }
+}
+
+/// The node's signature on the capabilities it keeps outside memory: HMAC-SHA256 under the
+/// node's secret over the holder, the issuer and the canonical params.
+pub(crate) struct Seal {
+    mac: Hmac<Sha256>,
+}
+
+impl Seal {
+    pub fn new(secret: &[u8; 32]) -> Self {
+        Self {
+            mac: Hmac::new_from_slice(secret).expect("HMAC takes a key of any length"),
+        }
+    }
+
+    fn mac(&self, holder: &str, issuer: &str, params: &str) -> Hmac<Sha256> {
+        let mut mac = self.mac.clone();
+        // Each field with its length first, so that no two triples sign the same bytes.
+        for field in [holder, issuer, params] {
+            mac.update(&(field.len() as u64).to_le_bytes());
+            mac.update(field.as_bytes());
+        }
+        mac
+    }
+
+    /// `cap` as `holder` saves it.
+    pub fn sign(&self, holder: &str, cap: &Capability) -> SavedCapability {
+        let issuer = cap.issuer.to_string();
+        let params = canonical_params(&cap.params);
+        let signature = self
+            .mac(holder, &issuer, &params)
+            .finalize()
+            .into_bytes()
+            .to_vec();
+        SavedCapability {
+            issuer,
+            params,
+            signature,
+        }
+    }
+
+    /// The capability `saved` stands for, if this node signed it for `holder`.
+    pub fn open(&self, holder: &str, saved: &SavedCapability) -> Option<Capability> {
+        self.mac(holder, &saved.issuer, &saved.params)
+            .verify_slice(&saved.signature)
+            .ok()?;
+        Some(Capability {
+            issuer: Address::parse(&saved.issuer)?,
+            params: saved.params.clone(),
+        })
     }
 }
 
@@ -106,5 +166,25 @@ mod tests {
         }));
         held.revoke_from(&issuer);
         assert!(held.list().is_empty());
+    }
+
+    #[test]
+    fn a_seal_opens_only_what_it_signed_for_that_holder() {
+        let seal = Seal::new(&[7; 32]);
+        let cap = Capability::new(kernel("local"), "spawn");
+        let saved = seal.sign("a:x:local", &cap);
+        let opened = seal.open("a:x:local", &saved).map(|c| c.key());
+        assert_eq!(opened, Some(cap.key()));
+        assert!(seal.open("b:x:local", &saved).is_none(), "another holder");
+        let altered = SavedCapability {
+            params: canonical_params("compile-module"),
+            ..saved.clone()
+        };
+        assert!(seal.open("a:x:local", &altered).is_none(), "altered params");
+        let other_node = Seal::new(&[8; 32]);
+        assert!(
+            other_node.open("a:x:local", &saved).is_none(),
+            "another secret"
+        );
     }
 }

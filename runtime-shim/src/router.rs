@@ -53,6 +53,10 @@ pub(crate) struct Process {
     pub on_exit: OnExit,
     pub actor_type: Option<ActorType>,
     pub held: Held,
+    /// The host asked it to stop: when it ends, it is gone for good, whatever its on-exit.
+    pub stopping: bool,
+    /// Hear how it ended, once it is gone for good.
+    pub obituary: Vec<oneshot::Sender<ExitReason>>,
 }
 
 /// Shared by every actor of a shim.
@@ -384,6 +388,9 @@ impl Router {
             self.deliver(&watcher, Delivery::ProcessDied(notice(None)));
         }
         let Some(process) = gone else { return };
+        for waiter in process.obituary {
+            let _ = waiter.send(reason);
+        }
         let mut processes = self.processes.lock().unwrap();
         let failed = reason != ExitReason::Normal;
         for (key, (_, tag)) in process.links {

@@ -20,10 +20,10 @@ use crate::bindings::log::Level;
 use crate::bindings::messaging::SendError;
 use crate::bindings::process::OnExit;
 use crate::bindings::types::{
-    ActorError, ActorType, Address, Capability, DataChunk, Payload, ProcessId,
+    ActorError, ActorType, Address, Capability, DataChunk, ExitReason, Payload, ProcessId,
 };
 use crate::bindings::{Actor, ActorPre};
-use crate::capability::{self, Held};
+use crate::capability::{self, Held, Seal};
 use crate::conformance::{self, ComponentSummary};
 use crate::engine::{EpochTicker, new_engine};
 use crate::error::{CallError, InvokeError, ShimError, describe};
@@ -120,6 +120,8 @@ pub(crate) struct Shared {
     pub linker: Linker<ActorCtx>,
     pub router: Arc<Router>,
     pub store: Arc<dyn StateStore>,
+    /// Signs the capabilities actors save in the store.
+    pub seal: Seal,
     pub limits: Limits,
     pub log_sink: LogSink,
     pub started: Instant,
@@ -133,11 +135,39 @@ pub(crate) struct Shared {
     pub names: tokio::sync::Mutex<HashMap<String, Address>>,
     /// Pending `send-after` timers: owner and task.
     pub timers: Mutex<HashMap<u64, (Address, tokio::task::AbortHandle)>>,
-    /// Notified whenever an actor is gone for good.
-    pub gone: tokio::sync::Notify,
 }
 
 impl Shared {
+    /// The capabilities `holder` saved in an earlier life, in this shim process or another.
+    /// One whose seal does not match is dropped from the store, with a warning.
+    pub fn saved_capabilities(&self, holder: &Address) -> Result<Vec<Capability>, ShimError> {
+        let key = holder.process.to_string();
+        let mut caps = Vec::new();
+        let mut forged = Vec::new();
+        for saved in self.store.saved_capabilities(&key)? {
+            match self.seal.open(&key, &saved) {
+                Some(cap) => caps.push(cap),
+                None => forged.push(saved),
+            }
+        }
+        if !forged.is_empty() {
+            for saved in &forged {
+                self.log(
+                    holder,
+                    Level::Warn,
+                    format!(
+                        "dropped the saved capability {{issuer: {}, params: {}}}: this node \
+                         did not sign it for {holder}",
+                        saved.issuer, saved.params
+                    ),
+                );
+            }
+            let pairs: Vec<_> = forged.into_iter().map(|s| (s.issuer, s.params)).collect();
+            self.store.forget_capabilities(&key, &pairs)?;
+        }
+        Ok(caps)
+    }
+
     /// The kernel capability with `params`.
     pub fn kernel_cap(&self, params: &str) -> Capability {
         Capability::new(capability::kernel(&self.node), params)
@@ -444,6 +474,7 @@ impl ShimBuilder {
                 Arc::new(RedbStore::open(&self.state_dir.join("state.redb"))?)
             }
         };
+        let seal = Seal::new(&store.node_secret()?);
         let engine = new_engine().map_err(|e| ShimError::Engine(describe(&e)))?;
         let mut linker = Linker::<ActorCtx>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)
@@ -459,6 +490,7 @@ impl ShimBuilder {
                 engine,
                 linker,
                 store,
+                seal,
                 limits: self.limits,
                 log_sink,
                 started: Instant::now(),
@@ -468,7 +500,6 @@ impl ShimBuilder {
                 host_handler: self.host_handler,
                 names: Default::default(),
                 timers: Mutex::default(),
-                gone: Default::default(),
             }),
             _ticker: Arc::new(ticker),
         })
@@ -525,6 +556,24 @@ impl Shim {
     /// Starts an actor from `module`. Returns once it is instantiated and reachable; its `init`
     /// runs on the actor's task, and messages sent meanwhile wait in its mailbox.
     pub async fn spawn(&self, module: &Module, opts: SpawnOptions) -> Result<Address, ShimError> {
+        self.start(module, opts, None).await
+    }
+
+    /// Starts an actor from `module` like [`spawn`](Self::spawn), then waits until it is gone
+    /// for good and says how it ended. Unlike `spawn` followed by [`stopped`](Self::stopped),
+    /// it cannot miss an actor that ends at once.
+    pub async fn run(&self, module: &Module, opts: SpawnOptions) -> Result<ExitReason, ShimError> {
+        let (tell, told) = oneshot::channel();
+        self.start(module, opts, Some(tell)).await?;
+        Ok(told.await.unwrap_or(ExitReason::NoProcess))
+    }
+
+    async fn start(
+        &self,
+        module: &Module,
+        opts: SpawnOptions,
+        obituary: Option<oneshot::Sender<ExitReason>>,
+    ) -> Result<Address, ShimError> {
         let shared = &self.shared;
         let mut held = Held::default();
         for cap in opts.capabilities {
@@ -547,6 +596,7 @@ impl Shim {
                     .map_or(max_memory, |m| m.min(max_memory)),
                 max_fuel: opts.max_fuel,
                 link: None,
+                obituary,
             },
         )
         .await
@@ -566,20 +616,27 @@ impl Shim {
     }
 
     /// Asks the actor at `address` to stop: after what is queued before, it gets
-    /// `stop-requested` (process mode) or `on-stop` (reactive mode), and ends normally.
+    /// `stop-requested` (process mode) or `on-stop` (reactive mode), and ends. The stop is
+    /// final: an on-exit `restart` does not bring it back (`requests` are still sent).
     pub fn stop(&self, address: &Address) -> bool {
-        self.shared.router.deliver(address, Delivery::Stop)
+        let router = &self.shared.router;
+        router.with(address, |p| p.stopping = true).is_some()
+            && router.deliver(address, Delivery::Stop)
     }
 
-    /// Waits until no actor is left at `address`.
-    pub async fn stopped(&self, address: &Address) {
-        loop {
-            let gone = self.shared.gone.notified();
-            if !self.exists(address) {
-                return;
-            }
-            gone.await;
+    /// Waits until the actor at `address` is gone for good, and says how it ended:
+    /// `no-process` when there was none.
+    pub async fn stopped(&self, address: &Address) -> ExitReason {
+        let (tell, told) = oneshot::channel();
+        if self
+            .shared
+            .router
+            .with(address, |p| p.obituary.push(tell))
+            .is_none()
+        {
+            return ExitReason::NoProcess;
         }
+        told.await.unwrap_or(ExitReason::NoProcess)
     }
 
     /// Sends a chunk of stream `chunk.stream_id` from the host to the actor at `to`.

@@ -569,4 +569,6 @@ fn a_guest_that_needs_spawn_fails_clearly_without_the_grant() {
         stderr.contains("does not hold the kernel's \"spawn\" capability"),
         "{stderr}"
     );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("ping-pong failed"), "{stderr}");
 }

@@ -5,8 +5,12 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use std::path::Path;
+
+use guestkit_shim::storage::{RedbStore, SavedCapability, StateStore};
 use guestkit_shim::{
-    Address, Capability, HostMessage, Limits, Module, OnExit, Payload, Shim, SpawnOptions,
+    Address, Capability, ExitReason, HostMessage, Level, Limits, LogLine, Module, OnExit, Payload,
+    Shim, SpawnOptions,
 };
 use guestkit_tests::built_guest;
 use serde_json::{Value, json};
@@ -18,7 +22,8 @@ struct Host {
     shim: Shim,
     module: Module,
     reports: Arc<Mutex<Vec<(Address, Value)>>>,
-    _state: tempfile::TempDir,
+    logs: Arc<Mutex<Vec<LogLine>>>,
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Host {
@@ -27,15 +32,28 @@ impl Host {
     }
 
     fn with_limits(limits: Limits) -> Self {
-        let probe = built_guest("probe");
         let state = tempfile::tempdir().unwrap();
+        let mut host = Self::build(state.path(), limits);
+        host._state = Some(state);
+        host
+    }
+
+    /// A shim on the state database under `state`, which outlives it.
+    fn at(state: &Path) -> Self {
+        Self::build(state, Limits::default())
+    }
+
+    fn build(state: &Path, limits: Limits) -> Self {
+        let probe = built_guest("probe");
         let reports = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&reports);
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let log_sink = Arc::clone(&logs);
         let shim = Shim::builder()
-            .state_dir(state.path())
+            .state_dir(state)
             .drive(probe.parent().unwrap())
             .limits(limits)
-            .on_log(|_| {})
+            .on_log(move |line| log_sink.lock().unwrap().push(line))
             .on_message(move |m: HostMessage| {
                 let report = serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
                 sink.lock().unwrap().push((m.source, report));
@@ -53,7 +71,8 @@ impl Host {
             shim,
             module,
             reports,
-            _state: state,
+            logs,
+            _state: None,
         }
     }
 
@@ -131,11 +150,21 @@ impl Host {
             .collect()
     }
 
-    async fn stopped(&self, actor: &Address) {
+    async fn stopped(&self, actor: &Address) -> ExitReason {
         tokio::time::timeout(TIMEOUT, self.shim.stopped(actor))
             .await
-            .unwrap_or_else(|_| panic!("{actor} kept running"));
+            .unwrap_or_else(|_| panic!("{actor} kept running"))
     }
+}
+
+/// Runs `f` against a shim on the database under `state`, in a runtime of its own: when it
+/// returns, every actor is gone and the database is closed, as when a shim process ends.
+fn in_shim_process<T>(state: &Path, f: impl AsyncFnOnce(&Host) -> T) -> T {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async { f(&Host::at(state)).await })
 }
 
 fn err(v: &Value) -> String {
@@ -698,7 +727,11 @@ async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
         json!([{ "op": "spawn", "name": "doomed", "link": true, "args": failing }]),
     )
     .await;
-    h.stopped(&p).await;
+    assert_eq!(
+        h.stopped(&p).await,
+        ExitReason::Killed,
+        "the link took p down"
+    );
     h.stopped(&b).await;
 }
 
@@ -1029,7 +1062,7 @@ async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observe
         ..Limits::default()
     });
     let broken = h.running("broken", json!([]), "err").await;
-    h.stopped(&broken).await;
+    assert_eq!(h.stopped(&broken).await, ExitReason::Failure);
     assert!(h.hooks(&broken, "on-ready").is_empty());
 
     let busy = h.probe("busy").await;
@@ -1056,8 +1089,97 @@ async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observe
     );
 
     assert!(h.shim.stop(&busy));
-    h.stopped(&busy).await;
+    assert_eq!(h.stopped(&busy).await, ExitReason::Normal);
     assert_eq!(h.hooks(&busy, "on-stop").len(), 1);
+}
+
+#[tokio::test]
+async fn sem_34_a_stop_is_final_even_under_on_exit_restart() {
+    let h = Host::new();
+    let calm = h
+        .spawn(SpawnOptions::new("calm").on_exit(OnExit::Restart))
+        .await;
+    h.report(&calm, |r| r["hook"] == "on-ready").await;
+    assert!(h.shim.stop(&calm));
+    assert_eq!(h.stopped(&calm).await, ExitReason::Normal);
+    assert_eq!(h.hooks(&calm, "on-stop").len(), 1);
+    assert_eq!(h.hooks(&calm, "on-ready").len(), 1, "not restarted");
+    assert!(!h.shim.exists(&calm));
+    assert!(!h.shim.stop(&calm), "nothing left to stop");
+    assert_eq!(h.stopped(&calm).await, ExitReason::NoProcess);
+}
+
+#[test]
+fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
+    let state = tempfile::tempdir().unwrap();
+    let receive = json!([{ "op": "receive", "timeout_ms": 10_000 }]);
+    let (holder, read, kernel) = in_shim_process(state.path(), async |h: &Host| {
+        let issuer = h.probe("issuer").await;
+        let holder = h.running("holder", receive.clone(), "serve").await;
+        let read = h
+            .run(
+                &issuer,
+                json!([{ "op": "mint", "params": "{\"read\":true}" }]),
+            )
+            .await[0]
+            .clone();
+        let to = holder.to_string();
+        h.run(
+            &issuer,
+            json!([{ "op": "send", "to": to, "body": "cap", "caps": [read] }]),
+        )
+        .await;
+        assert_eq!(h.init_results(&holder).await[0]["caps"], json!([read]));
+        let saved = h
+            .run(&holder, json!([{ "op": "save", "caps": [read] }]))
+            .await;
+        assert_eq!(saved[0]["ok"], Value::Null, "{}", saved[0]);
+        (holder, read, h.shim.kernel_capability("compile-module"))
+    });
+
+    // A kernel capability claiming this node, written into the database by someone else.
+    let key = holder.process.to_string();
+    let forged = SavedCapability {
+        issuer: kernel.issuer.to_string(),
+        params: kernel.params.clone(),
+        signature: vec![0; 32],
+    };
+    let db = state.path().join("state.redb");
+    RedbStore::open(&db)
+        .unwrap()
+        .save_capabilities(&key, std::slice::from_ref(&forged))
+        .unwrap();
+
+    in_shim_process(state.path(), async |h: &Host| {
+        let holder = h.probe("holder").await;
+        let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
+        let owned = owned.as_array().unwrap();
+        assert!(
+            owned.contains(&read),
+            "saved in the last process: {owned:?}"
+        );
+        assert!(!owned.contains(&cap(&kernel)), "forged: {owned:?}");
+        let warned = h.logs.lock().unwrap().iter().any(|l| {
+            l.level == Level::Warn
+                && l.actor.same_as(&holder)
+                && l.message.contains("did not sign it")
+        });
+        assert!(warned, "{:?}", h.logs.lock().unwrap());
+
+        // The issuer ends for good: what it issued is revoked, saved copies included.
+        let issuer = h.probe("issuer").await;
+        assert!(h.shim.stop(&issuer));
+        assert_eq!(h.stopped(&issuer).await, ExitReason::Normal);
+        let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
+        assert!(!owned.as_array().unwrap().contains(&read), "{owned}");
+    });
+
+    let store = RedbStore::open(&db).unwrap();
+    assert_eq!(
+        store.saved_capabilities(&key).unwrap(),
+        [],
+        "the forged cap is dropped from the store, the revoked one too"
+    );
 }
 
 #[tokio::test]

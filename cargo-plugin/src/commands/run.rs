@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use guestkit_codegen::embed;
-use guestkit_shim::{Address, Payload, Shim, SpawnOptions};
+use guestkit_shim::{ExitReason, Module, Payload, Shim, SpawnOptions};
 
 use crate::commands::build::{self, BuildArgs};
 use crate::contract::RouteTypes;
@@ -88,7 +88,8 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let types = RouteTypes::find(&contract, route).with_context(|| path.display().to_string())?;
     let body = types.encode_request(&args.body)?;
     let reply = runtime.block_on(async {
-        let (shim, actor) = start(&args, &path, name).await?;
+        let (shim, module, opts) = prepare(&args, &path, name)?;
+        let actor = shim.spawn(&module, opts).await?;
         let reply = shim
             .call(
                 &actor,
@@ -108,8 +109,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
 }
 
 /// A shim whose drive is the component's directory (so guests can load their siblings), with
-/// the actor spawned from `path` holding the granted kernel capabilities.
-async fn start(args: &RunArgs, path: &Path, name: String) -> anyhow::Result<(Shim, Address)> {
+/// the guest loaded from `path` and spawn options granting the kernel capabilities.
+fn prepare(
+    args: &RunArgs,
+    path: &Path,
+    name: String,
+) -> anyhow::Result<(Shim, Module, SpawnOptions)> {
     let drive = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -133,19 +138,19 @@ async fn start(args: &RunArgs, path: &Path, name: String) -> anyhow::Result<(Shi
     for params in &args.grant {
         opts = opts.capability(shim.kernel_capability(params));
     }
-    let actor = shim.spawn(&module, opts).await?;
-    Ok((shim, actor))
+    Ok((shim, module, opts))
 }
 
-/// Runs the guest until its actor ends.
+/// Runs the guest until its actor ends; fails unless it ended normally.
 async fn run_to_end(args: &RunArgs, path: &Path, name: String) -> anyhow::Result<()> {
-    let (shim, actor) = start(args, path, name).await?;
+    let (shim, module, opts) = prepare(args, path, name.clone())?;
     let timeout = Duration::from_millis(args.timeout_ms);
-    if tokio::time::timeout(timeout, shim.stopped(&actor))
-        .await
-        .is_err()
-    {
-        bail!("{actor} was still running after {timeout:?} (--timeout-ms)");
+    let Ok(reason) = tokio::time::timeout(timeout, shim.run(&module, opts)).await else {
+        bail!("{name} was still running after {timeout:?} (--timeout-ms)");
+    };
+    match reason? {
+        ExitReason::Normal | ExitReason::NoProcess => Ok(()),
+        ExitReason::Failure => bail!("{name} failed; its log above says why"),
+        ExitReason::Killed => bail!("{name} was killed; its log above says why"),
     }
-    Ok(())
 }

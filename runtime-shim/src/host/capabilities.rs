@@ -1,9 +1,12 @@
 //! `guestkit:host/capabilities`: what an actor holds, minting its own, and keeping the ones
-//! it received.
+//! it received. Saved capabilities are sealed into the state store, and come back to the
+//! next actor of the same name, in this shim process or a later one.
 
 use super::{ActorCtx, HostCall};
 use crate::bindings::capabilities::Host;
+use crate::bindings::log::Level;
 use crate::bindings::types::{ActorError, Capability};
+use crate::capability::canonical_params;
 
 impl ActorCtx {
     /// Strips from an outgoing message every capability the sender neither issued nor holds;
@@ -54,6 +57,18 @@ impl HostCall for Save {
                 cx.our
             ))));
         }
+        let holder = cx.our.process.to_string();
+        let sealed: Vec<_> = self
+            .0
+            .iter()
+            .map(|cap| cx.shared.seal.sign(&holder, cap))
+            .collect();
+        if let Err(e) = cx.shared.store.save_capabilities(&holder, &sealed) {
+            return Ok(Err(ActorError::Internal(format!(
+                "{}: nothing was saved: {e}",
+                Self::NAME
+            ))));
+        }
         cx.shared.router.with(&cx.our, |p| {
             for cap in self.0 {
                 p.held.insert(cap);
@@ -73,6 +88,16 @@ impl HostCall for Remove {
                 p.held.remove(cap);
             }
         });
+        let pairs: Vec<_> = self
+            .0
+            .iter()
+            .map(|cap| (cap.issuer.to_string(), canonical_params(&cap.params)))
+            .collect();
+        let holder = cx.our.process.to_string();
+        if let Err(e) = cx.shared.store.forget_capabilities(&holder, &pairs) {
+            let why = format!("{}: saved copies stay in the store: {e}", Self::NAME);
+            cx.report(Level::Error, why);
+        }
         Ok(())
     }
 }

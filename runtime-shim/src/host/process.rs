@@ -95,6 +95,7 @@ impl ActorCtx {
             max_memory_bytes: max_memory,
             max_fuel: opts.limits.max_fuel,
             link: opts.link.then_some(opts.link_tag),
+            obituary: None,
         };
         match crate::actor::start(&shared, spec).await {
             Ok(child) => {

@@ -32,7 +32,17 @@ impl StateChanges {
     }
 }
 
-/// Durable key/value storage for actor state.
+/// A capability an actor saved, as the store keeps it: the issuer's address and the params in
+/// canonical form, with the node's signature over holder, issuer and params. The store does
+/// not check signatures; the shim does when it gives saved capabilities back to an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCapability {
+    pub issuer: String,
+    pub params: String,
+    pub signature: Vec<u8>,
+}
+
+/// Durable key/value storage for actor state, and the capabilities actors saved.
 pub trait StateStore: Send + Sync + 'static {
     /// The committed value of `key` for `actor`.
     fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError>;
@@ -40,4 +50,21 @@ pub trait StateStore: Send + Sync + 'static {
     fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError>;
     /// Applies `changes` atomically and durably: when this returns `Ok`, they survive a crash.
     fn commit(&self, actor: &str, changes: &StateChanges) -> Result<(), StorageError>;
+
+    /// The capabilities `holder` saved, in any order.
+    fn saved_capabilities(&self, holder: &str) -> Result<Vec<SavedCapability>, StorageError>;
+    /// Keeps `caps` for `holder`, durably, replacing the same (issuer, params).
+    fn save_capabilities(&self, holder: &str, caps: &[SavedCapability])
+    -> Result<(), StorageError>;
+    /// Forgets the (issuer, params) pairs `caps` for `holder`.
+    fn forget_capabilities(
+        &self,
+        holder: &str,
+        caps: &[(String, String)],
+    ) -> Result<(), StorageError>;
+    /// Forgets every saved capability `issuer` issued, whoever holds it.
+    fn revoke_capabilities(&self, issuer: &str) -> Result<(), StorageError>;
+    /// The node's secret, which signs saved capabilities: made on first use, then the same
+    /// for as long as the store lives.
+    fn node_secret(&self) -> Result<[u8; 32], StorageError>;
 }

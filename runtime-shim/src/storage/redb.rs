@@ -8,10 +8,16 @@ use std::path::Path;
 
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 
-use super::{StateChanges, StateStore, StorageError};
+use super::{SavedCapability, StateChanges, StateStore, StorageError};
 
 /// (actor, key) → value.
 const STATE: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("state");
+/// (holder, issuer, params) → signature.
+const CAPABILITIES: TableDefinition<(&str, &str, &str), &[u8]> =
+    TableDefinition::new("capabilities");
+/// name → value, for what belongs to the node rather than to an actor.
+const NODE: TableDefinition<&str, &[u8]> = TableDefinition::new("node");
+const SECRET: &str = "secret";
 
 /// [`StateStore`] backed by a redb database file.
 pub struct RedbStore {
@@ -30,6 +36,14 @@ impl RedbStore {
         })?;
         let txn = db.begin_write().map_err(err)?;
         txn.open_table(STATE).map_err(err)?;
+        txn.open_table(CAPABILITIES).map_err(err)?;
+        let mut node = txn.open_table(NODE).map_err(err)?;
+        if node.get(SECRET).map_err(err)?.is_none() {
+            let mut secret = [0u8; 32];
+            getrandom::fill(&mut secret).map_err(err)?;
+            node.insert(SECRET, secret.as_slice()).map_err(err)?;
+        }
+        drop(node);
         txn.commit().map_err(err)?;
         Ok(Self { db })
     }
@@ -95,6 +109,84 @@ impl StateStore for RedbStore {
         }
         txn.commit().map_err(err)
     }
+
+    fn saved_capabilities(&self, holder: &str) -> Result<Vec<SavedCapability>, StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(CAPABILITIES).map_err(err)?;
+        let mut caps = Vec::new();
+        for entry in table.range((holder, "", "")..).map_err(err)? {
+            let (k, v) = entry.map_err(err)?;
+            let (owner, issuer, params) = k.value();
+            if owner != holder {
+                break;
+            }
+            caps.push(SavedCapability {
+                issuer: issuer.to_owned(),
+                params: params.to_owned(),
+                signature: v.value().to_vec(),
+            });
+        }
+        Ok(caps)
+    }
+
+    fn save_capabilities(
+        &self,
+        holder: &str,
+        caps: &[SavedCapability],
+    ) -> Result<(), StorageError> {
+        let txn = self.db.begin_write().map_err(err)?;
+        {
+            let mut table = txn.open_table(CAPABILITIES).map_err(err)?;
+            for cap in caps {
+                table
+                    .insert(
+                        (holder, cap.issuer.as_str(), cap.params.as_str()),
+                        cap.signature.as_slice(),
+                    )
+                    .map_err(err)?;
+            }
+        }
+        txn.commit().map_err(err)
+    }
+
+    fn forget_capabilities(
+        &self,
+        holder: &str,
+        caps: &[(String, String)],
+    ) -> Result<(), StorageError> {
+        let txn = self.db.begin_write().map_err(err)?;
+        {
+            let mut table = txn.open_table(CAPABILITIES).map_err(err)?;
+            for (issuer, params) in caps {
+                table
+                    .remove((holder, issuer.as_str(), params.as_str()))
+                    .map_err(err)?;
+            }
+        }
+        txn.commit().map_err(err)
+    }
+
+    fn revoke_capabilities(&self, issuer: &str) -> Result<(), StorageError> {
+        let txn = self.db.begin_write().map_err(err)?;
+        {
+            let mut table = txn.open_table(CAPABILITIES).map_err(err)?;
+            table.retain(|(_, by, _), _| by != issuer).map_err(err)?;
+        }
+        txn.commit().map_err(err)
+    }
+
+    fn node_secret(&self) -> Result<[u8; 32], StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(NODE).map_err(err)?;
+        let secret = table
+            .get(SECRET)
+            .map_err(err)?
+            .ok_or_else(|| StorageError("the node secret is missing".into()))?;
+        secret
+            .value()
+            .try_into()
+            .map_err(|_| StorageError("the node secret is not 32 bytes".into()))
+    }
 }
 
 #[cfg(test)]
@@ -141,6 +233,35 @@ mod tests {
         );
         store.commit("a", &changes(false, &[("z", None)])).unwrap();
         assert_eq!(store.get("a", "z").unwrap(), None);
+    }
+
+    #[test]
+    fn saved_capabilities_stay_per_holder_and_revoke_by_issuer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.redb");
+        let saved = |issuer: &str, params: &str| SavedCapability {
+            issuer: issuer.into(),
+            params: params.into(),
+            signature: vec![1, 2, 3],
+        };
+        let secret = {
+            let store = RedbStore::open(&path).unwrap();
+            store
+                .save_capabilities("a", &[saved("x", "1"), saved("y", "1")])
+                .unwrap();
+            store.save_capabilities("b", &[saved("x", "2")]).unwrap();
+            store.node_secret().unwrap()
+        };
+        let store = RedbStore::open(&path).unwrap();
+        assert_eq!(store.node_secret().unwrap(), secret, "one secret per store");
+        assert_eq!(store.saved_capabilities("a").unwrap().len(), 2);
+        store.revoke_capabilities("x").unwrap();
+        assert_eq!(store.saved_capabilities("a").unwrap(), [saved("y", "1")]);
+        assert_eq!(store.saved_capabilities("b").unwrap(), []);
+        store
+            .forget_capabilities("a", &[("y".into(), "1".into())])
+            .unwrap();
+        assert_eq!(store.saved_capabilities("a").unwrap(), []);
     }
 
     #[test]
