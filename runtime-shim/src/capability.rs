@@ -53,7 +53,7 @@ impl Capability {
         }
     }
 
-    fn key(&self) -> (String, String) {
+    pub(crate) fn key(&self) -> (String, String) {
         (self.issuer.to_string(), canonical_params(&self.params))
     }
 }
@@ -81,31 +81,40 @@ impl Seal {
         mac
     }
 
-    /// `cap` as `holder` saves it.
-    pub fn sign(&self, holder: &str, cap: &Capability) -> SavedCapability {
-        let issuer = cap.issuer.to_string();
-        let params = canonical_params(&cap.params);
-        let signature = self
-            .mac(holder, &issuer, &params)
+    /// The signature on `cap` for `holder`.
+    pub fn sign(&self, holder: &str, cap: &Capability) -> Vec<u8> {
+        let (issuer, params) = cap.key();
+        self.mac(holder, &issuer, &params)
             .finalize()
             .into_bytes()
-            .to_vec();
+            .to_vec()
+    }
+
+    /// Whether this node signed `cap` for `holder`.
+    pub fn verify(&self, holder: &str, cap: &Capability, signature: &[u8]) -> bool {
+        let (issuer, params) = cap.key();
+        self.mac(holder, &issuer, &params)
+            .verify_slice(signature)
+            .is_ok()
+    }
+
+    /// `cap` as `holder` saves it.
+    pub fn save(&self, holder: &str, cap: &Capability) -> SavedCapability {
+        let (issuer, params) = cap.key();
         SavedCapability {
+            signature: self.sign(holder, cap),
             issuer,
             params,
-            signature,
         }
     }
 
     /// The capability `saved` stands for, if this node signed it for `holder`.
     pub fn open(&self, holder: &str, saved: &SavedCapability) -> Option<Capability> {
-        self.mac(holder, &saved.issuer, &saved.params)
-            .verify_slice(&saved.signature)
-            .ok()?;
-        Some(Capability {
+        let cap = Capability {
             issuer: Address::parse(&saved.issuer)?,
             params: saved.params.clone(),
-        })
+        };
+        self.verify(holder, &cap, &saved.signature).then_some(cap)
     }
 }
 
@@ -172,7 +181,7 @@ mod tests {
     fn a_seal_opens_only_what_it_signed_for_that_holder() {
         let seal = Seal::new(&[7; 32]);
         let cap = Capability::new(kernel("local"), "spawn");
-        let saved = seal.sign("a:x:local", &cap);
+        let saved = seal.save("a:x:local", &cap);
         let opened = seal.open("a:x:local", &saved).map(|c| c.key());
         assert_eq!(opened, Some(cap.key()));
         assert!(seal.open("b:x:local", &saved).is_none(), "another holder");

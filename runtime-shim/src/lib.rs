@@ -16,6 +16,7 @@ mod error;
 mod host;
 mod mailbox;
 mod precompiled;
+pub mod remote;
 mod router;
 mod shim;
 mod state;
@@ -31,6 +32,7 @@ pub use crate::bindings::types::{
 };
 pub use crate::error::{CallError, InvokeError, ShimError};
 pub use crate::precompiled::precompile;
+pub use crate::remote::{RemoteMessage, SealedCapability};
 pub use crate::shim::{
     HostCallback, HostHandler, HostMessage, Limits, LogLine, LogSink, Module, Response, Shim,
     ShimBuilder, SpawnOptions,

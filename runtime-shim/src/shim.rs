@@ -30,6 +30,7 @@ use crate::error::{CallError, InvokeError, ShimError, describe};
 use crate::host::ActorCtx;
 use crate::mailbox::{Delivery, Envelope, Invocation, Reply};
 use crate::precompiled;
+use crate::remote::{self, RemoteMessage};
 use crate::router::{Requester, Router};
 use crate::storage::{RedbStore, StateStore};
 
@@ -762,6 +763,18 @@ impl Shim {
             },
         );
         Ok(id)
+    }
+
+    /// Hands this node an inbound message from another node (what a transport does), under the
+    /// rules in [`remote`](crate::remote). Returns the message id, or why it was dropped.
+    pub fn receive_remote(&self, message: RemoteMessage) -> Result<u64, ActorError> {
+        self.shared.receive_remote(message)
+    }
+
+    /// The seal a transport attaches to `cap`, issued on this node, when it sends it to
+    /// `node`; the capability is trusted again only if it comes back from that node with it.
+    pub fn seal_for(&self, node: &str, cap: &Capability) -> Vec<u8> {
+        self.shared.seal.sign(&remote::seal_holder(node), cap)
     }
 
     /// True while an actor is registered at `address`.

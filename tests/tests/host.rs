@@ -2,15 +2,14 @@
 //! `probe` test guest: each test sends probes scripts of raw host calls and checks what the
 //! host returned to them, and what they reported to the host.
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-use std::path::Path;
 
 use guestkit_shim::storage::{RedbStore, SavedCapability, StateStore};
 use guestkit_shim::{
     Address, Capability, ExitReason, HostMessage, Level, Limits, LogLine, Module, OnExit, Payload,
-    Shim, SpawnOptions,
+    RemoteMessage, SealedCapability, Shim, SpawnOptions,
 };
 use guestkit_tests::built_guest;
 use serde_json::{Value, json};
@@ -549,6 +548,105 @@ async fn sem_13_a_remote_send_needs_the_network_capability() {
         err(&got[0]),
         "offline",
         "this shim has no network to reach other nodes"
+    );
+}
+
+/// A message from `far@sender:x:far` to `to`, as a transport would hand it over.
+fn from_far(to: &Address, body: &str, capabilities: Vec<SealedCapability>) -> RemoteMessage {
+    RemoteMessage {
+        source: Address::parse("far@sender:x:far").unwrap(),
+        target: to.clone(),
+        payload: Payload::new("remote", body.as_bytes().to_vec()),
+        capabilities,
+    }
+}
+
+#[tokio::test]
+async fn sem_13_an_inbound_remote_message_reaches_only_actors_with_network() {
+    let h = Host::new();
+    let deaf = h.probe("deaf").await;
+    let refused = h
+        .shim
+        .receive_remote(from_far(&deaf, "hi", vec![]))
+        .unwrap_err();
+    assert!(refused.describe().contains("\"network\""), "{refused:?}");
+    let got = h
+        .run(&deaf, json!([{ "op": "receive", "timeout_ms": 0 }]))
+        .await;
+    assert_eq!(
+        err(&got[0]),
+        "timed-out",
+        "nothing was delivered: {}",
+        got[0]
+    );
+
+    let network = h.shim.kernel_capability("network");
+    let listener = SpawnOptions::new("listener")
+        .args(
+            json!({ "ops": [{ "op": "receive", "timeout_ms": 10_000 }], "then": "serve" })
+                .to_string()
+                .into_bytes(),
+        )
+        .capability(network);
+    let listener = h.spawn(listener).await;
+    h.shim
+        .receive_remote(from_far(&listener, "hello from far", vec![]))
+        .unwrap();
+    let got = h.init_results(&listener).await;
+    assert_eq!(got[0]["body"], "hello from far");
+    assert_eq!(got[0]["source"], "far@sender:x:far");
+}
+
+#[tokio::test]
+async fn sem_14_caps_from_another_node_claiming_ours_need_our_seal() {
+    let h = Host::new();
+    let receive = json!({ "ops": [{ "op": "receive", "timeout_ms": 10_000 }], "then": "serve" });
+    let opts = SpawnOptions::new("listener")
+        .args(receive.to_string().into_bytes())
+        .capability(h.shim.kernel_capability("network"));
+    let listener = h.spawn(opts).await;
+    let ours = Capability::new(listener.clone(), "messaging");
+    let far = Capability::new(Address::parse("far@sender:x:far").unwrap(), "read");
+    let third = Capability::new(Address::parse("third@x:x:third").unwrap(), "read");
+    let sealed = |cap: &Capability, seal: Option<Vec<u8>>| SealedCapability {
+        capability: cap.clone(),
+        seal,
+    };
+    let kernel = h.shim.kernel_capability("spawn");
+    let caps = vec![
+        sealed(&ours, Some(h.shim.seal_for("far", &ours))),
+        sealed(&kernel, Some(vec![0; 32])),
+        sealed(&kernel, None),
+        sealed(&ours, Some(h.shim.seal_for("elsewhere", &ours))),
+        sealed(&far, None),
+        sealed(&third, None),
+    ];
+    h.shim
+        .receive_remote(from_far(&listener, "caps", caps))
+        .unwrap();
+    let got = h.init_results(&listener).await;
+    assert_eq!(
+        got[0]["caps"],
+        json!([cap(&ours), cap(&far)]),
+        "sealed for far, or issued on far; forged, unsealed, misdirected and third-node \
+         caps are stripped"
+    );
+    let stripped = h
+        .logs
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|l| l.message.starts_with("stripped"))
+        .count();
+    assert_eq!(stripped, 4);
+    let got = h
+        .run(&listener, json!([{ "op": "save", "caps": [cap(&far)] }]))
+        .await;
+    assert_eq!(
+        got[0]["ok"],
+        Value::Null,
+        "received caps can be saved: {}",
+        got[0]
     );
 }
 

@@ -61,7 +61,7 @@ impl HostCall for Save {
         let sealed: Vec<_> = self
             .0
             .iter()
-            .map(|cap| cx.shared.seal.sign(&holder, cap))
+            .map(|cap| cx.shared.seal.save(&holder, cap))
             .collect();
         if let Err(e) = cx.shared.store.save_capabilities(&holder, &sealed) {
             return Ok(Err(ActorError::Internal(format!(
