@@ -11,6 +11,8 @@ mod target;
 mod toolchain;
 mod workspace;
 
+use std::process::ExitCode;
+
 use clap::{Parser, Subcommand};
 
 /// Cargo invokes `cargo-guest guest <args>`; this wrapper swallows the `guest` word.
@@ -35,15 +37,34 @@ pub enum Command {
     Run(commands::run::RunArgs),
     Inspect(commands::inspect::InspectArgs),
     Bindings(commands::bindings::BindingsArgs),
+    Check(commands::check::CheckArgs),
 }
 
-/// Runs one `cargo guest` command.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
+/// Runs one `cargo guest` command. `check` has its own exit statuses: 1 when it found a
+/// breaking change, 2 when it could not read its input.
+pub fn run(cli: Cli) -> ExitCode {
+    let done = match cli.command {
         Command::New(args) => commands::new::run(args),
         Command::Build(args) => commands::build::run(args).map(drop),
         Command::Run(args) => commands::run::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Bindings(args) => commands::bindings::run(args),
+        Command::Check(args) => {
+            return match commands::check::run(args) {
+                Ok(commands::check::Verdict::Clean) => ExitCode::SUCCESS,
+                Ok(commands::check::Verdict::Broken) => ExitCode::from(1),
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -43,23 +43,30 @@ pub struct ContractSet {
     pub wit: Option<WitWorld>,
 }
 
+/// The `.proto` files under `dir/proto`, sorted, and those files compiled together (none
+/// when there are none).
+pub fn load_protos(
+    dir: &Path,
+) -> Result<(Vec<PathBuf>, Option<prost_types::FileDescriptorSet>), ContractError> {
+    let proto_dir = dir.join("proto");
+    let mut files = Vec::new();
+    if proto_dir.is_dir() {
+        collect(&proto_dir, &mut files)?;
+    }
+    files.sort();
+    if files.is_empty() {
+        return Ok((files, None));
+    }
+    let fds = proto::compile(&files, &[proto_dir])?;
+    check_modules(&fds)?;
+    Ok((files, Some(fds)))
+}
+
 impl ContractSet {
     /// Reads and checks the contracts of the crate in `dir`; `world` picks among several
     /// worlds of its `wit/` folder.
     pub fn load(dir: &Path, world: Option<&str>) -> Result<Self, ContractError> {
-        let proto_dir = dir.join("proto");
-        let mut files = Vec::new();
-        if proto_dir.is_dir() {
-            collect(&proto_dir, &mut files)?;
-        }
-        files.sort();
-        let descriptors = if files.is_empty() {
-            None
-        } else {
-            let fds = proto::compile(&files, &[proto_dir])?;
-            check_modules(&fds)?;
-            Some(fds)
-        };
+        let (files, descriptors) = load_protos(dir)?;
         let wit = if dir.join("wit").is_dir() {
             Some(WitWorld::load(dir, "wit", world)?)
         } else {

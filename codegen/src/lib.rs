@@ -18,6 +18,7 @@
 
 pub mod actor;
 pub mod bindings;
+pub mod check;
 mod client;
 pub mod contract;
 pub mod contract_set;

@@ -572,3 +572,108 @@ fn a_guest_that_needs_spawn_fails_clearly_without_the_grant() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("ping-pong failed"), "{stderr}");
 }
+
+/// Runs git in `dir`, as a throwaway identity.
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=guestkit",
+            "-c",
+            "user.email=guestkit@localhost",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+}
+
+#[test]
+fn check_gates_a_breaking_commit_against_the_one_before() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::create_dir_all(dir.join("proto")).unwrap();
+    std::fs::create_dir_all(dir.join("wit")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+         [package.metadata.guestkit]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("src/lib.rs"), "").unwrap();
+    let proto = |qty: &str| {
+        format!(
+            "syntax = \"proto3\";\npackage shop.v1;\n\nmessage Order {{\n  string id = 1;\n{qty}}}\n"
+        )
+    };
+    let wit = |version: &str, cancel: &str| {
+        format!(
+            "package shop:orders@{version};\n\ninterface api {{\n    place: func(id: string);\n\
+             {cancel}}}\n\nworld shop {{ export api; }}\n"
+        )
+    };
+    std::fs::write(dir.join("proto/shop.proto"), proto("  int32 qty = 2;\n")).unwrap();
+    std::fs::write(
+        dir.join("wit/shop.wit"),
+        wit("1.0.0", "    cancel: func(id: string);\n"),
+    )
+    .unwrap();
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-qm", "first"]);
+    std::fs::write(dir.join("proto/shop.proto"), proto("")).unwrap();
+    std::fs::write(dir.join("wit/shop.wit"), wit("2.0.0", "")).unwrap();
+    git(dir, &["commit", "-qam", "second"]);
+
+    let out = cli(&["check", "--against", "HEAD~1"], dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        stdout.contains("error[FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--> proto/shop.proto:4:1"), "{stdout}");
+    assert!(stdout.contains("add `reserved 2;`"), "{stdout}");
+    assert!(
+        stdout.contains("notice[WIT_FUNCTION_NO_DELETE]"),
+        "announced by the major bump: {stdout}"
+    );
+
+    let out = cli(&["check", "--against", "HEAD~1", "--format", "json"], dir);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED",
+            "FIELD_NO_DELETE_UNLESS_NAME_RESERVED",
+            "WIT_FUNCTION_NO_DELETE"
+        ]
+    );
+    assert_eq!(findings[0]["line"], 4);
+
+    let out = cli(&["check", "--against", "HEAD~1", "--format", "github"], dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(
+            "::error file=proto/shop.proto,line=4,col=1,title=FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED::"
+        ),
+        "{stdout}"
+    );
+
+    let out = cli(&["check", "--against", "HEAD"], dir);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let out = cli(&["check", "--against", "no-such-ref"], dir);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("neither a directory nor a git ref"),
+        "{out:?}"
+    );
+}

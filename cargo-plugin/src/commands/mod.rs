@@ -2,6 +2,7 @@
 
 pub mod bindings;
 pub mod build;
+pub mod check;
 pub mod inspect;
 pub mod new;
 pub mod run;

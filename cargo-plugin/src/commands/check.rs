@@ -1,0 +1,326 @@
+//! `cargo guest check`: the CI gate for contracts. Compares each guest's `proto/` and `wit/`
+//! with an earlier version of them (a git ref or a directory) and reports what breaks their
+//! users. Exit status: 0 clean, 1 a finding at error level, 2 bad usage or unreadable input.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, bail};
+use guestkit_codegen::check::proto::{self as proto_check, Category};
+use guestkit_codegen::check::wit::{self as wit_check, WitPackage};
+use guestkit_codegen::check::{Finding, Severity};
+use guestkit_codegen::contract_set;
+
+use crate::workspace::Workspace;
+
+/// Check guests' contracts against an earlier version for breaking changes
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Guest package(s); by default the current package, or every guest of the workspace
+    #[arg(short, long = "package", value_name = "PKG")]
+    pub packages: Vec<String>,
+    /// Path to the Cargo.toml of the package or workspace
+    #[arg(long, value_name = "PATH")]
+    pub manifest_path: Option<PathBuf>,
+    /// The earlier version: a git ref (`main`, `v1.2.0`, `HEAD~1`) of the repository the
+    /// package lives in, or a directory laid out like the package (`proto/`, `wit/`)
+    #[arg(long, value_name = "REF|DIR")]
+    pub against: String,
+    /// The protobuf breaking-change category, as buf names it: FILE, PACKAGE, WIRE_JSON or
+    /// WIRE (default: `[package.metadata.guestkit.check] category`, else WIRE_JSON)
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    /// How to print findings
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text, colored on a terminal, with the offending source line
+    Human,
+    /// One JSON array of findings
+    Json,
+    /// GitHub Actions workflow annotations
+    Github,
+}
+
+/// What `check` found: whether the gate passes.
+pub enum Verdict {
+    Clean,
+    Broken,
+}
+
+/// One finding of one package, with its file as a path a reader can open.
+struct Reported {
+    package: String,
+    file: Option<PathBuf>,
+    finding: Finding,
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
+    let workspace = Workspace::load(args.manifest_path.as_ref())?;
+    let mut reported = Vec::new();
+    for package in workspace.guests(&args.packages)? {
+        let dir = package
+            .manifest_path
+            .parent()
+            .context("a manifest path has a parent")?
+            .as_std_path();
+        let category = match &args.category {
+            Some(c) => c.parse::<Category>().map_err(anyhow::Error::msg)?,
+            None => configured_category(package)?,
+        };
+        let baseline = Baseline::of(&args.against, dir)?;
+        for finding in compare(baseline.dir(), dir, category)? {
+            let file = finding.location.as_ref().map(|at| {
+                let path = Path::new(&at.file);
+                let path = if path.is_absolute() {
+                    path.to_path_buf()
+                } else {
+                    dir.join("proto").join(path)
+                };
+                // Relative to where check runs, as editors and GitHub annotations expect.
+                match std::env::current_dir() {
+                    Ok(here) => path
+                        .strip_prefix(&here)
+                        .map_or(path.clone(), Path::to_path_buf),
+                    Err(_) => path,
+                }
+            });
+            reported.push(Reported {
+                package: package.name.to_string(),
+                file,
+                finding,
+            });
+        }
+    }
+    print(&reported, args.format)?;
+    let broken = reported
+        .iter()
+        .any(|r| r.finding.severity == Severity::Error);
+    Ok(if broken {
+        Verdict::Broken
+    } else {
+        Verdict::Clean
+    })
+}
+
+/// `[package.metadata.guestkit.check] category = "…"`.
+fn configured_category(package: &cargo_metadata::Package) -> anyhow::Result<Category> {
+    match &package.metadata["guestkit"]["check"]["category"] {
+        serde_json::Value::Null => Ok(Category::WireJson),
+        serde_json::Value::String(c) => c.parse().map_err(|e: String| {
+            anyhow::anyhow!(
+                "{}: [package.metadata.guestkit.check] {e}",
+                package.manifest_path
+            )
+        }),
+        other => bail!(
+            "{}: [package.metadata.guestkit.check] `category` must be a string, not {other}",
+            package.manifest_path
+        ),
+    }
+}
+
+/// The findings from the contracts in `before` to those in `after` (two package dirs).
+fn compare(before: &Path, after: &Path, category: Category) -> anyhow::Result<Vec<Finding>> {
+    let mut findings = Vec::new();
+    let (_, old) = contract_set::load_protos(before).context("reading the earlier protos")?;
+    let (_, new) = contract_set::load_protos(after)?;
+    match (old, new) {
+        (Some(old), Some(new)) => findings.extend(proto_check::breaking(&old, &new, category)),
+        (Some(old), None) => {
+            let empty = Default::default();
+            findings.extend(proto_check::breaking(&old, &empty, category));
+        }
+        _ => {}
+    }
+    let (old_wit, new_wit) = (before.join("wit"), after.join("wit"));
+    if old_wit.is_dir() {
+        if !new_wit.is_dir() {
+            bail!(
+                "{} is gone, but the earlier version had WIT contracts: every interface \
+                 of it was deleted",
+                new_wit.display()
+            );
+        }
+        let old = WitPackage::load(&old_wit)
+            .map_err(|e| anyhow::anyhow!("reading the earlier WIT: {e}"))?;
+        let new = WitPackage::load(&new_wit).map_err(anyhow::Error::msg)?;
+        findings.extend(wit_check::breaking(&old, &new));
+    }
+    Ok(findings)
+}
+
+/// The earlier version of one package's contracts, on disk.
+enum Baseline {
+    Dir(PathBuf),
+    /// Files taken out of git into a directory of our own.
+    Git(tempfile::TempDir),
+}
+
+impl Baseline {
+    fn of(against: &str, package_dir: &Path) -> anyhow::Result<Self> {
+        let as_dir = Path::new(against);
+        if as_dir.is_dir() {
+            return Ok(Self::Dir(as_dir.to_path_buf()));
+        }
+        let top = git(package_dir, &["rev-parse", "--show-toplevel"]).with_context(|| {
+            format!("--against {against}: no such directory, and not in a git repository")
+        })?;
+        let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
+        let package_dir = package_dir.canonicalize()?;
+        let relative = package_dir
+            .strip_prefix(top.canonicalize()?)
+            .unwrap_or(Path::new(""));
+        let commit = format!("{against}^{{commit}}");
+        git(&top, &["rev-parse", "--verify", "--quiet", &commit]).with_context(|| {
+            format!(
+                "--against {against}: neither a directory nor a git ref of {}",
+                top.display()
+            )
+        })?;
+        let out = tempfile::tempdir()?;
+        let listed = git(
+            &top,
+            &[
+                "ls-tree",
+                "-r",
+                "-z",
+                "--name-only",
+                against,
+                "--",
+                &relative.join("proto").to_string_lossy(),
+                &relative.join("wit").to_string_lossy(),
+            ],
+        )?;
+        for name in listed.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+            let name = String::from_utf8_lossy(name);
+            let bytes = git(&top, &["show", &format!("{against}:{name}")])?;
+            let path = out.path().join(
+                Path::new(name.as_ref())
+                    .strip_prefix(relative)
+                    .unwrap_or(name.as_ref().as_ref()),
+            );
+            std::fs::create_dir_all(path.parent().expect("a file has a parent"))?;
+            std::fs::write(path, bytes)?;
+        }
+        Ok(Self::Git(out))
+    }
+
+    fn dir(&self) -> &Path {
+        match self {
+            Self::Dir(dir) => dir,
+            Self::Git(dir) => dir.path(),
+        }
+    }
+}
+
+/// Runs git in `dir` and returns its stdout, or its stderr as the error.
+fn git(dir: &Path, args: &[&str]) -> anyhow::Result<Vec<u8>> {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .context("cannot run git")?;
+    if !out.status.success() {
+        bail!(
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(out.stdout)
+}
+
+fn print(reported: &[Reported], format: Format) -> anyhow::Result<()> {
+    match format {
+        Format::Json => {
+            let items: Vec<_> = reported
+                .iter()
+                .map(|r| {
+                    let at = r.finding.location.as_ref();
+                    serde_json::json!({
+                        "package": r.package,
+                        "rule": r.finding.rule,
+                        "severity": r.finding.severity.as_str(),
+                        "file": r.file.as_ref().map(|f| f.display().to_string()),
+                        "line": at.map(|a| a.line),
+                        "column": at.map(|a| a.column),
+                        "message": r.finding.message,
+                        "hint": r.finding.hint,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&items)?);
+        }
+        Format::Github => {
+            for r in reported {
+                let level = match r.finding.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Notice => "notice",
+                };
+                let mut props = Vec::new();
+                if let (Some(file), Some(at)) = (&r.file, &r.finding.location) {
+                    props.push(format!("file={}", file.display()));
+                    props.push(format!("line={}", at.line));
+                    props.push(format!("col={}", at.column));
+                }
+                props.push(format!("title={}", r.finding.rule));
+                let text = format!("{} ({})", r.finding.message, r.finding.hint);
+                println!("::{level} {}::{}", props.join(","), escape(&text));
+            }
+        }
+        Format::Human => {
+            let color = std::io::stdout().is_terminal();
+            for r in reported {
+                human(r, color);
+            }
+            let errors = reported
+                .iter()
+                .filter(|r| r.finding.severity == Severity::Error)
+                .count();
+            println!("{} finding(s), {errors} at error level", reported.len());
+        }
+    }
+    Ok(())
+}
+
+fn human(r: &Reported, color: bool) {
+    let f = &r.finding;
+    let paint = |code: &str, text: &str| {
+        if color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    };
+    let level = match f.severity {
+        Severity::Error => paint("1;31", "error"),
+        Severity::Warning => paint("1;33", "warning"),
+        Severity::Notice => paint("1;36", "notice"),
+    };
+    println!("{level}[{}]: {}", f.rule, f.message);
+    if let (Some(file), Some(at)) = (&r.file, &f.location) {
+        println!("  --> {}:{}:{}", file.display(), at.line, at.column);
+        let source = std::fs::read_to_string(file).unwrap_or_default();
+        if let Some(line) = source.lines().nth(at.line as usize - 1) {
+            println!("   | {line}");
+        }
+    } else {
+        println!("  --> package `{}`", r.package);
+    }
+    if !f.hint.is_empty() {
+        println!("   = {}: {}", paint("1", "hint"), f.hint);
+    }
+}
+
+/// GitHub's workflow-command escaping of a message.
+fn escape(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
