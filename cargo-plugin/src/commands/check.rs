@@ -1,6 +1,8 @@
-//! `cargo guest check`: the CI gate for contracts. Compares each guest's `proto/` and `wit/`
-//! with an earlier version of them (a git ref or a directory) and reports what breaks their
-//! users. Exit status: 0 clean, 1 a finding at error level, 2 bad usage or unreadable input.
+//! `cargo guest check`: the CI gate for contracts. Lints each guest's `proto/` and `wit/`,
+//! and with `--against` compares them with an earlier version (a git ref or a directory) and
+//! reports what breaks their users. Rules can be turned off, or made warnings or errors, under
+//! `[package.metadata.guestkit.check]`. Exit status: 0 clean, 1 a finding at error level,
+//! 2 bad usage or unreadable input.
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,7 @@ use guestkit_codegen::contract_set;
 
 use crate::workspace::Workspace;
 
-/// Check guests' contracts against an earlier version for breaking changes
+/// Lint guests' contracts, and check them against an earlier version for breaking changes
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Guest package(s); by default the current package, or every guest of the workspace
@@ -26,7 +28,7 @@ pub struct CheckArgs {
     /// The earlier version: a git ref (`main`, `v1.2.0`, `HEAD~1`) of the repository the
     /// package lives in, or a directory laid out like the package (`proto/`, `wit/`)
     #[arg(long, value_name = "REF|DIR")]
-    pub against: String,
+    pub against: Option<String>,
     /// The protobuf breaking-change category, as buf names it: FILE, PACKAGE, WIRE_JSON or
     /// WIRE (default: `[package.metadata.guestkit.check] category`, else WIRE_JSON)
     #[arg(long, value_name = "CATEGORY")]
@@ -68,12 +70,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             .parent()
             .context("a manifest path has a parent")?
             .as_std_path();
+        let config = Config::of(package)?;
         let category = match &args.category {
             Some(c) => c.parse::<Category>().map_err(anyhow::Error::msg)?,
-            None => configured_category(package)?,
+            None => config.category,
         };
-        let baseline = Baseline::of(&args.against, dir)?;
-        for finding in compare(baseline.dir(), dir, category)? {
+        let mut findings = lint(dir)?;
+        if let Some(against) = &args.against {
+            let baseline = Baseline::of(against, dir)?;
+            findings.extend(compare(baseline.dir(), dir, category)?);
+        }
+        for finding in config.apply(findings) {
             let file = finding.location.as_ref().map(|at| {
                 let path = Path::new(&at.file);
                 let path = if path.is_absolute() {
@@ -107,21 +114,79 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
     })
 }
 
-/// `[package.metadata.guestkit.check] category = "…"`.
-fn configured_category(package: &cargo_metadata::Package) -> anyhow::Result<Category> {
-    match &package.metadata["guestkit"]["check"]["category"] {
-        serde_json::Value::Null => Ok(Category::WireJson),
-        serde_json::Value::String(c) => c.parse().map_err(|e: String| {
-            anyhow::anyhow!(
-                "{}: [package.metadata.guestkit.check] {e}",
+/// `[package.metadata.guestkit.check]`: the proto category, and rule IDs to turn off
+/// (`allow`), report as warnings (`warn`) or as errors (`deny`).
+struct Config {
+    category: Category,
+    levels: Vec<(String, Option<Severity>)>,
+}
+
+impl Config {
+    fn of(package: &cargo_metadata::Package) -> anyhow::Result<Self> {
+        let table = &package.metadata["guestkit"]["check"];
+        let at = |key: &str| {
+            format!(
+                "{}: [package.metadata.guestkit.check] `{key}`",
                 package.manifest_path
             )
-        }),
-        other => bail!(
-            "{}: [package.metadata.guestkit.check] `category` must be a string, not {other}",
-            package.manifest_path
-        ),
+        };
+        let category = match &table["category"] {
+            serde_json::Value::Null => Category::WireJson,
+            serde_json::Value::String(c) => c
+                .parse()
+                .map_err(|e: String| anyhow::anyhow!("{}: {e}", at("category")))?,
+            other => bail!("{} must be a string, not {other}", at("category")),
+        };
+        let mut levels = Vec::new();
+        for (key, level) in [
+            ("allow", None),
+            ("warn", Some(Severity::Warning)),
+            ("deny", Some(Severity::Error)),
+        ] {
+            match &table[key] {
+                serde_json::Value::Null => {}
+                serde_json::Value::Array(rules) => {
+                    for rule in rules {
+                        let rule = rule.as_str().with_context(|| {
+                            format!("{} lists rule IDs as strings, not {rule}", at(key))
+                        })?;
+                        levels.push((rule.to_owned(), level));
+                    }
+                }
+                other => bail!("{} must be a list of rule IDs, not {other}", at(key)),
+            }
+        }
+        Ok(Self { category, levels })
     }
+
+    /// The findings with the configured levels: allowed rules are dropped.
+    fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        findings
+            .into_iter()
+            .filter_map(|mut f| {
+                match self.levels.iter().rev().find(|(rule, _)| rule == f.rule) {
+                    Some((_, None)) => return None,
+                    Some((_, Some(level))) => f.severity = *level,
+                    None => {}
+                }
+                Some(f)
+            })
+            .collect()
+    }
+}
+
+/// What the contracts in the package dir `dir` say on their own.
+fn lint(dir: &Path) -> anyhow::Result<Vec<Finding>> {
+    let mut findings = Vec::new();
+    if let (_, Some(set)) = contract_set::load_protos(dir)? {
+        findings.extend(proto_check::lint(&set));
+    }
+    let wit = dir.join("wit");
+    if wit.is_dir() {
+        let package = WitPackage::load(&wit).map_err(anyhow::Error::msg)?;
+        findings.extend(wit_check::lint(&package));
+    }
+    Ok(findings)
 }
 
 /// The findings from the contracts in `before` to those in `after` (two package dirs).

@@ -407,3 +407,142 @@ fn quote(items: &[&String]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Findings about one version of a WIT package on its own: a versioned package, doc comments
+/// on what its worlds export, and `use`s nothing refers to.
+pub fn lint(pkg: &WitPackage) -> Vec<Finding> {
+    let resolve = &pkg.resolve;
+    let package = pkg.package();
+    let mut findings = Vec::new();
+    let mut warn = |rule: &'static str, at: Option<Location>, message: String, hint: &str| {
+        let mut finding = Finding::error(rule, at, message).hint(hint);
+        finding.severity = Severity::Warning;
+        findings.push(finding);
+    };
+    if package.name.version.is_none() {
+        let first = package
+            .interfaces
+            .values()
+            .next()
+            .map(|&i| resolve.interfaces[i].span);
+        warn(
+            "WIT_PACKAGE_VERSIONED",
+            first.and_then(|span| pkg.at(span)),
+            format!("package `{}` has no version", package.name),
+            "version it (`package ns:name@0.1.0;`) so that `check` can tell a breaking \
+             change announced by a version bump from one that is not",
+        );
+    }
+    let exported: Vec<_> = package
+        .worlds
+        .values()
+        .flat_map(|&w| resolve.worlds[w].exports.iter())
+        .collect();
+    for (_, item) in &exported {
+        match item {
+            WorldItem::Interface { id, .. }
+                if resolve.interfaces[*id].package == Some(pkg.package) =>
+            {
+                let interface = &resolve.interfaces[*id];
+                let iname = interface.name.as_deref().unwrap_or("<anonymous>");
+                for (name, f) in &interface.functions {
+                    if f.docs.contents.is_none() {
+                        warn(
+                            "WIT_DOCUMENTED",
+                            pkg.at(f.span),
+                            format!("exported function `{iname}.{name}` has no doc comment"),
+                            "say what it does and how it fails, in a `///` comment above it",
+                        );
+                    }
+                }
+                for (name, &id) in &interface.types {
+                    let def = &resolve.types[id];
+                    let used = matches!(def.kind, TypeDefKind::Type(Type::Id(t))
+                        if resolve.types[t].owner != def.owner);
+                    if def.docs.contents.is_none() && !used {
+                        warn(
+                            "WIT_DOCUMENTED",
+                            pkg.at(def.span),
+                            format!("exported type `{iname}.{name}` has no doc comment"),
+                            "say what it stands for, in a `///` comment above it",
+                        );
+                    }
+                }
+            }
+            WorldItem::Function(f) if f.docs.contents.is_none() => warn(
+                "WIT_DOCUMENTED",
+                pkg.at(f.span),
+                format!("exported function `{}` has no doc comment", f.name),
+                "say what it does, in a `///` comment above it",
+            ),
+            _ => {}
+        }
+    }
+    for &id in package.interfaces.values() {
+        let interface = &resolve.interfaces[id];
+        let mut referenced = Vec::new();
+        for f in interface.functions.values() {
+            for ty in f.params.iter().map(|p| &p.ty).chain(&f.result) {
+                pkg.references(ty, &mut referenced);
+            }
+        }
+        for &t in interface.types.values() {
+            pkg.references_in(t, &mut referenced);
+        }
+        for (name, &t) in &interface.types {
+            let def = &resolve.types[t];
+            let TypeDefKind::Type(Type::Id(target)) = def.kind else {
+                continue;
+            };
+            let from_use = resolve.types[target].owner != def.owner;
+            if from_use && !referenced.contains(&t) {
+                warn(
+                    "WIT_USE_USED",
+                    pkg.at(def.span),
+                    format!(
+                        "interface `{}` uses `{name}` but nothing in it refers to it",
+                        interface.name.as_deref().unwrap_or("<anonymous>")
+                    ),
+                    "remove it from the `use` list",
+                );
+            }
+        }
+    }
+    findings
+}
+
+impl WitPackage {
+    /// Collects the named types `ty` refers to, looking through anonymous ones.
+    fn references(&self, ty: &Type, out: &mut Vec<TypeId>) {
+        if let Type::Id(id) = ty {
+            if self.resolve.types[*id].name.is_some() {
+                out.push(*id);
+            } else {
+                self.references_in(*id, out);
+            }
+        }
+    }
+
+    /// Collects the named types the definition of `id` refers to.
+    fn references_in(&self, id: TypeId, out: &mut Vec<TypeId>) {
+        let mut each = |ty: &Type| self.references(ty, out);
+        match &self.resolve.types[id].kind {
+            TypeDefKind::Record(r) => r.fields.iter().for_each(|f| each(&f.ty)),
+            TypeDefKind::Variant(v) => v.cases.iter().flat_map(|c| &c.ty).for_each(each),
+            TypeDefKind::Tuple(t) => t.types.iter().for_each(each),
+            TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::FixedLengthList(t, _) => {
+                each(t)
+            }
+            TypeDefKind::Map(k, v) => {
+                each(k);
+                each(v);
+            }
+            TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).for_each(each),
+            TypeDefKind::Future(t) | TypeDefKind::Stream(t) => t.iter().for_each(each),
+            TypeDefKind::Handle(Handle::Own(r) | Handle::Borrow(r)) => out.push(*r),
+            // An alias refers to its target only when something refers to the alias.
+            TypeDefKind::Type(_) => {}
+            _ => {}
+        }
+    }
+}
