@@ -677,3 +677,57 @@ fn check_gates_a_breaking_commit_against_the_one_before() {
         "{out:?}"
     );
 }
+
+#[test]
+fn check_holds_built_components_to_their_contracts_and_diffs_their_imports() {
+    let ping_pong = guestkit_tests::built_guest("ping-pong");
+    let counter = guestkit_tests::built_guest("counter");
+    let manifest = workspace_root().join("Cargo.toml");
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--manifest-path", manifest.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        cli(&args, &workspace_root())
+    };
+
+    let out = check(&["-p", "counter"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // The greeter's component is not what the counter's sources describe.
+    let greeter = guestkit_tests::built_guest("greeter");
+    let out = check(&["-p", "counter", "--component", greeter.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        stdout.contains("error[COMPONENT_CONTRACT_CURRENT]"),
+        "{stdout}"
+    );
+
+    // Against a baseline whose build of ping-pong was the counter: what ping-pong imports
+    // beyond it is reported, as a warning.
+    let baseline = tempfile::tempdir().unwrap();
+    std::fs::copy(&counter, baseline.path().join("ping-pong.wasm")).unwrap();
+    let out = check(&[
+        "-p",
+        "ping-pong",
+        "--against",
+        baseline.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "warnings pass: {out:?}");
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let new_imports: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "COMPONENT_NEW_IMPORT")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        new_imports
+            .iter()
+            .any(|m| m.contains("`guestkit:host/process@0.1.0`")),
+        "{findings:#}"
+    );
+    assert!(ping_pong.is_file());
+}

@@ -14,7 +14,9 @@ use guestkit_codegen::check::wit::{self as wit_check, WitPackage};
 use guestkit_codegen::check::{Finding, Severity};
 use guestkit_codegen::contract_set;
 
-use crate::workspace::Workspace;
+use crate::workspace::{GuestSettings, Workspace};
+
+mod component;
 
 /// Lint guests' contracts, and check them against an earlier version for breaking changes
 #[derive(Debug, clap::Args)]
@@ -36,6 +38,9 @@ pub struct CheckArgs {
     /// How to print findings
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Check this component instead of `<target-dir>/guest/PKG.wasm` (one package only)
+    #[arg(long, value_name = "PATH")]
+    pub component: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,7 +69,11 @@ struct Reported {
 pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
     let workspace = Workspace::load(args.manifest_path.as_ref())?;
     let mut reported = Vec::new();
-    for package in workspace.guests(&args.packages)? {
+    let guests = workspace.guests(&args.packages)?;
+    if args.component.is_some() && guests.len() != 1 {
+        bail!("--component checks one package's component; name it with -p");
+    }
+    for package in guests {
         let dir = package
             .manifest_path
             .parent()
@@ -76,10 +85,34 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             None => config.category,
         };
         let mut findings = lint(dir)?;
-        if let Some(against) = &args.against {
-            let baseline = Baseline::of(against, dir)?;
+        let baseline = match &args.against {
+            Some(against) => Some(Baseline::of(against, dir)?),
+            None => None,
+        };
+        if let Some(baseline) = &baseline {
             findings.extend(compare(baseline.dir(), dir, category)?);
         }
+        let name = format!("{}.wasm", package.name);
+        let built = args
+            .component
+            .clone()
+            .unwrap_or_else(|| workspace.guest_dir().join(&name));
+        // A baseline directory may hold the earlier build of the guest, to diff imports with.
+        let before = baseline.as_ref().and_then(|b| {
+            [
+                b.dir().join(&name),
+                b.dir().join("target/guest").join(&name),
+            ]
+            .into_iter()
+            .find(|p| p.is_file())
+        });
+        let world = GuestSettings::of(package)?.world;
+        findings.extend(component::check(
+            &built,
+            dir,
+            world.as_deref(),
+            before.as_deref(),
+        ));
         for finding in config.apply(findings) {
             let file = finding.location.as_ref().map(|at| {
                 let path = Path::new(&at.file);
