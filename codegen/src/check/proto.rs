@@ -81,6 +81,7 @@ pub const RULES: &[(&str, &[Category])] = &[
     ("ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED", ENCODED),
     ("ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED", &[WireJson]),
     ("ENUM_VALUE_SAME_NAME", SOURCE_AND_JSON),
+    ("MESSAGE_SAME_REQUIRED_FIELDS", ALL),
     ("RESERVED_MESSAGE_NO_DELETE", ALL),
     ("RESERVED_ENUM_NO_DELETE", ALL),
 ];
@@ -200,6 +201,13 @@ impl<'a> Index<'a> {
                 .insert(format!("{inner}{}", e.name()), (e, at.child(4, i)));
         }
         self.messages.insert(full, (message, at));
+    }
+
+    /// Whether `file` is proto2, where every singular field tracks presence.
+    fn proto2(&self, file: &str) -> bool {
+        self.files
+            .get(file)
+            .is_some_and(|f| matches!(f.syntax(), "" | "proto2"))
     }
 
     /// The start of `file`, for what was deleted from it.
@@ -397,6 +405,32 @@ impl Check<'_> {
                 self.new.at(new_place),
                 |r| (r.start(), r.end() - 1),
             );
+            let required = |m: &DescriptorProto| -> BTreeSet<i32> {
+                m.field
+                    .iter()
+                    .filter(|f| f.label() == Label::Required)
+                    .map(|f| f.number())
+                    .collect()
+            };
+            let (was_required, is_required) = (required(old), required(new));
+            if was_required != is_required {
+                let list = |set: &BTreeSet<i32>| {
+                    let numbers: Vec<String> = set.iter().map(ToString::to_string).collect();
+                    format!("[{}]", numbers.join(", "))
+                };
+                self.report(
+                    "MESSAGE_SAME_REQUIRED_FIELDS",
+                    self.new.at(new_place),
+                    format!(
+                        "`{name}` changed its required fields from {} to {}: readers of one \
+                         version reject messages of the other",
+                        list(&was_required),
+                        list(&is_required)
+                    ),
+                    "keep the required fields as they are; new fields should be optional",
+                );
+            }
+            let explicit = (self.old.proto2(&place.file), self.new.proto2(&new_place.file));
             let oneof = |m: &DescriptorProto, f: &FieldDescriptorProto| {
                 f.oneof_index
                     .filter(|_| !f.proto3_optional())
@@ -453,7 +487,8 @@ impl Check<'_> {
                     );
                 }
                 self.field_type(&what, field, now, at.clone());
-                self.cardinality(&what, field, now, at.clone());
+                let (a, b) = (cardinality(field, explicit.0), cardinality(now, explicit.1));
+                self.cardinality(&what, (a, b), field, now, at.clone());
                 let (was, is) = (oneof(old, field), oneof(new, now));
                 if was != is {
                     let name_of = |o: &Option<String>| {
@@ -518,9 +553,7 @@ impl Check<'_> {
                 &format!("add `reserved {number};` so that no new field reuses it"),
             );
         }
-        // A name that lives on under another number still reads the same in JSON.
-        let name_lives = new.field.iter().any(|f| f.name() == field.name());
-        if !name_lives && !new.reserved_name.iter().any(|n| n == field.name()) {
+        if !new.reserved_name.iter().any(|n| n == field.name()) {
             self.report(
                 "FIELD_NO_DELETE_UNLESS_NAME_RESERVED",
                 at,
@@ -558,11 +591,11 @@ impl Check<'_> {
     fn cardinality(
         &mut self,
         what: &str,
+        (a, b): (&str, &str),
         was: &FieldDescriptorProto,
         is: &FieldDescriptorProto,
         at: Option<Location>,
     ) {
-        let (a, b) = (cardinality(was), cardinality(is));
         if a == b {
             return;
         }
@@ -626,8 +659,7 @@ impl Check<'_> {
                             &format!("add `reserved {number};`"),
                         );
                     }
-                    let name_lives = new.value.iter().any(|v| v.name() == value.name());
-                    if !name_lives && !new.reserved_name.iter().any(|n| n == value.name()) {
+                    if !new.reserved_name.iter().any(|n| n == value.name()) {
                         self.report(
                             "ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED",
                             at.clone(),
@@ -716,9 +748,9 @@ fn type_name(field: &FieldDescriptorProto) -> String {
 /// Types that read each other's encoding: protobuf's documented wire-compatible groups.
 fn wire_class(field: &FieldDescriptorProto) -> Option<&'static str> {
     Some(match field.r#type() {
-        Type::Int32 | Type::Uint32 | Type::Int64 | Type::Uint64 | Type::Bool | Type::Enum => {
-            "varint"
-        }
+        Type::Int32 | Type::Uint32 | Type::Int64 | Type::Uint64 | Type::Bool => "varint",
+        // Varints too, but an open enum read as a closed one drops unknown values.
+        Type::Enum => "enum",
         Type::Sint32 | Type::Sint64 => "zigzag",
         Type::Fixed32 | Type::Sfixed32 => "fixed32",
         Type::Fixed64 | Type::Sfixed64 => "fixed64",
@@ -727,12 +759,18 @@ fn wire_class(field: &FieldDescriptorProto) -> Option<&'static str> {
     })
 }
 
-fn cardinality(field: &FieldDescriptorProto) -> &'static str {
+/// How many values a field holds and whether it tracks presence, as buf compares it:
+/// proto2 fields, oneof members, messages and proto3 `optional` fields know whether they
+/// were set; other proto3 singular fields do not.
+fn cardinality(field: &FieldDescriptorProto, proto2: bool) -> &'static str {
+    let tracked = proto2
+        || field.oneof_index.is_some()
+        || matches!(field.r#type(), Type::Message | Type::Group);
     match field.label() {
         Label::Repeated => "repeated",
         Label::Required => "required",
-        Label::Optional if field.proto3_optional() => "optional (explicit presence)",
-        Label::Optional => "singular",
+        Label::Optional if tracked => "optional (explicit presence)",
+        Label::Optional => "singular (implicit presence)",
     }
 }
 
