@@ -85,6 +85,11 @@ fn each_proto_rule_fires_where_it_is_broken() {
     let at = collision.location.as_ref().unwrap();
     assert_eq!((at.file.as_str(), at.line), ("shop.proto", 8));
     assert!(found.iter().all(|f| !f.hint.is_empty()));
+    let import = found
+        .iter()
+        .find(|f| f.rule == "PROTO_IMPORT_USED")
+        .unwrap();
+    assert_eq!(import.location.as_ref().unwrap().line, 3, "{import}");
 }
 
 #[test]

@@ -610,8 +610,8 @@ fn check_gates_a_breaking_commit_against_the_one_before() {
     };
     let wit = |version: &str, cancel: &str| {
         format!(
-            "package shop:orders@{version};\n\ninterface api {{\n    place: func(id: string);\n\
-             {cancel}}}\n\nworld shop {{ export api; }}\n"
+            "package shop:orders@{version};\n\ninterface api {{\n    /// Places an order.\n    \
+             place: func(id: string);\n{cancel}}}\n\nworld shop {{ export api; }}\n"
         )
     };
     std::fs::write(dir.join("proto/shop.proto"), proto("  int32 qty = 2;\n")).unwrap();
@@ -654,10 +654,15 @@ fn check_gates_a_breaking_commit_against_the_one_before() {
         [
             "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED",
             "FIELD_NO_DELETE_UNLESS_NAME_RESERVED",
-            "WIT_FUNCTION_NO_DELETE"
+            "WIT_FUNCTION_NO_DELETE",
+            "COMPONENT_BUILT",
         ]
     );
     assert_eq!(findings[0]["line"], 4);
+    assert_eq!(
+        findings[3]["severity"], "notice",
+        "nothing is built: {findings:#}"
+    );
 
     let out = cli(&["check", "--against", "HEAD~1", "--format", "github"], dir);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -670,6 +675,34 @@ fn check_gates_a_breaking_commit_against_the_one_before() {
 
     let out = cli(&["check", "--against", "HEAD"], dir);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // The package's own settings: allowed rules go quiet, denied ones fail the gate.
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    let configured = |check: &str| {
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            format!("{manifest}\n[package.metadata.guestkit.check]\n{check}\n"),
+        )
+        .unwrap();
+    };
+    configured(
+        "allow = [\"FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED\", \
+         \"FIELD_NO_DELETE_UNLESS_NAME_RESERVED\"]",
+    );
+    let out = cli(&["check", "--against", "HEAD~1"], dir);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    configured("deny = [\"WIT_FUNCTION_NO_DELETE\"]\ncategory = \"WIRE\"");
+    let out = cli(&["check", "--against", "HEAD~1"], dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("error[WIT_FUNCTION_NO_DELETE]"), "{stdout}");
+    assert!(
+        !stdout.contains("NAME_RESERVED"),
+        "WIRE does not check names: {stdout}"
+    );
+    configured("category = \"SOMETIMES\"");
+    let out = cli(&["check"], dir);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    std::fs::write(dir.join("Cargo.toml"), &manifest).unwrap();
     let out = cli(&["check", "--against", "no-such-ref"], dir);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(

@@ -430,7 +430,10 @@ impl Check<'_> {
                     "keep the required fields as they are; new fields should be optional",
                 );
             }
-            let explicit = (self.old.proto2(&place.file), self.new.proto2(&new_place.file));
+            let explicit = (
+                self.old.proto2(&place.file),
+                self.new.proto2(&new_place.file),
+            );
             let oneof = |m: &DescriptorProto, f: &FieldDescriptorProto| {
                 f.oneof_index
                     .filter(|_| !f.proto3_optional())
@@ -810,9 +813,16 @@ pub fn lint(set: &FileDescriptorSet) -> Vec<Finding> {
             );
         }
         for unused in unused_imports(&index, name, file) {
+            let line = file.dependency.iter().position(|d| d == unused);
+            let at = line.and_then(|i| {
+                index.at(&Place {
+                    file: name.to_string(),
+                    path: vec![3, i as i32],
+                })
+            });
             warn(
                 "PROTO_IMPORT_USED",
-                index.file_at(name),
+                at.or_else(|| index.file_at(name)),
                 format!("`{name}` imports `{unused}` but uses nothing from it"),
                 format!("remove `import \"{unused}\";`"),
             );
