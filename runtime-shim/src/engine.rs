@@ -14,13 +14,19 @@ use wasmtime::{Config, Engine};
 /// How often the epoch advances.
 pub(crate) const TICK: Duration = Duration::from_millis(5);
 
-pub(crate) fn new_engine() -> wasmtime::Result<Engine> {
+/// The wasmtime configuration of every shim's engine, for measuring raw wasmtime against the
+/// shim on equal terms.
+pub fn config() -> Config {
     let mut config = Config::new();
     config.wasm_component_model(true);
     config.epoch_interruption(true);
     // Fuel bounds the work of actors spawned with `limits.max-fuel`; others get all there is.
     config.consume_fuel(true);
-    Engine::new(&config)
+    config
+}
+
+pub(crate) fn new_engine() -> wasmtime::Result<Engine> {
+    Engine::new(&config())
 }
 
 /// Advances `engine`'s epoch until dropped.

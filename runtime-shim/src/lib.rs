@@ -11,7 +11,7 @@ mod address;
 mod bindings;
 mod capability;
 pub mod conformance;
-mod engine;
+pub mod engine;
 mod error;
 mod host;
 mod mailbox;

@@ -1,0 +1,485 @@
+//! The benchmark suite: each path of the shim measured next to its physical floor in the same
+//! run, and the ratio between them. Full runs go with `cargo bench -p guestkit-tests`; a quick
+//! run (small counts, seconds) keeps it from rotting as part of the tests.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use guestkit_shim::{Address, Module, Payload, Shim, SpawnOptions};
+use guestkit_tests::{built_guest, guest_target_dir, workspace_root};
+use tokio::sync::{mpsc, oneshot};
+use wasmtime::component::{Component, Linker, ResourceTable};
+use wasmtime::{Engine, Store};
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+
+/// How long to measure: `quick` for the smoke run in the tests.
+#[derive(Clone, Copy)]
+pub struct Scale {
+    pub quick: bool,
+}
+
+impl Scale {
+    fn pick(self, quick: u32, full: u32) -> u32 {
+        if self.quick { quick } else { full }
+    }
+
+    /// The cargo profile guests are built with: release for full runs, as users ship them.
+    fn profile(self) -> &'static str {
+        if self.quick { "debug" } else { "release" }
+    }
+}
+
+/// The guest `package` built by `cargo guest build` in the scale's profile.
+fn guest(scale: Scale, package: &str) -> PathBuf {
+    if scale.quick {
+        return built_guest(package);
+    }
+    let out = guest_target_dir().join("bench-release");
+    let manifest = workspace_root().join("Cargo.toml");
+    guestkit_tests::success(guestkit_tests::cli(
+        &[
+            "build",
+            "--release",
+            "-p",
+            package,
+            "--out-dir",
+            out.to_str().unwrap(),
+            "--manifest-path",
+            manifest.to_str().unwrap(),
+        ],
+        &workspace_root(),
+    ));
+    out.join(format!("{package}.wasm"))
+}
+
+/// One measured figure.
+#[derive(Clone, Copy, Debug)]
+pub enum Figure {
+    Time(Duration),
+    PerSecond(f64),
+    Bytes(u64),
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Figure::Time(t) if t < Duration::from_micros(10) => {
+                write!(f, "{:.0} ns", t.as_secs_f64() * 1e9)
+            }
+            Figure::Time(t) if t < Duration::from_millis(10) => {
+                write!(f, "{:.1} µs", t.as_secs_f64() * 1e6)
+            }
+            Figure::Time(t) => write!(f, "{:.1} ms", t.as_secs_f64() * 1e3),
+            Figure::PerSecond(r) => write!(f, "{r:.0}/s"),
+            Figure::Bytes(b) => write!(f, "{:.1} MiB", b as f64 / (1 << 20) as f64),
+        }
+    }
+}
+
+/// One line of the report: our figure, the floor's, and how many times the floor ours is.
+pub struct Row {
+    pub path: String,
+    pub ours: Figure,
+    pub floor: Option<Figure>,
+    pub target: &'static str,
+}
+
+impl Row {
+    /// Ours over the floor, so that 1.0 is as fast as it gets and more is slower.
+    pub fn ratio(&self) -> Option<f64> {
+        match (self.ours, self.floor?) {
+            (Figure::Time(a), Figure::Time(b)) => Some(a.as_secs_f64() / b.as_secs_f64()),
+            (Figure::PerSecond(a), Figure::PerSecond(b)) => Some(b / a),
+            (Figure::Bytes(a), Figure::Bytes(b)) => Some(a as f64 / b as f64),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Row {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let floor = self.floor.map_or("-".to_owned(), |x| x.to_string());
+        let ratio = self.ratio().map_or("-".to_owned(), |r| format!("{r:.2}x"));
+        write!(
+            f,
+            "{:<44} {:>12} {:>12} {:>8}   {}",
+            self.path,
+            self.ours.to_string(),
+            floor,
+            ratio,
+            self.target
+        )
+    }
+}
+
+pub fn header() -> String {
+    format!(
+        "{:<44} {:>12} {:>12} {:>8}   target",
+        "path", "guestkit", "floor", "ratio"
+    )
+}
+
+/// Runs every benchmark, printing each row as it is measured.
+pub async fn run(scale: Scale) -> Vec<Row> {
+    println!("{}", header());
+    let mut rows = Vec::new();
+    let mut emit = |row: Row| {
+        println!("{row}");
+        rows.push(row);
+    };
+    let bench = Bench::new(scale);
+    emit(bench.host_call(scale).await);
+    emit(bench.round_trip(scale).await);
+    for pairs in [1, 2, 100] {
+        emit(bench.throughput(scale, pairs).await);
+    }
+    emit(bench.spawn(scale).await);
+    emit(bench.idle_memory(scale).await);
+    if !scale.quick {
+        emit(build_overhead());
+    }
+    rows
+}
+
+/// A shim with the bench guest loaded, and the floor's engine beside it.
+struct Bench {
+    shim: Shim,
+    module: Module,
+    /// The bench guest's component file.
+    path: PathBuf,
+    scale: Scale,
+    _state: tempfile::TempDir,
+    names: std::sync::atomic::AtomicU32,
+}
+
+impl Bench {
+    fn new(scale: Scale) -> Self {
+        let state = tempfile::tempdir().unwrap();
+        let shim = Shim::builder()
+            .state_dir(state.path())
+            .on_log(|_| {})
+            .build()
+            .unwrap();
+        let path = guest(scale, "bench");
+        let module = shim.load_file(&path).unwrap();
+        Self {
+            shim,
+            module,
+            path,
+            scale,
+            _state: state,
+            names: Default::default(),
+        }
+    }
+
+    async fn actor(&self) -> Address {
+        let n = self
+            .names
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.shim
+            .spawn(&self.module, SpawnOptions::new(format!("bench-{n}")))
+            .await
+            .unwrap()
+    }
+
+    async fn call(&self, to: &Address, route: &str, body: String) {
+        self.shim
+            .call(
+                to,
+                Payload::new(route, body.into_bytes()),
+                Duration::from_secs(600),
+            )
+            .await
+            .unwrap_or_else(|f| panic!("{route}: {}", f.error.describe()));
+    }
+
+    async fn host_call(&self, scale: Scale) -> Row {
+        let n = scale.pick(2_000, 200_000);
+        let actor = self.actor().await;
+        self.call(&actor, "state-get", "10".into()).await;
+        let started = Instant::now();
+        self.call(&actor, "state-get", n.to_string()).await;
+        let ours = started.elapsed() / n;
+        Row {
+            path: "guest→host call (state.get, hit)".into(),
+            ours: Figure::Time(ours),
+            floor: Some(Figure::Time(floor_host_call(self.scale, n).await)),
+            target: "≤ 2x",
+        }
+    }
+
+    async fn round_trip(&self, scale: Scale) -> Row {
+        let n = scale.pick(500, 50_000);
+        let (a, b) = (self.actor().await, self.actor().await);
+        self.call(&a, "drive", format!("10 {b}")).await;
+        let started = Instant::now();
+        self.call(&a, "drive", format!("{n} {b}")).await;
+        let ours = started.elapsed() / n;
+        Row {
+            path: "actor round trip (call)".into(),
+            ours: Figure::Time(ours),
+            floor: Some(Figure::Time(floor_round_trip(n).await)),
+            target: "≤ 3x",
+        }
+    }
+
+    async fn throughput(&self, scale: Scale, pairs: u32) -> Row {
+        let total = scale.pick(1_000, 200_000);
+        let each = (total / pairs).max(1);
+        let mut drivers = Vec::new();
+        for _ in 0..pairs {
+            let (a, b) = (self.actor().await, self.actor().await);
+            self.call(&a, "drive", format!("1 {b}")).await;
+            drivers.push((a, b));
+        }
+        let started = Instant::now();
+        let mut runs = tokio::task::JoinSet::new();
+        for (a, b) in drivers {
+            let shim = self.shim.clone();
+            let body = format!("{each} {b}").into_bytes();
+            runs.spawn(async move {
+                let drive = Payload::new("drive", body);
+                shim.call(&a, drive, Duration::from_secs(600)).await.is_ok()
+            });
+        }
+        assert!(
+            runs.join_all().await.into_iter().all(|ok| ok),
+            "a drive failed"
+        );
+        let rate = f64::from(each * pairs) / started.elapsed().as_secs_f64();
+        Row {
+            path: format!("round trips/s, {pairs} pair(s)"),
+            ours: Figure::PerSecond(rate),
+            floor: Some(Figure::PerSecond(floor_throughput(each, pairs).await)),
+            target: "≥ 200k/s",
+        }
+    }
+
+    async fn spawn(&self, scale: Scale) -> Row {
+        let n = scale.pick(20, 1_000);
+        self.actor().await;
+        let started = Instant::now();
+        for _ in 0..n {
+            self.actor().await;
+        }
+        let ours = started.elapsed() / n;
+        let floor = floor_instantiate(&self.path, n).await;
+        Row {
+            path: "spawn (instantiate and register)".into(),
+            ours: Figure::Time(ours),
+            floor: Some(Figure::Time(floor)),
+            target: "≤ 1.5x",
+        }
+    }
+
+    async fn idle_memory(&self, scale: Scale) -> Row {
+        let n = scale.pick(100, 10_000);
+        let before = rss();
+        for _ in 0..n {
+            self.actor().await;
+        }
+        let per_actor = rss().saturating_sub(before) / u64::from(n);
+        Row {
+            path: format!("RSS of 10k idle actors (from {n})"),
+            ours: Figure::Bytes(per_actor * 10_000),
+            floor: None,
+            target: "≤ 1024 MiB",
+        }
+    }
+}
+
+/// Resident memory of this process.
+fn rss() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+/// What the floor's store holds: WASI, as every wasip2 component imports it.
+struct Plain {
+    wasi: WasiCtx,
+    table: ResourceTable,
+}
+
+impl WasiView for Plain {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+fn plain_store(engine: &Engine) -> Store<Plain> {
+    let mut store = Store::new(
+        engine,
+        Plain {
+            wasi: WasiCtx::builder().build(),
+            table: ResourceTable::new(),
+        },
+    );
+    store.set_fuel(u64::MAX).unwrap();
+    store.set_epoch_deadline(u64::MAX);
+    store
+}
+
+/// The floor component: one import with `state.get`'s signature, built with plain cargo.
+fn floor_component(scale: Scale) -> PathBuf {
+    let mut build = Command::new(env!("CARGO"));
+    build.args([
+        "build",
+        "--quiet",
+        "-p",
+        "floor",
+        "--target",
+        "wasm32-wasip2",
+    ]);
+    if !scale.quick {
+        build.arg("--release");
+    }
+    let status = build
+        .arg("--manifest-path")
+        .arg(workspace_root().join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", guest_target_dir())
+        .status()
+        .unwrap();
+    assert!(status.success(), "building the floor component failed");
+    guest_target_dir()
+        .join("wasm32-wasip2")
+        .join(scale.profile())
+        .join("floor.wasm")
+}
+
+async fn floor_host_call(scale: Scale, n: u32) -> Duration {
+    let engine = Engine::new(&guestkit_shim::engine::config()).unwrap();
+    let component = Component::from_file(&engine, floor_component(scale)).unwrap();
+    let mut linker = Linker::<Plain>::new(&engine);
+    wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
+    let value = vec![7u8; 16];
+    linker
+        .root()
+        .func_wrap_async("get", move |_, (_key,): (String,)| {
+            let value = value.clone();
+            Box::new(async move { Ok((Some(value),)) })
+        })
+        .unwrap();
+    let mut store = plain_store(&engine);
+    let instance = linker
+        .instantiate_async(&mut store, &component)
+        .await
+        .unwrap();
+    let run = instance
+        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+        .unwrap();
+    run.call_async(&mut store, (10,)).await.unwrap();
+    let started = Instant::now();
+    run.call_async(&mut store, (n,)).await.unwrap();
+    started.elapsed() / n
+}
+
+/// One request and its answer between two tokio tasks.
+async fn floor_round_trip(n: u32) -> Duration {
+    let (tx, handle) = echo_task();
+    let started = Instant::now();
+    ping_pong(&tx, n).await;
+    let elapsed = started.elapsed();
+    drop(tx);
+    handle.await.unwrap();
+    elapsed / n
+}
+
+type Ping = (u32, oneshot::Sender<u32>);
+
+fn echo_task() -> (mpsc::UnboundedSender<Ping>, tokio::task::JoinHandle<()>) {
+    let (tx, mut rx) = mpsc::unbounded_channel::<Ping>();
+    let handle = tokio::spawn(async move {
+        while let Some((x, reply)) = rx.recv().await {
+            let _ = reply.send(x);
+        }
+    });
+    (tx, handle)
+}
+
+async fn ping_pong(tx: &mpsc::UnboundedSender<Ping>, n: u32) {
+    for i in 0..n {
+        let (reply, answer) = oneshot::channel();
+        tx.send((i, reply)).unwrap();
+        answer.await.unwrap();
+    }
+}
+
+async fn floor_throughput(each: u32, pairs: u32) -> f64 {
+    let started = Instant::now();
+    let mut set = tokio::task::JoinSet::new();
+    for _ in 0..pairs {
+        set.spawn(async move {
+            let (tx, handle) = echo_task();
+            ping_pong(&tx, each).await;
+            drop(tx);
+            handle.await.unwrap();
+        });
+    }
+    set.join_all().await;
+    f64::from(each * pairs) / started.elapsed().as_secs_f64()
+}
+
+/// A raw `InstancePre::instantiate` of the bench guest on the shim's engine configuration,
+/// with WASI and its guestkit imports as stubs.
+async fn floor_instantiate(path: &Path, n: u32) -> Duration {
+    let engine = Engine::new(&guestkit_shim::engine::config()).unwrap();
+    let component = Component::from_file(&engine, path).unwrap();
+    let mut linker = Linker::<Plain>::new(&engine);
+    wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
+    linker.define_unknown_imports_as_traps(&component).unwrap();
+    let pre = linker.instantiate_pre(&component).unwrap();
+    let mut keep = Vec::new();
+    let mut store = plain_store(&engine);
+    pre.instantiate_async(&mut store).await.unwrap();
+    let started = Instant::now();
+    for _ in 0..n {
+        let mut store = plain_store(&engine);
+        let instance = pre.instantiate_async(&mut store).await.unwrap();
+        keep.push((store, instance));
+    }
+    started.elapsed() / n
+}
+
+/// `cargo guest build` of an already-built guest against plain `cargo build` of it.
+fn build_overhead() -> Row {
+    let manifest = workspace_root().join("Cargo.toml");
+    let time = |program: &Path, args: &[&str]| {
+        let started = Instant::now();
+        let status = Command::new(program)
+            .args(args)
+            .arg("--manifest-path")
+            .arg(&manifest)
+            .env("CARGO_TARGET_DIR", guest_target_dir())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args:?}");
+        started.elapsed()
+    };
+    let cargo = PathBuf::from(env!("CARGO"));
+    let guest = guestkit_tests::cargo_guest();
+    built_guest("counter");
+    let best = |f: &dyn Fn() -> Duration| (0..5).map(|_| f()).min().unwrap();
+    let ours = best(&|| time(guest, &["guest", "build", "-p", "counter"]));
+    let floor = best(&|| {
+        time(
+            &cargo,
+            &["build", "-p", "counter", "--target", "wasm32-wasip2"],
+        )
+    });
+    Row {
+        path: "cargo guest build, already built".into(),
+        ours: Figure::Time(ours),
+        floor: Some(Figure::Time(floor)),
+        target: "≤ 1.05x",
+    }
+}

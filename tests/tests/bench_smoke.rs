@@ -1,0 +1,18 @@
+//! A quick run of the benchmark suite, so that it keeps building and running: small counts,
+//! no timing assertions; only that every path produced a figure.
+
+#[path = "../benches/suite/mod.rs"]
+mod suite;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_benchmark_runs_and_reports_a_figure() {
+    let rows = suite::run(suite::Scale { quick: true }).await;
+    let paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(rows.len(), 7, "{paths:?}");
+    for row in &rows {
+        if row.floor.is_some() {
+            let ratio = row.ratio().expect("a ratio where there is a floor");
+            assert!(ratio.is_finite() && ratio > 0.0, "{row}");
+        }
+    }
+}
