@@ -681,12 +681,20 @@ impl Shim {
             payload,
             attachments: Vec::new(),
         };
+        // The deadline is kept here, where the caller waits: no timer task per call.
+        let mut rx = rx;
         shared
             .router
-            .request(to, envelope, Requester::Host(tx), None, Some(timeout));
-        let reply: Reply = rx
-            .await
-            .expect("the router completes every pending request")?;
+            .request(to, envelope, Requester::Host(tx), None, None);
+        let outcome = match tokio::time::timeout(timeout, &mut rx).await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                // Fails it unless the response got in first; either way rx holds the outcome.
+                shared.router.fail(id, ActorError::TimedOut);
+                rx.await
+            }
+        };
+        let reply: Reply = outcome.expect("the router completes every pending request")?;
         Ok(Response {
             source: reply.source,
             payload: reply.payload,

@@ -347,9 +347,15 @@ async fn sem_05_a_request_gets_exactly_one_outcome_and_late_responses_are_droppe
                 { "op": "receive", "timeout_ms": 10_000 },
                 { "op": "sleep", "ms": 800 },
                 { "op": "receive", "timeout_ms": 0 },
+                { "op": "call", "to": slow.to_string(), "route": "probe", "body": sleep,
+                  "timeout_ms": 100 },
+                { "op": "sleep", "ms": 800 },
+                { "op": "receive", "timeout_ms": 0 },
             ]),
         )
         .await;
+    assert_eq!(got[4]["err"]["error"], "timed out", "{}", got[4]);
+    assert_eq!(got[6]["err"], "timed-out", "the call's late response was dropped");
     let failed = &got[1];
     assert_eq!(failed["kind"], "send-failed");
     assert_eq!(failed["request_id"], got[0]["ok"]);

@@ -363,8 +363,18 @@ impl HostCall for Call {
             Err(e) => return refused(e, self.msg),
         };
         let attachments = cx.detach(self.attachments)?;
-        let id = cx.request_to(route, self.msg, attachments, None, millis(self.timeout_ms));
-        match cx.mailbox.receive(&Filter::response_to(id), None).await {
+        // The caller waits here, so its own receive keeps the deadline: no timer task.
+        let timeout = millis(self.timeout_ms);
+        let id = cx.request_to(route, self.msg, attachments, None, None);
+        let filter = Filter::response_to(id);
+        let mut outcome = cx.mailbox.receive(&filter, timeout).await;
+        if outcome.is_none() && timeout.is_some() {
+            // Past the deadline: the request fails `timed-out` unless its response got in
+            // first. Either way exactly one outcome is now in the mailbox.
+            cx.shared.router.fail(id, ActorError::TimedOut);
+            outcome = cx.mailbox.receive(&filter, None).await;
+        }
+        match outcome {
             Some(Delivery::Response(r)) => Ok(Ok(cx.accept_reply(r))),
             Some(Delivery::SendFailed(f)) => Ok(Err(f)),
             Some(_) => unreachable!("a request-id filter only matches outcomes"),
