@@ -355,7 +355,10 @@ async fn sem_05_a_request_gets_exactly_one_outcome_and_late_responses_are_droppe
         )
         .await;
     assert_eq!(got[4]["err"]["error"], "timed out", "{}", got[4]);
-    assert_eq!(got[6]["err"], "timed-out", "the call's late response was dropped");
+    assert_eq!(
+        got[6]["err"], "timed-out",
+        "the call's late response was dropped"
+    );
     let failed = &got[1];
     assert_eq!(failed["kind"], "send-failed");
     assert_eq!(failed["request_id"], got[0]["ok"]);

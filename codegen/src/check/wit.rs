@@ -1,10 +1,17 @@
 //! Breaking changes between two versions of a WIT package, with semver in mind.
 //!
-//! The component model links by name and type, so anything a caller or an implementer relies
-//! on must stay: interfaces, functions (their parameters and result), types (their fields,
-//! cases and flags), and a world's exports; a world must not demand new imports from its host.
-//! A breaking change is an error unless the package version was bumped for it (a new major,
-//! or a new minor below 1.0), when it is a notice. Additions are compatible.
+//! The component model links by name and type, so what users rely on must stay: interfaces,
+//! functions (their parameters and result), types (their fields, cases and flags), and a
+//! world's exports; a world must not demand new imports from its host. A breaking change is an
+//! error unless the package version was bumped for it (a new major, or a new minor below 1.0),
+//! when it is a notice.
+//!
+//! Those are the breaks of the *users* of a contract (callers of its exports, guests of its
+//! imports). Its *implementers* see it the other way round, as `wasm-tools component
+//! semver-check` does: an item added to an interface or to a world's exports, or an import
+//! dropped from a world, leaves components built for the old version short. Those are
+//! warnings (`WIT_ITEM_ADDED`, `WIT_WORLD_IMPORT_NO_DELETE`), since a guest crate rebuilds
+//! against its own WIT; `deny` them where others implement the contract.
 
 use std::path::Path;
 
@@ -59,6 +66,7 @@ pub fn breaking(before: &WitPackage, after: &WitPackage) -> Vec<Finding> {
             ),
             Some(&now) => check.interface(
                 name,
+                check.new.imported_only(now),
                 &check.old.resolve.interfaces[id],
                 &check.new.resolve.interfaces[now],
             ),
@@ -181,6 +189,18 @@ impl WitPackage {
         (def.kind.as_str(), items)
     }
 
+    /// Whether the package's worlds import interface `id` and none exports it.
+    fn imported_only(&self, id: wit_parser::InterfaceId) -> bool {
+        let uses = |items: fn(&World) -> &wit_parser::IndexMap<wit_parser::WorldKey, WorldItem>| {
+            self.package().worlds.values().any(|&w| {
+                items(&self.resolve.worlds[w])
+                    .values()
+                    .any(|item| matches!(item, WorldItem::Interface { id: i, .. } if *i == id))
+            })
+        };
+        uses(|w| &w.imports) && !uses(|w| &w.exports)
+    }
+
     /// A world's import or export as the versions compare it: the package's own interfaces
     /// by name (their package's name and version are checked once, for the package), others
     /// by their full name without a version.
@@ -229,7 +249,19 @@ impl Check<'_> {
             .push(Finding::error(rule, at, message).hint(hint));
     }
 
-    fn interface(&mut self, name: &str, old: &Interface, new: &Interface) {
+    /// A change that leaves components built for the old version short of what it needs.
+    fn implementers(&mut self, rule: &'static str, at: Option<Location>, message: String) {
+        let mut finding = Finding::error(rule, at, message).hint(
+            "components built for the old version lack it; rebuild them, or add it in a new \
+             interface or world",
+        );
+        finding.severity = Severity::Warning;
+        self.findings.push(finding);
+    }
+
+    /// `imported` when the package's worlds only import the interface: hosts implement it and
+    /// guests call it, the other way round from an exported one.
+    fn interface(&mut self, name: &str, imported: bool, old: &Interface, new: &Interface) {
         let here = self.new.at(new.span);
         for (fname, f) in &old.functions {
             match new.functions.get(fname) {
@@ -255,6 +287,29 @@ impl Check<'_> {
                     );
                 }
                 Some(&now) => self.typedef(&format!("{name}.{tname}"), id, now),
+            }
+        }
+        let added = new
+            .functions
+            .keys()
+            .filter(|f| !old.functions.contains_key(*f))
+            .chain(new.types.keys().filter(|t| !old.types.contains_key(*t)));
+        for item in added {
+            if imported {
+                let mut finding = Finding::error(
+                    "WIT_IMPORT_ITEM_ADDED",
+                    here.clone(),
+                    format!("imported interface `{name}` gained `{item}`"),
+                )
+                .hint("every host must now provide it; guests built before are unaffected");
+                finding.severity = Severity::Warning;
+                self.findings.push(finding);
+            } else {
+                self.implementers(
+                    "WIT_ITEM_ADDED",
+                    here.clone(),
+                    format!("interface `{name}` gained `{item}`"),
+                );
             }
         }
     }
@@ -338,7 +393,27 @@ impl Check<'_> {
     fn world(&mut self, name: &str, old: &World, new: &World) {
         let (old_key, new_key) = (|k: &_| self.old.key(k), |k: &_| self.new.key(k));
         let new_exports: Vec<String> = new.exports.keys().map(new_key).collect();
+        let old_exports: Vec<String> = old.exports.keys().map(old_key).collect();
+        let new_imports: Vec<String> = new.imports.keys().map(new_key).collect();
         let old_imports: Vec<String> = old.imports.keys().map(old_key).collect();
+        let at = self.new.at(new.span);
+        for export in new_exports.iter().filter(|e| !old_exports.contains(e)) {
+            self.implementers(
+                "WIT_ITEM_ADDED",
+                at.clone(),
+                format!("world `{name}` now exports `{export}`"),
+            );
+        }
+        for (k, item) in &old.imports {
+            let import = old_key(k);
+            if !matches!(item, WorldItem::Type { .. }) && !new_imports.contains(&import) {
+                self.implementers(
+                    "WIT_WORLD_IMPORT_NO_DELETE",
+                    at.clone(),
+                    format!("world `{name}` no longer imports `{import}`"),
+                );
+            }
+        }
         for (k, item) in &old.exports {
             let export = old_key(k);
             if !new_exports.contains(&export) {
