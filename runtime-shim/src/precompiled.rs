@@ -49,7 +49,10 @@ pub fn precompile(path: &Path) -> Result<PathBuf, ShimError> {
         message: e.to_string(),
     })?;
     conformance::check(&bytes)?;
-    let engine = new_engine().map_err(|e| ShimError::Engine(describe(&e)))?;
+    // Artifacts are for shims with the default limits, whose engine configuration they
+    // match; a shim with other limits compiles the component itself.
+    let engine =
+        new_engine(&crate::Limits::default()).map_err(|e| ShimError::Engine(describe(&e)))?;
     let artifact = artifact_path(&engine, path, &bytes);
     let compiled = engine
         .precompile_component(&bytes)

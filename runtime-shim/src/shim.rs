@@ -57,6 +57,9 @@ pub struct Limits {
     /// Queue length at which a reactive actor's `observe` hears of backpressure, once per
     /// crossing.
     pub mailbox_backpressure: usize,
+    /// Most actors alive at once; the engine's instance pool is sized for this many, and a
+    /// spawn beyond it fails.
+    pub max_actors: u32,
 }
 
 impl Default for Limits {
@@ -66,6 +69,7 @@ impl Default for Limits {
             max_memory_bytes: 256 << 20,
             cpu_deadline: Duration::from_secs(10),
             mailbox_backpressure: 1024,
+            max_actors: 1_024,
         }
     }
 }
@@ -476,7 +480,7 @@ impl ShimBuilder {
             }
         };
         let seal = Seal::new(&store.node_secret()?);
-        let engine = new_engine().map_err(|e| ShimError::Engine(describe(&e)))?;
+        let engine = new_engine(&self.limits).map_err(|e| ShimError::Engine(describe(&e)))?;
         let mut linker = Linker::<ActorCtx>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)
             .map_err(|e| ShimError::Engine(describe(&e)))?;

@@ -159,6 +159,7 @@ impl Bench {
         let state = tempfile::tempdir().unwrap();
         let shim = Shim::builder()
             .state_dir(state.path())
+            .limits(limits(scale))
             .on_log(|_| {})
             .build()
             .unwrap();
@@ -265,7 +266,7 @@ impl Bench {
             self.actor().await;
         }
         let ours = started.elapsed() / n;
-        let floor = floor_instantiate(&self.path, n).await;
+        let floor = floor_instantiate(self.scale, &self.path, n).await;
         Row {
             path: "spawn (instantiate and register)".into(),
             ours: Figure::Time(ours),
@@ -287,6 +288,27 @@ impl Bench {
             floor: None,
             target: "≤ 1024 MiB",
         }
+    }
+}
+
+/// The shim's limits: a full run makes room for ten thousand idle actors beside the others it
+/// spawns, which takes about four memory mappings each (`vm.max_map_count`).
+fn limits(scale: Scale) -> guestkit_shim::Limits {
+    if scale.quick {
+        return guestkit_shim::Limits::default();
+    }
+    let mappings = std::fs::read_to_string("/proc/sys/vm/max_map_count")
+        .ok()
+        .and_then(|m| m.trim().parse::<u64>().ok());
+    if let Some(m) = mappings.filter(|m| *m < 200_000) {
+        panic!(
+            "vm.max_map_count is {m}: ten thousand actors need about 200000 mappings; \
+             raise it with `sudo sysctl -w vm.max_map_count=262144`"
+        );
+    }
+    guestkit_shim::Limits {
+        max_actors: 16_384,
+        ..Default::default()
     }
 }
 
@@ -356,7 +378,7 @@ fn floor_component(scale: Scale) -> PathBuf {
 }
 
 async fn floor_host_call(scale: Scale, n: u32) -> Duration {
-    let engine = Engine::new(&guestkit_shim::engine::config()).unwrap();
+    let engine = Engine::new(&guestkit_shim::engine::config(&limits(scale))).unwrap();
     let component = Component::from_file(&engine, floor_component(scale)).unwrap();
     let mut linker = Linker::<Plain>::new(&engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
@@ -430,8 +452,8 @@ async fn floor_throughput(each: u32, pairs: u32) -> f64 {
 
 /// A raw `InstancePre::instantiate` of the bench guest on the shim's engine configuration,
 /// with WASI and its guestkit imports as stubs.
-async fn floor_instantiate(path: &Path, n: u32) -> Duration {
-    let engine = Engine::new(&guestkit_shim::engine::config()).unwrap();
+async fn floor_instantiate(scale: Scale, path: &Path, n: u32) -> Duration {
+    let engine = Engine::new(&guestkit_shim::engine::config(&limits(scale))).unwrap();
     let component = Component::from_file(&engine, path).unwrap();
     let mut linker = Linker::<Plain>::new(&engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
