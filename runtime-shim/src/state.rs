@@ -1,6 +1,10 @@
 //! The state of one actor step: reads see the step's own writes, and the writes reach the
 //! store in one atomic commit when the step succeeds, or vanish when it fails.
+//!
+//! An actor is the only writer of its keys, so what it read from the store, or committed to
+//! it, stays true until its next commit: repeated reads are served from memory.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::storage::{StateChanges, StateStore, StorageError};
@@ -11,6 +15,8 @@ pub(crate) struct StateTxn {
     store: Arc<dyn StateStore>,
     actor: String,
     changes: StateChanges,
+    /// Committed values of the keys read or written so far (`None`: no such key).
+    committed: HashMap<String, Option<Vec<u8>>>,
 }
 
 impl StateTxn {
@@ -19,17 +25,23 @@ impl StateTxn {
             store,
             actor,
             changes: StateChanges::default(),
+            committed: HashMap::new(),
         }
     }
 
-    pub fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+    pub fn get(&mut self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
         if let Some(pending) = self.changes.writes.get(key) {
             return Ok(pending.clone());
         }
         if self.changes.clear_all {
             return Ok(None);
         }
-        self.store.get(&self.actor, key)
+        if let Some(known) = self.committed.get(key) {
+            return Ok(known.clone());
+        }
+        let value = self.store.get(&self.actor, key)?;
+        self.committed.insert(key.to_owned(), value.clone());
+        Ok(value)
     }
 
     pub fn set(&mut self, key: String, value: Vec<u8>) {
@@ -65,11 +77,61 @@ impl StateTxn {
     /// Makes the step's writes durable.
     pub fn commit(&mut self) -> Result<(), StorageError> {
         let changes = std::mem::take(&mut self.changes);
-        self.store.commit(&self.actor, &changes)
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let committed = self.store.commit(&self.actor, &changes);
+        if committed.is_err() || changes.clear_all {
+            // After a failed commit the store may hold either version: read it again.
+            self.committed.clear();
+        }
+        if committed.is_ok() {
+            self.committed.extend(changes.writes);
+        }
+        committed
     }
 
     /// Forgets the step's writes.
     pub fn rollback(&mut self) {
         self.changes = StateChanges::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::RedbStore;
+
+    #[test]
+    fn reads_from_memory_stay_what_the_store_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn StateStore> =
+            Arc::new(RedbStore::open(&dir.path().join("state.redb")).unwrap());
+        let mut txn = StateTxn::new(Arc::clone(&store), "a".into());
+        assert_eq!(txn.get("k").unwrap(), None);
+        txn.set("k".into(), b"1".to_vec());
+        txn.commit().unwrap();
+        assert_eq!(txn.get("k").unwrap().as_deref(), Some(&b"1"[..]));
+
+        txn.set("k".into(), b"2".to_vec());
+        txn.rollback();
+        assert_eq!(
+            txn.get("k").unwrap().as_deref(),
+            Some(&b"1"[..]),
+            "rolled back"
+        );
+
+        txn.clear_all();
+        txn.set("other".into(), b"3".to_vec());
+        txn.commit().unwrap();
+        assert_eq!(txn.get("k").unwrap(), None, "cleared");
+        assert_eq!(store.get("a", "k").unwrap(), None);
+        assert_eq!(txn.get("other").unwrap().as_deref(), Some(&b"3"[..]));
+        let fresh = StateTxn::new(store, "a".into()).get("other").unwrap();
+        assert_eq!(
+            fresh.as_deref(),
+            Some(&b"3"[..]),
+            "what memory says, the store holds"
+        );
     }
 }
