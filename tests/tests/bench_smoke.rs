@@ -6,7 +6,11 @@ mod suite;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_benchmark_runs_and_reports_a_figure() {
-    let rows = suite::run(suite::Scale { quick: true }).await;
+    let scale = suite::Scale {
+        quick: true,
+        only: None,
+    };
+    let rows = suite::run(&scale).await;
     let paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
     assert_eq!(rows.len(), 7, "{paths:?}");
     for row in &rows {

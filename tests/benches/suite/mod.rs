@@ -14,25 +14,28 @@ use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
-/// How long to measure: `quick` for the smoke run in the tests.
-#[derive(Clone, Copy)]
+/// How long to measure (`quick` for the smoke run in the tests), and which benchmarks:
+/// `only` picks those whose name holds it (`host-call`, `round-trip`, `throughput`, `spawn`,
+/// `idle`, `build`).
+#[derive(Clone, Default)]
 pub struct Scale {
     pub quick: bool,
+    pub only: Option<String>,
 }
 
 impl Scale {
-    fn pick(self, quick: u32, full: u32) -> u32 {
+    fn pick(&self, quick: u32, full: u32) -> u32 {
         if self.quick { quick } else { full }
     }
 
     /// The cargo profile guests are built with: release for full runs, as users ship them.
-    fn profile(self) -> &'static str {
+    fn profile(&self) -> &'static str {
         if self.quick { "debug" } else { "release" }
     }
 }
 
 /// The guest `package` built by `cargo guest build` in the scale's profile.
-fn guest(scale: Scale, package: &str) -> PathBuf {
+fn guest(scale: &Scale, package: &str) -> PathBuf {
     if scale.quick {
         return built_guest(package);
     }
@@ -122,7 +125,7 @@ pub fn header() -> String {
 }
 
 /// Runs every benchmark, printing each row as it is measured.
-pub async fn run(scale: Scale) -> Vec<Row> {
+pub async fn run(scale: &Scale) -> Vec<Row> {
     println!("{}", header());
     let mut rows = Vec::new();
     let mut emit = |row: Row| {
@@ -130,14 +133,25 @@ pub async fn run(scale: Scale) -> Vec<Row> {
         rows.push(row);
     };
     let bench = Bench::new(scale);
-    emit(bench.host_call(scale).await);
-    emit(bench.round_trip(scale).await);
-    for pairs in [1, 2, 100] {
-        emit(bench.throughput(scale, pairs).await);
+    let wanted = |name: &str| scale.only.as_deref().is_none_or(|only| name.contains(only));
+    if wanted("host-call") {
+        emit(bench.host_call(scale).await);
     }
-    emit(bench.spawn(scale).await);
-    emit(bench.idle_memory(scale).await);
-    if !scale.quick {
+    if wanted("round-trip") {
+        emit(bench.round_trip(scale).await);
+    }
+    if wanted("throughput") {
+        for pairs in [1, 2, 100] {
+            emit(bench.throughput(scale, pairs).await);
+        }
+    }
+    if wanted("spawn") {
+        emit(bench.spawn(scale).await);
+    }
+    if wanted("idle") {
+        emit(bench.idle_memory(scale).await);
+    }
+    if !scale.quick && wanted("build") {
         emit(build_overhead());
     }
     rows
@@ -155,7 +169,7 @@ struct Bench {
 }
 
 impl Bench {
-    fn new(scale: Scale) -> Self {
+    fn new(scale: &Scale) -> Self {
         let state = tempfile::tempdir().unwrap();
         let shim = Shim::builder()
             .state_dir(state.path())
@@ -169,7 +183,7 @@ impl Bench {
             shim,
             module,
             path,
-            scale,
+            scale: scale.clone(),
             _state: state,
             names: Default::default(),
         }
@@ -196,7 +210,7 @@ impl Bench {
             .unwrap_or_else(|f| panic!("{route}: {}", f.error.describe()));
     }
 
-    async fn host_call(&self, scale: Scale) -> Row {
+    async fn host_call(&self, scale: &Scale) -> Row {
         let n = scale.pick(2_000, 200_000);
         let actor = self.actor().await;
         self.call(&actor, "state-get", "10".into()).await;
@@ -206,12 +220,12 @@ impl Bench {
         Row {
             path: "guest→host call (state.get, hit)".into(),
             ours: Figure::Time(ours),
-            floor: Some(Figure::Time(floor_host_call(self.scale, n).await)),
+            floor: Some(Figure::Time(floor_host_call(&self.scale, n).await)),
             target: "≤ 2x",
         }
     }
 
-    async fn round_trip(&self, scale: Scale) -> Row {
+    async fn round_trip(&self, scale: &Scale) -> Row {
         let n = scale.pick(500, 50_000);
         let (a, b) = (self.actor().await, self.actor().await);
         self.call(&a, "drive", format!("10 {b}")).await;
@@ -226,7 +240,7 @@ impl Bench {
         }
     }
 
-    async fn throughput(&self, scale: Scale, pairs: u32) -> Row {
+    async fn throughput(&self, scale: &Scale, pairs: u32) -> Row {
         let total = scale.pick(1_000, 200_000);
         let each = (total / pairs).max(1);
         let mut drivers = Vec::new();
@@ -258,7 +272,7 @@ impl Bench {
         }
     }
 
-    async fn spawn(&self, scale: Scale) -> Row {
+    async fn spawn(&self, scale: &Scale) -> Row {
         let n = scale.pick(20, 1_000);
         self.actor().await;
         let started = Instant::now();
@@ -266,7 +280,7 @@ impl Bench {
             self.actor().await;
         }
         let ours = started.elapsed() / n;
-        let floor = floor_instantiate(self.scale, &self.path, n).await;
+        let floor = floor_instantiate(&self.scale, &self.path, n).await;
         Row {
             path: "spawn (instantiate and register)".into(),
             ours: Figure::Time(ours),
@@ -275,7 +289,7 @@ impl Bench {
         }
     }
 
-    async fn idle_memory(&self, scale: Scale) -> Row {
+    async fn idle_memory(&self, scale: &Scale) -> Row {
         let n = scale.pick(100, 10_000);
         let before = rss();
         for _ in 0..n {
@@ -293,7 +307,7 @@ impl Bench {
 
 /// The shim's limits: a full run makes room for ten thousand idle actors beside the others it
 /// spawns, which takes about four memory mappings each (`vm.max_map_count`).
-fn limits(scale: Scale) -> guestkit_shim::Limits {
+fn limits(scale: &Scale) -> guestkit_shim::Limits {
     if scale.quick {
         return guestkit_shim::Limits::default();
     }
@@ -351,7 +365,7 @@ fn plain_store(engine: &Engine) -> Store<Plain> {
 }
 
 /// The floor component: one import with `state.get`'s signature, built with plain cargo.
-fn floor_component(scale: Scale) -> PathBuf {
+fn floor_component(scale: &Scale) -> PathBuf {
     let mut build = Command::new(env!("CARGO"));
     build.args([
         "build",
@@ -377,7 +391,7 @@ fn floor_component(scale: Scale) -> PathBuf {
         .join("floor.wasm")
 }
 
-async fn floor_host_call(scale: Scale, n: u32) -> Duration {
+async fn floor_host_call(scale: &Scale, n: u32) -> Duration {
     let engine = Engine::new(&guestkit_shim::engine::config(&limits(scale))).unwrap();
     let component = Component::from_file(&engine, floor_component(scale)).unwrap();
     let mut linker = Linker::<Plain>::new(&engine);
@@ -404,15 +418,19 @@ async fn floor_host_call(scale: Scale, n: u32) -> Duration {
     started.elapsed() / n
 }
 
-/// One request and its answer between two tokio tasks.
+/// One request and its answer between two tokio tasks of the runtime, where actors run too.
 async fn floor_round_trip(n: u32) -> Duration {
-    let (tx, handle) = echo_task();
-    let started = Instant::now();
-    ping_pong(&tx, n).await;
-    let elapsed = started.elapsed();
-    drop(tx);
-    handle.await.unwrap();
-    elapsed / n
+    tokio::spawn(async move {
+        let (tx, handle) = echo_task();
+        let started = Instant::now();
+        ping_pong(&tx, n).await;
+        let elapsed = started.elapsed();
+        drop(tx);
+        handle.await.unwrap();
+        elapsed / n
+    })
+    .await
+    .unwrap()
 }
 
 type Ping = (u32, oneshot::Sender<u32>);
@@ -452,7 +470,7 @@ async fn floor_throughput(each: u32, pairs: u32) -> f64 {
 
 /// A raw `InstancePre::instantiate` of the bench guest on the shim's engine configuration,
 /// with WASI and its guestkit imports as stubs.
-async fn floor_instantiate(scale: Scale, path: &Path, n: u32) -> Duration {
+async fn floor_instantiate(scale: &Scale, path: &Path, n: u32) -> Duration {
     let engine = Engine::new(&guestkit_shim::engine::config(&limits(scale))).unwrap();
     let component = Component::from_file(&engine, path).unwrap();
     let mut linker = Linker::<Plain>::new(&engine);
