@@ -167,6 +167,24 @@ impl StateStore for RedbStore {
     }
 
     fn revoke_capabilities(&self, issuer: &str) -> Result<(), StorageError> {
+        // Every actor that ends for good comes here; most issued nothing that was saved, and
+        // a read spares them a durable write.
+        let issued = {
+            let txn = self.db.begin_read().map_err(err)?;
+            let table = txn.open_table(CAPABILITIES).map_err(err)?;
+            let mut any = false;
+            for entry in table.iter().map_err(err)? {
+                let (k, _) = entry.map_err(err)?;
+                if k.value().1 == issuer {
+                    any = true;
+                    break;
+                }
+            }
+            any
+        };
+        if !issued {
+            return Ok(());
+        }
         let txn = self.db.begin_write().map_err(err)?;
         {
             let mut table = txn.open_table(CAPABILITIES).map_err(err)?;
