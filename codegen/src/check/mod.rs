@@ -60,14 +60,27 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(rule: &'static str, location: Option<Location>, message: String) -> Self {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        location: Option<Location>,
+        message: String,
+    ) -> Self {
         Self {
             rule,
-            severity: Severity::Error,
+            severity,
             location,
             message,
             hint: String::new(),
         }
+    }
+
+    pub fn error(rule: &'static str, location: Option<Location>, message: String) -> Self {
+        Self::new(rule, Severity::Error, location, message)
+    }
+
+    pub fn warning(rule: &'static str, location: Option<Location>, message: String) -> Self {
+        Self::new(rule, Severity::Warning, location, message)
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

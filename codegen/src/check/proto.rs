@@ -783,9 +783,7 @@ pub fn lint(set: &FileDescriptorSet) -> Vec<Finding> {
     let index = Index::new(set);
     let mut findings = Vec::new();
     let mut warn = |rule: &'static str, at: Option<Location>, message: String, hint: String| {
-        let mut finding = Finding::error(rule, at, message).hint(hint);
-        finding.severity = super::Severity::Warning;
-        findings.push(finding);
+        findings.push(Finding::warning(rule, at, message).hint(hint));
     };
     let mut routes: BTreeMap<String, String> = BTreeMap::new();
     let mut collisions = Vec::new();

@@ -231,6 +231,10 @@ impl WitPackage {
     }
 }
 
+/// The hint for a change that components built for the old version cannot follow.
+const BUILT_FOR_OLD: &str = "components built for the old version lack it; rebuild them, or add it in a new interface \
+     or world";
+
 struct Check<'a> {
     old: &'a WitPackage,
     new: &'a WitPackage,
@@ -249,14 +253,10 @@ impl Check<'_> {
             .push(Finding::error(rule, at, message).hint(hint));
     }
 
-    /// A change that leaves components built for the old version short of what it needs.
-    fn implementers(&mut self, rule: &'static str, at: Option<Location>, message: String) {
-        let mut finding = Finding::error(rule, at, message).hint(
-            "components built for the old version lack it; rebuild them, or add it in a new \
-             interface or world",
-        );
-        finding.severity = Severity::Warning;
-        self.findings.push(finding);
+    /// A change that leaves some implementers of the old version short of what it needs.
+    fn warn(&mut self, rule: &'static str, at: Option<Location>, message: String, hint: &str) {
+        self.findings
+            .push(Finding::warning(rule, at, message).hint(hint));
     }
 
     /// `imported` when the package's worlds only import the interface: hosts implement it and
@@ -296,19 +296,18 @@ impl Check<'_> {
             .chain(new.types.keys().filter(|t| !old.types.contains_key(*t)));
         for item in added {
             if imported {
-                let mut finding = Finding::error(
+                self.warn(
                     "WIT_IMPORT_ITEM_ADDED",
                     here.clone(),
                     format!("imported interface `{name}` gained `{item}`"),
-                )
-                .hint("every host must now provide it; guests built before are unaffected");
-                finding.severity = Severity::Warning;
-                self.findings.push(finding);
+                    "every host must now provide it; guests built before are unaffected",
+                );
             } else {
-                self.implementers(
+                self.warn(
                     "WIT_ITEM_ADDED",
                     here.clone(),
                     format!("interface `{name}` gained `{item}`"),
+                    BUILT_FOR_OLD,
                 );
             }
         }
@@ -398,19 +397,21 @@ impl Check<'_> {
         let old_imports: Vec<String> = old.imports.keys().map(old_key).collect();
         let at = self.new.at(new.span);
         for export in new_exports.iter().filter(|e| !old_exports.contains(e)) {
-            self.implementers(
+            self.warn(
                 "WIT_ITEM_ADDED",
                 at.clone(),
                 format!("world `{name}` now exports `{export}`"),
+                BUILT_FOR_OLD,
             );
         }
         for (k, item) in &old.imports {
             let import = old_key(k);
             if !matches!(item, WorldItem::Type { .. }) && !new_imports.contains(&import) {
-                self.implementers(
+                self.warn(
                     "WIT_WORLD_IMPORT_NO_DELETE",
                     at.clone(),
                     format!("world `{name}` no longer imports `{import}`"),
+                    BUILT_FOR_OLD,
                 );
             }
         }
@@ -490,9 +491,7 @@ pub fn lint(pkg: &WitPackage) -> Vec<Finding> {
     let package = pkg.package();
     let mut findings = Vec::new();
     let mut warn = |rule: &'static str, at: Option<Location>, message: String, hint: &str| {
-        let mut finding = Finding::error(rule, at, message).hint(hint);
-        finding.severity = Severity::Warning;
-        findings.push(finding);
+        findings.push(Finding::warning(rule, at, message).hint(hint));
     };
     if package.name.version.is_none() {
         let first = package

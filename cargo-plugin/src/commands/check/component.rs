@@ -124,7 +124,5 @@ fn stale_parts(
 }
 
 fn finding(rule: &'static str, severity: Severity, message: String, hint: &str) -> Finding {
-    let mut f = Finding::error(rule, None, message).hint(hint);
-    f.severity = severity;
-    f
+    Finding::new(rule, severity, None, message).hint(hint)
 }
