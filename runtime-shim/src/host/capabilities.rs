@@ -6,7 +6,6 @@ use super::{ActorCtx, HostCall};
 use crate::bindings::capabilities::Host;
 use crate::bindings::log::Level;
 use crate::bindings::types::{ActorError, Capability};
-use crate::capability::canonical_params;
 
 impl ActorCtx {
     /// Strips from an outgoing message every capability the sender neither issued nor holds;
@@ -88,11 +87,7 @@ impl HostCall for Remove {
                 p.held.remove(cap);
             }
         });
-        let pairs: Vec<_> = self
-            .0
-            .iter()
-            .map(|cap| (cap.issuer.to_string(), canonical_params(&cap.params)))
-            .collect();
+        let pairs: Vec<_> = self.0.iter().map(Capability::key).collect();
         let holder = cx.our.process.to_string();
         if let Err(e) = cx.shared.store.forget_capabilities(&holder, &pairs) {
             let why = format!("{}: saved copies stay in the store: {e}", Self::NAME);

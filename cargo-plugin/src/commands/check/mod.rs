@@ -84,13 +84,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             Some(c) => c.parse::<Category>().map_err(anyhow::Error::msg)?,
             None => config.category,
         };
-        let mut findings = lint(dir)?;
+        let contracts = Contracts::load(dir)?;
+        let mut findings = contracts.lint();
         let baseline = match &args.against {
             Some(against) => Some(Baseline::of(against, dir)?),
             None => None,
         };
         if let Some(baseline) = &baseline {
-            findings.extend(compare(baseline.dir(), dir, category)?);
+            let before =
+                Contracts::load(baseline.dir()).context("reading the earlier contracts")?;
+            findings.extend(contracts.breaking(&before, category)?);
         }
         let name = format!("{}.wasm", package.name);
         let built = args
@@ -208,48 +211,63 @@ impl Config {
     }
 }
 
-/// What the contracts in the package dir `dir` say on their own.
-fn lint(dir: &Path) -> anyhow::Result<Vec<Finding>> {
-    let mut findings = Vec::new();
-    if let (_, Some(set)) = contract_set::load_protos(dir)? {
-        findings.extend(proto_check::lint(&set));
-    }
-    let wit = dir.join("wit");
-    if wit.is_dir() {
-        let package = WitPackage::load(&wit).map_err(anyhow::Error::msg)?;
-        findings.extend(wit_check::lint(&package));
-    }
-    Ok(findings)
+/// One version of a package's contracts, read once for linting and comparing.
+struct Contracts {
+    dir: PathBuf,
+    /// Its `proto/` files compiled, when there are any.
+    protos: Option<prost_types::FileDescriptorSet>,
+    /// Its `wit/` package, when it has one.
+    wit: Option<WitPackage>,
 }
 
-/// The findings from the contracts in `before` to those in `after` (two package dirs).
-fn compare(before: &Path, after: &Path, category: Category) -> anyhow::Result<Vec<Finding>> {
-    let mut findings = Vec::new();
-    let (_, old) = contract_set::load_protos(before).context("reading the earlier protos")?;
-    let (_, new) = contract_set::load_protos(after)?;
-    match (old, new) {
-        (Some(old), Some(new)) => findings.extend(proto_check::breaking(&old, &new, category)),
-        (Some(old), None) => {
-            let empty = Default::default();
-            findings.extend(proto_check::breaking(&old, &empty, category));
-        }
-        _ => {}
+impl Contracts {
+    /// The contracts of the package dir `dir`.
+    fn load(dir: &Path) -> anyhow::Result<Self> {
+        let (_, protos) = contract_set::load_protos(dir)?;
+        let wit = dir.join("wit");
+        let wit = if wit.is_dir() {
+            Some(WitPackage::load(&wit).map_err(anyhow::Error::msg)?)
+        } else {
+            None
+        };
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            protos,
+            wit,
+        })
     }
-    let (old_wit, new_wit) = (before.join("wit"), after.join("wit"));
-    if old_wit.is_dir() {
-        if !new_wit.is_dir() {
-            bail!(
-                "{} is gone, but the earlier version had WIT contracts: every interface \
-                 of it was deleted",
-                new_wit.display()
-            );
+
+    /// What they say on their own.
+    fn lint(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if let Some(set) = &self.protos {
+            findings.extend(proto_check::lint(set));
         }
-        let old = WitPackage::load(&old_wit)
-            .map_err(|e| anyhow::anyhow!("reading the earlier WIT: {e}"))?;
-        let new = WitPackage::load(&new_wit).map_err(anyhow::Error::msg)?;
-        findings.extend(wit_check::breaking(&old, &new));
+        if let Some(package) = &self.wit {
+            findings.extend(wit_check::lint(package));
+        }
+        findings
     }
-    Ok(findings)
+
+    /// What changed from `before` to these, and breaks their users.
+    fn breaking(&self, before: &Self, category: Category) -> anyhow::Result<Vec<Finding>> {
+        let mut findings = Vec::new();
+        if let Some(old) = &before.protos {
+            let new = self.protos.clone().unwrap_or_default();
+            findings.extend(proto_check::breaking(old, &new, category));
+        }
+        if let Some(old) = &before.wit {
+            let Some(new) = &self.wit else {
+                bail!(
+                    "{} is gone, but the earlier version had WIT contracts: every interface \
+                     of it was deleted",
+                    self.dir.join("wit").display()
+                );
+            };
+            findings.extend(wit_check::breaking(old, new));
+        }
+        Ok(findings)
+    }
 }
 
 /// The earlier version of one package's contracts, on disk.
