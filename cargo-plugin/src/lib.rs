@@ -7,6 +7,7 @@ pub mod commands;
 mod component;
 mod componentize;
 mod contract;
+mod fingerprint;
 mod target;
 mod toolchain;
 mod workspace;

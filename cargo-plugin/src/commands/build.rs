@@ -12,6 +12,7 @@ use guestkit_codegen::embed;
 
 use crate::component::Sizes;
 use crate::componentize::componentize;
+use crate::fingerprint::Fingerprint;
 use crate::target::GuestTarget;
 use crate::workspace::{GuestSettings, Workspace};
 use crate::{contract, toolchain};
@@ -192,6 +193,24 @@ fn finish(
     args: &BuildArgs,
 ) -> anyhow::Result<PathBuf> {
     let name = guest.package.name.as_str();
+    let package_dir = guest
+        .package
+        .manifest_path
+        .parent()
+        .expect("a manifest lives in a directory")
+        .as_std_path();
+    let path = out_dir.join(format!("{name}.wasm"));
+    let options = format!("{} world={:?}", guest.target, guest.settings.world);
+    let inputs = Fingerprint::of(wasm, package_dir, &options);
+    if !args.precompile && inputs.matches(&path) {
+        eprintln!(
+            "{:>12} guest `{name}` ({}) -> {}",
+            "Fresh",
+            guest.target,
+            path.display()
+        );
+        return Ok(path);
+    }
     let context = || format!("{} (package `{name}`, {})", wasm.display(), guest.target);
     let bytes = std::fs::read(wasm).with_context(|| format!("cannot read {}", wasm.display()))?;
     let component = if guest.target.emits_component() {
@@ -200,20 +219,11 @@ fn finish(
         componentize(&bytes, guest.target).with_context(context)?
     };
     guestkit_shim::conformance::check(&component).with_context(context)?;
-    let package_dir = guest
-        .package
-        .manifest_path
-        .parent()
-        .expect("a manifest lives in a directory");
-    let contract = contract::compile_package(
-        package_dir.as_std_path(),
-        guest.target,
-        guest.settings.world.as_deref(),
-    )
-    .with_context(|| format!("compiling the contract of package `{name}`"))?;
+    let contract =
+        contract::compile_package(package_dir, guest.target, guest.settings.world.as_deref())
+            .with_context(|| format!("compiling the contract of package `{name}`"))?;
     let component = embed::embed(&component, &contract)
         .with_context(|| format!("embedding the contract in {}", wasm.display()))?;
-    let path = out_dir.join(format!("{name}.wasm"));
     std::fs::write(&path, &component)
         .with_context(|| format!("cannot write {}", path.display()))?;
     let sizes = Sizes::of(&component)?;
@@ -234,5 +244,6 @@ fn finish(
             crate::component::human(size)
         );
     }
+    inputs.save(&path);
     Ok(path)
 }

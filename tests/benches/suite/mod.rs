@@ -2,6 +2,8 @@
 //! run, and the ratio between them. Full runs go with `cargo bench -p guestkit-tests`; a quick
 //! run (small counts, seconds) keeps it from rotting as part of the tests.
 
+mod expansion;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,7 +18,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 /// How long to measure (`quick` for the smoke run in the tests), and which benchmarks:
 /// `only` picks those whose name holds it (`host-call`, `round-trip`, `throughput`, `spawn`,
-/// `idle`, `build`).
+/// `idle`, `build`, `expansion`, `size`).
 #[derive(Clone, Default)]
 pub struct Scale {
     pub quick: bool,
@@ -24,6 +26,11 @@ pub struct Scale {
 }
 
 impl Scale {
+    /// Whether the benchmark called `name` is to run.
+    fn wants(&self, name: &str) -> bool {
+        self.only.as_deref().is_none_or(|only| name.contains(only))
+    }
+
     fn pick(&self, quick: u32, full: u32) -> u32 {
         if self.quick { quick } else { full }
     }
@@ -76,6 +83,7 @@ impl fmt::Display for Figure {
             }
             Figure::Time(t) => write!(f, "{:.1} ms", t.as_secs_f64() * 1e3),
             Figure::PerSecond(r) => write!(f, "{r:.0}/s"),
+            Figure::Bytes(b) if b < 1 << 20 => write!(f, "{:.1} KiB", b as f64 / 1024.0),
             Figure::Bytes(b) => write!(f, "{:.1} MiB", b as f64 / (1 << 20) as f64),
         }
     }
@@ -133,7 +141,7 @@ pub async fn run(scale: &Scale) -> Vec<Row> {
         rows.push(row);
     };
     let bench = Bench::new(scale);
-    let wanted = |name: &str| scale.only.as_deref().is_none_or(|only| name.contains(only));
+    let wanted = |name: &str| scale.wants(name);
     if wanted("host-call") {
         emit(bench.host_call(scale).await);
     }
@@ -153,6 +161,13 @@ pub async fn run(scale: &Scale) -> Vec<Row> {
     }
     if !scale.quick && wanted("build") {
         emit(build_overhead());
+    }
+    if wanted("expansion") {
+        emit(expansion::wit(scale));
+        emit(expansion::proto(scale));
+    }
+    if !scale.quick && wanted("size") {
+        emit(template_size());
     }
     rows
 }
@@ -308,7 +323,7 @@ impl Bench {
 /// The shim's limits: a full run makes room for ten thousand idle actors beside the others it
 /// spawns, which takes about four memory mappings each (`vm.max_map_count`).
 fn limits(scale: &Scale) -> guestkit_shim::Limits {
-    if scale.quick {
+    if scale.quick || !scale.wants("idle") {
         return guestkit_shim::Limits::default();
     }
     let mappings = std::fs::read_to_string("/proc/sys/vm/max_map_count")
@@ -508,7 +523,7 @@ fn build_overhead() -> Row {
     let cargo = PathBuf::from(env!("CARGO"));
     let guest = guestkit_tests::cargo_guest();
     built_guest("counter");
-    let best = |f: &dyn Fn() -> Duration| (0..5).map(|_| f()).min().unwrap();
+    let best = |f: &dyn Fn() -> Duration| (0..10).map(|_| f()).min().unwrap();
     let ours = best(&|| time(guest, &["guest", "build", "-p", "counter"]));
     let floor = best(&|| {
         time(
@@ -521,5 +536,26 @@ fn build_overhead() -> Row {
         ours: Figure::Time(ours),
         floor: Some(Figure::Time(floor)),
         target: "≤ 1.05x",
+    }
+}
+
+/// The component `cargo guest new` scaffolds, built with `--release`, against what rustc wrote
+/// for it: the difference is the contract guestkit embeds.
+fn template_size() -> Row {
+    let tmp = tempfile::tempdir().unwrap();
+    guestkit_tests::success(guestkit_tests::cli(&["new", "hello"], tmp.path()));
+    guestkit_tests::success(guestkit_tests::cli(
+        &["build", "--release"],
+        &tmp.path().join("hello"),
+    ));
+    let size = |path: PathBuf| std::fs::metadata(&path).unwrap().len();
+    let target = guest_target_dir();
+    Row {
+        path: "hello template component (release)".into(),
+        ours: Figure::Bytes(size(target.join("guest/hello.wasm"))),
+        floor: Some(Figure::Bytes(size(
+            target.join("wasm32-wasip2/release/hello.wasm"),
+        ))),
+        target: "-",
     }
 }
