@@ -5,13 +5,14 @@
 //! Every request gets exactly one outcome: the first of a response, a delivery failure or its
 //! deadline removes it from `pending`; anything arriving later finds no entry and is dropped.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::{oneshot, watch};
 
+use crate::address::{Key, Names as _};
 use crate::bindings::messaging::SendError;
 use crate::bindings::process::OnExit;
 use crate::bindings::types::{
@@ -46,9 +47,9 @@ pub(crate) struct Process {
     pub public: bool,
     pub parent: Option<Address>,
     /// Linked processes and the tag of each link.
-    pub links: HashMap<String, (Address, Option<i64>)>,
+    pub links: HashMap<Key, Option<i64>>,
     /// Who monitors this process.
-    pub monitors: HashMap<String, Address>,
+    pub monitors: HashSet<Key>,
     pub die_when_link_dies: bool,
     pub on_exit: OnExit,
     pub actor_type: Option<ActorType>,
@@ -59,10 +60,14 @@ pub(crate) struct Process {
     pub obituary: Vec<oneshot::Sender<ExitReason>>,
 }
 
+/// The embedding application's process and package name, on its node.
+const HOST_NAME: &str = "host";
+const HOST_PACKAGE: &str = "guestkit";
+
 /// Shared by every actor of a shim.
 pub(crate) struct Router {
     node: String,
-    processes: Mutex<HashMap<String, Process>>,
+    processes: Mutex<HashMap<Key, Process>>,
     pending: Mutex<HashMap<u64, Pending>>,
     next_id: AtomicU64,
 }
@@ -85,7 +90,7 @@ impl Router {
     /// Makes `address` reachable. False when the address is taken.
     pub fn register(&self, address: &Address, process: Process) -> bool {
         let mut processes = self.processes.lock().unwrap();
-        match processes.entry(address.to_string()) {
+        match processes.entry(Key::from(address)) {
             std::collections::hash_map::Entry::Occupied(_) => false,
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(process);
@@ -96,29 +101,22 @@ impl Router {
 
     /// Removes the process at `address` from the table.
     pub fn unregister(&self, address: &Address) -> Option<Process> {
-        self.processes.lock().unwrap().remove(&address.to_string())
+        self.processes.lock().unwrap().remove(address.key())
     }
 
     pub fn exists(&self, address: &Address) -> bool {
-        self.processes
-            .lock()
-            .unwrap()
-            .contains_key(&address.to_string())
+        self.processes.lock().unwrap().contains_key(address.key())
     }
 
     /// Runs `f` on the process at `address`, if there is one.
     pub fn with<R>(&self, address: &Address, f: impl FnOnce(&mut Process) -> R) -> Option<R> {
-        self.processes
-            .lock()
-            .unwrap()
-            .get_mut(&address.to_string())
-            .map(f)
+        self.processes.lock().unwrap().get_mut(address.key()).map(f)
     }
 
     /// The first live process whose type is `ty`.
     pub fn of_type(&self, ty: &ActorType) -> Option<Address> {
         let processes = self.processes.lock().unwrap();
-        let mut found: Vec<&String> = processes
+        let mut found: Vec<&Address> = processes
             .iter()
             .filter(|(_, p)| {
                 p.actor_type.as_ref().is_some_and(|t| {
@@ -126,10 +124,10 @@ impl Router {
                         == (&ty.manufacturer, &ty.name, &ty.version)
                 })
             })
-            .map(|(a, _)| a)
+            .map(|(key, _)| key.address())
             .collect();
-        found.sort();
-        found.first().and_then(|a| Address::parse(a))
+        found.sort_by_key(|a| a.to_string());
+        found.first().map(|a| (*a).clone())
     }
 
     /// Whether `from` may message `to`: the host and the actor itself always may; others need
@@ -142,11 +140,7 @@ impl Router {
             return Ok(());
         }
         let processes = self.processes.lock().unwrap();
-        let held = |cap: &Capability| {
-            processes
-                .get(&from.to_string())
-                .is_some_and(|p| p.held.has(cap))
-        };
+        let held = |cap: &Capability| processes.get(from.key()).is_some_and(|p| p.held.has(cap));
         if to.node != self.node {
             let network = Capability::new(capability::kernel(&self.node), "network");
             if !held(&network) {
@@ -158,7 +152,7 @@ impl Router {
             }
             return Err(ActorError::Offline);
         }
-        let Some(target) = processes.get(&to.to_string()) else {
+        let Some(target) = processes.get(to.key()) else {
             return Ok(());
         };
         if target.public || held(&Capability::new(to.clone(), MESSAGING)) {
@@ -175,29 +169,35 @@ impl Router {
         Address::new(
             &self.node,
             ProcessId {
-                process_name: "host".into(),
-                package_name: "guestkit".into(),
+                process_name: HOST_NAME.into(),
+                package_name: HOST_PACKAGE.into(),
                 publisher_node: self.node.clone(),
             },
         )
     }
 
     pub fn is_host(&self, address: &Address) -> bool {
-        address.same_as(&self.host())
+        address.names()
+            == [
+                self.node.as_str(),
+                HOST_NAME,
+                HOST_PACKAGE,
+                self.node.as_str(),
+            ]
     }
 
     /// Hands `delivery` to `to`'s mailbox; false when there is no such actor.
     pub fn deliver(&self, to: &Address, delivery: Delivery) -> bool {
         let processes = self.processes.lock().unwrap();
         processes
-            .get(&to.to_string())
+            .get(to.key())
             .is_some_and(|p| p.inbox.send(delivery).is_ok())
     }
 
     /// Hands an invocation of a WIT export to `to`; gives it back when there is no such actor.
     pub fn invoke(&self, to: &Address, invocation: Invocation) -> Result<(), Invocation> {
         let processes = self.processes.lock().unwrap();
-        let Some(p) = processes.get(&to.to_string()) else {
+        let Some(p) = processes.get(to.key()) else {
             return Err(invocation);
         };
         p.inbox
@@ -324,12 +324,12 @@ impl Router {
     /// Links `a` and `b` both ways under `tag`. False when `b` does not exist.
     pub fn link(&self, a: &Address, b: &Address, tag: Option<i64>) -> bool {
         let mut processes = self.processes.lock().unwrap();
-        if a.same_as(b) || !processes.contains_key(&b.to_string()) {
+        if a.same_as(b) || !processes.contains_key(b.key()) {
             return false;
         }
         for (this, other) in [(a, b), (b, a)] {
-            if let Some(p) = processes.get_mut(&this.to_string()) {
-                p.links.insert(other.to_string(), (other.clone(), tag));
+            if let Some(p) = processes.get_mut(this.key()) {
+                p.links.insert(Key::from(other), tag);
             }
         }
         true
@@ -338,8 +338,8 @@ impl Router {
     pub fn unlink(&self, a: &Address, b: &Address) {
         let mut processes = self.processes.lock().unwrap();
         for (this, other) in [(a, b), (b, a)] {
-            if let Some(p) = processes.get_mut(&this.to_string()) {
-                p.links.remove(&other.to_string());
+            if let Some(p) = processes.get_mut(this.key()) {
+                p.links.remove(other.key());
             }
         }
     }
@@ -347,13 +347,13 @@ impl Router {
     /// `watcher` will see every exit of `target`. False when `target` does not exist.
     pub fn monitor(&self, watcher: &Address, target: &Address) -> bool {
         self.with(target, |p| {
-            p.monitors.insert(watcher.to_string(), watcher.clone());
+            p.monitors.insert(Key::from(watcher));
         })
         .is_some()
     }
 
     pub fn stop_monitoring(&self, watcher: &Address, target: &Address) {
-        self.with(target, |p| p.monitors.remove(&watcher.to_string()));
+        self.with(target, |p| p.monitors.remove(watcher.key()));
     }
 
     /// Kills the process at `target`. False when there is none.
@@ -379,9 +379,15 @@ impl Router {
             reason,
         };
         let monitors: Vec<Address> = match &gone {
-            Some(process) => process.monitors.values().cloned().collect(),
+            Some(process) => process
+                .monitors
+                .iter()
+                .map(|k| k.address().clone())
+                .collect(),
             None => self
-                .with(actor, |p| p.monitors.values().cloned().collect())
+                .with(actor, |p| {
+                    p.monitors.iter().map(|k| k.address().clone()).collect()
+                })
                 .unwrap_or_default(),
         };
         for watcher in monitors {
@@ -393,11 +399,11 @@ impl Router {
         }
         let mut processes = self.processes.lock().unwrap();
         let failed = reason != ExitReason::Normal;
-        for (key, (_, tag)) in process.links {
+        for (key, tag) in process.links {
             let Some(peer) = processes.get_mut(&key) else {
                 continue;
             };
-            peer.links.remove(&actor.to_string());
+            peer.links.remove(actor.key());
             if !failed {
                 continue;
             }
@@ -409,7 +415,7 @@ impl Router {
         }
         for p in processes.values_mut() {
             p.held.revoke_from(actor);
-            p.monitors.remove(&actor.to_string());
+            p.monitors.remove(actor.key());
         }
     }
 }
