@@ -131,6 +131,27 @@ pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, S
     Ok(our)
 }
 
+/// A fresh instance of `module` running as `our`, outside the process table, for one attempt
+/// of a durable invocation.
+pub(crate) async fn instance(
+    shared: &Arc<Shared>,
+    our: &Address,
+    module: &Module,
+) -> Result<(Store<ActorCtx>, Actor), ShimError> {
+    let life = Life {
+        shared: Arc::clone(shared),
+        our: our.clone(),
+        module: module.clone(),
+        args: Vec::new(),
+        max_memory_bytes: shared.limits.max_memory_bytes,
+        max_fuel: None,
+        killed: watch::channel(false).1,
+    };
+    let (_, mailbox) = Mailbox::new();
+    let incarnation = life.instantiate(mailbox, 1).await.map_err(|(e, _)| e)?;
+    Ok((incarnation.store, incarnation.actor))
+}
+
 /// One instance of the actor.
 struct Incarnation {
     store: Store<ActorCtx>,
@@ -166,6 +187,7 @@ impl Life {
             // Guests get no environment, arguments or files; stdout and stderr go to ours.
             wasi: WasiCtxBuilder::new().inherit_stderr().build(),
             table: ResourceTable::new(),
+            durable: None,
         };
         let mut store = Store::new(&shared.engine, cx);
         store.limiter(|cx| &mut cx.limits);

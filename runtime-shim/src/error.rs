@@ -24,6 +24,8 @@ pub enum ShimError {
     Artifact { path: String, message: String },
     #[error(transparent)]
     Storage(#[from] StorageError),
+    #[error("durable invocation: {0}")]
+    Invocation(String),
 }
 
 /// Why a typed call of a proto service from the host failed.

@@ -11,6 +11,7 @@ mod address;
 mod bindings;
 mod capability;
 pub mod conformance;
+pub mod durable;
 pub mod engine;
 mod error;
 mod host;

@@ -25,6 +25,7 @@ use crate::bindings::types::{
 use crate::bindings::{Actor, ActorPre};
 use crate::capability::{self, Held, Seal};
 use crate::conformance::{self, ComponentSummary};
+use crate::durable::{self, InvocationRetry, Invocations};
 use crate::engine::{EpochTicker, new_engine};
 use crate::error::{CallError, InvokeError, ShimError, describe};
 use crate::host::ActorCtx;
@@ -140,6 +141,8 @@ pub(crate) struct Shared {
     pub names: tokio::sync::Mutex<HashMap<String, Address>>,
     /// Pending `send-after` timers: owner and task.
     pub timers: Mutex<HashMap<u64, (Address, tokio::task::AbortHandle)>>,
+    pub invocations: Invocations,
+    pub invocation_retry: InvocationRetry,
 }
 
 impl Shared {
@@ -407,9 +410,17 @@ pub struct ShimBuilder {
     drive: PathBuf,
     host_calls: HashMap<(String, String), HostCallback>,
     host_handler: Option<HostHandler>,
+    invocation_retry: InvocationRetry,
 }
 
 impl ShimBuilder {
+    /// How durable invocations are retried after a retryable error, a trap or a journal
+    /// mismatch (default: for ever, from 50 ms doubling up to 10 s).
+    pub fn invocation_retry(mut self, retry: InvocationRetry) -> Self {
+        self.invocation_retry = retry;
+        self
+    }
+
     /// Where the state database lives (default `.guestkit`).
     pub fn state_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.state_dir = dir.into();
@@ -505,6 +516,8 @@ impl ShimBuilder {
                 host_handler: self.host_handler,
                 names: Default::default(),
                 timers: Mutex::default(),
+                invocations: Invocations::default(),
+                invocation_retry: self.invocation_retry,
             }),
             _ticker: Arc::new(ticker),
         })
@@ -543,7 +556,47 @@ impl Shim {
             drive: PathBuf::from("."),
             host_calls: HashMap::new(),
             host_handler: None,
+            invocation_retry: InvocationRetry::default(),
         }
+    }
+
+    /// Makes `module` the durable service `name`, and resumes the service's invocations that
+    /// had not ended when this shim (or an earlier shim process on the same database) stopped.
+    pub fn register_service(&self, name: &str, module: &Module) -> Result<(), ShimError> {
+        durable::register(&self.shared, name, module)
+    }
+
+    /// Starts a durable invocation of `service`'s `handler` (its route) with `input`, on
+    /// object `key`; returns its id. Its journal and state live in the state database.
+    pub fn start_invocation(
+        &self,
+        service: &str,
+        handler: &str,
+        key: Option<&str>,
+        input: Vec<u8>,
+    ) -> Result<String, ShimError> {
+        durable::start(
+            &self.shared,
+            service,
+            handler,
+            key.map(str::to_owned),
+            input,
+        )
+    }
+
+    /// Waits until durable invocation `id` succeeds, fails or pauses.
+    pub async fn invocation_outcome(&self, id: &str) -> Result<durable::Status, ShimError> {
+        durable::outcome(&self.shared, id).await
+    }
+
+    /// Every durable invocation in the state database.
+    pub fn invocations(&self) -> Result<Vec<durable::Invocation>, ShimError> {
+        durable::list(&self.shared)
+    }
+
+    /// The journal of durable invocation `id`.
+    pub fn journal(&self, id: &str) -> Result<Vec<durable::JournalEntry>, ShimError> {
+        durable::journal(&self.shared, id)
     }
 
     /// Validates, compiles and links a component.

@@ -92,6 +92,13 @@ impl StateTxn {
     }
 
     /// Forgets the step's writes.
+    /// The step's writes, leaving none behind: for a caller that commits them in a
+    /// transaction of its own.
+    pub fn take_changes(&mut self) -> StateChanges {
+        self.committed.clear();
+        std::mem::take(&mut self.changes)
+    }
+
     pub fn rollback(&mut self) {
         self.changes = StateChanges::default();
     }

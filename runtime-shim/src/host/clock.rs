@@ -1,6 +1,8 @@
-//! `guestkit:host/clock`: wall-clock and monotonic time.
+//! `guestkit:host/clock`: wall-clock and monotonic time, journaled in durable invocations.
 
 use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::json;
 
 use super::{ActorCtx, HostCall};
 use crate::bindings::clock::Host;
@@ -21,8 +23,20 @@ struct Now;
 impl HostCall for Now {
     const NAME: &'static str = "clock.now";
     type Output = Timestamp;
-    async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<Timestamp> {
-        Ok(now())
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Timestamp> {
+        let (seconds, nanoseconds) = cx.journaled(
+            Self::NAME,
+            || json!({}),
+            None,
+            |_| {
+                let t = now();
+                Ok((t.seconds, t.nanoseconds))
+            },
+        )?;
+        Ok(Timestamp {
+            seconds,
+            nanoseconds,
+        })
     }
 }
 
@@ -31,7 +45,13 @@ impl HostCall for Monotonic {
     const NAME: &'static str = "clock.monotonic-ns";
     type Output = u64;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<u64> {
-        Ok(u64::try_from(cx.shared.started.elapsed().as_nanos()).unwrap_or(u64::MAX))
+        let elapsed = cx.shared.started.elapsed();
+        cx.journaled(
+            Self::NAME,
+            || json!({}),
+            None,
+            |_| Ok(u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX)),
+        )
     }
 }
 

@@ -8,6 +8,7 @@
 mod capabilities;
 mod clock;
 mod discovery;
+mod durable;
 mod host_call;
 mod log;
 mod messaging;
@@ -29,6 +30,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 use crate::bindings::types::{Address, Blob, RuntimeEvent};
 use crate::capability::Held;
+use crate::durable::Attempt;
 use crate::mailbox::Mailbox;
 use crate::shim::Shared;
 use crate::state::StateTxn;
@@ -87,11 +89,14 @@ pub(crate) struct ActorCtx {
     pub segment_start: Instant,
     pub wasi: WasiCtx,
     pub table: ResourceTable,
+    /// Set while the actor runs an attempt of a durable invocation.
+    pub durable: Option<Box<Attempt>>,
 }
 
 impl ActorCtx {
     /// The single entry point of every host function.
     pub async fn dispatch<C: HostCall>(&mut self, call: C) -> wasmtime::Result<C::Output> {
+        self.check_side_effect(C::NAME)?;
         let out = call.run(self).await;
         self.segment_start = Instant::now();
         out

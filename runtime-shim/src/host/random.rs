@@ -1,4 +1,7 @@
-//! `guestkit:host/random`: randomness from the operating system.
+//! `guestkit:host/random`: randomness from the operating system, journaled in durable
+//! invocations so that a replay sees the same values.
+
+use serde_json::json;
 
 use super::{ActorCtx, HostCall};
 use crate::bindings::random::Host;
@@ -16,9 +19,17 @@ impl HostCall for GetBytes {
                 Self::NAME
             ));
         }
-        let mut bytes = vec![0; len];
-        getrandom::fill(&mut bytes).map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))?;
-        Ok(bytes)
+        cx.journaled(
+            Self::NAME,
+            || json!({ "len": len }),
+            None,
+            |_| {
+                let mut bytes = vec![0; len];
+                getrandom::fill(&mut bytes)
+                    .map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))?;
+                Ok(bytes)
+            },
+        )
     }
 }
 
@@ -26,8 +37,13 @@ struct NextU64;
 impl HostCall for NextU64 {
     const NAME: &'static str = "random.next-u64";
     type Output = u64;
-    async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<u64> {
-        getrandom::u64().map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<u64> {
+        cx.journaled(
+            Self::NAME,
+            || json!({}),
+            None,
+            |_| getrandom::u64().map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME)),
+        )
     }
 }
 

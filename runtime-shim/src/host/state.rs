@@ -1,5 +1,7 @@
 //! `guestkit:host/state`: persistent key/value state, read and written through the step's
-//! [`StateTxn`](crate::state::StateTxn).
+//! [`StateTxn`](crate::state::StateTxn), and journaled in durable invocations.
+
+use serde_json::json;
 
 use super::{ActorCtx, HostCall};
 use crate::bindings::state::Host;
@@ -13,18 +15,31 @@ impl HostCall for Get {
     const NAME: &'static str = "state.get";
     type Output = Option<Vec<u8>>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        cx.state
-            .get(&self.0)
-            .map_err(|e| storage_trap(Self::NAME, e))
+        let key = self.0;
+        cx.journaled(
+            Self::NAME,
+            || json!({ "key": &key }),
+            None,
+            |state| state.get(&key).map_err(|e| storage_trap(Self::NAME, e)),
+        )
     }
 }
 
+/// A write is journaled like any call, and applied to the step's state on replay too: the
+/// state of an invocation's attempt is rebuilt by its calls.
 struct Set(String, Vec<u8>);
 impl HostCall for Set {
     const NAME: &'static str = "state.set";
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.state.set(self.0, self.1);
+        let Set(key, value) = self;
+        cx.journaled(
+            Self::NAME,
+            || json!({ "key": &key }),
+            Some(&value),
+            |_| Ok(()),
+        )?;
+        cx.state.set(key, value);
         Ok(())
     }
 }
@@ -34,7 +49,9 @@ impl HostCall for Clear {
     const NAME: &'static str = "state.clear";
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.state.clear(self.0);
+        let key = self.0;
+        cx.journaled(Self::NAME, || json!({ "key": &key }), None, |_| Ok(()))?;
+        cx.state.clear(key);
         Ok(())
     }
 }
@@ -44,6 +61,7 @@ impl HostCall for ClearAll {
     const NAME: &'static str = "state.clear-all";
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.journaled(Self::NAME, || json!({}), None, |_| Ok(()))?;
         cx.state.clear_all();
         Ok(())
     }
@@ -54,7 +72,12 @@ impl HostCall for Keys {
     const NAME: &'static str = "state.keys";
     type Output = Vec<String>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Vec<String>> {
-        cx.state.keys().map_err(|e| storage_trap(Self::NAME, e))
+        cx.journaled(
+            Self::NAME,
+            || json!({}),
+            None,
+            |state| state.keys().map_err(|e| storage_trap(Self::NAME, e)),
+        )
     }
 }
 

@@ -67,4 +67,20 @@ pub trait StateStore: Send + Sync + 'static {
     /// The node's secret, which signs saved capabilities: made on first use, then the same
     /// for as long as the store lives.
     fn node_secret(&self) -> Result<[u8; 32], StorageError>;
+
+    /// Writes durable invocation `id`'s record (bytes the shim encodes), durably. With `state`,
+    /// an owner's state changes are applied in the same transaction: an invocation's output
+    /// and its state writes land together or not at all.
+    fn put_invocation(
+        &self,
+        id: &str,
+        record: &[u8],
+        state: Option<(&str, &StateChanges)>,
+    ) -> Result<(), StorageError>;
+    /// Every durable invocation's record.
+    fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError>;
+    /// Appends entry `index` to invocation `id`'s journal, durably.
+    fn append_journal(&self, id: &str, index: u32, entry: &[u8]) -> Result<(), StorageError>;
+    /// Invocation `id`'s journal, in order.
+    fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError>;
 }

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
 use super::{SavedCapability, StateChanges, StateStore, StorageError};
 
@@ -15,6 +15,10 @@ const STATE: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("state"
 /// (holder, issuer, params) → signature.
 const CAPABILITIES: TableDefinition<(&str, &str, &str), &[u8]> =
     TableDefinition::new("capabilities");
+/// invocation id → record.
+const INVOCATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("invocations");
+/// (invocation id, index) → journal entry.
+const JOURNAL: TableDefinition<(&str, u32), &[u8]> = TableDefinition::new("journal");
 /// name → value, for what belongs to the node rather than to an actor.
 const NODE: TableDefinition<&str, &[u8]> = TableDefinition::new("node");
 const SECRET: &str = "secret";
@@ -37,6 +41,8 @@ impl RedbStore {
         let txn = db.begin_write().map_err(err)?;
         txn.open_table(STATE).map_err(err)?;
         txn.open_table(CAPABILITIES).map_err(err)?;
+        txn.open_table(INVOCATIONS).map_err(err)?;
+        txn.open_table(JOURNAL).map_err(err)?;
         let mut node = txn.open_table(NODE).map_err(err)?;
         if node.get(SECRET).map_err(err)?.is_none() {
             let mut secret = [0u8; 32];
@@ -70,6 +76,25 @@ fn actor_keys(
     Ok(keys)
 }
 
+/// Applies `changes` to `actor`'s state inside `txn`.
+fn apply(txn: &WriteTransaction, actor: &str, changes: &StateChanges) -> Result<(), StorageError> {
+    let mut table = txn.open_table(STATE).map_err(err)?;
+    if changes.clear_all {
+        for key in &actor_keys(&table, actor)? {
+            table.remove((actor, key.as_str())).map_err(err)?;
+        }
+    }
+    for (key, value) in &changes.writes {
+        match value {
+            Some(v) => table
+                .insert((actor, key.as_str()), v.as_slice())
+                .map_err(err)?,
+            None => table.remove((actor, key.as_str())).map_err(err)?,
+        };
+    }
+    Ok(())
+}
+
 impl StateStore for RedbStore {
     fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
         let txn = self.db.begin_read().map_err(err)?;
@@ -91,22 +116,7 @@ impl StateStore for RedbStore {
             return Ok(());
         }
         let txn = self.db.begin_write().map_err(err)?;
-        {
-            let mut table = txn.open_table(STATE).map_err(err)?;
-            if changes.clear_all {
-                for key in &actor_keys(&table, actor)? {
-                    table.remove((actor, key.as_str())).map_err(err)?;
-                }
-            }
-            for (key, value) in &changes.writes {
-                match value {
-                    Some(v) => table
-                        .insert((actor, key.as_str()), v.as_slice())
-                        .map_err(err)?,
-                    None => table.remove((actor, key.as_str())).map_err(err)?,
-                };
-            }
-        }
+        apply(&txn, actor, changes)?;
         txn.commit().map_err(err)
     }
 
@@ -204,6 +214,52 @@ impl StateStore for RedbStore {
             .value()
             .try_into()
             .map_err(|_| StorageError("the node secret is not 32 bytes".into()))
+    }
+
+    fn put_invocation(
+        &self,
+        id: &str,
+        record: &[u8],
+        state: Option<(&str, &StateChanges)>,
+    ) -> Result<(), StorageError> {
+        let txn = self.db.begin_write().map_err(err)?;
+        if let Some((owner, changes)) = state {
+            apply(&txn, owner, changes)?;
+        }
+        txn.open_table(INVOCATIONS)
+            .map_err(err)?
+            .insert(id, record)
+            .map_err(err)?;
+        txn.commit().map_err(err)
+    }
+
+    fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(INVOCATIONS).map_err(err)?;
+        let mut records = Vec::new();
+        for entry in table.iter().map_err(err)? {
+            records.push(entry.map_err(err)?.1.value().to_vec());
+        }
+        Ok(records)
+    }
+
+    fn append_journal(&self, id: &str, index: u32, entry: &[u8]) -> Result<(), StorageError> {
+        let txn = self.db.begin_write().map_err(err)?;
+        txn.open_table(JOURNAL)
+            .map_err(err)?
+            .insert((id, index), entry)
+            .map_err(err)?;
+        txn.commit().map_err(err)
+    }
+
+    fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(JOURNAL).map_err(err)?;
+        let mut entries = Vec::new();
+        for entry in table.range((id, 0)..=(id, u32::MAX)).map_err(err)? {
+            entries.push(entry.map_err(err)?.1.value().to_vec());
+        }
+        Ok(entries)
     }
 }
 

@@ -13,11 +13,12 @@ use std::cell::RefCell;
 use guestkit::guest::{Guest, HandlerError, InitOutcome, StartInfo};
 use guestkit::host::messaging::{self, Incoming, ReceiveFilter, RequestOptions};
 use guestkit::host::process::{self, Limits, OnExit, SpawnOptions};
+use guestkit::host::types::Failure;
 use guestkit::host::types::{
     ActorError, ActorType, Address, Attachment, Blob, Capability, DataChunk, Dest, ErrorEvent,
     ExitNotice, ExitReason, Payload, RuntimeEvent,
 };
-use guestkit::host::{capabilities, discovery, host_call, state, streams};
+use guestkit::host::{capabilities, discovery, durable, host_call, state, streams};
 use serde_json::{Value, json};
 
 struct Probe;
@@ -409,11 +410,74 @@ fn run_op(v: &Value) -> Value {
         }
         "state_get" => json!(state::get(&text(v, "key")).map(|b| utf8(&b))),
         "trap" => panic!("the script asked for a trap"),
+        "trap_first" => {
+            if durable::input().retry_count == 0 {
+                panic!("the script asked for a trap in the first attempt");
+            }
+            json!(null)
+        }
+        "input" => {
+            let input = durable::input();
+            json!({ "id": input.invocation_id, "key": input.key, "retries": input.retry_count })
+        }
+        "replaying" => json!(durable::is_replaying()),
+        "now" => {
+            let t = guestkit::host::clock::now();
+            json!([t.seconds, t.nanoseconds])
+        }
+        "random" => json!(guestkit::host::random::next_u64()),
+        "payload_checks" => {
+            durable::set_payload_checks(v["on"].as_bool().unwrap_or(true));
+            json!(null)
+        }
+        "run" => durable_run(v),
         "spin" => loop {
             std::hint::black_box(());
         },
         other => json!({ "err": format!("unknown op `{other}`") }),
     }
+}
+
+/// `durable.run-begin`; when it says execute, the side effect (a message to the host, route
+/// `effect`, naming the run) and `run-end` with the script's outcome; then `take`.
+fn durable_run(v: &Value) -> Value {
+    let name = text(v, "name");
+    let (handle, replayed) = match durable::run_begin(&name) {
+        durable::RunStart::Replayed(h) => (h, true),
+        durable::RunStart::Execute(h) => {
+            report_to("effect", json!(name));
+            let outcome = match v["outcome"].as_str().unwrap_or("success") {
+                "terminal" => durable::RunOutcome::Terminal(Failure {
+                    code: 409,
+                    message: format!("{name} refused"),
+                    metadata: Vec::new(),
+                }),
+                "retryable" => durable::RunOutcome::Retryable(format!("{name} flaked")),
+                _ => durable::RunOutcome::Success(format!("{name} done").into_bytes()),
+            };
+            let policy = match v["max_attempts"].as_u64() {
+                None => durable::RetryPolicy::None,
+                Some(max) => durable::RetryPolicy::FixedDelay(durable::FixedDelay {
+                    interval_ms: Some(10),
+                    max_attempts: Some(max as u32),
+                    max_duration_ms: None,
+                    on_max_attempts: if v["pause"].as_bool() == Some(true) {
+                        durable::OnMaxAttempts::Pause
+                    } else {
+                        durable::OnMaxAttempts::FailAsTerminal
+                    },
+                }),
+            };
+            durable::run_end(h, &outcome, policy);
+            (h, false)
+        }
+    };
+    let value = match durable::take(handle) {
+        Some(durable::Value::Success(bytes)) => json!({ "ok": utf8(&bytes) }),
+        Some(durable::Value::Failure(f)) => json!({ "err": f.code, "message": f.message }),
+        other => json!({ "unexpected": format!("{other:?}") }),
+    };
+    json!({ "replayed": replayed, "value": value })
 }
 
 fn run(script: &Value) -> Value {
@@ -426,9 +490,13 @@ fn run(script: &Value) -> Value {
 
 /// Tells the host what happened.
 fn report(what: Value) {
+    report_to("report", what);
+}
+
+fn report_to(route: &str, what: Value) {
     let msg = Payload {
         tag: None,
-        route: Some("report".into()),
+        route: Some(route.into()),
         body: what.to_string().into_bytes(),
         metadata: None,
         headers: Vec::new(),
@@ -497,6 +565,17 @@ impl Guest for Probe {
                 let script: Value = serde_json::from_slice(&m.body).map_err(|e| {
                     HandlerError::Terminal(ActorError::InvalidArgument(e.to_string()))
                 })?;
+                if script["retryable_first"].as_bool() == Some(true) {
+                    let results = run(&script);
+                    if durable::input().retry_count == 0 {
+                        return Err(HandlerError::Retryable(guestkit::guest::RetryableError {
+                            message: format!("first attempt, after {results}"),
+                            retry_after_ms: Some(10),
+                            pause: false,
+                        }));
+                    }
+                    return Ok(Some(reply(results)));
+                }
                 if script["fail"].as_bool() == Some(true) {
                     run(&script);
                     return Err(HandlerError::Terminal(ActorError::Internal(

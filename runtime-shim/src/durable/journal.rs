@@ -1,0 +1,213 @@
+//! One attempt of a durable invocation and its journal: every journaled host call either
+//! replays the entry at its index (checked against what the guest asks for now) or runs and
+//! is appended, durably, before its result goes back to the guest.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{Failure, Invocation};
+use crate::storage::{StateStore, StorageError};
+
+/// Journal mismatch: the guest asked for something else than the journal recorded here.
+pub const JOURNAL_MISMATCH: u16 = 570;
+/// A side effect (messaging, process, discovery, streams, host-call) outside an executing run.
+pub const EFFECT_OUTSIDE_RUN: u16 = 571;
+
+/// One journaled host call: what was asked and what it returned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// `interface.function`, as the guest's WIT names it (`run` for a completed run).
+    pub command: String,
+    /// The arguments replay checks: a different value at the same index is a mismatch.
+    pub fields: Value,
+    /// Arguments checked only while payload checks are on (`durable.set-payload-checks`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<Vec<u8>>,
+    /// What the call returned.
+    pub result: Value,
+}
+
+impl JournalEntry {
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Self, StorageError> {
+        serde_json::from_slice(bytes)
+            .map_err(|e| StorageError(format!("a journal entry does not decode: {e}")))
+    }
+}
+
+/// Why an attempt ended early, decided by the host rather than the guest's return value.
+#[derive(Debug, Clone)]
+pub(crate) enum Abort {
+    /// Retry the invocation (after `after`, or the invocation's own backoff).
+    Retry {
+        failure: Failure,
+        after: Option<std::time::Duration>,
+    },
+    /// End the invocation with this failure, or pause it.
+    Terminal { failure: Failure, pause: bool },
+}
+
+/// A failed attempt, as a trap: the guest's call ends here and the host reads the reason from
+/// [`Attempt::abort`].
+#[derive(Debug)]
+pub(crate) struct Aborted;
+
+impl std::fmt::Display for Aborted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the durable invocation's attempt was ended by the host")
+    }
+}
+
+impl std::error::Error for Aborted {}
+
+/// A run between `run-begin` (execute) and `run-end`.
+pub(crate) struct OpenRun {
+    pub handle: u32,
+    pub name: String,
+}
+
+/// The state of one attempt: where in the journal it is, its handles and what they hold.
+pub(crate) struct Attempt {
+    pub invocation: Invocation,
+    store: Arc<dyn StateStore>,
+    journal: Vec<JournalEntry>,
+    next: usize,
+    pub payload_checks: bool,
+    next_handle: u32,
+    /// Completed handles and their values, until taken.
+    pub completed: HashMap<u32, super::Completion>,
+    pub open_run: Option<OpenRun>,
+    /// Set when the host ends the attempt.
+    pub abort: Option<Abort>,
+    /// Whether this attempt appended to the journal (progress resets the retry count).
+    pub progressed: bool,
+}
+
+impl Attempt {
+    pub fn new(
+        invocation: Invocation,
+        store: Arc<dyn StateStore>,
+        journal: Vec<JournalEntry>,
+    ) -> Self {
+        Self {
+            invocation,
+            store,
+            journal,
+            next: 0,
+            payload_checks: true,
+            next_handle: 2,
+            completed: HashMap::new(),
+            open_run: None,
+            abort: None,
+            progressed: false,
+        }
+    }
+
+    /// True while the guest is re-running calls the journal already holds.
+    pub fn is_replaying(&self) -> bool {
+        self.next < self.journal.len()
+    }
+
+    /// A new handle. Handles are numbered in call order, so replay hands out the same ones.
+    pub fn handle(&mut self) -> u32 {
+        let h = self.next_handle;
+        self.next_handle += 1;
+        h
+    }
+
+    /// The journaled result of `command` at this point: on replay the recorded one (after
+    /// checking that the guest asks the same), otherwise `run`'s, appended first.
+    pub fn record<T: Serialize + DeserializeOwned>(
+        &mut self,
+        command: &str,
+        fields: Value,
+        payload: Option<&[u8]>,
+        run: impl FnOnce() -> wasmtime::Result<T>,
+    ) -> wasmtime::Result<T> {
+        if let Some(entry) = self.replay(command, &fields, payload)? {
+            return serde_json::from_value(entry.result).map_err(|e| {
+                self.mismatch(format!(
+                    "entry {} ({command}) holds a result of another shape: {e}",
+                    self.next - 1
+                ))
+            });
+        }
+        let value = run()?;
+        let result = serde_json::to_value(&value)?;
+        self.append(JournalEntry {
+            command: command.to_owned(),
+            fields,
+            payload: payload.map(<[u8]>::to_vec),
+            result,
+        })?;
+        Ok(value)
+    }
+
+    /// The entry at this point when replaying, checked against the call the guest makes now;
+    /// `None` once the journal is exhausted.
+    pub fn replay(
+        &mut self,
+        command: &str,
+        fields: &Value,
+        payload: Option<&[u8]>,
+    ) -> wasmtime::Result<Option<JournalEntry>> {
+        let Some(entry) = self.journal.get(self.next).cloned() else {
+            return Ok(None);
+        };
+        let index = self.next;
+        if entry.command != command {
+            return Err(self.mismatch(format!(
+                "entry {index} is `{}`, but the handler now calls `{command}`",
+                entry.command
+            )));
+        }
+        if &entry.fields != fields {
+            return Err(self.mismatch(format!(
+                "entry {index} (`{command}`) was made with {}, but the handler now passes {fields}",
+                entry.fields
+            )));
+        }
+        if self.payload_checks && entry.payload.as_deref() != payload {
+            return Err(self.mismatch(format!(
+                "entry {index} (`{command}`) was made with another payload (payload checks are \
+                 on; `durable.set-payload-checks(false)` tolerates this)"
+            )));
+        }
+        self.next += 1;
+        Ok(Some(entry))
+    }
+
+    /// Appends `entry` to the journal, durably.
+    pub fn append(&mut self, entry: JournalEntry) -> wasmtime::Result<()> {
+        let bytes = serde_json::to_vec(&entry)?;
+        let index = u32::try_from(self.journal.len())?;
+        self.store
+            .append_journal(&self.invocation.id, index, &bytes)
+            .map_err(|e| wasmtime::format_err!("journaling `{}` failed: {e}", entry.command))?;
+        self.journal.push(entry);
+        self.next = self.journal.len();
+        self.progressed = true;
+        Ok(())
+    }
+
+    /// Ends the attempt with a journal mismatch: the invocation's retry policy decides what
+    /// happens next.
+    fn mismatch(&mut self, message: String) -> wasmtime::Error {
+        self.fail(Abort::Retry {
+            failure: Failure {
+                code: JOURNAL_MISMATCH,
+                message: format!("journal mismatch: {message}"),
+            },
+            after: None,
+        })
+    }
+
+    /// Ends the attempt for `why`.
+    pub fn fail(&mut self, why: Abort) -> wasmtime::Error {
+        self.abort = Some(why);
+        wasmtime::Error::new(Aborted)
+    }
+}

@@ -1,0 +1,453 @@
+//! Durable invocations (Restate's model): a handler of a registered service runs in a fresh
+//! instance per attempt, and every journaled host call it makes (`durable.*`, `state.*`,
+//! `clock`, `random`) is recorded in the state database before its result is returned. A
+//! retry, or a restart of the shim process, replays the journal: recorded results come back
+//! without running anything again, so a side effect inside a completed `run` happens once.
+//!
+//! State written by a durable handler belongs to its service and object key, and lands in the
+//! same transaction as the invocation's output. Invocations on one key run one at a time.
+
+mod journal;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::oneshot;
+
+pub(crate) use self::journal::{Abort, Attempt, OpenRun};
+pub use self::journal::{EFFECT_OUTSIDE_RUN, JOURNAL_MISMATCH, JournalEntry};
+use crate::bindings::guest::HandlerError;
+use crate::bindings::log::Level;
+use crate::bindings::messaging::{Incoming, Message};
+use crate::bindings::types::{Address, ProcessId};
+use crate::error::{ShimError, trap_reason};
+use crate::shim::{Module, Shared};
+use crate::state::StateTxn;
+use crate::storage::StorageError;
+
+/// A failure with a code, as Restate reports them (500: handler error, 570: journal
+/// mismatch, 571: a side effect outside a run).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub code: u16,
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (code {})", self.message, self.code)
+    }
+}
+
+/// What a completed handle holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Completion {
+    Success(Vec<u8>),
+    Failure(Failure),
+}
+
+/// Where a durable invocation is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// Running, or waiting for its next attempt.
+    Running,
+    Succeeded(Vec<u8>),
+    Failed(Failure),
+    /// Stopped after a failure its retry policy would not retry further; it stays as it is.
+    Paused(Failure),
+}
+
+impl Status {
+    fn is_final(&self) -> bool {
+        !matches!(self, Status::Running)
+    }
+}
+
+/// A durable invocation, as the database keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invocation {
+    pub id: String,
+    pub service: String,
+    pub handler: String,
+    /// The object key: state is namespaced by it, and one invocation per key runs at a time.
+    pub key: Option<String>,
+    pub input: Vec<u8>,
+    pub random_seed: u64,
+    /// Attempts made so far.
+    pub attempts: u32,
+    /// Attempts since the journal last grew (`invocation-input.retry-count`).
+    pub retry_count: u32,
+    pub status: Status,
+}
+
+impl Invocation {
+    /// The owner of the invocation's state in the store: its service and object key.
+    pub(crate) fn state_owner(&self) -> String {
+        match &self.key {
+            Some(key) => format!("durable:{}/{key}", self.service),
+            None => format!("durable:{}", self.service),
+        }
+    }
+}
+
+/// What to do when an attempt fails with a retryable error, a trap or a journal mismatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvocationRetry {
+    /// The delay before the second attempt; it doubles each time, up to `max_interval`.
+    pub initial_interval: Duration,
+    pub max_interval: Duration,
+    /// Attempts in all, the first included (`None`: retry for ever).
+    pub max_attempts: Option<u32>,
+    /// When the attempts are used up: pause the invocation instead of failing it.
+    pub pause_when_exhausted: bool,
+}
+
+impl Default for InvocationRetry {
+    fn default() -> Self {
+        Self {
+            initial_interval: Duration::from_millis(50),
+            max_interval: Duration::from_secs(10),
+            max_attempts: None,
+            pause_when_exhausted: true,
+        }
+    }
+}
+
+impl InvocationRetry {
+    fn delay(&self, attempts: u32) -> Duration {
+        let doublings = attempts.saturating_sub(1).min(20);
+        (self.initial_interval * 2u32.pow(doublings)).min(self.max_interval)
+    }
+}
+
+/// The shim's durable invocations: services by name, and who waits for which invocation.
+#[derive(Default)]
+pub(crate) struct Invocations {
+    services: Mutex<HashMap<String, Module>>,
+    waiters: Mutex<HashMap<String, Vec<oneshot::Sender<Status>>>>,
+    /// One lock per object key: attempts on the same key run one at a time.
+    keys: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+impl Invocations {
+    fn key_lock(&self, owner: &str) -> Arc<tokio::sync::Mutex<()>> {
+        Arc::clone(
+            self.keys
+                .lock()
+                .unwrap()
+                .entry(owner.to_owned())
+                .or_default(),
+        )
+    }
+}
+
+fn storage(e: StorageError) -> ShimError {
+    ShimError::Storage(e)
+}
+
+fn encode(invocation: &Invocation) -> Vec<u8> {
+    serde_json::to_vec(invocation).expect("an invocation encodes")
+}
+
+/// Writes `invocation`'s record, durably.
+fn save(shared: &Shared, invocation: &Invocation) -> Result<(), ShimError> {
+    shared
+        .store
+        .put_invocation(&invocation.id, &encode(invocation), None)
+        .map_err(storage)
+}
+
+/// Every invocation in the database.
+pub(crate) fn list(shared: &Shared) -> Result<Vec<Invocation>, ShimError> {
+    shared
+        .store
+        .invocations()
+        .map_err(storage)?
+        .iter()
+        .map(|bytes| {
+            serde_json::from_slice(bytes).map_err(|e| {
+                storage(StorageError(format!(
+                    "an invocation record does not decode: {e}"
+                )))
+            })
+        })
+        .collect()
+}
+
+/// Invocation `id`'s journal.
+pub(crate) fn journal(shared: &Shared, id: &str) -> Result<Vec<JournalEntry>, ShimError> {
+    shared
+        .store
+        .journal(id)
+        .map_err(storage)?
+        .iter()
+        .map(|bytes| JournalEntry::decode(bytes).map_err(storage))
+        .collect()
+}
+
+/// Makes `module` the service `name` and resumes its unfinished invocations.
+pub(crate) fn register(shared: &Arc<Shared>, name: &str, module: &Module) -> Result<(), ShimError> {
+    shared
+        .invocations
+        .services
+        .lock()
+        .unwrap()
+        .insert(name.to_owned(), module.clone());
+    for invocation in list(shared)? {
+        if invocation.service == name && !invocation.status.is_final() {
+            tokio::spawn(drive(Arc::clone(shared), invocation));
+        }
+    }
+    Ok(())
+}
+
+/// Records a new invocation of `service`'s `handler` and starts it.
+pub(crate) fn start(
+    shared: &Arc<Shared>,
+    service: &str,
+    handler: &str,
+    key: Option<String>,
+    input: Vec<u8>,
+) -> Result<String, ShimError> {
+    if !shared
+        .invocations
+        .services
+        .lock()
+        .unwrap()
+        .contains_key(service)
+    {
+        return Err(ShimError::Invocation(format!(
+            "no durable service `{service}`; register its module with Shim::register_service"
+        )));
+    }
+    let mut id = [0u8; 16];
+    let mut seed = [0u8; 8];
+    getrandom::fill(&mut id)
+        .and_then(|()| getrandom::fill(&mut seed))
+        .map_err(|e| ShimError::Engine(format!("no randomness for an invocation id: {e}")))?;
+    let invocation = Invocation {
+        id: format!(
+            "inv_{}",
+            id.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        ),
+        service: service.to_owned(),
+        handler: handler.to_owned(),
+        key,
+        input,
+        random_seed: u64::from_le_bytes(seed),
+        attempts: 0,
+        retry_count: 0,
+        status: Status::Running,
+    };
+    save(shared, &invocation)?;
+    let id = invocation.id.clone();
+    tokio::spawn(drive(Arc::clone(shared), invocation));
+    Ok(id)
+}
+
+/// Waits until invocation `id` ends (succeeds, fails or pauses).
+pub(crate) async fn outcome(shared: &Shared, id: &str) -> Result<Status, ShimError> {
+    let rx = {
+        let mut waiters = shared.invocations.waiters.lock().unwrap();
+        let known = list(shared)?.into_iter().find(|i| i.id == id);
+        match known {
+            None => {
+                return Err(ShimError::Invocation(format!(
+                    "no durable invocation `{id}`"
+                )));
+            }
+            Some(i) if i.status.is_final() => return Ok(i.status),
+            Some(_) => {
+                let (tx, rx) = oneshot::channel();
+                waiters.entry(id.to_owned()).or_default().push(tx);
+                rx
+            }
+        }
+    };
+    rx.await.map_err(|_| {
+        ShimError::Invocation(format!("the shim closed before invocation `{id}` ended"))
+    })
+}
+
+/// Runs attempts of `invocation` until it reaches a final status.
+async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
+    let lock = shared.invocations.key_lock(&invocation.state_owner());
+    loop {
+        let ended = {
+            let _one_at_a_time = lock.lock().await;
+            attempt(&shared, &mut invocation).await
+        };
+        let retry_after = match ended {
+            Ok(None) => break,
+            Ok(Some(after)) => after,
+            Err(e) => {
+                // The store failed: nothing can be recorded, so leave the invocation as it is
+                // in the database; a later registration resumes it.
+                shared.log(
+                    &service_address(&shared, &invocation),
+                    Level::Error,
+                    e.to_string(),
+                );
+                return;
+            }
+        };
+        tokio::time::sleep(retry_after).await;
+    }
+    let waiters = shared
+        .invocations
+        .waiters
+        .lock()
+        .unwrap()
+        .remove(&invocation.id);
+    for waiter in waiters.into_iter().flatten() {
+        let _ = waiter.send(invocation.status.clone());
+    }
+}
+
+/// The address a service's invocations run under.
+fn service_address(shared: &Shared, invocation: &Invocation) -> Address {
+    Address::new(
+        &shared.node,
+        ProcessId {
+            process_name: invocation.service.clone(),
+            package_name: "durable".into(),
+            publisher_node: shared.node.clone(),
+        },
+    )
+}
+
+/// One attempt. Returns the delay before the next one, or `None` when the invocation ended.
+async fn attempt(
+    shared: &Arc<Shared>,
+    invocation: &mut Invocation,
+) -> Result<Option<Duration>, ShimError> {
+    let Some(module) = shared
+        .invocations
+        .services
+        .lock()
+        .unwrap()
+        .get(&invocation.service)
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    invocation.attempts += 1;
+    save(shared, invocation)?;
+    let journal = journal(shared, &invocation.id)?;
+    let our = service_address(shared, invocation);
+    let (mut store, actor) = crate::actor::instance(shared, &our, &module).await?;
+    let cx = store.data_mut();
+    cx.state = StateTxn::new(Arc::clone(&shared.store), invocation.state_owner());
+    cx.phase = crate::host::Phase::Handle;
+    cx.durable = Some(Box::new(Attempt::new(
+        invocation.clone(),
+        Arc::clone(&shared.store),
+        journal,
+    )));
+    let message = Message {
+        id: 0,
+        source: shared.router.host(),
+        expects_response: false,
+        durable: true,
+        tag: None,
+        route: Some(invocation.handler.clone()),
+        body: invocation.input.clone(),
+        metadata: None,
+        headers: Vec::new(),
+        has_blob: false,
+        capabilities: Vec::new(),
+        attachments: Vec::new(),
+    };
+    cx.segment_start = std::time::Instant::now();
+    let handled = actor
+        .guestkit_host_guest()
+        .call_handle(&mut store, &Incoming::Request(message))
+        .await;
+    let cx = store.data_mut();
+    let attempt = cx
+        .durable
+        .take()
+        .expect("the attempt stays in place during the call");
+    if attempt.progressed {
+        invocation.retry_count = 0;
+    }
+    let failure = |message: String| Failure { code: 500, message };
+    let retry = match (handled, attempt.abort) {
+        (_, Some(Abort::Terminal { failure, pause })) => Err(if pause {
+            Status::Paused(failure)
+        } else {
+            Status::Failed(failure)
+        }),
+        (_, Some(Abort::Retry { failure, after })) => Ok((failure, after)),
+        (Ok(Ok(reply)), None) => {
+            invocation.status = Status::Succeeded(reply.map(|p| p.body).unwrap_or_default());
+            let changes = cx.state.take_changes();
+            shared
+                .store
+                .put_invocation(
+                    &invocation.id,
+                    &encode(invocation),
+                    Some((&invocation.state_owner(), &changes)),
+                )
+                .map_err(storage)?;
+            return Ok(None);
+        }
+        (Ok(Err(HandlerError::Terminal(e))), None) => Err(Status::Failed(failure(e.describe()))),
+        (Ok(Err(HandlerError::Retryable(r))), None) => {
+            let f = failure(r.message);
+            if r.pause {
+                Err(Status::Paused(f))
+            } else {
+                Ok((f, r.retry_after_ms.map(Duration::from_millis)))
+            }
+        }
+        (Err(trap), None) => Ok((
+            failure(format!("the handler trapped: {}", trap_reason(&trap))),
+            None,
+        )),
+    };
+    let (failure, after) = match retry {
+        Err(status) => {
+            invocation.status = status;
+            save(shared, invocation)?;
+            return Ok(None);
+        }
+        Ok(retry) => retry,
+    };
+    invocation.retry_count += 1;
+    let policy = shared.invocation_retry;
+    if policy
+        .max_attempts
+        .is_some_and(|max| invocation.attempts >= max)
+    {
+        shared.log(
+            &our,
+            Level::Warn,
+            format!(
+                "invocation {} used up its attempts: {failure}",
+                invocation.id
+            ),
+        );
+        invocation.status = if policy.pause_when_exhausted {
+            Status::Paused(failure)
+        } else {
+            Status::Failed(failure)
+        };
+        save(shared, invocation)?;
+        return Ok(None);
+    }
+    shared.log(
+        &our,
+        Level::Warn,
+        format!(
+            "invocation {} attempt {} failed, retrying: {failure}",
+            invocation.id, invocation.attempts
+        ),
+    );
+    save(shared, invocation)?;
+    Ok(Some(
+        after.unwrap_or_else(|| policy.delay(invocation.attempts)),
+    ))
+}

@@ -1,0 +1,354 @@
+//! Durable invocations (SEMANTICS 25–32), run on the `probe` guest registered as a durable
+//! service: the invocation's input is a script of host calls, its output their results. A
+//! run's side effect is a message to the host (route `effect`), counted here.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use guestkit_shim::durable::{Failure, InvocationRetry, JournalEntry, Status};
+use guestkit_shim::storage::{RedbStore, StateStore};
+use guestkit_shim::{HostMessage, Shim};
+use guestkit_tests::built_guest;
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A shim with the probe registered as durable service `probe`.
+struct Durable {
+    shim: Shim,
+    effects: Arc<Mutex<Vec<String>>>,
+}
+
+impl Durable {
+    fn new(state: &Path, retry: InvocationRetry) -> Self {
+        let effects = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&effects);
+        let shim = Shim::builder()
+            .state_dir(state)
+            .invocation_retry(retry)
+            .on_log(|_| {})
+            .on_message(move |m: HostMessage| {
+                if m.payload.route.as_deref() == Some("effect") {
+                    let name = serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
+                    sink.lock()
+                        .unwrap()
+                        .push(name.as_str().unwrap_or("?").to_owned());
+                }
+                None
+            })
+            .build()
+            .unwrap();
+        let module = shim.load_file(&built_guest("probe")).unwrap();
+        shim.register_service("probe", &module).unwrap();
+        Self { shim, effects }
+    }
+
+    fn start(&self, key: Option<&str>, script: Value) -> String {
+        let input = script.to_string().into_bytes();
+        self.shim
+            .start_invocation("probe", "probe", key, input)
+            .unwrap()
+    }
+
+    async fn outcome(&self, id: &str) -> Status {
+        tokio::time::timeout(TIMEOUT, self.shim.invocation_outcome(id))
+            .await
+            .expect("the invocation ends in time")
+            .unwrap()
+    }
+
+    /// The results of a succeeded invocation's script.
+    async fn results(&self, id: &str) -> Vec<Value> {
+        match self.outcome(id).await {
+            Status::Succeeded(body) => serde_json::from_slice::<Vec<Value>>(&body).unwrap(),
+            other => panic!("invocation {id} did not succeed: {other:?}"),
+        }
+    }
+
+    fn effects(&self) -> Vec<String> {
+        self.effects.lock().unwrap().clone()
+    }
+
+    fn attempts(&self, id: &str) -> u32 {
+        let all = self.shim.invocations().unwrap();
+        all.iter().find(|i| i.id == id).unwrap().attempts
+    }
+
+    fn commands(&self, id: &str) -> Vec<String> {
+        let journal = self.shim.journal(id).unwrap();
+        journal.into_iter().map(|e| e.command).collect()
+    }
+}
+
+fn quick(max_attempts: Option<u32>, pause: bool) -> InvocationRetry {
+    InvocationRetry {
+        initial_interval: Duration::from_millis(10),
+        max_interval: Duration::from_millis(50),
+        max_attempts,
+        pause_when_exhausted: pause,
+    }
+}
+
+/// Retries only after an hour: the invocation stays unfinished when its shim goes away.
+fn after_an_hour() -> InvocationRetry {
+    InvocationRetry {
+        initial_interval: Duration::from_secs(3600),
+        max_interval: Duration::from_secs(3600),
+        ..InvocationRetry::default()
+    }
+}
+
+/// Runs `body` against a shim on `state` in a runtime of its own, as one shim process would;
+/// the shim and everything it runs are gone when this returns.
+fn in_shim_process<T>(
+    state: &Path,
+    retry: InvocationRetry,
+    body: impl AsyncFnOnce(&Durable) -> T,
+) -> T {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let out = runtime.block_on(async {
+        let d = Durable::new(state, retry);
+        body(&d).await
+    });
+    runtime.shutdown_timeout(Duration::from_secs(5));
+    out
+}
+
+/// A script whose every journaled step is followed by a trap in the first attempt.
+fn steps_then_trap() -> Value {
+    json!([
+        { "op": "replaying" },
+        { "op": "run", "name": "charge" },
+        { "op": "now" },
+        { "op": "random" },
+        { "op": "state_set", "key": "k", "value": "v" },
+        { "op": "state_get", "key": "k" },
+        { "op": "trap_first" },
+        { "op": "replaying" },
+    ])
+}
+
+#[tokio::test]
+async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_again() {
+    let state = tempfile::tempdir().unwrap();
+    let d = Durable::new(state.path(), quick(None, false));
+    let id = d.start(None, steps_then_trap());
+    let results = d.results(&id).await;
+
+    assert_eq!(d.attempts(&id), 2, "the first attempt trapped");
+    assert_eq!(d.effects(), ["charge"], "the run's side effect ran once");
+    assert_eq!(results[0], json!(true), "the retry began by replaying");
+    assert_eq!(
+        results[1],
+        json!({ "replayed": true, "value": { "ok": "charge done" } })
+    );
+    assert_eq!(
+        results[7],
+        json!(false),
+        "past the journal's end, not replaying"
+    );
+
+    let journal = d.shim.journal(&id).unwrap();
+    assert_eq!(
+        d.commands(&id),
+        [
+            "run",
+            "clock.now",
+            "random.next-u64",
+            "state.set",
+            "state.get"
+        ]
+    );
+    assert_eq!(results[2], journal[1].result, "the same clock");
+    assert_eq!(results[3], journal[2].result, "the same random number");
+    assert_eq!(results[5], json!("v"));
+}
+
+#[test]
+fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
+    let state = tempfile::tempdir().unwrap();
+    let (id, first) = in_shim_process(state.path(), after_an_hour(), async |d: &Durable| {
+        let id = d.start(Some("order-1"), steps_then_trap());
+        // The first attempt traps; its retry is an hour away when this shim goes.
+        while d.attempts(&id) < 1 || d.commands(&id).len() < 5 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(d.effects(), ["charge"]);
+        let journal = d.shim.journal(&id).unwrap();
+        (id, journal)
+    });
+
+    let results = in_shim_process(state.path(), quick(None, false), async |d: &Durable| {
+        let results = d.results(&id).await;
+        assert!(
+            d.effects().is_empty(),
+            "nothing ran again: {:?}",
+            d.effects()
+        );
+        results
+    });
+    assert_eq!(results[1]["replayed"], json!(true));
+    assert_eq!(
+        results[2], first[1].result,
+        "the clock of the first process"
+    );
+    assert_eq!(results[3], first[2].result, "its random number");
+}
+
+#[test]
+fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fails() {
+    for pause in [true, false] {
+        let state = tempfile::tempdir().unwrap();
+        let id = in_shim_process(state.path(), after_an_hour(), async |d: &Durable| {
+            let id = d.start(None, steps_then_trap());
+            while d.commands(&id).len() < 5 {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            id
+        });
+        // The journal says the handler ran another run at index 0 than it does.
+        let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+        let mut entry = decode(&store.journal(&id).unwrap()[0]);
+        entry.fields = json!({ "name": "refund" });
+        store
+            .append_journal(&id, 0, &serde_json::to_vec(&entry).unwrap())
+            .unwrap();
+        drop(store);
+
+        let status = in_shim_process(state.path(), quick(Some(3), pause), async |d: &Durable| {
+            let status = d.outcome(&id).await;
+            assert!(d.effects().is_empty(), "a mismatch runs nothing");
+            assert_eq!(d.attempts(&id), 3, "retried under the policy");
+            status
+        });
+        let failure = match (pause, status) {
+            (true, Status::Paused(f)) | (false, Status::Failed(f)) => f,
+            (_, other) => panic!("pause {pause}: {other:?}"),
+        };
+        assert_eq!(failure.code, 570, "{failure}");
+        assert!(failure.message.contains("refund"), "{failure}");
+    }
+}
+
+fn decode(bytes: &[u8]) -> JournalEntry {
+    serde_json::from_slice(bytes).unwrap()
+}
+
+#[test]
+fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
+    for checks in [true, false] {
+        let state = tempfile::tempdir().unwrap();
+        // The first attempt writes "v"; the database then says it wrote "w".
+        let script = json!([
+            { "op": "payload_checks", "on": checks },
+            { "op": "state_set", "key": "k", "value": "v" },
+            { "op": "trap_first" },
+        ]);
+        let id = in_shim_process(state.path(), after_an_hour(), async |d: &Durable| {
+            let id = d.start(None, script.clone());
+            while d.commands(&id).is_empty() {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            id
+        });
+        let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+        let mut entry = decode(&store.journal(&id).unwrap()[0]);
+        entry.payload = Some(b"w".to_vec());
+        store
+            .append_journal(&id, 0, &serde_json::to_vec(&entry).unwrap())
+            .unwrap();
+        drop(store);
+
+        let status = in_shim_process(state.path(), quick(Some(2), false), async |d: &Durable| {
+            d.outcome(&id).await
+        });
+        match (checks, status) {
+            (true, Status::Failed(Failure { code: 570, .. })) | (false, Status::Succeeded(_)) => {}
+            (_, other) => panic!("payload checks {checks}: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
+    let state = tempfile::tempdir().unwrap();
+    let d = Durable::new(state.path(), quick(Some(1), false));
+    let id = d.start(None, json!([{ "op": "send", "to": "host", "body": "hi" }]));
+    match d.outcome(&id).await {
+        Status::Failed(f) => {
+            assert_eq!(f.code, 571, "{f}");
+            assert!(f.message.contains("messaging.send"), "{f}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses() {
+    let state = tempfile::tempdir().unwrap();
+    let d = Durable::new(state.path(), quick(None, false));
+    let flaky = |pause: bool| json!([{ "op": "run", "name": "charge", "outcome": "retryable", "max_attempts": 3, "pause": pause }]);
+
+    let id = d.start(None, flaky(false));
+    let results = d.results(&id).await;
+    assert_eq!(d.effects(), ["charge", "charge", "charge"], "three tries");
+    assert_eq!(results[0]["value"]["err"], json!(500), "{}", results[0]);
+    assert_eq!(
+        d.commands(&id),
+        ["run"],
+        "the terminal failure is journaled"
+    );
+
+    let paused = d.start(None, flaky(true));
+    assert!(matches!(d.outcome(&paused).await, Status::Paused(_)));
+
+    let id = d.start(
+        None,
+        json!([{ "op": "run", "name": "book", "outcome": "terminal" }]),
+    );
+    let results = d.results(&id).await;
+    assert_eq!(
+        results[0]["value"]["err"],
+        json!(409),
+        "a terminal outcome is not retried"
+    );
+    assert_eq!(d.attempts(&id), 1);
+}
+
+#[tokio::test]
+async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
+    let state = tempfile::tempdir().unwrap();
+    let d = Durable::new(state.path(), quick(None, false));
+
+    let ok = d.start(
+        None,
+        json!([{ "op": "state_set", "key": "a", "value": "1" }]),
+    );
+    assert_eq!(d.results(&ok).await, [Value::Null]);
+
+    let failed = d.start(None, json!({ "fail": true, "ops": [] }));
+    assert!(matches!(d.outcome(&failed).await, Status::Failed(f) if f.code == 500));
+    assert_eq!(d.attempts(&failed), 1, "a terminal error is not retried");
+
+    let retried = d.start(None, json!({ "retryable_first": true, "ops": [] }));
+    d.results(&retried).await;
+    assert_eq!(d.attempts(&retried), 2);
+}
+
+#[tokio::test]
+async fn sem_32_durable_state_is_namespaced_by_object_key() {
+    let state = tempfile::tempdir().unwrap();
+    let d = Durable::new(state.path(), quick(None, false));
+    let set = d.start(
+        Some("a"),
+        json!([{ "op": "state_set", "key": "n", "value": "1" }]),
+    );
+    d.results(&set).await;
+    let get = json!([{ "op": "state_get", "key": "n" }]);
+    let other = d.start(Some("b"), get.clone());
+    assert_eq!(d.results(&other).await, [Value::Null]);
+    let same = d.start(Some("a"), get);
+    assert_eq!(d.results(&same).await, [json!("1")]);
+}
