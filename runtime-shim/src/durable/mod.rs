@@ -9,7 +9,7 @@
 
 mod journal;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -129,6 +129,9 @@ pub(crate) struct Invocations {
     waiters: Mutex<HashMap<String, Vec<oneshot::Sender<Status>>>>,
     /// One lock per object key: attempts on the same key run one at a time.
     keys: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Invocations with a task driving them: registering a service again resumes no
+    /// invocation twice.
+    driven: Mutex<HashSet<String>>,
 }
 
 impl Invocations {
@@ -271,29 +274,43 @@ pub(crate) async fn outcome(shared: &Shared, id: &str) -> Result<Status, ShimErr
     })
 }
 
-/// Runs attempts of `invocation` until it reaches a final status.
+/// Runs attempts of `invocation` until it reaches a final status, unless a task already does.
 async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
+    if !shared
+        .invocations
+        .driven
+        .lock()
+        .unwrap()
+        .insert(invocation.id.clone())
+    {
+        return;
+    }
     let lock = shared.invocations.key_lock(&invocation.state_owner());
-    loop {
-        let ended = {
+    let ended = loop {
+        let attempted = {
             let _one_at_a_time = lock.lock().await;
             attempt(&shared, &mut invocation).await
         };
-        let retry_after = match ended {
-            Ok(None) => break,
-            Ok(Some(after)) => after,
+        match attempted {
+            Ok(None) => break true,
+            Ok(Some(after)) => tokio::time::sleep(after).await,
             Err(e) => {
-                // The store failed: nothing can be recorded, so leave the invocation as it is
-                // in the database; a later registration resumes it.
-                shared.log(
-                    &service_address(&shared, &invocation),
-                    Level::Error,
-                    e.to_string(),
-                );
-                return;
+                // The store failed: nothing can be recorded, so the invocation stays as the
+                // database has it, and a later registration resumes it.
+                let our = service_address(&shared, &invocation);
+                shared.log(&our, Level::Error, e.to_string());
+                break false;
             }
-        };
-        tokio::time::sleep(retry_after).await;
+        }
+    };
+    shared
+        .invocations
+        .driven
+        .lock()
+        .unwrap()
+        .remove(&invocation.id);
+    if !ended {
+        return;
     }
     let waiters = shared
         .invocations
