@@ -589,6 +589,38 @@ impl Shim {
         durable::outcome(&self.shared, id).await
     }
 
+    /// Completes awakeable `id` (as the guest's `durable.awakeable` returned it) with a value
+    /// or a failure, and resumes the invocation waiting for it. False when it was already
+    /// completed: the first completion wins.
+    pub fn complete_awakeable(
+        &self,
+        id: &str,
+        value: Result<Vec<u8>, durable::Failure>,
+    ) -> Result<bool, ShimError> {
+        let key = durable::awakeable_key(id);
+        durable::complete(&self.shared, &key, &durable::Completion::of(value))
+    }
+
+    /// Completes promise `name` of `service`'s object `key`, as `durable.promise-complete`
+    /// would. False when it was already completed.
+    pub fn complete_promise(
+        &self,
+        service: &str,
+        key: Option<&str>,
+        name: &str,
+        value: Result<Vec<u8>, durable::Failure>,
+    ) -> Result<bool, ShimError> {
+        let owner = durable::Invocation::owner(service, key);
+        let key = durable::promise_key(&owner, name);
+        durable::complete(&self.shared, &key, &durable::Completion::of(value))
+    }
+
+    /// Asks invocation `id` to cancel: its next `wait` returns `cancelled`.
+    pub fn cancel_invocation(&self, id: &str) -> Result<bool, ShimError> {
+        let key = durable::cancel_key(id);
+        durable::complete(&self.shared, &key, &durable::Completion::Void)
+    }
+
     /// Every durable invocation in the state database.
     pub fn invocations(&self) -> Result<Vec<durable::Invocation>, ShimError> {
         durable::list(&self.shared)

@@ -81,6 +81,13 @@ impl Durable {
     }
 }
 
+/// A shim on a new database that retries quickly and for ever.
+fn fresh() -> (tempfile::TempDir, Durable) {
+    let state = tempfile::tempdir().unwrap();
+    let d = Durable::new(state.path(), quick(None, false));
+    (state, d)
+}
+
 fn quick(max_attempts: Option<u32>, pause: bool) -> InvocationRetry {
     InvocationRetry {
         initial_interval: Duration::from_millis(10),
@@ -131,8 +138,7 @@ fn steps_then_trap() -> Value {
 
 #[tokio::test]
 async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_again() {
-    let state = tempfile::tempdir().unwrap();
-    let d = Durable::new(state.path(), quick(None, false));
+    let (_state, d) = fresh();
     let id = d.start(None, steps_then_trap());
     let results = d.results(&id).await;
 
@@ -287,8 +293,7 @@ async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
 
 #[tokio::test]
 async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses() {
-    let state = tempfile::tempdir().unwrap();
-    let d = Durable::new(state.path(), quick(None, false));
+    let (_state, d) = fresh();
     let flaky = |pause: bool| json!([{ "op": "run", "name": "charge", "outcome": "retryable", "max_attempts": 3, "pause": pause }]);
 
     let id = d.start(None, flaky(false));
@@ -319,8 +324,7 @@ async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses
 
 #[tokio::test]
 async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
-    let state = tempfile::tempdir().unwrap();
-    let d = Durable::new(state.path(), quick(None, false));
+    let (_state, d) = fresh();
 
     let ok = d.start(
         None,
@@ -339,8 +343,7 @@ async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
 
 #[tokio::test]
 async fn sem_32_durable_state_is_namespaced_by_object_key() {
-    let state = tempfile::tempdir().unwrap();
-    let d = Durable::new(state.path(), quick(None, false));
+    let (_state, d) = fresh();
     let set = d.start(
         Some("a"),
         json!([{ "op": "state_set", "key": "n", "value": "1" }]),
@@ -351,4 +354,183 @@ async fn sem_32_durable_state_is_namespaced_by_object_key() {
     assert_eq!(d.results(&other).await, [Value::Null]);
     let same = d.start(Some("a"), get);
     assert_eq!(d.results(&same).await, [json!("1")]);
+}
+
+impl Durable {
+    /// Waits until invocation `id` has journaled `command`, and returns that entry.
+    async fn journaled(&self, id: &str, command: &str) -> JournalEntry {
+        for _ in 0..3000 {
+            let journal = self.shim.journal(id).unwrap();
+            if let Some(entry) = journal.into_iter().find(|e| e.command == command) {
+                return entry;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("invocation {id} never journaled {command}");
+    }
+}
+
+#[test]
+fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
+    let state = tempfile::tempdir().unwrap();
+    let now_ms = || {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.unwrap().as_millis() as u64
+    };
+    let script = json!([
+        { "op": "durable_sleep", "name": "nap", "ms": 3000, "as": "nap" },
+        { "op": "wait", "of": ["nap"] },
+        { "op": "run", "name": "after" },
+        { "op": "take", "of": "nap" },
+    ]);
+    let (id, wake_at) = in_shim_process(state.path(), quick(None, false), async |d: &Durable| {
+        let id = d.start(None, script.clone());
+        let wake_at = d
+            .journaled(&id, "durable.sleep")
+            .await
+            .result
+            .as_u64()
+            .unwrap();
+        // Suspended: the attempt ended without finishing, and nothing ran.
+        while d.attempts(&id) < 1 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(d.effects().is_empty());
+        assert_eq!(d.shim.invocations().unwrap()[0].status, Status::Running);
+        (id, wake_at)
+    });
+    assert!(
+        now_ms() < wake_at,
+        "the first shim is gone before the timer is due"
+    );
+
+    let results = in_shim_process(state.path(), quick(None, false), async |d: &Durable| {
+        let results = d.results(&id).await;
+        assert_eq!(d.effects(), ["after"]);
+        assert!(d.attempts(&id) >= 2, "resumed by a new attempt");
+        results
+    });
+    assert!(now_ms() >= wake_at, "not before the timer");
+    assert_eq!(results[1], json!("any-completed"));
+    assert_eq!(results[3], json!("void"));
+}
+
+#[tokio::test]
+async fn sem_29_combinators_and_their_order_hold_on_replay() {
+    let (_state, d) = fresh();
+    let id = d.start(
+        None,
+        json!([
+            { "op": "durable_sleep", "name": "short", "ms": 50, "as": "short" },
+            { "op": "awakeable", "as": "never" },
+            { "op": "wait", "of": ["short", "never"] },
+            { "op": "completed", "of": "short" },
+            { "op": "completed", "of": "never" },
+            { "op": "wait", "combinator": "any", "of": ["short", "never"] },
+            { "op": "durable_sleep", "name": "long", "ms": 300, "as": "long" },
+            { "op": "wait", "combinator": "all", "of": ["short", "long"] },
+            { "op": "completed", "of": "long" },
+            { "op": "trap_first" },
+        ]),
+    );
+    let results = d.results(&id).await;
+    assert_eq!(results[2], json!("any-completed"), "race: the timer");
+    assert_eq!(results[3], json!(true));
+    assert_eq!(results[4], json!(false), "the awakeable is still open");
+    assert_eq!(results[5], json!("any-completed"), "any: one succeeded");
+    assert_eq!(results[7], json!("any-completed"), "all: both timers");
+    assert_eq!(results[8], json!(true));
+    assert!(d.attempts(&id) >= 2, "these results come from a replay");
+}
+
+#[tokio::test]
+async fn sem_29_cancel_makes_wait_return_cancelled() {
+    let (_state, d) = fresh();
+    let id = d.start(
+        None,
+        json!([
+            { "op": "awakeable", "as": "approval" },
+            { "op": "wait", "of": ["approval"], "cancellable": true },
+        ]),
+    );
+    d.journaled(&id, "durable.awakeable").await;
+    assert!(d.shim.cancel_invocation(&id).unwrap());
+    assert_eq!(d.results(&id).await[1], json!("cancelled"));
+}
+
+#[tokio::test]
+async fn sem_25_30_an_awakeable_completed_by_the_host_resumes_the_invocation() {
+    let (_state, d) = fresh();
+    let id = d.start(
+        None,
+        json!([
+            { "op": "awakeable", "as": "approval" },
+            { "op": "wait", "of": ["approval"] },
+            { "op": "take", "of": "approval" },
+            { "op": "run", "name": "ship" },
+        ]),
+    );
+    let entry = d.journaled(&id, "durable.awakeable").await;
+    let awakeable = entry.result.as_str().unwrap().to_owned();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(d.effects().is_empty(), "waiting for the approval");
+    assert!(
+        d.shim
+            .complete_awakeable(&awakeable, Ok(b"approved".to_vec()))
+            .unwrap()
+    );
+    let results = d.results(&id).await;
+    assert_eq!(results[0], json!(awakeable), "the same id on replay");
+    assert_eq!(results[2], json!({ "ok": "approved" }));
+    assert_eq!(d.effects(), ["ship"]);
+    assert!(
+        !d.shim
+            .complete_awakeable(&awakeable, Ok(b"again".to_vec()))
+            .unwrap(),
+        "the first completion wins"
+    );
+}
+
+#[tokio::test]
+async fn sem_32_a_promise_is_shared_by_the_invocations_of_one_object() {
+    let (_state, d) = fresh();
+    let waiter = d.start(
+        Some("order-7"),
+        json!([
+            { "op": "promise_peek", "key": "approval" },
+            { "op": "promise_get", "key": "approval", "as": "p" },
+            { "op": "wait", "of": ["p"] },
+            { "op": "take", "of": "p" },
+        ]),
+    );
+    d.journaled(&waiter, "durable.promise-get").await;
+    let completer = d.start(
+        Some("order-7"),
+        json!([
+            { "op": "promise_complete", "key": "approval", "value": "yes" },
+            { "op": "promise_complete", "key": "approval", "value": "no" },
+            { "op": "promise_peek", "key": "approval" },
+        ]),
+    );
+    let done = d.results(&completer).await;
+    assert_eq!(done[0], json!("void"), "completed it");
+    assert_eq!(done[1]["err"], json!(409), "{}", done[1]);
+    assert_eq!(done[2], json!({ "ok": "yes" }));
+    let waited = d.results(&waiter).await;
+    assert_eq!(waited[0], json!("void"), "nothing yet when it peeked");
+    assert_eq!(waited[3], json!({ "ok": "yes" }));
+
+    // The host can complete another object's promise.
+    let other = d.start(
+        Some("order-8"),
+        json!([{ "op": "promise_get", "key": "approval", "as": "p" }, { "op": "wait", "of": ["p"] }, { "op": "take", "of": "p" }]),
+    );
+    d.journaled(&other, "durable.promise-get").await;
+    assert!(
+        d.shim
+            .complete_promise("probe", Some("order-8"), "approval", Ok(b"ok".to_vec()))
+            .unwrap()
+    );
+    assert_eq!(d.results(&other).await[2], json!({ "ok": "ok" }));
 }

@@ -48,6 +48,21 @@ pub(crate) enum Abort {
     },
     /// End the invocation with this failure, or pause it.
     Terminal { failure: Failure, pause: bool },
+    /// Nothing the handler waits for has happened: drop the instance, and run the invocation
+    /// again (replaying) at `wake_at_ms` or when one of `waiting_on` is completed.
+    Suspend {
+        wake_at_ms: Option<u64>,
+        waiting_on: Vec<String>,
+    },
+}
+
+/// What a handle that has not completed yet waits for.
+#[derive(Debug, Clone)]
+pub(crate) enum Awaited {
+    /// A durable timer: completes at this wall-clock time (ms since the Unix epoch).
+    Sleep { wake_at_ms: u64 },
+    /// An awakeable, promise or cancellation: completes when the store holds a value for it.
+    External(String),
 }
 
 /// A failed attempt, as a trap: the guest's call ends here and the host reads the reason from
@@ -79,9 +94,13 @@ pub(crate) struct Attempt {
     next_handle: u32,
     /// Completed handles and their values, until taken.
     pub completed: HashMap<u32, super::Completion>,
+    /// Handles that have not completed (as far as this attempt has seen).
+    pub pending: HashMap<u32, Awaited>,
     pub open_run: Option<OpenRun>,
     /// Set when the host ends the attempt.
     pub abort: Option<Abort>,
+    /// Whether a `wait` already returned `cancelled`: it does so once.
+    pub cancel_seen: bool,
     /// Whether this attempt appended to the journal (progress resets the retry count).
     pub progressed: bool,
 }
@@ -100,8 +119,10 @@ impl Attempt {
             payload_checks: true,
             next_handle: 2,
             completed: HashMap::new(),
+            pending: HashMap::new(),
             open_run: None,
             abort: None,
+            cancel_seen: false,
             progressed: false,
         }
     }
@@ -203,6 +224,37 @@ impl Attempt {
             },
             after: None,
         })
+    }
+
+    /// What `handle` holds now, looking at the clock and the store for a pending one. Not
+    /// deterministic: callers journal what they saw.
+    pub fn resolve(&mut self, handle: u32) -> wasmtime::Result<Option<super::Completion>> {
+        if let Some(done) = self.completed.get(&handle) {
+            return Ok(Some(done.clone()));
+        }
+        let done = match self.pending.get(&handle) {
+            None => None,
+            Some(Awaited::Sleep { wake_at_ms }) => {
+                (super::now_ms() >= *wake_at_ms).then_some(super::Completion::Void)
+            }
+            Some(Awaited::External(id)) => match self.store.completion(id) {
+                Ok(Some(bytes)) => Some(serde_json::from_slice(&bytes)?),
+                Ok(None) => None,
+                Err(e) => return Err(wasmtime::format_err!("reading completion {id}: {e}")),
+            },
+        };
+        if let Some(done) = &done {
+            self.pending.remove(&handle);
+            self.completed.insert(handle, done.clone());
+        }
+        Ok(done)
+    }
+
+    /// The value the store holds for completion `key`.
+    pub fn store_completion(&self, key: &str) -> wasmtime::Result<Option<Vec<u8>>> {
+        self.store
+            .completion(key)
+            .map_err(|e| wasmtime::format_err!("reading completion {key}: {e}"))
     }
 
     /// Ends the attempt for `why`.

@@ -16,7 +16,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tokio::sync::oneshot;
 
-pub(crate) use self::journal::{Abort, Attempt, OpenRun};
+pub(crate) use self::journal::{Abort, Attempt, Awaited, OpenRun};
 pub use self::journal::{EFFECT_OUTSIDE_RUN, JOURNAL_MISMATCH, JournalEntry};
 use crate::bindings::guest::HandlerError;
 use crate::bindings::log::Level;
@@ -44,8 +44,31 @@ impl std::fmt::Display for Failure {
 /// What a completed handle holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Completion {
+    /// Completed without a value: a timer, a completed promise, a peek at an empty promise.
+    Void,
     Success(Vec<u8>),
     Failure(Failure),
+}
+
+impl Completion {
+    pub fn of(value: Result<Vec<u8>, Failure>) -> Self {
+        match value {
+            Ok(bytes) => Completion::Success(bytes),
+            Err(failure) => Completion::Failure(failure),
+        }
+    }
+
+    pub(crate) fn failed(&self) -> bool {
+        matches!(self, Completion::Failure(_))
+    }
+}
+
+/// Milliseconds since the Unix epoch: durable timers are wall-clock times, so that they fire
+/// after a restart of the shim process.
+pub(crate) fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 /// Where a durable invocation is.
@@ -85,9 +108,14 @@ pub struct Invocation {
 impl Invocation {
     /// The owner of the invocation's state in the store: its service and object key.
     pub(crate) fn state_owner(&self) -> String {
-        match &self.key {
-            Some(key) => format!("durable:{}/{key}", self.service),
-            None => format!("durable:{}", self.service),
+        Self::owner(&self.service, self.key.as_deref())
+    }
+
+    /// The owner of the state of `service`'s object `key`.
+    pub(crate) fn owner(service: &str, key: Option<&str>) -> String {
+        match key {
+            Some(key) => format!("durable:{service}/{key}"),
+            None => format!("durable:{service}"),
         }
     }
 }
@@ -98,7 +126,8 @@ pub struct InvocationRetry {
     /// The delay before the second attempt; it doubles each time, up to `max_interval`.
     pub initial_interval: Duration,
     pub max_interval: Duration,
-    /// Attempts in all, the first included (`None`: retry for ever).
+    /// Failed attempts in a row without progress in the journal, after which the invocation
+    /// stops (`None`: retry for ever).
     pub max_attempts: Option<u32>,
     /// When the attempts are used up: pause the invocation instead of failing it.
     pub pause_when_exhausted: bool,
@@ -116,8 +145,8 @@ impl Default for InvocationRetry {
 }
 
 impl InvocationRetry {
-    fn delay(&self, attempts: u32) -> Duration {
-        let doublings = attempts.saturating_sub(1).min(20);
+    fn delay(&self, failures: u32) -> Duration {
+        let doublings = failures.saturating_sub(1).min(20);
         (self.initial_interval * 2u32.pow(doublings)).min(self.max_interval)
     }
 }
@@ -132,6 +161,9 @@ pub(crate) struct Invocations {
     /// Invocations with a task driving them: registering a service again resumes no
     /// invocation twice.
     driven: Mutex<HashSet<String>>,
+    wakers: Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
+    /// Completion id → the suspended invocations waiting for it.
+    waiting: Mutex<HashMap<String, HashSet<String>>>,
 }
 
 impl Invocations {
@@ -143,6 +175,34 @@ impl Invocations {
                 .entry(owner.to_owned())
                 .or_default(),
         )
+    }
+
+    /// What wakes invocation `id` from a suspension. A wake-up that comes while no one
+    /// waits is kept for the next wait, so none is lost.
+    fn waker(&self, id: &str) -> Arc<tokio::sync::Notify> {
+        Arc::clone(
+            self.wakers
+                .lock()
+                .unwrap()
+                .entry(id.to_owned())
+                .or_default(),
+        )
+    }
+
+    /// Remembers that suspended invocation `id` waits for `completions`.
+    fn wait_for(&self, id: &str, completions: Vec<String>) {
+        let mut waiting = self.waiting.lock().unwrap();
+        for completion in completions {
+            waiting.entry(completion).or_default().insert(id.to_owned());
+        }
+    }
+
+    /// Wakes the invocations waiting for `completion`, now that it holds a value.
+    pub(crate) fn completed(&self, completion: &str) {
+        let waiting = self.waiting.lock().unwrap().remove(completion);
+        for id in waiting.into_iter().flatten() {
+            self.waker(&id).notify_one();
+        }
     }
 }
 
@@ -160,6 +220,32 @@ fn save(shared: &Shared, invocation: &Invocation) -> Result<(), ShimError> {
         .store
         .put_invocation(&invocation.id, &encode(invocation), None)
         .map_err(storage)
+}
+
+/// Where the store keeps the value of awakeable `id`.
+pub(crate) fn awakeable_key(id: &str) -> String {
+    format!("awakeable:{id}")
+}
+
+/// Where the store keeps the value of promise `name` of the invocations on `owner`.
+pub(crate) fn promise_key(owner: &str, name: &str) -> String {
+    format!("promise:{owner}/{name}")
+}
+
+/// Where the store records that invocation `id` was asked to cancel.
+pub(crate) fn cancel_key(id: &str) -> String {
+    format!("cancel:{id}")
+}
+
+/// Completes `key` (an awakeable, promise or cancellation) with `value` and wakes whoever
+/// waits for it. False when it had already been completed.
+pub(crate) fn complete(shared: &Shared, key: &str, value: &Completion) -> Result<bool, ShimError> {
+    let bytes = serde_json::to_vec(value).expect("a completion encodes");
+    let fresh = shared.store.complete(key, &bytes).map_err(storage)?;
+    if fresh {
+        shared.invocations.completed(key);
+    }
+    Ok(fresh)
 }
 
 /// Every invocation in the database.
@@ -274,6 +360,16 @@ pub(crate) async fn outcome(shared: &Shared, id: &str) -> Result<Status, ShimErr
     })
 }
 
+/// What comes after an attempt.
+enum Next {
+    /// The invocation reached a final status.
+    Done,
+    /// Another attempt after this delay.
+    Retry(Duration),
+    /// Another attempt at `wake_at_ms`, or once the invocation is woken.
+    Suspended { wake_at_ms: Option<u64> },
+}
+
 /// Runs attempts of `invocation` until it reaches a final status, unless a task already does.
 async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
     if !shared
@@ -286,14 +382,24 @@ async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
         return;
     }
     let lock = shared.invocations.key_lock(&invocation.state_owner());
+    let wake = shared.invocations.waker(&invocation.id);
     let ended = loop {
         let attempted = {
             let _one_at_a_time = lock.lock().await;
             attempt(&shared, &mut invocation).await
         };
         match attempted {
-            Ok(None) => break true,
-            Ok(Some(after)) => tokio::time::sleep(after).await,
+            Ok(Next::Done) => break true,
+            Ok(Next::Retry(after)) => tokio::time::sleep(after).await,
+            Ok(Next::Suspended { wake_at_ms }) => {
+                let timer = wake_at_ms
+                    .map(|at| Duration::from_millis(at.saturating_sub(now_ms())))
+                    .unwrap_or(Duration::MAX);
+                tokio::select! {
+                    () = wake.notified() => {}
+                    () = tokio::time::sleep(timer) => {}
+                }
+            }
             Err(e) => {
                 // The store failed: nothing can be recorded, so the invocation stays as the
                 // database has it, and a later registration resumes it.
@@ -335,11 +441,8 @@ fn service_address(shared: &Shared, invocation: &Invocation) -> Address {
     )
 }
 
-/// One attempt. Returns the delay before the next one, or `None` when the invocation ended.
-async fn attempt(
-    shared: &Arc<Shared>,
-    invocation: &mut Invocation,
-) -> Result<Option<Duration>, ShimError> {
+/// One attempt, and what comes after it.
+async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Next, ShimError> {
     let Some(module) = shared
         .invocations
         .services
@@ -348,7 +451,7 @@ async fn attempt(
         .get(&invocation.service)
         .cloned()
     else {
-        return Ok(None);
+        return Ok(Next::Done);
     };
     invocation.attempts += 1;
     save(shared, invocation)?;
@@ -392,6 +495,17 @@ async fn attempt(
     }
     let failure = |message: String| Failure { code: 500, message };
     let retry = match (handled, attempt.abort) {
+        (
+            _,
+            Some(Abort::Suspend {
+                wake_at_ms,
+                waiting_on,
+            }),
+        ) => {
+            shared.invocations.wait_for(&invocation.id, waiting_on);
+            save(shared, invocation)?;
+            return Ok(Next::Suspended { wake_at_ms });
+        }
         (_, Some(Abort::Terminal { failure, pause })) => Err(if pause {
             Status::Paused(failure)
         } else {
@@ -409,7 +523,7 @@ async fn attempt(
                     Some((&invocation.state_owner(), &changes)),
                 )
                 .map_err(storage)?;
-            return Ok(None);
+            return Ok(Next::Done);
         }
         (Ok(Err(HandlerError::Terminal(e))), None) => Err(Status::Failed(failure(e.describe()))),
         (Ok(Err(HandlerError::Retryable(r))), None) => {
@@ -429,42 +543,37 @@ async fn attempt(
         Err(status) => {
             invocation.status = status;
             save(shared, invocation)?;
-            return Ok(None);
+            return Ok(Next::Done);
         }
         Ok(retry) => retry,
     };
+    // Failed attempts in a row without progress: what the retry policy counts.
     invocation.retry_count += 1;
     let policy = shared.invocation_retry;
     if policy
         .max_attempts
-        .is_some_and(|max| invocation.attempts >= max)
+        .is_some_and(|max| invocation.retry_count >= max)
     {
-        shared.log(
-            &our,
-            Level::Warn,
-            format!(
-                "invocation {} used up its attempts: {failure}",
-                invocation.id
-            ),
+        let why = format!(
+            "invocation {} used up its attempts: {failure}",
+            invocation.id
         );
+        shared.log(&our, Level::Warn, why);
         invocation.status = if policy.pause_when_exhausted {
             Status::Paused(failure)
         } else {
             Status::Failed(failure)
         };
         save(shared, invocation)?;
-        return Ok(None);
+        return Ok(Next::Done);
     }
-    shared.log(
-        &our,
-        Level::Warn,
-        format!(
-            "invocation {} attempt {} failed, retrying: {failure}",
-            invocation.id, invocation.attempts
-        ),
+    let why = format!(
+        "invocation {} attempt {} failed, retrying: {failure}",
+        invocation.id, invocation.attempts
     );
+    shared.log(&our, Level::Warn, why);
     save(shared, invocation)?;
-    Ok(Some(
-        after.unwrap_or_else(|| policy.delay(invocation.attempts)),
+    Ok(Next::Retry(
+        after.unwrap_or_else(|| policy.delay(invocation.retry_count)),
     ))
 }

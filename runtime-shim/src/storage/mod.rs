@@ -83,4 +83,9 @@ pub trait StateStore: Send + Sync + 'static {
     fn append_journal(&self, id: &str, index: u32, entry: &[u8]) -> Result<(), StorageError>;
     /// Invocation `id`'s journal, in order.
     fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError>;
+    /// Completes awakeable or promise `id` with `value`, durably. False (and no change) when
+    /// it was already completed: the first completion wins.
+    fn complete(&self, id: &str, value: &[u8]) -> Result<bool, StorageError>;
+    /// The value awakeable or promise `id` was completed with.
+    fn completion(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError>;
 }

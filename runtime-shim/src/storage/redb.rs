@@ -19,6 +19,8 @@ const CAPABILITIES: TableDefinition<(&str, &str, &str), &[u8]> =
 const INVOCATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("invocations");
 /// (invocation id, index) → journal entry.
 const JOURNAL: TableDefinition<(&str, u32), &[u8]> = TableDefinition::new("journal");
+/// awakeable or promise id → the value it was completed with.
+const COMPLETIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("completions");
 /// name → value, for what belongs to the node rather than to an actor.
 const NODE: TableDefinition<&str, &[u8]> = TableDefinition::new("node");
 const SECRET: &str = "secret";
@@ -43,6 +45,7 @@ impl RedbStore {
         txn.open_table(CAPABILITIES).map_err(err)?;
         txn.open_table(INVOCATIONS).map_err(err)?;
         txn.open_table(JOURNAL).map_err(err)?;
+        txn.open_table(COMPLETIONS).map_err(err)?;
         let mut node = txn.open_table(NODE).map_err(err)?;
         if node.get(SECRET).map_err(err)?.is_none() {
             let mut secret = [0u8; 32];
@@ -260,6 +263,26 @@ impl StateStore for RedbStore {
             entries.push(entry.map_err(err)?.1.value().to_vec());
         }
         Ok(entries)
+    }
+
+    fn complete(&self, id: &str, value: &[u8]) -> Result<bool, StorageError> {
+        let txn = self.db.begin_write().map_err(err)?;
+        let fresh = {
+            let mut table = txn.open_table(COMPLETIONS).map_err(err)?;
+            let fresh = table.get(id).map_err(err)?.is_none();
+            if fresh {
+                table.insert(id, value).map_err(err)?;
+            }
+            fresh
+        };
+        txn.commit().map_err(err)?;
+        Ok(fresh)
+    }
+
+    fn completion(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(COMPLETIONS).map_err(err)?;
+        Ok(table.get(id).map_err(err)?.map(|v| v.value().to_vec()))
     }
 }
 

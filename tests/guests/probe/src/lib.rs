@@ -431,10 +431,95 @@ fn run_op(v: &Value) -> Value {
             json!(null)
         }
         "run" => durable_run(v),
+        "durable_sleep" => remember(
+            v,
+            durable::sleep(&text(v, "name"), number(v, "ms").unwrap_or(0)),
+        ),
+        "awakeable" => {
+            let (id, h) = durable::awakeable();
+            remember(v, h);
+            json!(id)
+        }
+        "complete_awakeable" => {
+            durable::complete_awakeable(&text(v, "id"), Ok(text(v, "value").as_bytes()));
+            json!(null)
+        }
+        "promise_get" => remember(v, durable::promise_get(&text(v, "key"))),
+        "promise_peek" => {
+            let h = durable::promise_peek(&text(v, "key"));
+            taken(h)
+        }
+        "promise_complete" => {
+            let h = durable::promise_complete(&text(v, "key"), Ok(text(v, "value").as_bytes()));
+            taken(h)
+        }
+        "cancel" => {
+            durable::cancel_invocation(&text(v, "id"));
+            json!(null)
+        }
+        "wait" => {
+            let handles = |list: &Value| -> Vec<u32> {
+                list.as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|n| handle(n.as_str().unwrap_or_default()))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let combinator = match v["combinator"].as_str().unwrap_or("first") {
+                "all" => durable::Combinator::AllSucceededOrFirstFailed,
+                "settled" => durable::Combinator::AllCompleted,
+                "any" => durable::Combinator::FirstSucceededOrAllFailed,
+                _ => durable::Combinator::FirstCompleted,
+            };
+            let mut handles = handles(&v["of"]);
+            if v["cancellable"].as_bool() == Some(true) {
+                handles.push(1);
+            }
+            let tree = [durable::AwaitNode {
+                combinator,
+                handles,
+                children: Vec::new(),
+            }];
+            match durable::wait(&tree) {
+                durable::WaitOutcome::AnyCompleted => json!("any-completed"),
+                durable::WaitOutcome::Cancelled => json!("cancelled"),
+            }
+        }
+        "completed" => json!(durable::is_completed(handle(&text(v, "of")))),
+        "take" => taken(handle(&text(v, "of"))),
         "spin" => loop {
             std::hint::black_box(());
         },
         other => json!({ "err": format!("unknown op `{other}`") }),
+    }
+}
+
+thread_local! {
+    /// Durable handles by the names scripts gave them (`"as"`).
+    static HANDLES: RefCell<std::collections::HashMap<String, u32>> = RefCell::default();
+}
+
+fn remember(v: &Value, h: u32) -> Value {
+    HANDLES.with(|m| m.borrow_mut().insert(text(v, "as"), h));
+    json!(h)
+}
+
+fn handle(name: &str) -> u32 {
+    HANDLES
+        .with(|m| m.borrow().get(name).copied())
+        .unwrap_or_else(|| panic!("no handle named `{name}`"))
+}
+
+/// `durable.take` of `h`, as JSON.
+fn taken(h: u32) -> Value {
+    match durable::take(h) {
+        Some(durable::Value::Success(bytes)) => json!({ "ok": utf8(&bytes) }),
+        Some(durable::Value::Failure(f)) => json!({ "err": f.code, "message": f.message }),
+        Some(durable::Value::Void) => json!("void"),
+        None => json!(null),
+        other => json!({ "unexpected": format!("{other:?}") }),
     }
 }
 
@@ -472,12 +557,7 @@ fn durable_run(v: &Value) -> Value {
             (h, false)
         }
     };
-    let value = match durable::take(handle) {
-        Some(durable::Value::Success(bytes)) => json!({ "ok": utf8(&bytes) }),
-        Some(durable::Value::Failure(f)) => json!({ "err": f.code, "message": f.message }),
-        other => json!({ "unexpected": format!("{other:?}") }),
-    };
-    json!({ "replayed": replayed, "value": value })
+    json!({ "replayed": replayed, "value": taken(handle) })
 }
 
 fn run(script: &Value) -> Value {
