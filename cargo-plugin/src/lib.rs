@@ -39,6 +39,9 @@ pub enum Command {
     Inspect(commands::inspect::InspectArgs),
     Bindings(commands::bindings::BindingsArgs),
     Check(commands::check::CheckArgs),
+    Invocations(commands::durable::InvocationsArgs),
+    Complete(commands::durable::CompleteArgs),
+    Resume(commands::durable::ResumeArgs),
 }
 
 /// Runs one `cargo guest` command. `check` has its own exit statuses: 1 when it found a
@@ -50,6 +53,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Run(args) => commands::run::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Bindings(args) => commands::bindings::run(args),
+        Command::Invocations(args) => commands::durable::invocations(args),
+        Command::Complete(args) => commands::durable::complete(args),
+        Command::Resume(args) => commands::durable::resume(args),
         Command::Check(args) => {
             return match commands::check::run(args) {
                 Ok(commands::check::Verdict::Clean) => ExitCode::SUCCESS,

@@ -586,7 +586,13 @@ impl Shim {
 
     /// Waits until durable invocation `id` succeeds, fails or pauses.
     pub async fn invocation_outcome(&self, id: &str) -> Result<durable::Status, ShimError> {
-        durable::outcome(&self.shared, id).await
+        durable::outcome(&self.shared, id, false).await
+    }
+
+    /// Waits until durable invocation `id` ends, or suspends waiting only for completions from
+    /// outside (awakeables, promises, cancellation): until it stops moving on its own.
+    pub async fn invocation_settled(&self, id: &str) -> Result<durable::Status, ShimError> {
+        durable::outcome(&self.shared, id, true).await
     }
 
     /// Completes awakeable `id` (as the guest's `durable.awakeable` returned it) with a value
@@ -597,6 +603,7 @@ impl Shim {
         id: &str,
         value: Result<Vec<u8>, durable::Failure>,
     ) -> Result<bool, ShimError> {
+        durable::check_awakeable(&self.shared, id)?;
         let key = durable::awakeable_key(id);
         durable::complete(&self.shared, &key, &durable::Completion::of(value))
     }

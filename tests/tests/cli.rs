@@ -764,3 +764,82 @@ fn check_holds_built_components_to_their_contracts_and_diffs_their_imports() {
     );
     assert!(ping_pong.is_file());
 }
+
+#[test]
+fn a_durable_invocation_waits_for_an_awakeable_completed_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let order = dir.path().join("order.wasm");
+    std::fs::copy(built_guest("probe"), &order).unwrap();
+    let order = order.to_str().unwrap();
+    let script = r#"[{"op":"awakeable","as":"ok"},{"op":"wait","of":["ok"]},{"op":"take","of":"ok"},{"op":"run","name":"ship"}]"#;
+    let started = cli(
+        &[
+            "run",
+            order,
+            "--durable",
+            "--route",
+            "probe",
+            "--body",
+            script,
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&started.stderr).into_owned();
+    assert!(started.status.success(), "{said}");
+    assert!(
+        said.contains("suspended, waiting for awakeable prom_"),
+        "{said}"
+    );
+
+    let listed = success(cli(&["invocations"], dir.path()));
+    assert!(listed.contains("order/probe"), "{listed}");
+    let id = listed.split_whitespace().next().unwrap().to_owned();
+    let journal = success(cli(&["invocations", &id], dir.path()));
+    let first: serde_json::Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    assert_eq!(first["command"], "durable.awakeable");
+    let awakeable = first["result"].as_str().unwrap();
+
+    let err = failure(cli(
+        &[
+            "complete",
+            order,
+            "--awakeable",
+            "prom_nope_2",
+            "--value",
+            "1",
+        ],
+        dir.path(),
+    ));
+    assert!(err.contains("no awakeable `prom_nope_2`"), "{err}");
+    let err = failure(cli(
+        &[
+            "complete",
+            order,
+            "--awakeable",
+            awakeable,
+            "--value",
+            "{not json",
+        ],
+        dir.path(),
+    ));
+    assert!(err.contains("--value is not JSON"), "{err}");
+
+    let done = success(cli(
+        &[
+            "complete",
+            order,
+            "--awakeable",
+            awakeable,
+            "--value",
+            r#""approved""#,
+        ],
+        dir.path(),
+    ));
+    assert!(
+        done.contains(r#"order: {"key":"#),
+        "the run's side effect: {done}"
+    );
+    assert!(done.contains(r#"{"ok":"\"approved\""}"#), "{done}");
+    let listed = success(cli(&["invocations"], dir.path()));
+    assert!(listed.contains("succeeded"), "{listed}");
+}

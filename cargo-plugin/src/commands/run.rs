@@ -10,6 +10,7 @@ use guestkit_codegen::embed;
 use guestkit_shim::{ExitReason, Module, Payload, Shim, SpawnOptions};
 
 use crate::commands::build::{self, BuildArgs};
+use crate::commands::durable;
 use crate::contract::RouteTypes;
 
 /// Run a guest in the shim: spawn it, send one request, print the reply as JSON (without
@@ -46,29 +47,62 @@ pub struct RunArgs {
     /// How long to wait for the reply (or, without --route, for the guest to end), in ms
     #[arg(long, value_name = "MS", default_value_t = 30_000)]
     pub timeout_ms: u64,
+    /// Start a durable invocation of the --route handler instead: journaled, replayed after a
+    /// retry or a restart, run until it ends or waits for an awakeable or promise
+    #[arg(long, requires = "route")]
+    pub durable: bool,
+    /// The durable invocation's object key: its state and promises belong to it
+    #[arg(long, value_name = "KEY", requires = "durable")]
+    pub key: Option<String>,
+}
+
+/// The component `run` works on: `path`, or the selected package, built first.
+pub fn component(
+    path: Option<&PathBuf>,
+    package: Option<&String>,
+    release: bool,
+    manifest_path: Option<&PathBuf>,
+) -> anyhow::Result<PathBuf> {
+    match path {
+        Some(path) => Ok(path.clone()),
+        None => build::single(build::run(BuildArgs {
+            packages: package.into_iter().cloned().collect(),
+            release,
+            manifest_path: manifest_path.cloned(),
+            ..BuildArgs::default()
+        })?),
+    }
+}
+
+/// The process name a component runs under: its file's stem.
+pub fn default_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "guest".into())
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
-    let path = match &args.path {
-        Some(path) => path.clone(),
-        None => build::single(build::run(BuildArgs {
-            packages: args.package.iter().cloned().collect(),
-            release: args.release,
-            manifest_path: args.manifest_path.clone(),
-            ..BuildArgs::default()
-        })?)?,
-    };
-    let name = match &args.name {
-        Some(name) => name.clone(),
-        None => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "guest".into()),
-    };
+    let path = component(
+        args.path.as_ref(),
+        args.package.as_ref(),
+        args.release,
+        args.manifest_path.as_ref(),
+    )?;
+    let name = args.name.clone().unwrap_or_else(|| default_name(&path));
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let Some(route) = &args.route else {
         return runtime.block_on(run_to_end(&args, &path, name));
     };
+    if args.durable {
+        let shim = shim(&args.state_dir, &path)?;
+        let start = durable::Start {
+            service: &name,
+            handler: route,
+            key: args.key.as_deref(),
+            body: &args.body,
+        };
+        return runtime.block_on(durable::start(&shim, &path, start));
+    }
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let contract = embed::read(&bytes);
     if !matches!(contract, Ok(Some(_))) {
@@ -108,19 +142,15 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     }
 }
 
-/// A shim whose drive is the component's directory (so guests can load their siblings), with
-/// the guest loaded from `path` and spawn options granting the kernel capabilities.
-fn prepare(
-    args: &RunArgs,
-    path: &Path,
-    name: String,
-) -> anyhow::Result<(Shim, Module, SpawnOptions)> {
+/// A shim on the state database in `state_dir`, whose drive is the directory of the component
+/// at `path` and which prints what actors send to the host.
+pub fn shim(state_dir: &Path, path: &Path) -> anyhow::Result<Shim> {
     let drive = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let shim = Shim::builder()
-        .state_dir(&args.state_dir)
+        .state_dir(state_dir)
         .drive(drive)
         .on_message(|m| {
             println!(
@@ -131,6 +161,17 @@ fn prepare(
             None
         })
         .build()?;
+    Ok(shim)
+}
+
+/// A shim whose drive is the component's directory (so guests can load their siblings), with
+/// the guest loaded from `path` and spawn options granting the kernel capabilities.
+fn prepare(
+    args: &RunArgs,
+    path: &Path,
+    name: String,
+) -> anyhow::Result<(Shim, Module, SpawnOptions)> {
+    let shim = shim(&args.state_dir, path)?;
     let module = shim
         .load_file(path)
         .with_context(|| path.display().to_string())?;

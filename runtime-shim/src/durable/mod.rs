@@ -80,11 +80,27 @@ pub enum Status {
     Failed(Failure),
     /// Stopped after a failure its retry policy would not retry further; it stays as it is.
     Paused(Failure),
+    /// Its handler waits for a timer due at `wake_at_ms` or for one of the awakeables,
+    /// promises or cancellation in `waiting_on`; no instance runs meanwhile.
+    Suspended {
+        wake_at_ms: Option<u64>,
+        waiting_on: Vec<String>,
+    },
 }
 
 impl Status {
-    fn is_final(&self) -> bool {
-        !matches!(self, Status::Running)
+    /// Succeeded, failed or paused: it will not run again.
+    pub fn is_final(&self) -> bool {
+        !matches!(self, Status::Running | Status::Suspended { .. })
+    }
+
+    /// Final, or suspended with nothing but completions from outside to wait for: the
+    /// invocation will not move on its own.
+    pub fn is_settled(&self) -> bool {
+        match self {
+            Status::Suspended { wake_at_ms, .. } => wake_at_ms.is_none(),
+            other => other.is_final(),
+        }
     }
 }
 
@@ -151,16 +167,24 @@ impl InvocationRetry {
     }
 }
 
+/// Someone waiting for an invocation to end, or with `settled`, to stop moving on its own.
+struct Waiter {
+    settled: bool,
+    tx: oneshot::Sender<Status>,
+}
+
 /// The shim's durable invocations: services by name, and who waits for which invocation.
 #[derive(Default)]
 pub(crate) struct Invocations {
     services: Mutex<HashMap<String, Module>>,
-    waiters: Mutex<HashMap<String, Vec<oneshot::Sender<Status>>>>,
+    /// Who waits for an invocation to end, or (`settled`) to stop moving on its own.
+    waiters: Mutex<HashMap<String, Vec<Waiter>>>,
     /// One lock per object key: attempts on the same key run one at a time.
     keys: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
-    /// Invocations with a task driving them: registering a service again resumes no
-    /// invocation twice.
-    driven: Mutex<HashSet<String>>,
+    /// Invocations with a task driving them, and their status as that task knows it:
+    /// registering a service again resumes no invocation twice, and a waiter sees a resumed
+    /// invocation as running before its first attempt has begun.
+    driven: Mutex<HashMap<String, Status>>,
     wakers: Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
     /// Completion id → the suspended invocations waiting for it.
     waiting: Mutex<HashMap<String, HashSet<String>>>,
@@ -201,6 +225,10 @@ impl Invocations {
     pub(crate) fn completed(&self, completion: &str) {
         let waiting = self.waiting.lock().unwrap().remove(completion);
         for id in waiting.into_iter().flatten() {
+            // Running from now on, for whoever asks before its next attempt begins.
+            if let Some(live) = self.driven.lock().unwrap().get_mut(&id) {
+                *live = Status::Running;
+            }
             self.waker(&id).notify_one();
         }
     }
@@ -225,6 +253,26 @@ fn save(shared: &Shared, invocation: &Invocation) -> Result<(), ShimError> {
 /// Where the store keeps the value of awakeable `id`.
 pub(crate) fn awakeable_key(id: &str) -> String {
     format!("awakeable:{id}")
+}
+
+/// An error unless `id` names an awakeable of an invocation in the database.
+pub(crate) fn check_awakeable(shared: &Shared, id: &str) -> Result<(), ShimError> {
+    let invocation = id
+        .strip_prefix("prom_")
+        .and_then(|rest| rest.rsplit_once('_'))
+        .filter(|(_, handle)| handle.parse::<u32>().is_ok())
+        .map(|(invocation, _)| invocation);
+    let known = match invocation {
+        Some(invocation) => list(shared)?.iter().any(|i| i.id == invocation),
+        None => false,
+    };
+    if known {
+        return Ok(());
+    }
+    Err(ShimError::Invocation(format!(
+        "no awakeable `{id}`: an awakeable id is what durable.awakeable returned, \
+         `prom_<invocation id>_<n>`, for an invocation in this state database"
+    )))
 }
 
 /// Where the store keeps the value of promise `name` of the invocations on `owner`.
@@ -286,7 +334,7 @@ pub(crate) fn register(shared: &Arc<Shared>, name: &str, module: &Module) -> Res
         .insert(name.to_owned(), module.clone());
     for invocation in list(shared)? {
         if invocation.service == name && !invocation.status.is_final() {
-            tokio::spawn(drive(Arc::clone(shared), invocation));
+            spawn_drive(shared, invocation);
         }
     }
     Ok(())
@@ -332,25 +380,43 @@ pub(crate) fn start(
     };
     save(shared, &invocation)?;
     let id = invocation.id.clone();
-    tokio::spawn(drive(Arc::clone(shared), invocation));
+    spawn_drive(shared, invocation);
     Ok(id)
 }
 
-/// Waits until invocation `id` ends (succeeds, fails or pauses).
-pub(crate) async fn outcome(shared: &Shared, id: &str) -> Result<Status, ShimError> {
+/// Waits until invocation `id` ends (succeeds, fails or pauses); with `settled`, until it
+/// ends or suspends with only completions from outside to wait for.
+pub(crate) async fn outcome(shared: &Shared, id: &str, settled: bool) -> Result<Status, ShimError> {
+    let done = |s: &Status| {
+        if settled {
+            s.is_settled()
+        } else {
+            s.is_final()
+        }
+    };
     let rx = {
         let mut waiters = shared.invocations.waiters.lock().unwrap();
-        let known = list(shared)?.into_iter().find(|i| i.id == id);
+        let live = shared.invocations.driven.lock().unwrap().get(id).cloned();
+        let recorded = list(shared)?.into_iter().find(|i| i.id == id);
+        let known = recorded.map(|mut i| {
+            if let Some(status) = live {
+                i.status = status;
+            }
+            i
+        });
         match known {
             None => {
                 return Err(ShimError::Invocation(format!(
                     "no durable invocation `{id}`"
                 )));
             }
-            Some(i) if i.status.is_final() => return Ok(i.status),
+            Some(i) if done(&i.status) => return Ok(i.status),
             Some(_) => {
                 let (tx, rx) = oneshot::channel();
-                waiters.entry(id.to_owned()).or_default().push(tx);
+                waiters
+                    .entry(id.to_owned())
+                    .or_default()
+                    .push(Waiter { settled, tx });
                 rx
             }
         }
@@ -358,6 +424,37 @@ pub(crate) async fn outcome(shared: &Shared, id: &str) -> Result<Status, ShimErr
     rx.await.map_err(|_| {
         ShimError::Invocation(format!("the shim closed before invocation `{id}` ended"))
     })
+}
+
+/// Tells those waiting for invocation `invocation` what its status is now, if it is what
+/// they wait for.
+fn announce(shared: &Shared, invocation: &Invocation) {
+    let status = &invocation.status;
+    if let Some(live) = shared
+        .invocations
+        .driven
+        .lock()
+        .unwrap()
+        .get_mut(&invocation.id)
+    {
+        live.clone_from(status);
+    }
+    let mut waiters = shared.invocations.waiters.lock().unwrap();
+    let Some(list) = waiters.get_mut(&invocation.id) else {
+        return;
+    };
+    for waiter in std::mem::take(list) {
+        let done = if waiter.settled {
+            status.is_settled()
+        } else {
+            status.is_final()
+        };
+        if done {
+            let _ = waiter.tx.send(status.clone());
+        } else {
+            list.push(waiter);
+        }
+    }
 }
 
 /// What comes after an attempt.
@@ -370,17 +467,18 @@ enum Next {
     Suspended { wake_at_ms: Option<u64> },
 }
 
-/// Runs attempts of `invocation` until it reaches a final status, unless a task already does.
-async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
-    if !shared
-        .invocations
-        .driven
-        .lock()
-        .unwrap()
-        .insert(invocation.id.clone())
-    {
+/// Starts a task driving `invocation`, unless one already does.
+fn spawn_drive(shared: &Arc<Shared>, invocation: Invocation) {
+    let mut driven = shared.invocations.driven.lock().unwrap();
+    if driven.contains_key(&invocation.id) {
         return;
     }
+    driven.insert(invocation.id.clone(), Status::Running);
+    tokio::spawn(drive(Arc::clone(shared), invocation));
+}
+
+/// Runs attempts of `invocation` until it reaches a final status.
+async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
     let lock = shared.invocations.key_lock(&invocation.state_owner());
     let wake = shared.invocations.waker(&invocation.id);
     let ended = loop {
@@ -392,6 +490,7 @@ async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
             Ok(Next::Done) => break true,
             Ok(Next::Retry(after)) => tokio::time::sleep(after).await,
             Ok(Next::Suspended { wake_at_ms }) => {
+                announce(&shared, &invocation);
                 let timer = wake_at_ms
                     .map(|at| Duration::from_millis(at.saturating_sub(now_ms())))
                     .unwrap_or(Duration::MAX);
@@ -415,17 +514,8 @@ async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
         .lock()
         .unwrap()
         .remove(&invocation.id);
-    if !ended {
-        return;
-    }
-    let waiters = shared
-        .invocations
-        .waiters
-        .lock()
-        .unwrap()
-        .remove(&invocation.id);
-    for waiter in waiters.into_iter().flatten() {
-        let _ = waiter.send(invocation.status.clone());
+    if ended {
+        announce(&shared, &invocation);
     }
 }
 
@@ -454,7 +544,9 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
         return Ok(Next::Done);
     };
     invocation.attempts += 1;
+    invocation.status = Status::Running;
     save(shared, invocation)?;
+    announce(shared, invocation);
     let journal = journal(shared, &invocation.id)?;
     let our = service_address(shared, invocation);
     let (mut store, actor) = crate::actor::instance(shared, &our, &module).await?;
@@ -502,7 +594,13 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
                 waiting_on,
             }),
         ) => {
-            shared.invocations.wait_for(&invocation.id, waiting_on);
+            shared
+                .invocations
+                .wait_for(&invocation.id, waiting_on.clone());
+            invocation.status = Status::Suspended {
+                wake_at_ms,
+                waiting_on,
+            };
             save(shared, invocation)?;
             return Ok(Next::Suspended { wake_at_ms });
         }

@@ -530,7 +530,9 @@ fn durable_run(v: &Value) -> Value {
     let (handle, replayed) = match durable::run_begin(&name) {
         durable::RunStart::Replayed(h) => (h, true),
         durable::RunStart::Execute(h) => {
-            report_to("effect", json!(name));
+            // The idempotency key an outside system deduplicates a retried effect by.
+            let key = format!("{}/{name}", durable::input().invocation_id);
+            report_to("effect", json!({ "run": name, "key": key }));
             let outcome = match v["outcome"].as_str().unwrap_or("success") {
                 "terminal" => durable::RunOutcome::Terminal(Failure {
                     code: 409,

@@ -1,0 +1,209 @@
+//! Durable workflows through repeated `kill -9` of the shim process (SEMANTICS 25, 28, 30,
+//! 36): the shim is `cargo guest run --durable` and `cargo guest resume`, killed with SIGKILL
+//! at random moments, over and over, then left to finish. Every workflow must complete, each
+//! step's result must be journaled exactly once, and every step's side effect (a message to
+//! the host, printed by the CLI) must have happened; a step killed between its effect and its
+//! journal entry runs again, as in Restate, and its effect carries the idempotency key an
+//! outside system deduplicates it by.
+
+use std::collections::HashMap;
+use std::io::{BufRead as _, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use guestkit_shim::durable::{Invocation, JournalEntry, Status};
+use guestkit_shim::storage::{RedbStore, StateStore};
+use guestkit_tests::{built_guest, cargo_guest};
+use serde_json::{Value, json};
+
+const WORKFLOWS: usize = 6;
+const KILLS: usize = 50;
+const STEPS: usize = 4;
+
+/// A workflow: four runs, each followed by a state write, and a durable timer in the middle.
+fn workflow() -> Value {
+    let mut ops = Vec::new();
+    for step in 1..=STEPS {
+        ops.push(json!({ "op": "run", "name": format!("step{step}") }));
+        ops.push(json!({ "op": "state_set", "key": format!("step{step}"), "value": "done" }));
+        if step == 2 {
+            ops.push(json!({ "op": "durable_sleep", "name": "pause", "ms": 150, "as": "pause" }));
+            ops.push(json!({ "op": "wait", "of": ["pause"] }));
+        }
+    }
+    Value::Array(ops)
+}
+
+/// A small xorshift generator: the seed is printed, so a failing run can be repeated.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+fn invocations(db: &Path) -> Vec<Invocation> {
+    if !db.exists() {
+        return Vec::new();
+    }
+    let store = RedbStore::open(db).unwrap();
+    let records = store.invocations().unwrap();
+    records
+        .iter()
+        .map(|r| serde_json::from_slice(r).unwrap())
+        .collect()
+}
+
+#[test]
+fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let component = dir.path().join("workflow.wasm");
+    std::fs::copy(built_guest("probe"), &component).unwrap();
+    // So that each shim process starts in milliseconds instead of compiling the component.
+    guestkit_shim::precompile(&component).unwrap();
+    let state = dir.path().join("state");
+    let db = state.join("state.redb");
+
+    let seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("seed {seed}");
+    let mut random = Random(seed);
+    let printed = Arc::new(Mutex::new(Vec::<String>::new()));
+    let shim = |args: &[&str]| {
+        let mut command = Command::new(cargo_guest());
+        command
+            .arg("guest")
+            .args(args)
+            .arg(&component)
+            .arg("--state-dir")
+            .arg(&state)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        command
+    };
+    let body = workflow().to_string();
+    let start = [
+        "run",
+        "--durable",
+        "--route",
+        "probe",
+        "--body",
+        body.as_str(),
+    ];
+
+    // How long a shim process takes to get going here (a debug build starts slowly): kills
+    // land anywhere from before it opened the database to well into the workflows.
+    let started = std::time::Instant::now();
+    assert!(shim(&["resume"]).status().unwrap().success());
+    let window = started.elapsed().as_millis() as u64 + 500;
+    eprintln!("kill window {window} ms");
+
+    let mut kills = 0;
+    let mut rounds = 0;
+    while kills < KILLS {
+        rounds += 1;
+        assert!(
+            rounds < KILLS * 4,
+            "the shim kept finishing before it could be killed"
+        );
+        let starting = invocations(&db).len() < WORKFLOWS;
+        let args: &[&str] = if starting { &start } else { &["resume"] };
+        let mut child = shim(args).spawn().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let sink = Arc::clone(&printed);
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        std::thread::sleep(Duration::from_millis(random.below(window)));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            kills += 1;
+        }
+        child.wait().unwrap();
+        reader.join().unwrap();
+    }
+
+    // Let the last shim finish what is left.
+    let finished = shim(&["resume"]).output().unwrap();
+    assert!(finished.status.success(), "the last resume failed");
+    printed.lock().unwrap().extend(
+        String::from_utf8_lossy(&finished.stdout)
+            .lines()
+            .map(str::to_owned),
+    );
+
+    let all = invocations(&db);
+    assert_eq!(all.len(), WORKFLOWS, "seed {seed}");
+    let store = RedbStore::open(&db).unwrap();
+    let mut effects: HashMap<String, usize> = HashMap::new();
+    for line in printed.lock().unwrap().iter() {
+        let Some(effect) = line.strip_prefix("workflow: ") else {
+            continue;
+        };
+        let effect: Value = serde_json::from_str(effect).unwrap_or(Value::Null);
+        if let Some(key) = effect["key"].as_str() {
+            *effects.entry(key.to_owned()).or_default() += 1;
+        }
+    }
+    for invocation in &all {
+        let Status::Succeeded(output) = &invocation.status else {
+            panic!(
+                "seed {seed}: {} did not finish: {:?}",
+                invocation.id, invocation.status
+            );
+        };
+        let results: Vec<Value> = serde_json::from_slice(output).unwrap();
+        let journal: Vec<JournalEntry> = store
+            .journal(&invocation.id)
+            .unwrap()
+            .iter()
+            .map(|e| serde_json::from_slice(e).unwrap())
+            .collect();
+        for step in 1..=STEPS {
+            let name = format!("step{step}");
+            let runs = journal
+                .iter()
+                .filter(|e| e.command == "run" && e.fields["name"] == json!(name))
+                .count();
+            assert_eq!(
+                runs, 1,
+                "seed {seed}: {name} of {} journaled once",
+                invocation.id
+            );
+            let value = json!({ "ok": format!("{name} done") });
+            assert!(
+                results.iter().any(|r| r["value"] == value),
+                "seed {seed}: {name} in {results:?}"
+            );
+            let key = format!("{}/{name}", invocation.id);
+            assert!(
+                effects.get(&key).is_some_and(|n| *n >= 1),
+                "seed {seed}: the effect of {key} never happened"
+            );
+            let state = store.get("durable:workflow", &name).unwrap();
+            assert_eq!(
+                state.as_deref(),
+                Some(b"done".as_slice()),
+                "seed {seed}: {name}"
+            );
+        }
+    }
+    let repeated: usize = effects.values().map(|n| n - 1).sum();
+    eprintln!(
+        "seed {seed}: {kills} kills in {rounds} rounds; {} effects, {repeated} repeated by a \
+         kill between an effect and its journal entry",
+        effects.len()
+    );
+    assert!(repeated <= kills, "seed {seed}: more repeats than kills");
+}
