@@ -597,6 +597,14 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
             shared
                 .invocations
                 .wait_for(&invocation.id, waiting_on.clone());
+            // A completion that landed after the handler looked, and before the line above,
+            // found no one to wake: look once more.
+            let landed = waiting_on
+                .iter()
+                .any(|key| matches!(shared.store.completion(key), Ok(Some(_))));
+            if landed {
+                shared.invocations.waker(&invocation.id).notify_one();
+            }
             invocation.status = Status::Suspended {
                 wake_at_ms,
                 waiting_on,
