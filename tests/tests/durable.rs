@@ -30,10 +30,10 @@ impl Durable {
             .on_log(|_| {})
             .on_message(move |m: HostMessage| {
                 if m.payload.route.as_deref() == Some("effect") {
-                    let name = serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
-                    sink.lock()
-                        .unwrap()
-                        .push(name.as_str().unwrap_or("?").to_owned());
+                    let effect: Value =
+                        serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
+                    let run = effect["run"].as_str().unwrap_or("?").to_owned();
+                    sink.lock().unwrap().push(run);
                 }
                 None
             })
@@ -462,11 +462,20 @@ async fn sem_29_cancel_makes_wait_return_cancelled() {
         json!([
             { "op": "awakeable", "as": "approval" },
             { "op": "wait", "of": ["approval"], "cancellable": true },
+            { "op": "trap_first" },
+            { "op": "durable_sleep", "name": "short", "ms": 10, "as": "short" },
+            { "op": "wait", "of": ["short"], "cancellable": true },
         ]),
     );
     d.journaled(&id, "durable.awakeable").await;
     assert!(d.shim.cancel_invocation(&id).unwrap());
-    assert_eq!(d.results(&id).await[1], json!("cancelled"));
+    let results = d.results(&id).await;
+    assert_eq!(results[1], json!("cancelled"), "also when replayed");
+    assert_eq!(
+        results[4],
+        json!("any-completed"),
+        "a cancellation is seen once"
+    );
 }
 
 #[tokio::test]

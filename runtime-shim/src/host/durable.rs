@@ -475,6 +475,9 @@ impl HostCall for Wait {
                 attempt.pending.remove(&handle);
                 attempt.completed.insert(handle, done);
             }
+            if seen.outcome == Outcome::Cancelled {
+                attempt.cancel_seen = true;
+            }
             return Ok(seen.outcome.into());
         }
         let cancel = invocations::cancel_key(&attempt.invocation.id);
@@ -519,7 +522,9 @@ impl HostCall for Wait {
                     Awaited::Sleep { .. } => None,
                 })
                 .collect();
-            waiting_on.push(cancel);
+            if !attempt.cancel_seen {
+                waiting_on.push(cancel);
+            }
             return Err(attempt.fail(Abort::Suspend {
                 wake_at_ms,
                 waiting_on,
