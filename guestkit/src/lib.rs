@@ -30,6 +30,7 @@ mod address;
 #[doc(hidden)]
 pub mod bindings;
 mod context;
+pub mod durable;
 mod error;
 mod message;
 mod persistent;

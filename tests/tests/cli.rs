@@ -843,3 +843,51 @@ fn a_durable_invocation_waits_for_an_awakeable_completed_from_the_cli() {
     let listed = success(cli(&["invocations"], dir.path()));
     assert!(listed.contains("succeeded"), "{listed}");
 }
+
+#[test]
+fn the_workflow_example_ships_once_approved_from_the_cli() {
+    let state = tempfile::tempdir().unwrap();
+    let state = state.path().to_str().unwrap();
+    let root = workspace_root();
+    let started = cli(
+        &[
+            "run",
+            "-p",
+            "workflow",
+            "--durable",
+            "--key",
+            "A1",
+            "--route",
+            "workflow.v1.OrderService/Process",
+            "--body",
+            r#"{"orderId": "A1", "amountCents": 1250}"#,
+            "--state-dir",
+            state,
+        ],
+        &root,
+    );
+    let said = String::from_utf8_lossy(&started.stderr).into_owned();
+    assert!(started.status.success(), "{said}");
+    let awakeable = said
+        .split_whitespace()
+        .find(|w| w.starts_with("prom_"))
+        .unwrap_or_else(|| panic!("no awakeable named: {said}"));
+    let shipped = success(cli(
+        &[
+            "complete",
+            "-p",
+            "workflow",
+            "--awakeable",
+            awakeable,
+            "--value",
+            r#""approved""#,
+            "--state-dir",
+            state,
+        ],
+        &root,
+    ));
+    assert_eq!(
+        shipped.trim(),
+        r#"{"status":"shipped A1","receipt":"rcpt-A1-1250"}"#
+    );
+}

@@ -1,0 +1,50 @@
+//! An order workflow as a durable invocation: reserve → charge (a `run`) → sleep → wait for
+//! an approval (an awakeable) → ship. Every step is journaled, so the workflow survives a
+//! crash of the shim at any point and no step runs twice once it completed.
+//!
+//! ```text
+//! cargo guest run -p workflow --durable --key A1 \
+//!     --route workflow.v1.OrderService/Process --body '{"orderId": "A1", "amountCents": 1250}'
+//! # it suspends, waiting for the approval; the log names the awakeable
+//! cargo guest complete -p workflow --awakeable prom_… --value '"approved"'
+//! ```
+
+use std::time::Duration;
+
+use guestkit::durable;
+use guestkit::prelude::*;
+
+guestkit::contract!("proto/workflow.proto");
+
+use crate::workflow::v1::{OrderService, ProcessReply, ProcessRequest};
+
+#[derive(Default)]
+struct Orders;
+
+#[guestkit::actor]
+impl OrderService for Orders {
+    fn process(&mut self, cx: &mut Context, req: ProcessRequest) -> Result<ProcessReply, Error> {
+        let order = req.order_id;
+        cx.state().set("reserved", &order)?;
+        let receipt: String = durable::run("charge", || {
+            // The payment provider would be called here, once.
+            Ok::<_, Error>(format!("rcpt-{order}-{}", req.amount_cents))
+        })?;
+        durable::sleep(Duration::from_millis(200))?;
+        let approval = durable::awakeable::<String>()?;
+        cx.info(format!(
+            "order {order} waits for approval: cargo guest complete -p workflow --awakeable {} \
+             --value '\"approved\"'",
+            approval.id()
+        ));
+        let verdict = approval.wait()?;
+        if verdict != "approved" {
+            return Ok(ProcessReply {
+                status: format!("not shipped: {verdict}"),
+                receipt,
+            });
+        }
+        let status: String = durable::run("ship", || Ok::<_, Error>(format!("shipped {order}")))?;
+        Ok(ProcessReply { status, receipt })
+    }
+}
