@@ -501,6 +501,7 @@ impl ShimBuilder {
         let log_sink = self.log_sink.unwrap_or_else(|| Arc::new(print_log_line));
         Ok(Shim {
             shared: Arc::new(Shared {
+                invocations: Invocations::new(Arc::clone(&store)),
                 router: Arc::new(Router::new(&self.node)),
                 node: self.node,
                 engine,
@@ -516,7 +517,6 @@ impl ShimBuilder {
                 host_handler: self.host_handler,
                 names: Default::default(),
                 timers: Mutex::default(),
-                invocations: Invocations::default(),
                 invocation_retry: self.invocation_retry,
             }),
             _ticker: Arc::new(ticker),

@@ -9,8 +9,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::commit::Journaler;
 use super::{Failure, Invocation};
-use crate::storage::{StateStore, StorageError};
+use crate::storage::{JournalAppend, StateStore, StorageError};
 
 /// Journal mismatch: the guest asked for something else than the journal recorded here.
 pub const JOURNAL_MISMATCH: u16 = 570;
@@ -88,6 +89,7 @@ pub(crate) struct OpenRun {
 pub(crate) struct Attempt {
     pub invocation: Invocation,
     store: Arc<dyn StateStore>,
+    journaler: Arc<Journaler>,
     journal: Vec<JournalEntry>,
     next: usize,
     pub payload_checks: bool,
@@ -109,11 +111,13 @@ impl Attempt {
     pub fn new(
         invocation: Invocation,
         store: Arc<dyn StateStore>,
+        journaler: Arc<Journaler>,
         journal: Vec<JournalEntry>,
     ) -> Self {
         Self {
             invocation,
             store,
+            journaler,
             journal,
             next: 0,
             payload_checks: true,
@@ -141,7 +145,7 @@ impl Attempt {
 
     /// The journaled result of `command` at this point: on replay the recorded one (after
     /// checking that the guest asks the same), otherwise `run`'s, appended first.
-    pub fn record<T: Serialize + DeserializeOwned>(
+    pub async fn record<T: Serialize + DeserializeOwned>(
         &mut self,
         command: &str,
         fields: Value,
@@ -163,7 +167,8 @@ impl Attempt {
             fields,
             payload: payload.map(<[u8]>::to_vec),
             result,
-        })?;
+        })
+        .await?;
         Ok(value)
     }
 
@@ -201,12 +206,18 @@ impl Attempt {
         Ok(Some(entry))
     }
 
-    /// Appends `entry` to the journal, durably.
-    pub fn append(&mut self, entry: JournalEntry) -> wasmtime::Result<()> {
+    /// Appends `entry` to the journal; returns once it is durable.
+    pub async fn append(&mut self, entry: JournalEntry) -> wasmtime::Result<()> {
         let bytes = serde_json::to_vec(&entry)?;
         let index = u32::try_from(self.journal.len())?;
-        self.store
-            .append_journal(&self.invocation.id, index, &bytes)
+        let append = JournalAppend {
+            invocation: self.invocation.id.clone(),
+            index,
+            entry: bytes,
+        };
+        self.journaler
+            .append(append)
+            .await
             .map_err(|e| wasmtime::format_err!("journaling `{}` failed: {e}", entry.command))?;
         self.journal.push(entry);
         self.next = self.journal.len();

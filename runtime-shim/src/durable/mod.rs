@@ -7,6 +7,7 @@
 //! State written by a durable handler belongs to its service and object key, and lands in the
 //! same transaction as the invocation's output. Invocations on one key run one at a time.
 
+mod commit;
 mod journal;
 
 use std::collections::{HashMap, HashSet};
@@ -16,6 +17,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tokio::sync::oneshot;
 
+use self::commit::Journaler;
 pub(crate) use self::journal::{Abort, Attempt, Awaited, OpenRun};
 pub use self::journal::{EFFECT_OUTSIDE_RUN, JOURNAL_MISMATCH, JournalEntry};
 use crate::bindings::guest::HandlerError;
@@ -174,8 +176,8 @@ struct Waiter {
 }
 
 /// The shim's durable invocations: services by name, and who waits for which invocation.
-#[derive(Default)]
 pub(crate) struct Invocations {
+    journaler: Arc<Journaler>,
     services: Mutex<HashMap<String, Module>>,
     /// Who waits for an invocation to end, or (`settled`) to stop moving on its own.
     waiters: Mutex<HashMap<String, Vec<Waiter>>>,
@@ -191,6 +193,18 @@ pub(crate) struct Invocations {
 }
 
 impl Invocations {
+    pub fn new(store: Arc<dyn crate::storage::StateStore>) -> Self {
+        Self {
+            journaler: Arc::new(Journaler::new(store)),
+            services: Mutex::default(),
+            waiters: Mutex::default(),
+            keys: Mutex::default(),
+            driven: Mutex::default(),
+            wakers: Mutex::default(),
+            waiting: Mutex::default(),
+        }
+    }
+
     fn key_lock(&self, owner: &str) -> Arc<tokio::sync::Mutex<()>> {
         Arc::clone(
             self.keys
@@ -556,6 +570,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
     cx.durable = Some(Box::new(Attempt::new(
         invocation.clone(),
         Arc::clone(&shared.store),
+        Arc::clone(&shared.invocations.journaler),
         journal,
     )));
     let message = Message {

@@ -24,15 +24,17 @@ impl HostCall for Now {
     const NAME: &'static str = "clock.now";
     type Output = Timestamp;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Timestamp> {
-        let (seconds, nanoseconds) = cx.journaled(
-            Self::NAME,
-            || json!({}),
-            None,
-            |_| {
-                let t = now();
-                Ok((t.seconds, t.nanoseconds))
-            },
-        )?;
+        let (seconds, nanoseconds) = cx
+            .journaled(
+                Self::NAME,
+                || json!({}),
+                None,
+                |_| {
+                    let t = now();
+                    Ok((t.seconds, t.nanoseconds))
+                },
+            )
+            .await?;
         Ok(Timestamp {
             seconds,
             nanoseconds,
@@ -52,6 +54,7 @@ impl HostCall for Monotonic {
             None,
             |_| Ok(u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX)),
         )
+        .await
     }
 }
 

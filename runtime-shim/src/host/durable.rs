@@ -30,7 +30,7 @@ impl ActorCtx {
     /// `run`'s result, journaled as `command` (with the arguments `fields` and `payload`) when
     /// the actor is in a durable invocation: on replay the recorded result comes back and
     /// `run` does not run.
-    pub(crate) fn journaled<T: Serialize + DeserializeOwned>(
+    pub(crate) async fn journaled<T: Serialize + DeserializeOwned>(
         &mut self,
         command: &str,
         fields: impl FnOnce() -> serde_json::Value,
@@ -39,7 +39,11 @@ impl ActorCtx {
     ) -> Result<T> {
         let state = &mut self.state;
         match self.durable.as_deref_mut() {
-            Some(attempt) => attempt.record(command, fields(), payload, || run(state)),
+            Some(attempt) => {
+                attempt
+                    .record(command, fields(), payload, || run(state))
+                    .await
+            }
             None => run(state),
         }
     }
@@ -201,12 +205,14 @@ impl HostCall for RunEnd {
                 }
             }
         };
-        attempt.append(JournalEntry {
-            command: "run".into(),
-            fields: json!({ "name": run.name }),
-            payload: None,
-            result: serde_json::to_value(&completion)?,
-        })?;
+        attempt
+            .append(JournalEntry {
+                command: "run".into(),
+                fields: json!({ "name": run.name }),
+                payload: None,
+                result: serde_json::to_value(&completion)?,
+            })
+            .await?;
         attempt.completed.insert(handle, completion);
         Ok(())
     }
@@ -253,12 +259,14 @@ impl HostCall for IsCompleted {
             Some(entry) => serde_json::from_value(entry.result)?,
             None => {
                 let seen = attempt.resolve(h)?;
-                attempt.append(JournalEntry {
-                    command: Self::NAME.into(),
-                    fields,
-                    payload: None,
-                    result: serde_json::to_value(&seen)?,
-                })?;
+                attempt
+                    .append(JournalEntry {
+                        command: Self::NAME.into(),
+                        fields,
+                        payload: None,
+                        result: serde_json::to_value(&seen)?,
+                    })
+                    .await?;
                 seen
             }
         };
@@ -308,9 +316,11 @@ impl HostCall for Sleep {
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
         let Sleep(name, duration_ms) = self;
-        let wake_at_ms = attempt.record(Self::NAME, json!({ "name": name }), None, || {
-            Ok(durable_now().saturating_add(duration_ms))
-        })?;
+        let wake_at_ms = attempt
+            .record(Self::NAME, json!({ "name": name }), None, || {
+                Ok(durable_now().saturating_add(duration_ms))
+            })
+            .await?;
         attempt
             .pending
             .insert(handle, Awaited::Sleep { wake_at_ms });
@@ -326,7 +336,9 @@ impl HostCall for NewAwakeable {
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
         let fresh = format!("prom_{}_{handle}", attempt.invocation.id);
-        let id: String = attempt.record(Self::NAME, json!({}), None, || Ok(fresh))?;
+        let id: String = attempt
+            .record(Self::NAME, json!({}), None, || Ok(fresh))
+            .await?;
         attempt
             .pending
             .insert(handle, Awaited::External(invocations::awakeable_key(&id)));
@@ -342,7 +354,7 @@ fn completion(value: std::result::Result<Vec<u8>, WitFailure>) -> Completion {
 }
 
 /// Completes `key` for the guest, once: journaled, so a replay does not complete it again.
-fn complete_journaled(
+async fn complete_journaled(
     cx: &mut ActorCtx,
     command: &str,
     fields: serde_json::Value,
@@ -356,6 +368,7 @@ fn complete_journaled(
             invocations::complete(&shared, &key, value)
                 .map_err(|e| wasmtime::format_err!("{command}: {e}"))
         })
+        .await
 }
 
 struct CompleteAwakeable(String, std::result::Result<Vec<u8>, WitFailure>);
@@ -366,7 +379,7 @@ impl HostCall for CompleteAwakeable {
         let CompleteAwakeable(id, value) = self;
         let key = invocations::awakeable_key(&id);
         let fields = json!({ "id": id });
-        complete_journaled(cx, Self::NAME, fields, key, &completion(value))?;
+        complete_journaled(cx, Self::NAME, fields, key, &completion(value)).await?;
         Ok(())
     }
 }
@@ -385,7 +398,9 @@ impl HostCall for PromiseGet {
         let key = promise(cx, Self::NAME, &self.0)?;
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
-        attempt.record(Self::NAME, json!({ "key": self.0 }), None, || Ok(()))?;
+        attempt
+            .record(Self::NAME, json!({ "key": self.0 }), None, || Ok(()))
+            .await?;
         attempt.pending.insert(handle, Awaited::External(key));
         Ok(handle)
     }
@@ -401,14 +416,15 @@ impl HostCall for PromisePeek {
         let store = Arc::clone(&cx.shared.store);
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
-        let seen: Completion =
-            attempt.record(Self::NAME, json!({ "key": self.0 }), None, || {
+        let seen: Completion = attempt
+            .record(Self::NAME, json!({ "key": self.0 }), None, || {
                 match store.completion(&key) {
                     Ok(Some(bytes)) => Ok(serde_json::from_slice(&bytes)?),
                     Ok(None) => Ok(Completion::Void),
                     Err(e) => Err(wasmtime::format_err!("{}: {e}", Self::NAME)),
                 }
-            })?;
+            })
+            .await?;
         attempt.completed.insert(handle, seen);
         Ok(handle)
     }
@@ -424,7 +440,7 @@ impl HostCall for PromiseComplete {
         let PromiseComplete(name, value) = self;
         let key = promise(cx, Self::NAME, &name)?;
         let fields = json!({ "key": name });
-        let fresh = complete_journaled(cx, Self::NAME, fields, key, &completion(value))?;
+        let fresh = complete_journaled(cx, Self::NAME, fields, key, &completion(value)).await?;
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
         let done = if fresh {
@@ -447,7 +463,7 @@ impl HostCall for CancelInvocation {
     async fn run(self, cx: &mut ActorCtx) -> Result<()> {
         let key = invocations::cancel_key(&self.0);
         let fields = json!({ "invocation": self.0 });
-        complete_journaled(cx, Self::NAME, fields, key, &Completion::Void)?;
+        complete_journaled(cx, Self::NAME, fields, key, &Completion::Void).await?;
         Ok(())
     }
 }
@@ -533,15 +549,17 @@ impl HostCall for Wait {
         if outcome == Outcome::Cancelled {
             attempt.cancel_seen = true;
         }
-        attempt.append(JournalEntry {
-            command: Self::NAME.into(),
-            fields,
-            payload: None,
-            result: serde_json::to_value(Seen {
-                outcome,
-                completed: newly,
-            })?,
-        })?;
+        attempt
+            .append(JournalEntry {
+                command: Self::NAME.into(),
+                fields,
+                payload: None,
+                result: serde_json::to_value(Seen {
+                    outcome,
+                    completed: newly,
+                })?,
+            })
+            .await?;
         Ok(outcome.into())
     }
 }

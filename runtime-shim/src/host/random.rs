@@ -30,6 +30,7 @@ impl HostCall for GetBytes {
                 Ok(bytes)
             },
         )
+        .await
     }
 }
 
@@ -44,6 +45,7 @@ impl HostCall for NextU64 {
             None,
             |_| getrandom::u64().map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME)),
         )
+        .await
     }
 }
 

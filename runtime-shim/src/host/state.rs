@@ -22,6 +22,7 @@ impl HostCall for Get {
             None,
             |state| state.get(&key).map_err(|e| storage_trap(Self::NAME, e)),
         )
+        .await
     }
 }
 
@@ -38,7 +39,8 @@ impl HostCall for Set {
             || json!({ "key": &key }),
             Some(&value),
             |_| Ok(()),
-        )?;
+        )
+        .await?;
         cx.state.set(key, value);
         Ok(())
     }
@@ -50,7 +52,8 @@ impl HostCall for Clear {
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         let key = self.0;
-        cx.journaled(Self::NAME, || json!({ "key": &key }), None, |_| Ok(()))?;
+        cx.journaled(Self::NAME, || json!({ "key": &key }), None, |_| Ok(()))
+            .await?;
         cx.state.clear(key);
         Ok(())
     }
@@ -61,7 +64,8 @@ impl HostCall for ClearAll {
     const NAME: &'static str = "state.clear-all";
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.journaled(Self::NAME, || json!({}), None, |_| Ok(()))?;
+        cx.journaled(Self::NAME, || json!({}), None, |_| Ok(()))
+            .await?;
         cx.state.clear_all();
         Ok(())
     }
@@ -78,6 +82,7 @@ impl HostCall for Keys {
             None,
             |state| state.keys().map_err(|e| storage_trap(Self::NAME, e)),
         )
+        .await
     }
 }
 

@@ -12,9 +12,17 @@ use std::collections::BTreeMap;
 pub use self::redb::RedbStore;
 
 /// A failure of the storage backend itself (I/O, corruption, a lock held by another process).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("state store: {0}")]
 pub struct StorageError(pub String);
+
+/// One journal entry to write: entry `index` of invocation `invocation`.
+#[derive(Debug, Clone)]
+pub struct JournalAppend {
+    pub invocation: String,
+    pub index: u32,
+    pub entry: Vec<u8>,
+}
 
 /// The writes of one step of an actor, applied all at once or not at all.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -79,8 +87,9 @@ pub trait StateStore: Send + Sync + 'static {
     ) -> Result<(), StorageError>;
     /// Every durable invocation's record.
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError>;
-    /// Appends entry `index` to invocation `id`'s journal, durably.
-    fn append_journal(&self, id: &str, index: u32, entry: &[u8]) -> Result<(), StorageError>;
+    /// Writes journal entries, all in one durable transaction (an entry at an index that is
+    /// taken replaces it).
+    fn append_journal(&self, entries: &[&JournalAppend]) -> Result<(), StorageError>;
     /// Invocation `id`'s journal, in order.
     fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Completes awakeable or promise `id` with `value`, durably. False (and no change) when

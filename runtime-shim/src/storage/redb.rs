@@ -8,7 +8,7 @@ use std::path::Path;
 
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
-use super::{SavedCapability, StateChanges, StateStore, StorageError};
+use super::{JournalAppend, SavedCapability, StateChanges, StateStore, StorageError};
 
 /// (actor, key) → value.
 const STATE: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("state");
@@ -246,12 +246,16 @@ impl StateStore for RedbStore {
         Ok(records)
     }
 
-    fn append_journal(&self, id: &str, index: u32, entry: &[u8]) -> Result<(), StorageError> {
+    fn append_journal(&self, entries: &[&JournalAppend]) -> Result<(), StorageError> {
         let txn = self.db.begin_write().map_err(err)?;
-        txn.open_table(JOURNAL)
-            .map_err(err)?
-            .insert((id, index), entry)
-            .map_err(err)?;
+        {
+            let mut table = txn.open_table(JOURNAL).map_err(err)?;
+            for e in entries {
+                table
+                    .insert((e.invocation.as_str(), e.index), e.entry.as_slice())
+                    .map_err(err)?;
+            }
+        }
         txn.commit().map_err(err)
     }
 
