@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use guestkit_shim::durable::{Failure, InvocationRetry, JournalEntry, Status};
-use guestkit_shim::storage::{JournalAppend, RedbStore, StateStore};
+use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore};
 use guestkit_shim::{HostMessage, Shim};
 use guestkit_tests::built_guest;
 use serde_json::{Value, json};
@@ -219,11 +219,11 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
         let mut entry = decode(&store.journal(&id).unwrap()[0]);
         entry.fields = json!({ "name": "refund" });
         store
-            .append_journal(&[&JournalAppend {
+            .write_durable(&[&DurableWrite::Journal(JournalAppend {
                 invocation: id.clone(),
                 index: 0,
                 entry: serde_json::to_vec(&entry).unwrap(),
-            }])
+            })])
             .unwrap();
         drop(store);
 
@@ -267,11 +267,11 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
         let mut entry = decode(&store.journal(&id).unwrap()[0]);
         entry.payload = Some(b"w".to_vec());
         store
-            .append_journal(&[&JournalAppend {
+            .write_durable(&[&DurableWrite::Journal(JournalAppend {
                 invocation: id.clone(),
                 index: 0,
                 entry: serde_json::to_vec(&entry).unwrap(),
-            }])
+            })])
             .unwrap();
         drop(store);
 

@@ -1,18 +1,18 @@
-//! Group commit of journal entries. Every attempt's appends go to one writer thread, which
-//! takes all the entries waiting when it is free and writes them in one transaction: one
-//! fsync for many steps of many invocations. Each append returns only after the transaction
-//! holding it has committed, so a step's result is durable before the guest sees it. The
-//! writer is a thread of its own, so no async worker blocks on an fsync.
+//! Group commit of durable execution's writes (journal entries and invocation records). They
+//! go to one writer thread, which takes all the writes waiting when it is free and commits
+//! them in one transaction: one fsync for many steps of many invocations. Each write returns
+//! only after the transaction holding it has committed, so a step's result is durable before
+//! the guest sees it. The writer is a thread of its own, so no async worker blocks on fsync.
 
 use std::sync::Arc;
 use std::sync::mpsc;
 
 use tokio::sync::oneshot;
 
-use crate::storage::{JournalAppend, StateStore, StorageError};
+use crate::storage::{DurableWrite, StateStore, StorageError};
 
 struct Append {
-    entry: JournalAppend,
+    write: DurableWrite,
     done: oneshot::Sender<Result<(), StorageError>>,
 }
 
@@ -41,8 +41,8 @@ impl Journaler {
                 while let Ok(first) = rx.recv() {
                     let mut batch = vec![first];
                     batch.extend(rx.try_iter());
-                    let entries: Vec<&JournalAppend> = batch.iter().map(|a| &a.entry).collect();
-                    let written = store.append_journal(&entries);
+                    let writes: Vec<&DurableWrite> = batch.iter().map(|a| &a.write).collect();
+                    let written = store.write_durable(&writes);
                     for append in batch {
                         let _ = append.done.send(written.clone());
                     }
@@ -55,13 +55,13 @@ impl Journaler {
         }
     }
 
-    /// Appends `entry`, returning once it is durable.
-    pub async fn append(&self, entry: JournalAppend) -> Result<(), StorageError> {
+    /// Writes `write` with whatever else is waiting, returning once it is durable.
+    pub async fn write(&self, write: DurableWrite) -> Result<(), StorageError> {
         let (done, written) = oneshot::channel();
         self.tx
             .as_ref()
             .expect("a journaler's sender lives until it is dropped")
-            .send(Append { entry, done })
+            .send(Append { write, done })
             .map_err(|_| StorageError("the journal writer has stopped".into()))?;
         written
             .await

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::commit::Journaler;
 use super::{Failure, Invocation};
-use crate::storage::{JournalAppend, StateStore, StorageError};
+use crate::storage::{DurableWrite, JournalAppend, StateStore, StorageError};
 
 /// Journal mismatch: the guest asked for something else than the journal recorded here.
 pub const JOURNAL_MISMATCH: u16 = 570;
@@ -216,7 +216,7 @@ impl Attempt {
             entry: bytes,
         };
         self.journaler
-            .append(append)
+            .write(DurableWrite::Journal(append))
             .await
             .map_err(|e| wasmtime::format_err!("journaling `{}` failed: {e}", entry.command))?;
         self.journal.push(entry);

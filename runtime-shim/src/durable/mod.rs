@@ -27,7 +27,7 @@ use crate::bindings::types::{Address, ProcessId};
 use crate::error::{ShimError, trap_reason};
 use crate::shim::{Module, Shared};
 use crate::state::StateTxn;
-use crate::storage::StorageError;
+use crate::storage::{DurableWrite, StateChanges, StorageError};
 
 /// A failure with a code, as Restate reports them (500: handler error, 570: journal
 /// mismatch, 571: a side effect outside a run).
@@ -256,11 +256,31 @@ fn encode(invocation: &Invocation) -> Vec<u8> {
     serde_json::to_vec(invocation).expect("an invocation encodes")
 }
 
-/// Writes `invocation`'s record, durably.
-fn save(shared: &Shared, invocation: &Invocation) -> Result<(), ShimError> {
+/// Writes `invocation`'s record, durably, in a transaction of its own.
+fn save_now(shared: &Shared, invocation: &Invocation) -> Result<(), ShimError> {
     shared
         .store
-        .put_invocation(&invocation.id, &encode(invocation), None)
+        .put_invocation(&invocation.id, &encode(invocation))
+        .map_err(storage)
+}
+
+/// Writes `invocation`'s record (and the state changes that land with it), durably, in the
+/// next group commit.
+async fn save(
+    shared: &Shared,
+    invocation: &Invocation,
+    state: Option<(String, StateChanges)>,
+) -> Result<(), ShimError> {
+    let write = DurableWrite::Invocation {
+        id: invocation.id.clone(),
+        record: encode(invocation),
+        state,
+    };
+    shared
+        .invocations
+        .journaler
+        .write(write)
+        .await
         .map_err(storage)
 }
 
@@ -392,7 +412,7 @@ pub(crate) fn start(
         retry_count: 0,
         status: Status::Running,
     };
-    save(shared, &invocation)?;
+    save_now(shared, &invocation)?;
     let id = invocation.id.clone();
     spawn_drive(shared, invocation);
     Ok(id)
@@ -559,7 +579,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
     };
     invocation.attempts += 1;
     invocation.status = Status::Running;
-    save(shared, invocation)?;
+    save(shared, invocation, None).await?;
     announce(shared, invocation);
     let journal = journal(shared, &invocation.id)?;
     let our = service_address(shared, invocation);
@@ -624,7 +644,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
                 wake_at_ms,
                 waiting_on,
             };
-            save(shared, invocation)?;
+            save(shared, invocation, None).await?;
             return Ok(Next::Suspended { wake_at_ms });
         }
         (_, Some(Abort::Terminal { failure, pause })) => Err(if pause {
@@ -636,14 +656,12 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
         (Ok(Ok(reply)), None) => {
             invocation.status = Status::Succeeded(reply.map(|p| p.body).unwrap_or_default());
             let changes = cx.state.take_changes();
-            shared
-                .store
-                .put_invocation(
-                    &invocation.id,
-                    &encode(invocation),
-                    Some((&invocation.state_owner(), &changes)),
-                )
-                .map_err(storage)?;
+            save(
+                shared,
+                invocation,
+                Some((invocation.state_owner(), changes)),
+            )
+            .await?;
             return Ok(Next::Done);
         }
         (Ok(Err(HandlerError::Terminal(e))), None) => Err(Status::Failed(failure(e.describe()))),
@@ -663,7 +681,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
     let (failure, after) = match retry {
         Err(status) => {
             invocation.status = status;
-            save(shared, invocation)?;
+            save(shared, invocation, None).await?;
             return Ok(Next::Done);
         }
         Ok(retry) => retry,
@@ -685,7 +703,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
         } else {
             Status::Failed(failure)
         };
-        save(shared, invocation)?;
+        save(shared, invocation, None).await?;
         return Ok(Next::Done);
     }
     let why = format!(
@@ -693,7 +711,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
         invocation.id, invocation.attempts
     );
     shared.log(&our, Level::Warn, why);
-    save(shared, invocation)?;
+    save(shared, invocation, None).await?;
     Ok(Next::Retry(
         after.unwrap_or_else(|| policy.delay(invocation.retry_count)),
     ))

@@ -24,6 +24,20 @@ pub struct JournalAppend {
     pub entry: Vec<u8>,
 }
 
+/// A write of durable execution, many of which commit together (group commit).
+#[derive(Debug, Clone)]
+pub enum DurableWrite {
+    /// A journal entry (one at an index that is taken replaces it).
+    Journal(JournalAppend),
+    /// An invocation's record (bytes the shim encodes), with, when given, the state changes of
+    /// an owner that land with it.
+    Invocation {
+        id: String,
+        record: Vec<u8>,
+        state: Option<(String, StateChanges)>,
+    },
+}
+
 /// The writes of one step of an actor, applied all at once or not at all.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct StateChanges {
@@ -76,20 +90,18 @@ pub trait StateStore: Send + Sync + 'static {
     /// for as long as the store lives.
     fn node_secret(&self) -> Result<[u8; 32], StorageError>;
 
-    /// Writes durable invocation `id`'s record (bytes the shim encodes), durably. With `state`,
-    /// an owner's state changes are applied in the same transaction: an invocation's output
-    /// and its state writes land together or not at all.
-    fn put_invocation(
-        &self,
-        id: &str,
-        record: &[u8],
-        state: Option<(&str, &StateChanges)>,
-    ) -> Result<(), StorageError>;
+    /// Writes durable invocation `id`'s record, durably, in a transaction of its own.
+    fn put_invocation(&self, id: &str, record: &[u8]) -> Result<(), StorageError> {
+        self.write_durable(&[&DurableWrite::Invocation {
+            id: id.to_owned(),
+            record: record.to_vec(),
+            state: None,
+        }])
+    }
     /// Every durable invocation's record.
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError>;
-    /// Writes journal entries, all in one durable transaction (an entry at an index that is
-    /// taken replaces it).
-    fn append_journal(&self, entries: &[&JournalAppend]) -> Result<(), StorageError>;
+    /// Applies `writes` in one durable transaction: all of them or none.
+    fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError>;
     /// Invocation `id`'s journal, in order.
     fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Completes awakeable or promise `id` with `value`, durably. False (and no change) when

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
-use super::{JournalAppend, SavedCapability, StateChanges, StateStore, StorageError};
+use super::{DurableWrite, SavedCapability, StateChanges, StateStore, StorageError};
 
 /// (actor, key) → value.
 const STATE: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("state");
@@ -219,23 +219,6 @@ impl StateStore for RedbStore {
             .map_err(|_| StorageError("the node secret is not 32 bytes".into()))
     }
 
-    fn put_invocation(
-        &self,
-        id: &str,
-        record: &[u8],
-        state: Option<(&str, &StateChanges)>,
-    ) -> Result<(), StorageError> {
-        let txn = self.db.begin_write().map_err(err)?;
-        if let Some((owner, changes)) = state {
-            apply(&txn, owner, changes)?;
-        }
-        txn.open_table(INVOCATIONS)
-            .map_err(err)?
-            .insert(id, record)
-            .map_err(err)?;
-        txn.commit().map_err(err)
-    }
-
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError> {
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(INVOCATIONS).map_err(err)?;
@@ -246,14 +229,27 @@ impl StateStore for RedbStore {
         Ok(records)
     }
 
-    fn append_journal(&self, entries: &[&JournalAppend]) -> Result<(), StorageError> {
+    fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError> {
         let txn = self.db.begin_write().map_err(err)?;
         {
-            let mut table = txn.open_table(JOURNAL).map_err(err)?;
-            for e in entries {
-                table
-                    .insert((e.invocation.as_str(), e.index), e.entry.as_slice())
-                    .map_err(err)?;
+            let mut journal = txn.open_table(JOURNAL).map_err(err)?;
+            let mut invocations = txn.open_table(INVOCATIONS).map_err(err)?;
+            for write in writes {
+                match write {
+                    DurableWrite::Journal(e) => {
+                        journal
+                            .insert((e.invocation.as_str(), e.index), e.entry.as_slice())
+                            .map_err(err)?;
+                    }
+                    DurableWrite::Invocation { id, record, state } => {
+                        if let Some((owner, changes)) = state {
+                            apply(&txn, owner, changes)?;
+                        }
+                        invocations
+                            .insert(id.as_str(), record.as_slice())
+                            .map_err(err)?;
+                    }
+                }
             }
         }
         txn.commit().map_err(err)

@@ -2,6 +2,7 @@
 //! run, and the ratio between them. Full runs go with `cargo bench -p guestkit-tests`; a quick
 //! run (small counts, seconds) keeps it from rotting as part of the tests.
 
+mod durable;
 mod expansion;
 
 use std::fmt;
@@ -18,7 +19,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 /// How long to measure (`quick` for the smoke run in the tests), and which benchmarks:
 /// `only` picks those whose name holds it (`host-call`, `round-trip`, `throughput`, `spawn`,
-/// `idle`, `build`, `expansion`, `size`).
+/// `idle`, `build`, `expansion`, `size`, `durable`).
 #[derive(Clone, Default)]
 pub struct Scale {
     pub quick: bool,
@@ -168,6 +169,11 @@ pub async fn run(scale: &Scale) -> Vec<Row> {
     }
     if !scale.quick && wanted("size") {
         emit(template_size());
+    }
+    if wanted("durable") {
+        let (step, fsync) = durable::step(scale).await;
+        emit(step);
+        emit(durable::concurrent(scale, fsync).await);
     }
     rows
 }

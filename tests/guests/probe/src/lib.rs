@@ -531,8 +531,10 @@ fn durable_run(v: &Value) -> Value {
         durable::RunStart::Replayed(h) => (h, true),
         durable::RunStart::Execute(h) => {
             // The idempotency key an outside system deduplicates a retried effect by.
-            let key = format!("{}/{name}", durable::input().invocation_id);
-            report_to("effect", json!({ "run": name, "key": key }));
+            if v["effect"].as_bool() != Some(false) {
+                let key = format!("{}/{name}", durable::input().invocation_id);
+                report_to("effect", json!({ "run": name, "key": key }));
+            }
             let outcome = match v["outcome"].as_str().unwrap_or("success") {
                 "terminal" => durable::RunOutcome::Terminal(Failure {
                     code: 409,

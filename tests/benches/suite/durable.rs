@@ -1,0 +1,109 @@
+//! Durable steps: a `run` whose result is journaled before `run-end` returns, against the
+//! physical floor of writing the same bytes to a file and fsyncing it; and steps per second
+//! with many workflows at once, where group commit shares one fsync among many steps.
+
+use std::io::Write as _;
+use std::time::{Duration, Instant};
+
+use guestkit_shim::Shim;
+use guestkit_shim::durable::{JournalEntry, Status};
+use serde_json::{Value, json};
+
+use super::{Figure, Row, Scale, guest};
+
+/// A script of `steps` runs without side effects: each is a `run-begin`, `run-end` (the
+/// journal write) and `take`.
+fn steps(steps: u32) -> Vec<u8> {
+    let ops: Vec<Value> = (0..steps)
+        .map(|i| json!({ "op": "run", "name": format!("step{i}"), "effect": false }))
+        .collect();
+    Value::Array(ops).to_string().into_bytes()
+}
+
+fn shim(scale: &Scale, state: &std::path::Path) -> Shim {
+    let shim = Shim::builder()
+        .state_dir(state)
+        .on_log(|_| {})
+        .build()
+        .unwrap();
+    let module = shim.load_file(&guest(scale, "probe")).unwrap();
+    shim.register_service("probe", &module).unwrap();
+    shim
+}
+
+async fn finish(shim: &Shim, id: &str) {
+    let status = shim.invocation_outcome(id).await.unwrap();
+    assert!(matches!(status, Status::Succeeded(_)), "{status:?}");
+}
+
+/// One invocation of many steps, per step; against write + fsync of one journal entry.
+pub async fn step(scale: &Scale) -> (Row, Duration) {
+    let n = scale.pick(20, 500);
+    let state = tempfile::tempdir().unwrap();
+    let shim = shim(scale, state.path());
+    let warm = shim
+        .start_invocation("probe", "probe", Some("warm"), steps(2))
+        .unwrap();
+    finish(&shim, &warm).await;
+    let entry = serde_json::to_vec(&shim.journal(&warm).unwrap()[0]).unwrap();
+
+    let started = Instant::now();
+    let id = shim
+        .start_invocation("probe", "probe", Some("one"), steps(n))
+        .unwrap();
+    finish(&shim, &id).await;
+    let ours = started.elapsed() / n;
+    let floor = fsync_floor(state.path(), &entry, n);
+    let row = Row {
+        path: "durable step (run-end ack)".into(),
+        ours: Figure::Time(ours),
+        floor: Some(Figure::Time(floor)),
+        target: "-",
+    };
+    (row, floor)
+}
+
+/// Steps per second with `workflows` invocations on as many objects at once; against one
+/// fsync per step.
+pub async fn concurrent(scale: &Scale, fsync: Duration) -> Row {
+    let workflows = scale.pick(10, 100);
+    let each = scale.pick(5, 20);
+    let state = tempfile::tempdir().unwrap();
+    let shim = shim(scale, state.path());
+    let started = Instant::now();
+    let ids: Vec<String> = (0..workflows)
+        .map(|w| {
+            let key = format!("order-{w}");
+            shim.start_invocation("probe", "probe", Some(&key), steps(each))
+                .unwrap()
+        })
+        .collect();
+    for id in &ids {
+        finish(&shim, id).await;
+    }
+    let rate = f64::from(workflows * each) / started.elapsed().as_secs_f64();
+    let journaled: usize = ids.iter().map(|id| runs(&shim, id)).sum();
+    assert_eq!(journaled, (workflows * each) as usize);
+    Row {
+        path: format!("durable steps/s, {workflows} workflows"),
+        ours: Figure::PerSecond(rate),
+        floor: Some(Figure::PerSecond(1.0 / fsync.as_secs_f64())),
+        target: "≤ 0.10x (10x one fsync per step)",
+    }
+}
+
+fn runs(shim: &Shim, id: &str) -> usize {
+    let journal: Vec<JournalEntry> = shim.journal(id).unwrap();
+    journal.iter().filter(|e| e.command == "run").count()
+}
+
+/// Appending `entry` to a file and fsyncing it, `n` times: the least a durable step costs.
+fn fsync_floor(dir: &std::path::Path, entry: &[u8], n: u32) -> Duration {
+    let mut file = std::fs::File::create(dir.join("floor.log")).unwrap();
+    let started = Instant::now();
+    for _ in 0..n {
+        file.write_all(entry).unwrap();
+        file.sync_data().unwrap();
+    }
+    started.elapsed() / n
+}
