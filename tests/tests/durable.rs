@@ -561,3 +561,37 @@ async fn sem_32_a_promise_is_shared_by_the_invocations_of_one_object() {
     );
     assert_eq!(d.results(&other).await[2], json!({ "ok": "ok" }));
 }
+
+#[tokio::test]
+async fn an_attempt_that_cannot_instantiate_is_retried_then_fails() {
+    let state = tempfile::tempdir().unwrap();
+    let shim = Shim::builder()
+        .state_dir(state.path())
+        .limits(guestkit_shim::Limits {
+            max_actors: 1,
+            ..Default::default()
+        })
+        .invocation_retry(quick(Some(2), false))
+        .on_log(|_| {})
+        .build()
+        .unwrap();
+    let module = shim.load_file(&built_guest("probe")).unwrap();
+    shim.register_service("probe", &module).unwrap();
+    // The one instance the pool holds goes to an actor: the attempt finds none.
+    shim.spawn(&module, guestkit_shim::SpawnOptions::new("holder"))
+        .await
+        .unwrap();
+    let id = shim
+        .start_invocation("probe", "probe", None, b"[]".to_vec())
+        .unwrap();
+    let status = tokio::time::timeout(TIMEOUT, shim.invocation_outcome(&id))
+        .await
+        .unwrap()
+        .unwrap();
+    let Status::Failed(failure) = status else {
+        panic!("{status:?}");
+    };
+    assert!(failure.message.contains("cannot start"), "{failure}");
+    let attempts = shim.invocations().unwrap()[0].attempts;
+    assert_eq!(attempts, 2, "retried under the policy");
+}

@@ -583,7 +583,16 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
     announce(shared, invocation);
     let journal = journal(shared, &invocation.id)?;
     let our = service_address(shared, invocation);
-    let (mut store, actor) = crate::actor::instance(shared, &our, &module).await?;
+    let (mut store, actor) = match crate::actor::instance(shared, &our, &module).await {
+        Ok(instance) => instance,
+        Err(e) => {
+            let failure = Failure {
+                code: 500,
+                message: e.to_string(),
+            };
+            return failed(shared, invocation, &our, failure, None).await;
+        }
+    };
     let cx = store.data_mut();
     cx.state = StateTxn::new(Arc::clone(&shared.store), invocation.state_owner());
     cx.phase = crate::host::Phase::Handle;
@@ -678,14 +687,26 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
             None,
         )),
     };
-    let (failure, after) = match retry {
+    match retry {
         Err(status) => {
             invocation.status = status;
             save(shared, invocation, None).await?;
-            return Ok(Next::Done);
+            Ok(Next::Done)
         }
-        Ok(retry) => retry,
-    };
+        Ok((failure, after)) => failed(shared, invocation, &our, failure, after).await,
+    }
+}
+
+/// After an attempt that failed in a way the invocation's retry policy covers: the next
+/// attempt's delay, or the end of the invocation (paused or failed) when the policy is used
+/// up.
+async fn failed(
+    shared: &Arc<Shared>,
+    invocation: &mut Invocation,
+    our: &Address,
+    failure: Failure,
+    after: Option<Duration>,
+) -> Result<Next, ShimError> {
     // Failed attempts in a row without progress: what the retry policy counts.
     invocation.retry_count += 1;
     let policy = shared.invocation_retry;
@@ -697,7 +718,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
             "invocation {} used up its attempts: {failure}",
             invocation.id
         );
-        shared.log(&our, Level::Warn, why);
+        shared.log(our, Level::Warn, why);
         invocation.status = if policy.pause_when_exhausted {
             Status::Paused(failure)
         } else {
@@ -710,7 +731,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
         "invocation {} attempt {} failed, retrying: {failure}",
         invocation.id, invocation.attempts
     );
-    shared.log(&our, Level::Warn, why);
+    shared.log(our, Level::Warn, why);
     save(shared, invocation, None).await?;
     Ok(Next::Retry(
         after.unwrap_or_else(|| policy.delay(invocation.retry_count)),
