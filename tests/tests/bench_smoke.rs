@@ -12,7 +12,8 @@ async fn every_benchmark_runs_and_reports_a_figure() {
     };
     let rows = suite::run(&scale).await;
     let paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
-    assert_eq!(rows.len(), 7, "{paths:?}");
+    // The full run's build-overhead and template-size rows need release builds: not here.
+    assert_eq!(rows.len(), 11, "{paths:?}");
     for row in &rows {
         if row.floor.is_some() {
             let ratio = row.ratio().expect("a ratio where there is a floor");
