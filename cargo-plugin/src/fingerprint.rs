@@ -2,7 +2,8 @@
 //! alone when none of it changed: the rustc artifact, the package's contract sources, the
 //! build options and the `cargo-guest` executable itself (which carries the host contract and
 //! the conformance rules), and the component as written. Each input is named by path, size and modification time, the way
-//! cargo's own mtime-based freshness works, and the list is kept as text beside the component.
+//! cargo's own mtime-based freshness works, and the list is kept as text in the target
+//! directory.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -32,24 +33,27 @@ impl Fingerprint {
         Self(text)
     }
 
-    /// Where the fingerprint of `component` is kept.
-    pub fn path(component: &Path) -> PathBuf {
-        let mut name = component.as_os_str().to_owned();
-        name.push(".inputs");
-        PathBuf::from(name)
+    /// Where the fingerprint of `component` is kept: in `dir` (under the target directory,
+    /// so that an `--out-dir` holds only components), named by the component's path.
+    pub fn path(dir: &Path, component: &Path) -> PathBuf {
+        use sha2::Digest as _;
+        let digest = sha2::Sha256::digest(component.as_os_str().as_encoded_bytes());
+        let name: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        dir.join(format!("{name}.inputs"))
     }
 
     /// True when `component` was written from exactly these inputs and not touched since.
-    pub fn matches(&self, component: &Path) -> bool {
+    pub fn matches(&self, dir: &Path, component: &Path) -> bool {
         component.is_file()
-            && std::fs::read_to_string(Self::path(component))
+            && std::fs::read_to_string(Self::path(dir, component))
                 .is_ok_and(|saved| saved == self.with_output(component))
     }
 
     /// Records these inputs for `component`, which was just written. Failing to do so only
     /// costs a rebuild later.
-    pub fn save(&self, component: &Path) {
-        let _ = std::fs::write(Self::path(component), self.with_output(component));
+    pub fn save(&self, dir: &Path, component: &Path) {
+        let _ = std::fs::create_dir_all(dir);
+        let _ = std::fs::write(Self::path(dir, component), self.with_output(component));
     }
 
     fn with_output(&self, component: &Path) -> String {
@@ -103,22 +107,28 @@ mod tests {
         std::fs::write(dir.path().join("proto/nested/a.proto"), "syntax").unwrap();
 
         let before = Fingerprint::of(&artifact, dir.path(), "release");
-        assert!(!before.matches(&component), "no component written yet");
+        assert!(
+            !before.matches(dir.path(), &component),
+            "no component written yet"
+        );
         std::fs::write(&component, b"component").unwrap();
-        before.save(&component);
-        assert!(Fingerprint::of(&artifact, dir.path(), "release").matches(&component));
+        before.save(dir.path(), &component);
+        assert!(Fingerprint::of(&artifact, dir.path(), "release").matches(dir.path(), &component));
         std::fs::write(&component, b"edited by hand").unwrap();
-        assert!(!before.matches(&component), "the component itself changed");
-        before.save(&component);
-        assert!(!Fingerprint::of(&artifact, dir.path(), "debug").matches(&component));
+        assert!(
+            !before.matches(dir.path(), &component),
+            "the component itself changed"
+        );
+        before.save(dir.path(), &component);
+        assert!(!Fingerprint::of(&artifact, dir.path(), "debug").matches(dir.path(), &component));
 
         std::fs::write(dir.path().join("proto/nested/a.proto"), "syntax = 3").unwrap();
-        assert!(!Fingerprint::of(&artifact, dir.path(), "release").matches(&component));
+        assert!(!Fingerprint::of(&artifact, dir.path(), "release").matches(dir.path(), &component));
         std::fs::write(dir.path().join("wit.wit"), "not under wit/").unwrap();
         let after = Fingerprint::of(&artifact, dir.path(), "release");
-        after.save(&component);
+        after.save(dir.path(), &component);
         std::fs::create_dir_all(dir.path().join("wit")).unwrap();
         std::fs::write(dir.path().join("wit/world.wit"), "package a:b;").unwrap();
-        assert!(!Fingerprint::of(&artifact, dir.path(), "release").matches(&component));
+        assert!(!Fingerprint::of(&artifact, dir.path(), "release").matches(dir.path(), &component));
     }
 }

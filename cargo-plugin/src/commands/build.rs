@@ -105,6 +105,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Vec<BuiltGuest>> {
         .unwrap_or_else(|| workspace.guest_dir());
     std::fs::create_dir_all(&out_dir)
         .with_context(|| format!("cannot create {}", out_dir.display()))?;
+    // What each component was made from, kept in the target directory (not `--out-dir`).
+    let fingerprints = workspace
+        .metadata
+        .target_directory
+        .join(".guest-inputs")
+        .into_std_path_buf();
     let mut built = Vec::new();
     for target in GuestTarget::ALL {
         let group: Vec<&Planned> = planned.iter().filter(|p| p.target == target).collect();
@@ -121,7 +127,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Vec<BuiltGuest>> {
                      crate-type = [\"cdylib\"]`"
                 );
             };
-            let path = finish(guest, wasm, &out_dir, &args)?;
+            let path = finish(guest, wasm, &out_dir, &fingerprints, &args)?;
             built.push(BuiltGuest {
                 package: name.to_owned(),
                 path,
@@ -190,6 +196,7 @@ fn finish(
     guest: &Planned,
     wasm: &std::path::Path,
     out_dir: &std::path::Path,
+    fingerprints: &std::path::Path,
     args: &BuildArgs,
 ) -> anyhow::Result<PathBuf> {
     let name = guest.package.name.as_str();
@@ -202,7 +209,7 @@ fn finish(
     let path = out_dir.join(format!("{name}.wasm"));
     let options = format!("{} world={:?}", guest.target, guest.settings.world);
     let inputs = Fingerprint::of(wasm, package_dir, &options);
-    if !args.precompile && inputs.matches(&path) {
+    if !args.precompile && inputs.matches(fingerprints, &path) {
         eprintln!(
             "{:>12} guest `{name}` ({}) -> {}",
             "Fresh",
@@ -244,6 +251,6 @@ fn finish(
             crate::component::human(size)
         );
     }
-    inputs.save(&path);
+    inputs.save(fingerprints, &path);
     Ok(path)
 }
