@@ -215,17 +215,9 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
             id
         });
         // The journal says the handler ran another run at index 0 than it does.
-        let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
-        let mut entry = decode(&store.journal(&id).unwrap()[0]);
-        entry.fields = json!({ "name": "refund" });
-        store
-            .write_durable(&[&DurableWrite::Journal(JournalAppend {
-                invocation: id.clone(),
-                index: 0,
-                entry: serde_json::to_vec(&entry).unwrap(),
-            })])
-            .unwrap();
-        drop(store);
+        edit_first_entry(state.path(), &id, |e| {
+            e.fields = json!({ "name": "refund" })
+        });
 
         let status = in_shim_process(state.path(), quick(Some(3), pause), async |d: &Durable| {
             let status = d.outcome(&id).await;
@@ -242,8 +234,19 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
     }
 }
 
-fn decode(bytes: &[u8]) -> JournalEntry {
-    serde_json::from_slice(bytes).unwrap()
+/// Rewrites entry 0 of invocation `id`'s journal in the database under `state`, as someone
+/// other than the shim would, while no shim has it open.
+fn edit_first_entry(state: &Path, id: &str, edit: impl FnOnce(&mut JournalEntry)) {
+    let store = RedbStore::open(&state.join("state.redb")).unwrap();
+    let mut entry: JournalEntry = serde_json::from_slice(&store.journal(id).unwrap()[0]).unwrap();
+    edit(&mut entry);
+    store
+        .write_durable(&[&DurableWrite::Journal(JournalAppend {
+            invocation: id.to_owned(),
+            index: 0,
+            entry: serde_json::to_vec(&entry).unwrap(),
+        })])
+        .unwrap();
 }
 
 #[test]
@@ -263,17 +266,7 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
             }
             id
         });
-        let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
-        let mut entry = decode(&store.journal(&id).unwrap()[0]);
-        entry.payload = Some(b"w".to_vec());
-        store
-            .write_durable(&[&DurableWrite::Journal(JournalAppend {
-                invocation: id.clone(),
-                index: 0,
-                entry: serde_json::to_vec(&entry).unwrap(),
-            })])
-            .unwrap();
-        drop(store);
+        edit_first_entry(state.path(), &id, |e| e.payload = Some(b"w".to_vec()));
 
         let status = in_shim_process(state.path(), quick(Some(2), false), async |d: &Durable| {
             d.outcome(&id).await
