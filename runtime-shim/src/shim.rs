@@ -721,19 +721,22 @@ impl Shim {
             && router.deliver(address, Delivery::Stop)
     }
 
-    /// Waits until the actor at `address` is gone for good, and says how it ended:
-    /// `no-process` when there was none.
-    pub async fn stopped(&self, address: &Address) -> ExitReason {
+    /// Resolves when the actor at `address` is gone for good, and says how it ended:
+    /// `no-process` when there was none. It watches from the moment it is called, so ask
+    /// before [`Shim::stop`] to hear how that stop ends even if the actor ends at once.
+    pub fn stopped(&self, address: &Address) -> impl Future<Output = ExitReason> + 'static {
         let (tell, told) = oneshot::channel();
-        if self
+        let watching = self
             .shared
             .router
             .with(address, |p| p.obituary.push(tell))
-            .is_none()
-        {
-            return ExitReason::NoProcess;
+            .is_some();
+        async move {
+            match watching {
+                true => told.await.unwrap_or(ExitReason::NoProcess),
+                false => ExitReason::NoProcess,
+            }
         }
-        told.await.unwrap_or(ExitReason::NoProcess)
     }
 
     /// Sends a chunk of stream `chunk.stream_id` from the host to the actor at `to`.

@@ -154,6 +154,14 @@ impl Host {
             .await
             .unwrap_or_else(|_| panic!("{actor} kept running"))
     }
+
+    /// Asks `actor` to stop and says how it ended; `None` when there was nothing to stop.
+    async fn stop(&self, actor: &Address) -> Option<ExitReason> {
+        let ended = self.shim.stopped(actor);
+        self.shim.stop(actor).then_some(())?;
+        let ended = tokio::time::timeout(TIMEOUT, ended).await;
+        Some(ended.unwrap_or_else(|_| panic!("{actor} kept running")))
+    }
 }
 
 /// Runs `f` against a shim on the database under `state`, in a runtime of its own: when it
@@ -989,8 +997,7 @@ async fn sem_23_init_exit_is_normal_and_process_mode_receives_chunks_and_stop() 
     h.shim
         .send_chunk(&looping, chunk("unregistered", 2, "dropped"))
         .unwrap();
-    assert!(h.shim.stop(&looping));
-    h.stopped(&looping).await;
+    assert!(h.stop(&looping).await.is_some());
     let seen: Vec<Value> = h
         .hooks(&looping, "receive")
         .into_iter()
@@ -1195,8 +1202,7 @@ async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observe
             .contains("MailboxBackpressure")
     );
 
-    assert!(h.shim.stop(&busy));
-    assert_eq!(h.stopped(&busy).await, ExitReason::Normal);
+    assert_eq!(h.stop(&busy).await, Some(ExitReason::Normal));
     assert_eq!(h.hooks(&busy, "on-stop").len(), 1);
 }
 
@@ -1207,12 +1213,11 @@ async fn sem_34_a_stop_is_final_even_under_on_exit_restart() {
         .spawn(SpawnOptions::new("calm").on_exit(OnExit::Restart))
         .await;
     h.report(&calm, |r| r["hook"] == "on-ready").await;
-    assert!(h.shim.stop(&calm));
-    assert_eq!(h.stopped(&calm).await, ExitReason::Normal);
+    assert_eq!(h.stop(&calm).await, Some(ExitReason::Normal));
     assert_eq!(h.hooks(&calm, "on-stop").len(), 1);
     assert_eq!(h.hooks(&calm, "on-ready").len(), 1, "not restarted");
     assert!(!h.shim.exists(&calm));
-    assert!(!h.shim.stop(&calm), "nothing left to stop");
+    assert_eq!(h.stop(&calm).await, None, "nothing left to stop");
     assert_eq!(h.stopped(&calm).await, ExitReason::NoProcess);
 }
 
@@ -1275,8 +1280,7 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
 
         // The issuer ends for good: what it issued is revoked, saved copies included.
         let issuer = h.probe("issuer").await;
-        assert!(h.shim.stop(&issuer));
-        assert_eq!(h.stopped(&issuer).await, ExitReason::Normal);
+        assert_eq!(h.stop(&issuer).await, Some(ExitReason::Normal));
         let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
         assert!(!owned.as_array().unwrap().contains(&read), "{owned}");
     });
