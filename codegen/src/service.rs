@@ -1,5 +1,6 @@
 //! Protobuf services, both sides. In a guest: one Rust trait per `service`, with a
-//! dispatcher by route key, and a typed client other guests call it through. In the host:
+//! dispatcher by route key, a typed client other guests call it through, and a durable one
+//! a durable handler calls it through as a durable service. In the host:
 //! an async stub that calls a running actor through the shim.
 //!
 //! Plugged into prost-build as its `ServiceGenerator`, so method input and output types are
@@ -74,6 +75,7 @@ impl ServiceTraits {
             Side::Guest => {
                 let mut out = self.guest_trait(service, &rpcs);
                 out.extend(self.guest_client(service, &rpcs));
+                out.extend(self.durable_client(service, &rpcs));
                 out
             }
             Side::Host => self.host_client(service, &rpcs),
@@ -191,6 +193,85 @@ impl ServiceTraits {
             &[client_doc],
             calls,
         )
+    }
+
+    /// A client a durable handler calls the service through when it runs as a durable service:
+    /// each call is a journaled `durable.call` (or, `send_*`, a `durable.send`).
+    fn durable_client(&self, service: &Service, rpcs: &[Rpc]) -> TokenStream {
+        let krate = &self.opts.crate_path;
+        let ident = format_ident!("{}DurableClient", service.name);
+        let calls = rpcs.iter().map(
+            |Rpc {
+                 route,
+                 name,
+                 input,
+                 output,
+                 doc,
+             }| {
+                let send = format_ident!("send_{}", name);
+                quote! {
+                    #(#[doc = #doc])*
+                    #[doc = concat!("\n\nCalls `", #route, "` durably and suspends until its output.")]
+                    pub fn #name(
+                        &self,
+                        request: &#input,
+                    ) -> ::core::result::Result<#output, #krate::Error> {
+                        let body = self.service.call_bytes(
+                            #route,
+                            #krate::__private::prost::Message::encode_to_vec(request),
+                        )?;
+                        <#output as #krate::__private::prost::Message>::decode(body.as_slice())
+                            .map_err(|e| #krate::Error::decode_reply(#route, e))
+                    }
+
+                    #[doc = concat!(" Starts `", #route, "` durably without waiting, `delay` from now when given; the invocation's id.")]
+                    pub fn #send(
+                        &self,
+                        request: &#input,
+                        delay: ::core::option::Option<::core::time::Duration>,
+                    ) -> ::core::result::Result<::std::string::String, #krate::Error> {
+                        self.service.send_bytes(
+                            #route,
+                            #krate::__private::prost::Message::encode_to_vec(request),
+                            delay,
+                        )
+                    }
+                }
+            },
+        );
+        let doc = format!(
+            " Calls the `{}` service registered as a durable service, from a durable handler: \
+             each call starts one invocation however often the caller is retried or replayed.",
+            service.proto_name
+        );
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone)]
+            pub struct #ident {
+                service: #krate::durable::Service,
+            }
+
+            impl #ident {
+                /// A client for the durable service registered as `service`.
+                pub fn new(service: &str) -> Self {
+                    Self { service: #krate::durable::service(service) }
+                }
+
+                /// Calls object `key` of the service.
+                pub fn key(mut self, key: &str) -> Self {
+                    self.service = self.service.key(key);
+                    self
+                }
+
+                /// Calls with the same idempotency key (and rpc and object) are one invocation.
+                pub fn idempotency_key(mut self, key: &str) -> Self {
+                    self.service = self.service.idempotency_key(key);
+                    self
+                }
+
+                #(#calls)*
+            }
+        }
     }
 
     /// A stub the embedding application calls the service through, via the shim.

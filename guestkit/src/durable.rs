@@ -9,9 +9,11 @@
 //! let approval = guestkit::durable::awakeable::<String>()?;
 //! cx.info(format!("approve with: cargo guest complete --awakeable {}", approval.id()));
 //! let verdict = approval.wait()?;
+//! let shipment: Shipment = guestkit::durable::service("shipping").key(&order.id).call("ship", &order)?;
 //! ```
 //!
-//! Values cross the journal as JSON. Outside a durable invocation these functions trap.
+//! Values cross the journal as JSON (the `_bytes` calls pass bytes as they are, for
+//! generated protobuf clients). Outside a durable invocation these functions trap.
 
 use std::fmt::Display;
 use std::marker::PhantomData;
@@ -21,8 +23,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::Error;
-use crate::host::durable::{self as raw, AwaitNode, Combinator, RunOutcome, RunStart, Value};
-use crate::host::types::Failure;
+use crate::host::durable::{
+    self as raw, AwaitNode, CallTarget, Combinator, InvocationRef, RunOutcome, RunStart, Value,
+};
+use crate::host::types::{Address, Failure, ProcessId};
 
 /// Runs `step` once: on replay its journaled result comes back without running it. An `Err`
 /// is journaled too, as a terminal failure of the step (not retried).
@@ -129,6 +133,144 @@ impl<T: Serialize + DeserializeOwned> Promise<T> {
     pub fn resolve(&self, value: &T) -> Result<(), Error> {
         let handle = raw::promise_complete(&self.name, Ok(&encode(value)?));
         take_void(handle)
+    }
+}
+
+/// Another durable service (or this one), to call: `service("shipping").key("o-1")`.
+#[derive(Debug, Clone)]
+pub struct Service {
+    name: String,
+    key: Option<String>,
+    idempotency_key: Option<String>,
+}
+
+/// The durable service registered as `name` on this node.
+pub fn service(name: &str) -> Service {
+    Service {
+        name: name.to_owned(),
+        key: None,
+        idempotency_key: None,
+    }
+}
+
+impl Service {
+    /// Calls the handlers of this object: their state and promises are `key`'s, and they run
+    /// one at a time with other invocations on it.
+    pub fn key(mut self, key: &str) -> Self {
+        self.key = Some(key.to_owned());
+        self
+    }
+
+    /// Calls with the same service, key, handler and idempotency key make one invocation,
+    /// whoever makes them: the later ones get the first one's output.
+    pub fn idempotency_key(mut self, key: &str) -> Self {
+        self.idempotency_key = Some(key.to_owned());
+        self
+    }
+
+    /// Starts `handler` with `input` and suspends until its output: exactly one invocation
+    /// however often this handler is retried or replayed.
+    pub fn call<I: Serialize, O: DeserializeOwned>(
+        &self,
+        handler: &str,
+        input: &I,
+    ) -> Result<O, Error> {
+        decode(&self.call_bytes(handler, encode(input)?)?)
+    }
+
+    /// [`call`](Self::call) with the input and output as bytes.
+    pub fn call_bytes(&self, handler: &str, input: Vec<u8>) -> Result<Vec<u8>, Error> {
+        let handles = raw::call(&self.target(handler), &input, None);
+        wait_for(handles.completion)?;
+        match raw::take(handles.completion) {
+            Some(Value::Success(bytes)) => Ok(bytes),
+            Some(Value::Failure(f)) => Err(failed(f)),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// Starts `handler` with `input` without waiting for it, `delay` from now when given;
+    /// the new invocation's id. It starts once, however often this handler is retried.
+    pub fn send<I: Serialize>(
+        &self,
+        handler: &str,
+        input: &I,
+        delay: Option<Duration>,
+    ) -> Result<String, Error> {
+        self.send_bytes(handler, encode(input)?, delay)
+    }
+
+    /// [`send`](Self::send) with the input as bytes.
+    pub fn send_bytes(
+        &self,
+        handler: &str,
+        input: Vec<u8>,
+        delay: Option<Duration>,
+    ) -> Result<String, Error> {
+        let delay_ms = delay.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+        let handle = raw::send(&self.target(handler), &input, delay_ms, None);
+        match raw::take(handle) {
+            Some(Value::InvocationId(id)) => Ok(id),
+            Some(Value::Failure(f)) => Err(failed(f)),
+            other => Err(Error::internal(format!(
+                "durable.send returned no invocation id: {other:?}"
+            ))),
+        }
+    }
+
+    fn target(&self, handler: &str) -> CallTarget {
+        CallTarget {
+            // The node left empty: this one.
+            actor: Address {
+                node: String::new(),
+                process: ProcessId {
+                    process_name: self.name.clone(),
+                    package_name: "durable".into(),
+                    publisher_node: String::new(),
+                },
+            },
+            handler: handler.to_owned(),
+            key: self.key.clone(),
+            idempotency_key: self.idempotency_key.clone(),
+            scope: None,
+            limit_key: None,
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// Suspends until signal `name` of this invocation arrives (someone calls
+/// [`complete_signal`] with this invocation's id); its value.
+pub fn signal<T: DeserializeOwned>(name: &str) -> Result<T, Error> {
+    let handle = raw::signal(name);
+    wait_for(handle)?;
+    take(handle)
+}
+
+/// Sends signal `name` with `value` to invocation `invocation_id`.
+pub fn complete_signal<T: Serialize>(
+    invocation_id: &str,
+    name: &str,
+    value: &T,
+) -> Result<(), Error> {
+    raw::complete_signal(invocation_id, name, Ok(&encode(value)?));
+    Ok(())
+}
+
+/// Suspends until invocation `invocation_id` ends; its output.
+pub fn attach<T: DeserializeOwned>(invocation_id: &str) -> Result<T, Error> {
+    let handle = raw::attach_invocation(&InvocationRef::InvocationId(invocation_id.to_owned()));
+    wait_for(handle)?;
+    take(handle)
+}
+
+/// Invocation `invocation_id`'s output now: `None` while it has not ended.
+pub fn output<T: DeserializeOwned>(invocation_id: &str) -> Result<Option<T>, Error> {
+    let target = InvocationRef::InvocationId(invocation_id.to_owned());
+    match raw::take(raw::get_invocation_output(&target)) {
+        Some(Value::Success(bytes)) => decode(&bytes).map(Some),
+        Some(Value::Failure(f)) => Err(failed(f)),
+        _ => Ok(None),
     }
 }
 

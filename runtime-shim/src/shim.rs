@@ -575,13 +575,23 @@ impl Shim {
         key: Option<&str>,
         input: Vec<u8>,
     ) -> Result<String, ShimError> {
-        durable::start(
-            &self.shared,
-            service,
-            handler,
-            key.map(str::to_owned),
+        self.submit_invocation(durable::Request {
+            service: service.to_owned(),
+            handler: handler.to_owned(),
+            key: key.map(str::to_owned),
             input,
-        )
+            ..durable::Request::default()
+        })
+    }
+
+    /// Starts the durable invocation `request` describes, as [`start_invocation`] does, with
+    /// an idempotency key or a delay when it has them. A request whose idempotency key an
+    /// earlier one of the same service, key and handler carried starts nothing: it gets the
+    /// earlier invocation's id.
+    ///
+    /// [`start_invocation`]: Self::start_invocation
+    pub fn submit_invocation(&self, request: durable::Request) -> Result<String, ShimError> {
+        durable::submit(&self.shared, request, None)
     }
 
     /// Waits until durable invocation `id` succeeds, fails or pauses.
@@ -619,6 +629,24 @@ impl Shim {
     ) -> Result<bool, ShimError> {
         let owner = durable::Invocation::owner(service, key);
         let key = durable::promise_key(&owner, name);
+        durable::complete(&self.shared, &key, &durable::Completion::of(value))
+    }
+
+    /// Completes signal `name` of invocation `invocation`, as `durable.complete-signal`
+    /// would: its `durable.signal(name)` handle resolves with `value`. False when it was
+    /// already completed.
+    pub fn complete_signal(
+        &self,
+        invocation: &str,
+        name: &str,
+        value: Result<Vec<u8>, durable::Failure>,
+    ) -> Result<bool, ShimError> {
+        if durable::find(&self.shared, invocation)?.is_none() {
+            return Err(ShimError::Invocation(format!(
+                "no durable invocation `{invocation}` to signal"
+            )));
+        }
+        let key = durable::signal_key(invocation, name);
         durable::complete(&self.shared, &key, &durable::Completion::of(value))
     }
 

@@ -4,7 +4,8 @@
 //! step's result must be journaled exactly once, and every step's side effect (a message to
 //! the host, printed by the CLI) must have happened; a step killed between its effect and its
 //! journal entry runs again, as in Restate, and its effect carries the idempotency key an
-//! outside system deduplicates it by.
+//! outside system deduplicates it by. Each workflow also makes a durable call, which must
+//! start exactly one callee however often the workflow replays (SEMANTICS 32).
 
 use std::collections::HashMap;
 use std::io::{BufRead as _, BufReader};
@@ -22,10 +23,17 @@ const WORKFLOWS: usize = 6;
 const KILLS: usize = 50;
 const STEPS: usize = 4;
 
-/// A workflow: four runs, each followed by a state write, and a durable timer in the middle.
+/// A workflow: four runs, each followed by a state write, a durable timer in the middle and
+/// a durable call (to a callee that runs one step) before the last run.
 fn workflow() -> Value {
     let mut ops = Vec::new();
     for step in 1..=STEPS {
+        if step == STEPS {
+            let call = json!({ "op": "durable_call", "service": "workflow", "script": callee(), "as": "call" });
+            ops.push(call);
+            ops.push(json!({ "op": "wait", "of": ["call"] }));
+            ops.push(json!({ "op": "take", "of": "call" }));
+        }
         ops.push(json!({ "op": "run", "name": format!("step{step}") }));
         ops.push(json!({ "op": "state_set", "key": format!("step{step}"), "value": "done" }));
         if step == 2 {
@@ -34,6 +42,11 @@ fn workflow() -> Value {
         }
     }
     Value::Array(ops)
+}
+
+/// What a workflow's durable call runs.
+fn callee() -> Value {
+    json!([{ "op": "run", "name": "callee" }])
 }
 
 /// A small xorshift generator: the seed is printed, so a failing run can be repeated.
@@ -46,6 +59,11 @@ impl Random {
         self.0 ^= self.0 << 17;
         self.0 % n
     }
+}
+
+/// A workflow the test started, not a callee one of them started.
+fn is_workflow(invocation: &Invocation) -> bool {
+    serde_json::from_slice::<Value>(&invocation.input).ok() != Some(callee())
 }
 
 fn invocations(db: &Path) -> Vec<Invocation> {
@@ -115,7 +133,8 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
             rounds < KILLS * 4,
             "the shim kept finishing before it could be killed"
         );
-        let starting = invocations(&db).len() < WORKFLOWS;
+        let started = invocations(&db).iter().filter(|i| is_workflow(i)).count();
+        let starting = started < WORKFLOWS;
         let args: &[&str] = if starting { &start } else { &["resume"] };
         let mut child = shim(args).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
@@ -144,7 +163,13 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
     );
 
     let all = invocations(&db);
-    assert_eq!(all.len(), WORKFLOWS, "seed {seed}");
+    let (workflows, callees): (Vec<_>, Vec<_>) = all.iter().partition(|i| is_workflow(i));
+    assert_eq!(workflows.len(), WORKFLOWS, "seed {seed}");
+    assert_eq!(
+        callees.len(),
+        WORKFLOWS,
+        "seed {seed}: one callee per workflow"
+    );
     let store = RedbStore::open(&db).unwrap();
     let mut effects: HashMap<String, usize> = HashMap::new();
     for line in printed.lock().unwrap().iter() {
@@ -156,7 +181,15 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
             *effects.entry(key.to_owned()).or_default() += 1;
         }
     }
-    for invocation in &all {
+    for callee in &callees {
+        assert!(
+            matches!(callee.status, Status::Succeeded(_)),
+            "seed {seed}: callee {} did not finish: {:?}",
+            callee.id,
+            callee.status
+        );
+    }
+    for invocation in &workflows {
         let Status::Succeeded(output) = &invocation.status else {
             panic!(
                 "seed {seed}: {} did not finish: {:?}",
@@ -164,6 +197,14 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
             );
         };
         let results: Vec<Value> = serde_json::from_slice(output).unwrap();
+        let called = results.iter().find_map(|r| r["invocation"].as_str());
+        let called = called.unwrap_or_else(|| panic!("seed {seed}: no call in {results:?}"));
+        assert!(callees.iter().any(|c| c.id == called), "seed {seed}");
+        let output = results.iter().filter_map(|r| r["ok"].as_str());
+        assert!(
+            output.into_iter().any(|o| o.contains("callee done")),
+            "seed {seed}: the callee's output in {results:?}"
+        );
         let journal: Vec<JournalEntry> = store
             .journal(&invocation.id)
             .unwrap()

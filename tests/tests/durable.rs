@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use guestkit_shim::durable::{Failure, InvocationRetry, JournalEntry, Status};
+use guestkit_shim::durable::{Failure, Invocation, InvocationRetry, JournalEntry, Status};
 use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore};
 use guestkit_shim::{HostMessage, Shim};
 use guestkit_tests::built_guest;
@@ -70,9 +70,13 @@ impl Durable {
         self.effects.lock().unwrap().clone()
     }
 
-    fn attempts(&self, id: &str) -> u32 {
+    fn invocation(&self, id: &str) -> Invocation {
         let all = self.shim.invocations().unwrap();
-        all.iter().find(|i| i.id == id).unwrap().attempts
+        all.into_iter().find(|i| i.id == id).unwrap()
+    }
+
+    fn attempts(&self, id: &str) -> u32 {
+        self.invocation(id).attempts
     }
 
     fn commands(&self, id: &str) -> Vec<String> {
@@ -209,7 +213,8 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
         let state = tempfile::tempdir().unwrap();
         let id = in_shim_process(state.path(), after_an_hour(), async |d: &Durable| {
             let id = d.start(None, steps_then_trap());
-            while d.commands(&id).len() < 5 {
+            // Until the first attempt has trapped, and that is recorded.
+            while d.invocation(&id).retry_count < 1 {
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
             id
@@ -587,4 +592,206 @@ async fn an_attempt_that_cannot_instantiate_is_retried_then_fails() {
     assert!(failure.message.contains("cannot start"), "{failure}");
     let attempts = shim.invocations().unwrap()[0].attempts;
     assert_eq!(attempts, 2, "retried under the policy");
+}
+
+/// The invocation id a `durable_call` or `durable_send` op returned.
+fn invocation_id(result: &Value) -> String {
+    result["invocation"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no invocation id: {result}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn sem_32_a_durable_call_starts_one_invocation_across_retries_and_returns_its_output() {
+    let (_state, d) = fresh();
+    let child = json!([{ "op": "run", "name": "child-step" }]);
+    let id = d.start(
+        None,
+        json!([
+            { "op": "durable_call", "script": child, "as": "call" },
+            // The first attempt ends after the call started the callee.
+            { "op": "trap_first" },
+            { "op": "wait", "of": ["call"] },
+            { "op": "take", "of": "call" },
+        ]),
+    );
+    let results = d.results(&id).await;
+    assert_eq!(d.attempts(&id), 2);
+    let callee = invocation_id(&results[0]);
+    let output = results[3]["ok"].as_str().unwrap();
+    let output: Vec<Value> = serde_json::from_str(output).unwrap();
+    assert_eq!(output[0]["value"], json!({ "ok": "child-step done" }));
+    assert_eq!(d.effects(), ["child-step"], "the callee ran once");
+    let all = d.shim.invocations().unwrap();
+    assert_eq!(all.len(), 2, "the retry started no second callee: {all:?}");
+    assert!(all.iter().any(|i| i.id == callee));
+}
+
+#[tokio::test]
+async fn sem_32_a_delayed_send_starts_no_earlier_than_its_delay_and_once_across_retries() {
+    let (_state, d) = fresh();
+    let sent_at = std::time::SystemTime::now();
+    let id = d.start(
+        None,
+        json!([
+            { "op": "durable_send", "script": [{ "op": "now" }], "delay_ms": 400 },
+            { "op": "trap_first" },
+        ]),
+    );
+    let results = d.results(&id).await;
+    assert_eq!(d.attempts(&id), 2);
+    let callee = invocation_id(&results[0]);
+    assert_eq!(
+        d.shim.invocations().unwrap().len(),
+        2,
+        "one callee, though the send was made in two attempts"
+    );
+    let ran = d.results(&callee).await;
+    let ran_at = std::time::UNIX_EPOCH
+        + Duration::new(
+            ran[0][0].as_u64().unwrap(),
+            ran[0][1].as_u64().unwrap() as u32,
+        );
+    let waited = ran_at.duration_since(sent_at).unwrap();
+    assert!(
+        waited >= Duration::from_millis(400),
+        "the callee ran {waited:?} after the send"
+    );
+}
+
+#[tokio::test]
+async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
+    let (_state, d) = fresh();
+    let request = |idempotency_key: &str| guestkit_shim::durable::Request {
+        service: "probe".into(),
+        handler: "probe".into(),
+        key: Some("order-1".into()),
+        input: json!([{ "op": "run", "name": "charge" }])
+            .to_string()
+            .into_bytes(),
+        idempotency_key: Some(idempotency_key.into()),
+        start_at_ms: None,
+    };
+    let first = d.shim.submit_invocation(request("pay-1")).unwrap();
+    let again = d.shim.submit_invocation(request("pay-1")).unwrap();
+    let other = d.shim.submit_invocation(request("pay-2")).unwrap();
+    assert_eq!(first, again);
+    assert_ne!(first, other);
+    d.results(&first).await;
+    d.results(&other).await;
+    assert_eq!(d.effects(), ["charge", "charge"], "pay-1 once, pay-2 once");
+
+    // From a handler: two calls with one key are one invocation, and the caller can attach
+    // to it by that key.
+    let script = json!([{ "op": "run", "name": "ship" }]);
+    let call = |name: &str| json!({ "op": "durable_call", "script": script, "key": "order-2", "idempotency_key": "ship-1", "as": name });
+    let id = d.start(
+        None,
+        json!([
+            call("a"),
+            call("b"),
+            { "op": "wait", "of": ["a", "b"], "combinator": "all" },
+            { "op": "take", "of": "b" },
+            { "op": "attach", "key": "order-2", "idempotency_key": "ship-1", "as": "c" },
+            { "op": "wait", "of": ["c"] },
+            { "op": "take", "of": "c" },
+        ]),
+    );
+    let results = d.results(&id).await;
+    assert_eq!(results[0], results[1], "one invocation id");
+    assert_eq!(results[3]["ok"], results[6]["ok"], "{results:?}");
+    assert!(results[3]["ok"].as_str().unwrap().contains("ship done"));
+    assert_eq!(d.effects(), ["charge", "charge", "ship"]);
+}
+
+#[tokio::test]
+async fn a_signal_resumes_its_invocation_and_an_attached_caller_gets_the_output() {
+    let (_state, d) = fresh();
+    let signalled = d.start(
+        None,
+        json!([
+            { "op": "signal", "name": "go", "as": "go" },
+            { "op": "wait", "of": ["go"] },
+            { "op": "take", "of": "go" },
+        ]),
+    );
+    let attach = json!([
+        { "op": "output", "id": signalled },
+        { "op": "attach", "id": signalled, "as": "done" },
+        { "op": "wait", "of": ["done"] },
+        { "op": "take", "of": "done" },
+        { "op": "output", "id": signalled },
+    ]);
+    let attached = d.start(None, attach);
+    for id in [&signalled, &attached] {
+        let status = tokio::time::timeout(TIMEOUT, d.shim.invocation_settled(id))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(matches!(status, Status::Suspended { .. }), "{status:?}");
+    }
+
+    let missing = d.shim.complete_signal("inv_missing", "go", Ok(Vec::new()));
+    assert!(missing.unwrap_err().to_string().contains("inv_missing"));
+    // One handler signals the other.
+    let signaller = d.start(
+        None,
+        json!([{ "op": "complete_signal", "id": signalled, "name": "go", "value": "\"now\"" }]),
+    );
+    d.results(&signaller).await;
+
+    let results = d.results(&signalled).await;
+    assert_eq!(results[2], json!({ "ok": "\"now\"" }));
+    let output = serde_json::to_string(&results).unwrap();
+    let results = d.results(&attached).await;
+    assert_eq!(results[0], json!("void"), "no output while it waited");
+    assert_eq!(results[3], json!({ "ok": output }));
+    assert_eq!(results[4], json!({ "ok": output }));
+}
+
+#[tokio::test]
+async fn a_call_to_no_durable_service_fails_the_call_not_the_caller() {
+    let (_state, d) = fresh();
+    let id = d.start(
+        None,
+        json!([
+            { "op": "durable_call", "service": "nowhere", "script": [], "as": "missing" },
+            { "op": "take", "of": "missing" },
+            { "op": "durable_send", "service": "probe", "package": "actors", "script": [] },
+            { "op": "attach", "id": "inv_missing", "as": "none" },
+            { "op": "take", "of": "none" },
+        ]),
+    );
+    let results = d.results(&id).await;
+    let failed = |result: &Value, code: u16, says: &str| {
+        assert_eq!(result["err"], json!(code), "{result}");
+        let message = result["message"].as_str().unwrap();
+        assert!(message.contains(says), "{message}");
+    };
+    failed(&results[0], 404, "no durable service `nowhere`");
+    failed(&results[1], 404, "no durable service `nowhere`");
+    failed(&results[2], 400, "durable services, at addresses like");
+    failed(&results[4], 404, "no durable invocation");
+}
+
+#[tokio::test]
+async fn sem_28_a_runs_max_duration_ends_its_retries() {
+    let (_state, d) = fresh();
+    let started = std::time::Instant::now();
+    let id = d.start(
+        None,
+        json!([{
+            "op": "run", "name": "charge", "outcome": "retryable",
+            "max_attempts": 1_000_000, "max_duration_ms": 300,
+        }]),
+    );
+    let results = d.results(&id).await;
+    assert_eq!(results[0]["value"]["err"], json!(500), "{}", results[0]);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    let tries = d.effects().len();
+    assert!(
+        (2..1_000).contains(&tries),
+        "retried until 300 ms passed, not until a million tries: {tries}"
+    );
 }

@@ -1,6 +1,7 @@
 //! Durable invocations from the command line: `cargo guest run --durable` starts one,
 //! `cargo guest invocations` lists them and their journals, `cargo guest complete` completes
-//! an awakeable or a promise, `cargo guest resume` carries on after a crash. Each command is a shim process on the package's state database:
+//! an awakeable, a promise or a signal, `cargo guest resume` carries on after a crash. Each
+//! command is a shim process on the package's state database:
 //! it runs the service's unfinished invocations until each ends or waits for something only
 //! the outside can give, then exits; the next command picks them up from the database.
 
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use guestkit_codegen::embed;
 use guestkit_shim::Shim;
-use guestkit_shim::durable::{Failure, Invocation, Status};
+use guestkit_shim::durable::{Failure, Invocation, Request, Status};
 
 use crate::commands::run;
 use crate::contract::RouteTypes;
@@ -19,6 +20,7 @@ pub struct Start<'a> {
     pub service: &'a str,
     pub handler: &'a str,
     pub key: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
     /// JSON: the proto3 JSON mapping of the handler's request when the component's contract
     /// has the route, else passed to the handler as its bytes.
     pub body: &'a str,
@@ -33,7 +35,14 @@ pub async fn start(shim: &Shim, path: &Path, start: Start<'_>) -> anyhow::Result
         None => start.body.as_bytes().to_vec(),
     };
     register(shim, path, start.service)?;
-    let id = shim.start_invocation(start.service, start.handler, start.key, input)?;
+    let id = shim.submit_invocation(Request {
+        service: start.service.to_owned(),
+        handler: start.handler.to_owned(),
+        key: start.key.map(str::to_owned),
+        input,
+        idempotency_key: start.idempotency_key.map(str::to_owned),
+        start_at_ms: None,
+    })?;
     eprintln!("{:>12} invocation {id}", "Started");
     let settled = settle(shim, start.service).await?;
     let Some(ours) = settled.iter().find(|i| i.id == id) else {
@@ -151,19 +160,26 @@ pub fn invocations(args: InvocationsArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Complete an awakeable or a promise of a durable invocation, then run the service's
-/// invocations until they settle
+/// Complete an awakeable, a promise or a signal of a durable invocation, then run the
+/// service's invocations until they settle
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["awakeable", "promise", "signal"]))]
 pub struct CompleteArgs {
     /// The awakeable's id, as the handler got it from `durable.awakeable`
-    #[arg(long, value_name = "ID", required_unless_present = "promise")]
+    #[arg(long, value_name = "ID")]
     pub awakeable: Option<String>,
     /// The name of a promise of the service's object --key
-    #[arg(long, value_name = "NAME", conflicts_with = "awakeable")]
+    #[arg(long, value_name = "NAME")]
     pub promise: Option<String>,
     /// The object key the promise belongs to
     #[arg(long, value_name = "KEY", requires = "promise")]
     pub key: Option<String>,
+    /// The name of a signal the --invocation waits for (`durable.signal`)
+    #[arg(long, value_name = "NAME", requires = "invocation")]
+    pub signal: Option<String>,
+    /// The invocation the --signal is for
+    #[arg(long, value_name = "ID", requires = "signal")]
+    pub invocation: Option<String>,
     /// The value, as JSON (its text is what the handler gets)
     #[arg(long, value_name = "JSON", required_unless_present = "failure")]
     pub value: Option<String>,
@@ -190,12 +206,16 @@ pub fn complete(args: CompleteArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let (shim, path, service) = args.service.open()?;
-        let fresh = match (&args.awakeable, &args.promise) {
-            (Some(id), _) => shim.complete_awakeable(id, value)?,
-            (None, Some(name)) => {
+        let fresh = match (&args.awakeable, &args.promise, &args.signal) {
+            (Some(id), ..) => shim.complete_awakeable(id, value)?,
+            (None, Some(name), _) => {
                 shim.complete_promise(&service, args.key.as_deref(), name, value)?
             }
-            (None, None) => bail!("give --awakeable or --promise"),
+            (None, None, Some(name)) => {
+                let invocation = args.invocation.as_deref().unwrap_or_default();
+                shim.complete_signal(invocation, name, value)?
+            }
+            (None, None, None) => bail!("give --awakeable, --promise or --signal"),
         };
         if !fresh {
             eprintln!("warning: it was already completed; the first completion stays");
@@ -225,14 +245,25 @@ fn register(shim: &Shim, path: &Path, service: &str) -> anyhow::Result<()> {
 
 /// Runs `service`'s unfinished invocations until each ends or waits only for the outside.
 async fn settle(shim: &Shim, service: &str) -> anyhow::Result<Vec<Invocation>> {
-    let open: Vec<String> = shim
-        .invocations()?
-        .into_iter()
-        .filter(|i| i.service == service && !i.status.is_final())
-        .map(|i| i.id)
-        .collect();
-    for id in &open {
-        shim.invocation_settled(id).await?;
+    // An invocation may start others (durable calls) and wait for them, and wake when they
+    // end: go round until a round finds the same invocations where the last one left them.
+    let mut seen: Vec<(String, Status)> = Vec::new();
+    loop {
+        let open: Vec<String> = shim
+            .invocations()?
+            .into_iter()
+            .filter(|i| i.service == service && !i.status.is_final())
+            .map(|i| i.id)
+            .collect();
+        let mut now = Vec::with_capacity(open.len());
+        for id in open {
+            let status = shim.invocation_settled(&id).await?;
+            now.push((id, status));
+        }
+        if now == seen {
+            break;
+        }
+        seen = now;
     }
     let all = shim.invocations()?;
     Ok(all.into_iter().filter(|i| i.service == service).collect())
@@ -257,9 +288,33 @@ fn report(invocation: &Invocation, types: Option<&RouteTypes>) -> anyhow::Result
     }
 }
 
+/// What a suspended invocation waits for, from the store key it waits on.
+fn waiting_for(key: &str) -> String {
+    let Some((kind, what)) = key.split_once(':') else {
+        return key.to_owned();
+    };
+    match kind {
+        "awakeable" => {
+            format!("awakeable {what} (`cargo guest complete --awakeable {what} --value JSON`)")
+        }
+        "signal" => {
+            let (invocation, name) = what.split_once('/').unwrap_or((what, ""));
+            format!(
+                "signal {name} (`cargo guest complete --signal {name} --invocation {invocation} \
+                 --value JSON`)"
+            )
+        }
+        "output" => format!("the output of invocation {what}"),
+        _ => format!("{kind} {what}"),
+    }
+}
+
 fn describe(status: &Status) -> String {
     match status {
         Status::Running => "running".into(),
+        Status::Scheduled { start_at_ms } => {
+            format!("scheduled to start at {start_at_ms} ms since the Unix epoch")
+        }
         Status::Succeeded(output) => format!("succeeded ({} bytes of output)", output.len()),
         Status::Failed(f) => format!("failed: {f}"),
         Status::Paused(f) => format!("paused: {f}"),
@@ -270,12 +325,7 @@ fn describe(status: &Status) -> String {
             let mut what: Vec<String> = waiting_on
                 .iter()
                 .filter(|w| !w.starts_with("cancel:"))
-                .map(|w| match w.strip_prefix("awakeable:") {
-                    Some(id) => format!(
-                        "awakeable {id} (`cargo guest complete --awakeable {id} --value JSON`)"
-                    ),
-                    None => w.replacen("promise:", "promise ", 1),
-                })
+                .map(|w| waiting_for(w))
                 .collect();
             if let Some(at) = wake_at_ms {
                 what.push(format!("a timer due at {at} ms since the Unix epoch"));

@@ -54,6 +54,10 @@ pub struct RunArgs {
     /// The durable invocation's object key: its state and promises belong to it
     #[arg(long, value_name = "KEY", requires = "durable")]
     pub key: Option<String>,
+    /// The durable invocation's idempotency key: a run with the same service, key, route and
+    /// idempotency key starts nothing new and reports the first one's outcome
+    #[arg(long, value_name = "KEY", requires = "durable")]
+    pub idempotency_key: Option<String>,
 }
 
 /// The component `run` works on: `path`, or the selected package, built first.
@@ -99,6 +103,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             service: &name,
             handler: route,
             key: args.key.as_deref(),
+            idempotency_key: args.idempotency_key.as_deref(),
             body: &args.body,
         };
         return runtime.block_on(durable::start(&shim, &path, start));

@@ -1,6 +1,7 @@
 //! An order workflow as a durable invocation: reserve → charge (a `run`) → sleep → wait for
-//! an approval (an awakeable) → ship. Every step is journaled, so the workflow survives a
-//! crash of the shim at any point and no step runs twice once it completed.
+//! an approval (an awakeable) → ship (a durable call to the `Ship` rpc, through the generated
+//! `OrderServiceDurableClient`). Every step is journaled, so the workflow survives a crash of
+//! the shim at any point and no step runs twice once it completed.
 //!
 //! ```text
 //! cargo guest run -p workflow --durable --key A1 \
@@ -16,7 +17,12 @@ use guestkit::prelude::*;
 
 guestkit::contract!("proto/workflow.proto");
 
-use crate::workflow::v1::{OrderService, ProcessReply, ProcessRequest};
+use crate::workflow::v1::{
+    OrderService, OrderServiceDurableClient, ProcessReply, ProcessRequest, ShipReply, ShipRequest,
+};
+
+/// The name `cargo guest run` registers this component's service under.
+const SERVICE: &str = "workflow";
 
 #[derive(Default)]
 struct Orders;
@@ -42,9 +48,26 @@ impl OrderService for Orders {
             return Ok(ProcessReply {
                 status: format!("not shipped: {verdict}"),
                 receipt,
+                tracking: String::new(),
             });
         }
-        let status: String = durable::run("ship", || Ok::<_, Error>(format!("shipped {order}")))?;
-        Ok(ProcessReply { status, receipt })
+        let shipping = OrderServiceDurableClient::new(SERVICE);
+        let shipped = shipping.ship(&ShipRequest {
+            order_id: order.clone(),
+            receipt: receipt.clone(),
+        })?;
+        Ok(ProcessReply {
+            status: format!("shipped {order}"),
+            receipt,
+            tracking: shipped.tracking,
+        })
+    }
+
+    fn ship(&mut self, _cx: &mut Context, req: ShipRequest) -> Result<ShipReply, Error> {
+        let tracking: String = durable::run("ship", || {
+            // The carrier would be booked here, once.
+            Ok::<_, Error>(format!("trk-{}", req.order_id))
+        })?;
+        Ok(ShipReply { tracking })
     }
 }

@@ -50,6 +50,8 @@ pub enum Completion {
     Void,
     Success(Vec<u8>),
     Failure(Failure),
+    /// The id of an invocation a `durable.call` or `durable.send` started.
+    InvocationId(String),
 }
 
 impl Completion {
@@ -78,6 +80,10 @@ pub(crate) fn now_ms() -> u64 {
 pub enum Status {
     /// Running, or waiting for its next attempt.
     Running,
+    /// Sent with a delay: its first attempt begins at `start_at_ms`.
+    Scheduled {
+        start_at_ms: u64,
+    },
     Succeeded(Vec<u8>),
     Failed(Failure),
     /// Stopped after a failure its retry policy would not retry further; it stays as it is.
@@ -93,7 +99,19 @@ pub enum Status {
 impl Status {
     /// Succeeded, failed or paused: it will not run again.
     pub fn is_final(&self) -> bool {
-        !matches!(self, Status::Running | Status::Suspended { .. })
+        !matches!(
+            self,
+            Status::Running | Status::Scheduled { .. } | Status::Suspended { .. }
+        )
+    }
+
+    /// What a caller attached to the invocation gets: its output once it succeeded or failed.
+    pub fn output(&self) -> Option<Completion> {
+        match self {
+            Status::Succeeded(bytes) => Some(Completion::Success(bytes.clone())),
+            Status::Failed(failure) => Some(Completion::Failure(failure.clone())),
+            _ => None,
+        }
     }
 
     /// Final, or suspended with nothing but completions from outside to wait for: the
@@ -115,11 +133,17 @@ pub struct Invocation {
     /// The object key: state is namespaced by it, and one invocation per key runs at a time.
     pub key: Option<String>,
     pub input: Vec<u8>,
+    /// Calls with the same service, key, handler and idempotency key are this invocation.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
     pub random_seed: u64,
     /// Attempts made so far.
     pub attempts: u32,
     /// Attempts since the journal last grew (`invocation-input.retry-count`).
     pub retry_count: u32,
+    /// When the first of those attempts failed: what a run's `max-duration-ms` measures from.
+    #[serde(default)]
+    pub retrying_since_ms: Option<u64>,
     pub status: Status,
 }
 
@@ -187,6 +211,8 @@ pub(crate) struct Invocations {
     /// registering a service again resumes no invocation twice, and a waiter sees a resumed
     /// invocation as running before its first attempt has begun.
     driven: Mutex<HashMap<String, Status>>,
+    /// Held while a request is checked against the database and recorded.
+    submitting: Mutex<()>,
     wakers: Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
     /// Completion id → the suspended invocations waiting for it.
     waiting: Mutex<HashMap<String, HashSet<String>>>,
@@ -200,6 +226,7 @@ impl Invocations {
             waiters: Mutex::default(),
             keys: Mutex::default(),
             driven: Mutex::default(),
+            submitting: Mutex::default(),
             wakers: Mutex::default(),
             waiting: Mutex::default(),
         }
@@ -271,17 +298,37 @@ async fn save(
     invocation: &Invocation,
     state: Option<(String, StateChanges)>,
 ) -> Result<(), ShimError> {
+    let output = invocation.status.output().map(|value| {
+        let bytes = serde_json::to_vec(&value).expect("a completion encodes");
+        (output_key(&invocation.id), bytes)
+    });
     let write = DurableWrite::Invocation {
         id: invocation.id.clone(),
         record: encode(invocation),
         state,
+        completes: output.clone(),
     };
     shared
         .invocations
         .journaler
         .write(write)
         .await
-        .map_err(storage)
+        .map_err(storage)?;
+    if let Some((key, _)) = output {
+        shared.invocations.completed(&key);
+    }
+    Ok(())
+}
+
+/// Where the store keeps invocation `id`'s output (success or failure) once it has one, in
+/// the same transaction as its final status: what its callers wait for.
+pub(crate) fn output_key(id: &str) -> String {
+    format!("output:{id}")
+}
+
+/// Where the store keeps the value of signal `name` of invocation `id`.
+pub(crate) fn signal_key(id: &str, name: &str) -> String {
+    format!("signal:{id}/{name}")
 }
 
 /// Where the store keeps the value of awakeable `id`.
@@ -297,7 +344,7 @@ pub(crate) fn check_awakeable(shared: &Shared, id: &str) -> Result<(), ShimError
         .filter(|(_, handle)| handle.parse::<u32>().is_ok())
         .map(|(invocation, _)| invocation);
     let known = match invocation {
-        Some(invocation) => list(shared)?.iter().any(|i| i.id == invocation),
+        Some(invocation) => find(shared, invocation)?.is_some(),
         None => false,
     };
     if known {
@@ -347,6 +394,18 @@ pub(crate) fn list(shared: &Shared) -> Result<Vec<Invocation>, ShimError> {
         .collect()
 }
 
+/// Invocation `id`, if the database has it.
+pub(crate) fn find(shared: &Shared, id: &str) -> Result<Option<Invocation>, ShimError> {
+    let Some(bytes) = shared.store.invocation(id).map_err(storage)? else {
+        return Ok(None);
+    };
+    serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+        storage(StorageError(format!(
+            "invocation `{id}`'s record does not decode: {e}"
+        )))
+    })
+}
+
 /// Invocation `id`'s journal.
 pub(crate) fn journal(shared: &Shared, id: &str) -> Result<Vec<JournalEntry>, ShimError> {
     shared
@@ -374,14 +433,60 @@ pub(crate) fn register(shared: &Arc<Shared>, name: &str, module: &Module) -> Res
     Ok(())
 }
 
-/// Records a new invocation of `service`'s `handler` and starts it.
-pub(crate) fn start(
+/// A new invocation: of `service`'s `handler`, on object `key`, with `input`.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub service: String,
+    pub handler: String,
+    pub key: Option<String>,
+    pub input: Vec<u8>,
+    /// Requests with the same service, key, handler and idempotency key make one invocation:
+    /// the first; the others get its id.
+    pub idempotency_key: Option<String>,
+    /// When set, the first attempt begins no earlier than this (ms since the Unix epoch).
+    pub start_at_ms: Option<u64>,
+}
+
+impl Request {
+    /// The id every request with this idempotency key gets.
+    pub(crate) fn idempotent_id(&self) -> Option<String> {
+        let idempotency_key = self.idempotency_key.as_deref()?;
+        let key = self.key.as_deref().unwrap_or_default();
+        Some(derived_id(&[
+            "idempotency",
+            &self.service,
+            key,
+            &self.handler,
+            idempotency_key,
+        ]))
+    }
+}
+
+/// An invocation id made from `parts`: the same parts, the same id.
+pub(crate) fn derived_id(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part.as_bytes());
+    }
+    let digest = hash.finalize();
+    format!("inv_{}", hex(&digest[..16]))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Records a new invocation and starts it, unless the database already has the invocation
+/// the request names: its idempotency key's, or `id`'s when given (a call a durable handler
+/// made, which a replay makes again). The invocation's id either way.
+pub(crate) fn submit(
     shared: &Arc<Shared>,
-    service: &str,
-    handler: &str,
-    key: Option<String>,
-    input: Vec<u8>,
+    request: Request,
+    id: Option<String>,
 ) -> Result<String, ShimError> {
+    let service = &request.service;
     if !shared
         .invocations
         .services
@@ -393,27 +498,41 @@ pub(crate) fn start(
             "no durable service `{service}`; register its module with Shim::register_service"
         )));
     }
-    let mut id = [0u8; 16];
     let mut seed = [0u8; 8];
-    getrandom::fill(&mut id)
-        .and_then(|()| getrandom::fill(&mut seed))
-        .map_err(|e| ShimError::Engine(format!("no randomness for an invocation id: {e}")))?;
+    getrandom::fill(&mut seed)
+        .map_err(|e| ShimError::Engine(format!("no randomness for an invocation: {e}")))?;
+    let id = match request.idempotent_id().or(id) {
+        Some(id) => id,
+        None => {
+            let mut fresh = [0u8; 16];
+            getrandom::fill(&mut fresh).map_err(|e| {
+                ShimError::Engine(format!("no randomness for an invocation id: {e}"))
+            })?;
+            format!("inv_{}", hex(&fresh))
+        }
+    };
+    // One request at a time between looking for the id and recording it.
+    let _submitting = shared.invocations.submitting.lock().unwrap();
+    if find(shared, &id)?.is_some() {
+        return Ok(id);
+    }
     let invocation = Invocation {
-        id: format!(
-            "inv_{}",
-            id.iter().map(|b| format!("{b:02x}")).collect::<String>()
-        ),
-        service: service.to_owned(),
-        handler: handler.to_owned(),
-        key,
-        input,
+        id: id.clone(),
+        service: request.service,
+        handler: request.handler,
+        key: request.key,
+        input: request.input,
+        idempotency_key: request.idempotency_key,
         random_seed: u64::from_le_bytes(seed),
         attempts: 0,
         retry_count: 0,
-        status: Status::Running,
+        retrying_since_ms: None,
+        status: match request.start_at_ms {
+            Some(start_at_ms) if start_at_ms > now_ms() => Status::Scheduled { start_at_ms },
+            _ => Status::Running,
+        },
     };
     save_now(shared, &invocation)?;
-    let id = invocation.id.clone();
     spawn_drive(shared, invocation);
     Ok(id)
 }
@@ -431,7 +550,7 @@ pub(crate) async fn outcome(shared: &Shared, id: &str, settled: bool) -> Result<
     let rx = {
         let mut waiters = shared.invocations.waiters.lock().unwrap();
         let live = shared.invocations.driven.lock().unwrap().get(id).cloned();
-        let recorded = list(shared)?.into_iter().find(|i| i.id == id);
+        let recorded = find(shared, id)?;
         let known = recorded.map(|mut i| {
             if let Some(status) = live {
                 i.status = status;
@@ -515,6 +634,10 @@ fn spawn_drive(shared: &Arc<Shared>, invocation: Invocation) {
 async fn drive(shared: Arc<Shared>, mut invocation: Invocation) {
     let lock = shared.invocations.key_lock(&invocation.state_owner());
     let wake = shared.invocations.waker(&invocation.id);
+    if let Status::Scheduled { start_at_ms } = invocation.status {
+        let due = Duration::from_millis(start_at_ms.saturating_sub(now_ms()));
+        tokio::time::sleep(due).await;
+    }
     let ended = loop {
         let attempted = {
             let _one_at_a_time = lock.lock().await;
@@ -628,6 +751,7 @@ async fn attempt(shared: &Arc<Shared>, invocation: &mut Invocation) -> Result<Ne
         .expect("the attempt stays in place during the call");
     if attempt.progressed {
         invocation.retry_count = 0;
+        invocation.retrying_since_ms = None;
     }
     let failure = |message: String| Failure { code: 500, message };
     let retry = match (handled, attempt.abort) {
@@ -709,6 +833,7 @@ async fn failed(
 ) -> Result<Next, ShimError> {
     // Failed attempts in a row without progress: what the retry policy counts.
     invocation.retry_count += 1;
+    invocation.retrying_since_ms.get_or_insert_with(now_ms);
     let policy = shared.invocation_retry;
     if policy
         .max_attempts

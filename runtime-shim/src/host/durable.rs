@@ -1,8 +1,9 @@
 //! `guestkit:host/durable`: the journaled primitives of a durable invocation: `input`,
 //! `is-replaying`, `run-begin` / `run-end` with their retry policies, durable `sleep`,
 //! awakeables, promises, cancellation, `wait` with its combinators and suspension,
-//! `is-completed`, `take` and `set-payload-checks`. `call`, `send`, signals,
-//! `attach-invocation` and `get-invocation-output` are not implemented yet and say so by name.
+//! `is-completed`, `take` and `set-payload-checks`; `call` and `send` to durable services
+//! (with delays and idempotency keys), signals, `attach-invocation` and
+//! `get-invocation-output`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,17 +14,18 @@ use serde::de::DeserializeOwned;
 use serde_json::json;
 use wasmtime::Result;
 
-use super::unimplemented::Trap;
 use super::{ActorCtx, HostCall};
 use crate::bindings::durable::{
     self, AwaitNode, CallHandles, CallTarget, Combinator, Handle, InvocationInput, InvocationRef,
     OnMaxAttempts, RetryPolicy, RunOutcome, RunStart, Value, WaitOutcome,
 };
+use crate::bindings::types::Address;
 use crate::bindings::types::Failure as WitFailure;
 use crate::durable::{
     self as invocations, Abort, Attempt, Awaited, Completion, EFFECT_OUTSIDE_RUN, Failure,
-    JournalEntry, OpenRun,
+    JournalEntry, OpenRun, Request,
 };
+use crate::error::ShimError;
 use crate::state::StateTxn;
 
 impl ActorCtx {
@@ -105,7 +107,7 @@ impl HostCall for Input {
             random_seed: i.random_seed,
             headers: Vec::new(),
             input: i.input.clone(),
-            idempotency_key: None,
+            idempotency_key: i.idempotency_key.clone(),
             scope: None,
             limit_key: None,
             retry_count: i.retry_count,
@@ -178,11 +180,13 @@ impl HostCall for RunEnd {
             RunOutcome::Retryable(message) => {
                 // This run failed in every attempt since the journal last grew.
                 let tries = attempt.invocation.retry_count + 1;
+                let now = invocations::now_ms();
+                let retrying_ms = now - attempt.invocation.retrying_since_ms.unwrap_or(now);
                 let failure = Failure {
                     code: 500,
                     message: format!("run \"{}\" failed: {message}", run.name),
                 };
-                match next_try(&policy, tries) {
+                match next_try(&policy, tries, retrying_ms) {
                     Some(after) => {
                         return Err(attempt.fail(Abort::Retry {
                             failure,
@@ -218,17 +222,18 @@ impl HostCall for RunEnd {
     }
 }
 
-/// The delay before try number `tries + 1` of a run under `policy`, or `None` when the policy
-/// allows no more.
-fn next_try(policy: &RetryPolicy, tries: u32) -> Option<Duration> {
-    let allowed = |max: Option<u32>| max.is_none_or(|max| tries < max);
+/// The delay before try number `tries + 1` of a run under `policy`, `retrying_ms` after its
+/// first failed try, or `None` when the policy allows no more.
+fn next_try(policy: &RetryPolicy, tries: u32, retrying_ms: u64) -> Option<Duration> {
+    let allowed = |max: Option<u32>, max_duration_ms: Option<u64>| {
+        max.is_none_or(|max| tries < max) && max_duration_ms.is_none_or(|d| retrying_ms < d)
+    };
     match policy {
         RetryPolicy::None => None,
         RetryPolicy::Infinite => Some(Duration::from_millis(50)),
-        RetryPolicy::FixedDelay(p) => {
-            allowed(p.max_attempts).then(|| Duration::from_millis(p.interval_ms.unwrap_or(50)))
-        }
-        RetryPolicy::Exponential(p) => allowed(p.max_attempts).then(|| {
+        RetryPolicy::FixedDelay(p) => allowed(p.max_attempts, p.max_duration_ms)
+            .then(|| Duration::from_millis(p.interval_ms.unwrap_or(50))),
+        RetryPolicy::Exponential(p) => allowed(p.max_attempts, p.max_duration_ms).then(|| {
             let grown = p.initial_interval_ms as f64 * f64::from(p.factor).powi(tries as i32 - 1);
             let capped = p.max_interval_ms.map_or(grown, |max| grown.min(max as f64));
             Duration::from_millis(capped as u64)
@@ -292,6 +297,7 @@ impl HostCall for Take {
                 message: f.message,
                 metadata: Vec::new(),
             }),
+            Completion::InvocationId(id) => Value::InvocationId(id),
         }))
     }
 }
@@ -390,19 +396,28 @@ fn promise(cx: &mut ActorCtx, function: &str, name: &str) -> Result<String> {
     Ok(invocations::promise_key(&owner, name))
 }
 
+/// A handle for completion `key`, which someone else completes: `function`'s call, with
+/// `fields`, is journaled, so that a replay checks it is made again.
+async fn awaiting(
+    cx: &mut ActorCtx,
+    function: &str,
+    fields: serde_json::Value,
+    key: String,
+) -> Result<Handle> {
+    let attempt = cx.attempt(function)?;
+    let handle = attempt.handle();
+    attempt.record(function, fields, None, || Ok(())).await?;
+    attempt.pending.insert(handle, Awaited::External(key));
+    Ok(handle)
+}
+
 struct PromiseGet(String);
 impl HostCall for PromiseGet {
     const NAME: &'static str = "durable.promise-get";
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
         let key = promise(cx, Self::NAME, &self.0)?;
-        let attempt = cx.attempt(Self::NAME)?;
-        let handle = attempt.handle();
-        attempt
-            .record(Self::NAME, json!({ "key": self.0 }), None, || Ok(()))
-            .await?;
-        attempt.pending.insert(handle, Awaited::External(key));
-        Ok(handle)
+        awaiting(cx, Self::NAME, json!({ "key": self.0 }), key).await
     }
 }
 
@@ -452,6 +467,247 @@ impl HostCall for PromiseComplete {
             })
         };
         attempt.completed.insert(handle, done);
+        Ok(handle)
+    }
+}
+
+/// The request `target` makes with `input`, or why it makes none (400: not a durable
+/// service's address).
+fn request(cx: &ActorCtx, target: CallTarget, input: Vec<u8>) -> Result<Request, Failure> {
+    let Address { node, process } = target.actor;
+    if process.package_name != "durable" || !(node.is_empty() || node == cx.shared.node) {
+        return Err(Failure {
+            code: 400,
+            message: format!(
+                "durable calls go to durable services, at addresses like \
+                 `{}@SERVICE:durable:{}` (the node may be left empty); not \
+                 `{node}@{}:{}:{}`",
+                cx.shared.node,
+                cx.shared.node,
+                process.process_name,
+                process.package_name,
+                process.publisher_node
+            ),
+        });
+    }
+    Ok(Request {
+        service: process.process_name,
+        handler: target.handler,
+        key: target.key,
+        input,
+        idempotency_key: target.idempotency_key,
+        start_at_ms: None,
+    })
+}
+
+/// Starts the invocation a `durable.call` or `durable.send` asks for, once: the id it got is
+/// journaled, and it is derived from this invocation and `handle` (or from the idempotency
+/// key), so a replay after a crash between starting it and journaling it finds it started.
+async fn submit_call(
+    cx: &mut ActorCtx,
+    function: &str,
+    handle: Handle,
+    target: CallTarget,
+    input: Vec<u8>,
+    delay_ms: Option<u64>,
+) -> Result<std::result::Result<String, Failure>> {
+    let fields = json!({
+        "service": target.actor.process.process_name,
+        "handler": target.handler,
+        "key": target.key,
+        "idempotency_key": target.idempotency_key,
+    });
+    let payload = input.clone();
+    let request = request(cx, target, input);
+    let shared = Arc::clone(&cx.shared);
+    let attempt = cx.attempt(function)?;
+    let id = invocations::derived_id(&["call", &attempt.invocation.id, &handle.to_string()]);
+    attempt
+        .record(function, fields, Some(&payload), || {
+            let mut request = match request {
+                Ok(request) => request,
+                Err(failure) => return Ok(Err(failure)),
+            };
+            request.start_at_ms = delay_ms.map(|d| invocations::now_ms().saturating_add(d));
+            match invocations::submit(&shared, request, Some(id)) {
+                Ok(id) => Ok(Ok(id)),
+                Err(ShimError::Invocation(message)) => Ok(Err(Failure { code: 404, message })),
+                Err(e) => Err(wasmtime::format_err!("{function}: {e}")),
+            }
+        })
+        .await
+}
+
+/// A call to a durable service: one handle for the callee's invocation id, completed at once,
+/// and one for its output.
+struct Call(CallTarget, Vec<u8>);
+impl HostCall for Call {
+    const NAME: &'static str = "durable.call";
+    type Output = CallHandles;
+    async fn run(self, cx: &mut ActorCtx) -> Result<CallHandles> {
+        let attempt = cx.attempt(Self::NAME)?;
+        let (invocation_id, completion) = (attempt.handle(), attempt.handle());
+        let started = submit_call(cx, Self::NAME, invocation_id, self.0, self.1, None).await?;
+        let attempt = cx.attempt(Self::NAME)?;
+        match started {
+            Ok(id) => {
+                let output = Awaited::External(invocations::output_key(&id));
+                attempt.pending.insert(completion, output);
+                attempt
+                    .completed
+                    .insert(invocation_id, Completion::InvocationId(id));
+            }
+            Err(failure) => {
+                let failed = Completion::Failure(failure);
+                attempt.completed.insert(completion, failed.clone());
+                attempt.completed.insert(invocation_id, failed);
+            }
+        }
+        Ok(CallHandles {
+            invocation_id,
+            completion,
+        })
+    }
+}
+
+/// A one-way call to a durable service, delivered after `delay-ms` when set: a handle for
+/// the callee's invocation id, completed at once.
+struct OneWay(CallTarget, Vec<u8>, Option<u64>);
+impl HostCall for OneWay {
+    const NAME: &'static str = "durable.send";
+    type Output = Handle;
+    async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
+        let OneWay(target, input, delay_ms) = self;
+        let handle = cx.attempt(Self::NAME)?.handle();
+        let started = submit_call(cx, Self::NAME, handle, target, input, delay_ms).await?;
+        let done = match started {
+            Ok(id) => Completion::InvocationId(id),
+            Err(failure) => Completion::Failure(failure),
+        };
+        cx.attempt(Self::NAME)?.completed.insert(handle, done);
+        Ok(handle)
+    }
+}
+
+/// A handle for signal `name` of this invocation, which anyone holding the invocation id
+/// completes (`durable.complete-signal`, `Shim::complete_signal`).
+struct Signal(String);
+impl HostCall for Signal {
+    const NAME: &'static str = "durable.signal";
+    type Output = Handle;
+    async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
+        let key = invocations::signal_key(&cx.attempt(Self::NAME)?.invocation.id, &self.0);
+        awaiting(cx, Self::NAME, json!({ "name": self.0 }), key).await
+    }
+}
+
+struct CompleteSignal(String, String, std::result::Result<Vec<u8>, WitFailure>);
+impl HostCall for CompleteSignal {
+    const NAME: &'static str = "durable.complete-signal";
+    type Output = ();
+    async fn run(self, cx: &mut ActorCtx) -> Result<()> {
+        let CompleteSignal(invocation, name, value) = self;
+        let key = invocations::signal_key(&invocation, &name);
+        let fields = json!({ "invocation": invocation, "name": name });
+        complete_journaled(cx, Self::NAME, fields, key, &completion(value)).await?;
+        Ok(())
+    }
+}
+
+/// The invocation `target` names, as the database has it now: its id, or why there is none
+/// (404).
+fn find_invocation(
+    cx: &ActorCtx,
+    target: &InvocationRef,
+) -> Result<std::result::Result<invocations::Invocation, Failure>> {
+    let shared = &cx.shared;
+    let found = match target {
+        InvocationRef::InvocationId(id) => invocations::find(shared, id),
+        InvocationRef::Idempotency(r) => {
+            let id = Request {
+                service: r.service.clone(),
+                handler: r.handler.clone(),
+                key: r.service_key.clone(),
+                idempotency_key: Some(r.idempotency_key.clone()),
+                ..Request::default()
+            }
+            .idempotent_id();
+            match id {
+                Some(id) => invocations::find(shared, &id),
+                None => Ok(None),
+            }
+        }
+        InvocationRef::Workflow(w) => invocations::list(shared).map(|all| {
+            all.into_iter().find(|i| {
+                i.service == w.name && i.key.as_deref() == Some(&w.key) && i.handler == "run"
+            })
+        }),
+    };
+    let found = found.map_err(|e| wasmtime::format_err!("{e}"))?;
+    Ok(found.ok_or_else(|| Failure {
+        code: 404,
+        message: format!("no durable invocation {}", describe_ref(target)),
+    }))
+}
+
+/// `target` as journal fields.
+fn describe_ref(target: &InvocationRef) -> serde_json::Value {
+    match target {
+        InvocationRef::InvocationId(id) => json!({ "invocation": id }),
+        InvocationRef::Workflow(w) => json!({ "workflow": w.name, "key": w.key }),
+        InvocationRef::Idempotency(r) => json!({
+            "service": r.service,
+            "key": r.service_key,
+            "handler": r.handler,
+            "idempotency_key": r.idempotency_key,
+        }),
+    }
+}
+
+/// A handle for the output of the invocation `target` names, once it has one.
+struct AttachInvocation(InvocationRef);
+impl HostCall for AttachInvocation {
+    const NAME: &'static str = "durable.attach-invocation";
+    type Output = Handle;
+    async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
+        let found = find_invocation(cx, &self.0)?.map(|i| i.id);
+        let attempt = cx.attempt(Self::NAME)?;
+        let handle = attempt.handle();
+        let found = attempt
+            .record(Self::NAME, describe_ref(&self.0), None, || Ok(found))
+            .await?;
+        match found {
+            Ok(id) => {
+                let output = Awaited::External(invocations::output_key(&id));
+                attempt.pending.insert(handle, output);
+            }
+            Err(failure) => {
+                attempt
+                    .completed
+                    .insert(handle, Completion::Failure(failure));
+            }
+        }
+        Ok(handle)
+    }
+}
+
+/// A handle completed at once: with the output of the invocation `target` names, or void
+/// when it has none yet.
+struct GetInvocationOutput(InvocationRef);
+impl HostCall for GetInvocationOutput {
+    const NAME: &'static str = "durable.get-invocation-output";
+    type Output = Handle;
+    async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
+        let seen = match find_invocation(cx, &self.0)? {
+            Ok(invocation) => invocation.status.output().unwrap_or(Completion::Void),
+            Err(failure) => Completion::Failure(failure),
+        };
+        let attempt = cx.attempt(Self::NAME)?;
+        let handle = attempt.handle();
+        let seen = attempt
+            .record(Self::NAME, describe_ref(&self.0), None, || Ok(seen))
+            .await?;
+        attempt.completed.insert(handle, seen);
         Ok(handle)
     }
 }
@@ -663,20 +919,20 @@ impl durable::Host for ActorCtx {
     }
     async fn call(
         &mut self,
-        _t: CallTarget,
-        _input: Vec<u8>,
+        t: CallTarget,
+        input: Vec<u8>,
         _name: Option<String>,
     ) -> Result<CallHandles> {
-        self.dispatch(Trap::new("durable.call")).await
+        self.dispatch(Call(t, input)).await
     }
     async fn send(
         &mut self,
-        _t: CallTarget,
-        _input: Vec<u8>,
-        _delay_ms: Option<u64>,
+        t: CallTarget,
+        input: Vec<u8>,
+        delay_ms: Option<u64>,
         _name: Option<String>,
     ) -> Result<Handle> {
-        self.dispatch(Trap::new("durable.send")).await
+        self.dispatch(OneWay(t, input, delay_ms)).await
     }
     async fn awakeable(&mut self) -> Result<(String, Handle)> {
         self.dispatch(NewAwakeable).await
@@ -688,16 +944,16 @@ impl durable::Host for ActorCtx {
     ) -> Result<()> {
         self.dispatch(CompleteAwakeable(id, v)).await
     }
-    async fn signal(&mut self, _name: String) -> Result<Handle> {
-        self.dispatch(Trap::new("durable.signal")).await
+    async fn signal(&mut self, name: String) -> Result<Handle> {
+        self.dispatch(Signal(name)).await
     }
     async fn complete_signal(
         &mut self,
-        _invocation_id: String,
-        _name: String,
-        _v: std::result::Result<Vec<u8>, WitFailure>,
+        invocation_id: String,
+        name: String,
+        v: std::result::Result<Vec<u8>, WitFailure>,
     ) -> Result<()> {
-        self.dispatch(Trap::new("durable.complete-signal")).await
+        self.dispatch(CompleteSignal(invocation_id, name, v)).await
     }
     async fn promise_get(&mut self, key: String) -> Result<Handle> {
         self.dispatch(PromiseGet(key)).await
@@ -726,12 +982,11 @@ impl durable::Host for ActorCtx {
     async fn cancel_invocation(&mut self, invocation_id: String) -> Result<()> {
         self.dispatch(CancelInvocation(invocation_id)).await
     }
-    async fn attach_invocation(&mut self, _target: InvocationRef) -> Result<Handle> {
-        self.dispatch(Trap::new("durable.attach-invocation")).await
+    async fn attach_invocation(&mut self, target: InvocationRef) -> Result<Handle> {
+        self.dispatch(AttachInvocation(target)).await
     }
-    async fn get_invocation_output(&mut self, _target: InvocationRef) -> Result<Handle> {
-        self.dispatch(Trap::new("durable.get-invocation-output"))
-            .await
+    async fn get_invocation_output(&mut self, target: InvocationRef) -> Result<Handle> {
+        self.dispatch(GetInvocationOutput(target)).await
     }
     async fn wait(&mut self, tree: Vec<AwaitNode>) -> Result<WaitOutcome> {
         self.dispatch(Wait(tree)).await

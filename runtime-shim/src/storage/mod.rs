@@ -30,11 +30,13 @@ pub enum DurableWrite {
     /// A journal entry (one at an index that is taken replaces it).
     Journal(JournalAppend),
     /// An invocation's record (bytes the shim encodes), with, when given, the state changes of
-    /// an owner that land with it.
+    /// an owner and a completion (id, value) that land with it. The completion is kept only
+    /// if its id had none before: the first completion wins.
     Invocation {
         id: String,
         record: Vec<u8>,
         state: Option<(String, StateChanges)>,
+        completes: Option<(String, Vec<u8>)>,
     },
 }
 
@@ -96,10 +98,13 @@ pub trait StateStore: Send + Sync + 'static {
             id: id.to_owned(),
             record: record.to_vec(),
             state: None,
+            completes: None,
         }])
     }
     /// Every durable invocation's record.
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError>;
+    /// Durable invocation `id`'s record.
+    fn invocation(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError>;
     /// Applies `writes` in one durable transaction: all of them or none.
     fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError>;
     /// Invocation `id`'s journal, in order.

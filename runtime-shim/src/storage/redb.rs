@@ -229,11 +229,18 @@ impl StateStore for RedbStore {
         Ok(records)
     }
 
+    fn invocation(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        let txn = self.db.begin_read().map_err(err)?;
+        let table = txn.open_table(INVOCATIONS).map_err(err)?;
+        Ok(table.get(id).map_err(err)?.map(|v| v.value().to_vec()))
+    }
+
     fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError> {
         let txn = self.db.begin_write().map_err(err)?;
         {
             let mut journal = txn.open_table(JOURNAL).map_err(err)?;
             let mut invocations = txn.open_table(INVOCATIONS).map_err(err)?;
+            let mut completions = txn.open_table(COMPLETIONS).map_err(err)?;
             for write in writes {
                 match write {
                     DurableWrite::Journal(e) => {
@@ -241,13 +248,25 @@ impl StateStore for RedbStore {
                             .insert((e.invocation.as_str(), e.index), e.entry.as_slice())
                             .map_err(err)?;
                     }
-                    DurableWrite::Invocation { id, record, state } => {
+                    DurableWrite::Invocation {
+                        id,
+                        record,
+                        state,
+                        completes,
+                    } => {
                         if let Some((owner, changes)) = state {
                             apply(&txn, owner, changes)?;
                         }
                         invocations
                             .insert(id.as_str(), record.as_slice())
                             .map_err(err)?;
+                        if let Some((id, value)) = completes
+                            && completions.get(id.as_str()).map_err(err)?.is_none()
+                        {
+                            completions
+                                .insert(id.as_str(), value.as_slice())
+                                .map_err(err)?;
+                        }
                     }
                 }
             }

@@ -16,7 +16,7 @@ use guestkit::host::process::{self, Limits, OnExit, SpawnOptions};
 use guestkit::host::types::Failure;
 use guestkit::host::types::{
     ActorError, ActorType, Address, Attachment, Blob, Capability, DataChunk, Dest, ErrorEvent,
-    ExitNotice, ExitReason, Payload, RuntimeEvent,
+    ExitNotice, ExitReason, Payload, ProcessId, RuntimeEvent,
 };
 use guestkit::host::{capabilities, discovery, durable, host_call, state, streams};
 use serde_json::{Value, json};
@@ -487,6 +487,31 @@ fn run_op(v: &Value) -> Value {
                 durable::WaitOutcome::Cancelled => json!("cancelled"),
             }
         }
+        "durable_call" => {
+            let handles = durable::call(&call_target(v), script_body(v).as_bytes(), None);
+            remember(v, handles.completion);
+            taken(handles.invocation_id)
+        }
+        "durable_send" => {
+            let delay_ms = number(v, "delay_ms");
+            taken(durable::send(
+                &call_target(v),
+                script_body(v).as_bytes(),
+                delay_ms,
+                None,
+            ))
+        }
+        "signal" => remember(v, durable::signal(&text(v, "name"))),
+        "complete_signal" => {
+            durable::complete_signal(
+                &text(v, "id"),
+                &text(v, "name"),
+                Ok(text(v, "value").as_bytes()),
+            );
+            json!(null)
+        }
+        "attach" => remember(v, durable::attach_invocation(&invocation_ref(v))),
+        "output" => taken(durable::get_invocation_output(&invocation_ref(v))),
         "completed" => json!(durable::is_completed(handle(&text(v, "of")))),
         "take" => taken(handle(&text(v, "of"))),
         "spin" => loop {
@@ -512,12 +537,56 @@ fn handle(name: &str) -> u32 {
         .unwrap_or_else(|| panic!("no handle named `{name}`"))
 }
 
+/// The durable service a `durable_call` or `durable_send` op names: `service` (default
+/// `probe`, this one) at node `node` (default empty: this one), package `package` (default
+/// `durable`), with its `route`, `key` and `idempotency_key`.
+fn call_target(v: &Value) -> durable::CallTarget {
+    let or = |field: &str, default: &str| v[field].as_str().unwrap_or(default).to_owned();
+    durable::CallTarget {
+        actor: Address {
+            node: or("node", ""),
+            process: ProcessId {
+                process_name: or("service", "probe"),
+                package_name: or("package", "durable"),
+                publisher_node: String::new(),
+            },
+        },
+        handler: or("route", "probe"),
+        key: v["key"].as_str().map(str::to_owned),
+        idempotency_key: v["idempotency_key"].as_str().map(str::to_owned),
+        scope: None,
+        limit_key: None,
+        headers: Vec::new(),
+    }
+}
+
+/// A call's input: the script in `script`, as text.
+fn script_body(v: &Value) -> String {
+    v["script"].to_string()
+}
+
+/// The invocation `id` names, or with `idempotency_key`, the one the probe service's `probe`
+/// route got with it (on `key`).
+fn invocation_ref(v: &Value) -> durable::InvocationRef {
+    match v["idempotency_key"].as_str() {
+        Some(idempotency_key) => durable::InvocationRef::Idempotency(durable::IdempotencyRef {
+            service: "probe".into(),
+            service_key: v["key"].as_str().map(str::to_owned),
+            handler: "probe".into(),
+            idempotency_key: idempotency_key.to_owned(),
+            scope: None,
+        }),
+        None => durable::InvocationRef::InvocationId(text(v, "id")),
+    }
+}
+
 /// `durable.take` of `h`, as JSON.
 fn taken(h: u32) -> Value {
     match durable::take(h) {
         Some(durable::Value::Success(bytes)) => json!({ "ok": utf8(&bytes) }),
         Some(durable::Value::Failure(f)) => json!({ "err": f.code, "message": f.message }),
         Some(durable::Value::Void) => json!("void"),
+        Some(durable::Value::InvocationId(id)) => json!({ "invocation": id }),
         None => json!(null),
         other => json!({ "unexpected": format!("{other:?}") }),
     }
@@ -549,7 +618,7 @@ fn durable_run(v: &Value) -> Value {
                 Some(max) => durable::RetryPolicy::FixedDelay(durable::FixedDelay {
                     interval_ms: Some(10),
                     max_attempts: Some(max as u32),
-                    max_duration_ms: None,
+                    max_duration_ms: v["max_duration_ms"].as_u64(),
                     on_max_attempts: if v["pause"].as_bool() == Some(true) {
                         durable::OnMaxAttempts::Pause
                     } else {
