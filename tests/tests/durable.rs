@@ -761,6 +761,7 @@ async fn a_call_to_no_durable_service_fails_the_call_not_the_caller() {
             { "op": "durable_send", "service": "probe", "package": "actors", "script": [] },
             { "op": "attach", "id": "inv_missing", "as": "none" },
             { "op": "take", "of": "none" },
+            { "op": "durable_send", "script": [], "pad": 5 << 20 },
         ]),
     );
     let results = d.results(&id).await;
@@ -773,6 +774,8 @@ async fn a_call_to_no_durable_service_fails_the_call_not_the_caller() {
     failed(&results[1], 404, "no durable service `nowhere`");
     failed(&results[2], 400, "durable services, at addresses like");
     failed(&results[4], 404, "no durable invocation");
+    failed(&results[5], 400, "exceeds the shim's message limit");
+    assert_eq!(d.shim.invocations().unwrap().len(), 1, "it started none");
 }
 
 #[tokio::test]

@@ -472,7 +472,7 @@ impl HostCall for PromiseComplete {
 }
 
 /// The request `target` makes with `input`, or why it makes none (400: not a durable
-/// service's address).
+/// service's address, or an input over the message limit).
 fn request(cx: &ActorCtx, target: CallTarget, input: Vec<u8>) -> Result<Request, Failure> {
     let Address { node, process } = target.actor;
     if process.package_name != "durable" || !(node.is_empty() || node == cx.shared.node) {
@@ -487,6 +487,17 @@ fn request(cx: &ActorCtx, target: CallTarget, input: Vec<u8>) -> Result<Request,
                 process.process_name,
                 process.package_name,
                 process.publisher_node
+            ),
+        });
+    }
+    let limit = cx.shared.limits.max_message_bytes;
+    if input.len() > limit {
+        return Err(Failure {
+            code: 400,
+            message: format!(
+                "a durable call's input of {} bytes exceeds the shim's message limit of {limit} \
+                 bytes",
+                input.len()
             ),
         });
     }
@@ -517,13 +528,14 @@ async fn submit_call(
         "key": target.key,
         "idempotency_key": target.idempotency_key,
     });
-    let payload = input.clone();
     let request = request(cx, target, input);
+    // A refused input is not journaled: whether it is refused is what a replay checks.
+    let payload = request.as_ref().ok().map(|r| r.input.clone());
     let shared = Arc::clone(&cx.shared);
     let attempt = cx.attempt(function)?;
     let id = invocations::derived_id(&["call", &attempt.invocation.id, &handle.to_string()]);
     attempt
-        .record(function, fields, Some(&payload), || {
+        .record(function, fields, payload.as_deref(), || {
             let mut request = match request {
                 Ok(request) => request,
                 Err(failure) => return Ok(Err(failure)),

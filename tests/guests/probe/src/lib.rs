@@ -560,9 +560,10 @@ fn call_target(v: &Value) -> durable::CallTarget {
     }
 }
 
-/// A call's input: the script in `script`, as text.
+/// A call's input: the script in `script`, as text, followed by `pad` spaces.
 fn script_body(v: &Value) -> String {
-    v["script"].to_string()
+    let pad = number(v, "pad").unwrap_or(0) as usize;
+    format!("{}{}", v["script"], " ".repeat(pad))
 }
 
 /// The invocation `id` names, or with `idempotency_key`, the one the probe service's `probe`
