@@ -240,7 +240,8 @@ impl StateStore for RedbStore {
         {
             let mut journal = txn.open_table(JOURNAL).map_err(err)?;
             let mut invocations = txn.open_table(INVOCATIONS).map_err(err)?;
-            let mut completions = txn.open_table(COMPLETIONS).map_err(err)?;
+            // Opened for the first write that completes something: most batches do not.
+            let mut completions = None;
             for write in writes {
                 match write {
                     DurableWrite::Journal(e) => {
@@ -260,12 +261,18 @@ impl StateStore for RedbStore {
                         invocations
                             .insert(id.as_str(), record.as_slice())
                             .map_err(err)?;
-                        if let Some((id, value)) = completes
-                            && completions.get(id.as_str()).map_err(err)?.is_none()
-                        {
-                            completions
-                                .insert(id.as_str(), value.as_slice())
-                                .map_err(err)?;
+                        if let Some((id, value)) = completes {
+                            let completions = match &mut completions {
+                                Some(table) => table,
+                                None => {
+                                    completions.insert(txn.open_table(COMPLETIONS).map_err(err)?)
+                                }
+                            };
+                            if completions.get(id.as_str()).map_err(err)?.is_none() {
+                                completions
+                                    .insert(id.as_str(), value.as_slice())
+                                    .map_err(err)?;
+                            }
                         }
                     }
                 }
