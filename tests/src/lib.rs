@@ -69,7 +69,9 @@ pub fn failure(out: Output) -> String {
     String::from_utf8(out.stderr).expect("utf-8 output")
 }
 
-/// The component of workspace guest `package`, built once with `cargo guest build`.
+/// The component of workspace guest `package`, built once with `cargo guest build`, with the
+/// shim's precompiled artifact beside it: the test shims (default limits) load it instead of
+/// each compiling the component again.
 pub fn built_guest(package: &str) -> PathBuf {
     static BUILT: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let path = guest_target_dir()
@@ -88,6 +90,7 @@ pub fn built_guest(package: &str) -> PathBuf {
             ],
             &workspace_root(),
         ));
+        guestkit_shim::precompile(&path).expect("precompiling a built guest");
         built.push(package.to_owned());
     }
     path

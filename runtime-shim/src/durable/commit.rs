@@ -1,8 +1,9 @@
 //! Group commit of durable execution's writes (journal entries and invocation records). They
-//! go to one writer thread, which takes all the writes waiting when it is free and commits
-//! them in one transaction: one fsync for many steps of many invocations. Each write returns
-//! only after the transaction holding it has committed, so a step's result is durable before
-//! the guest sees it. The writer is a thread of its own, so no async worker blocks on fsync.
+//! go to one writer thread, which takes all the writes waiting when it is free and writes
+//! them to the store at once (one frame of the write-ahead log): one fsync for many steps of
+//! many invocations. Each write returns only after the batch holding it is durable, so a
+//! step's result is durable before the guest sees it. The writer is a thread of its own, so
+//! no async worker blocks on fsync.
 
 use std::sync::Arc;
 use std::sync::mpsc;

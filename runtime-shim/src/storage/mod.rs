@@ -5,9 +5,12 @@
 //! and then by the guest's key. A handler's writes reach the store as one [`StateChanges`]
 //! batch, committed atomically, so a handler that fails leaves nothing behind.
 
+mod log;
 mod redb;
 
 use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 pub use self::redb::RedbStore;
 
@@ -17,7 +20,7 @@ pub use self::redb::RedbStore;
 pub struct StorageError(pub String);
 
 /// One journal entry to write: entry `index` of invocation `invocation`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct JournalAppend {
     pub invocation: String,
     pub index: u32,
@@ -25,7 +28,7 @@ pub struct JournalAppend {
 }
 
 /// A write of durable execution, many of which commit together (group commit).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum DurableWrite {
     /// A journal entry (one at an index that is taken replaces it).
     Journal(JournalAppend),
@@ -41,7 +44,7 @@ pub enum DurableWrite {
 }
 
 /// The writes of one step of an actor, applied all at once or not at all.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateChanges {
     /// Remove every key of the actor before applying `writes`.
     pub clear_all: bool,

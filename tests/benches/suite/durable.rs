@@ -1,4 +1,4 @@
-//! Durable steps: a `run` whose result is journaled before `run-end` returns, against the
+//! Durable steps: a `durable::run` (in the bench guest) whose result is journaled before `run-end` returns, against the
 //! physical floor of writing the same bytes to a file and fsyncing it; and steps per second
 //! with many workflows at once, where group commit shares one fsync among many steps.
 
@@ -7,18 +7,17 @@ use std::time::{Duration, Instant};
 
 use guestkit_shim::Shim;
 use guestkit_shim::durable::{JournalEntry, Status};
-use serde_json::{Value, json};
 
 use super::{Figure, Row, Scale, guest};
 
-/// A script of `steps` runs without side effects: each is a `run-begin`, `run-end` (the
-/// journal write) and `take`.
+/// The input of the bench guest's `durable-steps` handler: `steps` runs without side
+/// effects, each a `run-begin`, `run-end` (the journal write) and `take`.
 fn steps(steps: u32) -> Vec<u8> {
-    let ops: Vec<Value> = (0..steps)
-        .map(|i| json!({ "op": "run", "name": format!("step{i}"), "effect": false }))
-        .collect();
-    Value::Array(ops).to_string().into_bytes()
+    steps.to_string().into_bytes()
 }
+
+const SERVICE: &str = "bench";
+const HANDLER: &str = "durable-steps";
 
 fn shim(scale: &Scale, state: &std::path::Path) -> Shim {
     let shim = Shim::builder()
@@ -26,8 +25,8 @@ fn shim(scale: &Scale, state: &std::path::Path) -> Shim {
         .on_log(|_| {})
         .build()
         .unwrap();
-    let module = shim.load_file(&guest(scale, "probe")).unwrap();
-    shim.register_service("probe", &module).unwrap();
+    let module = shim.load_file(&guest(scale, "bench")).unwrap();
+    shim.register_service(SERVICE, &module).unwrap();
     shim
 }
 
@@ -42,14 +41,14 @@ pub async fn step(scale: &Scale) -> (Row, Duration) {
     let state = tempfile::tempdir().unwrap();
     let shim = shim(scale, state.path());
     let warm = shim
-        .start_invocation("probe", "probe", Some("warm"), steps(2))
+        .start_invocation(SERVICE, HANDLER, Some("warm"), steps(2))
         .unwrap();
     finish(&shim, &warm).await;
     let entry = serde_json::to_vec(&shim.journal(&warm).unwrap()[0]).unwrap();
 
     let started = Instant::now();
     let id = shim
-        .start_invocation("probe", "probe", Some("one"), steps(n))
+        .start_invocation(SERVICE, HANDLER, Some("one"), steps(n))
         .unwrap();
     finish(&shim, &id).await;
     let ours = started.elapsed() / n;
@@ -67,14 +66,14 @@ pub async fn step(scale: &Scale) -> (Row, Duration) {
 /// fsync per step.
 pub async fn concurrent(scale: &Scale, fsync: Duration) -> Row {
     let workflows = scale.pick(10, 100);
-    let each = scale.pick(5, 20);
+    let each = scale.pick(5, 200);
     let state = tempfile::tempdir().unwrap();
     let shim = shim(scale, state.path());
     let started = Instant::now();
     let ids: Vec<String> = (0..workflows)
         .map(|w| {
             let key = format!("order-{w}");
-            shim.start_invocation("probe", "probe", Some(&key), steps(each))
+            shim.start_invocation(SERVICE, HANDLER, Some(&key), steps(each))
                 .unwrap()
         })
         .collect();

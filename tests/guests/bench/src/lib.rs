@@ -4,6 +4,8 @@
 //! - `state-get` (body: count): reads a committed 16-byte value that many times.
 //! - `ping`: answers at once with the body it got.
 //! - `drive` (body: `count address`): calls `ping` on the actor at address that many times.
+//! - `durable-steps` (body: count): in a durable invocation, that many `durable::run` steps
+//!   without side effects, each journaled before the next begins.
 
 use guestkit::guest::{Guest, HandlerError, InitOutcome, StartInfo};
 use guestkit::host::messaging::{self, Incoming};
@@ -67,6 +69,14 @@ impl Guest for Bench {
                 };
                 for _ in 0..count(n)? {
                     messaging::call(&to, &ping, Vec::new(), 10_000).map_err(|e| {
+                        HandlerError::Terminal(ActorError::Internal(format!("{e:?}")))
+                    })?;
+                }
+                Ok(reply(Vec::new()))
+            }
+            Some("durable-steps") => {
+                for i in 0..count(&body)? {
+                    guestkit::durable::run("step", || Ok::<u32, String>(i)).map_err(|e| {
                         HandlerError::Terminal(ActorError::Internal(format!("{e:?}")))
                     })?;
                 }
