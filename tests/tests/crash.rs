@@ -125,16 +125,20 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
     let window = started.elapsed().as_millis() as u64 + 500;
     eprintln!("kill window {window} ms");
 
+    // Rounds go on until every workflow has started, too: a start killed before it recorded
+    // its invocation (a slow machine kills most of them there) starts nothing.
     let mut kills = 0;
     let mut rounds = 0;
-    while kills < KILLS {
+    let mut starting = true;
+    while kills < KILLS || starting {
         rounds += 1;
         assert!(
             rounds < KILLS * 4,
-            "the shim kept finishing before it could be killed"
+            "the shim kept finishing before it could be killed, or kept being killed before it \
+             could start a workflow"
         );
         let started = invocations(&db).iter().filter(|i| is_workflow(i)).count();
-        let starting = started < WORKFLOWS;
+        starting = started < WORKFLOWS;
         let args: &[&str] = if starting { &start } else { &["resume"] };
         let mut child = shim(args).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();

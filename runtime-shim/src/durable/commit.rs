@@ -3,7 +3,8 @@
 //! them to the store at once (one frame of the write-ahead log): one fsync for many steps of
 //! many invocations. Each write returns only after the batch holding it is durable, so a
 //! step's result is durable before the guest sees it. The writer is a thread of its own, so
-//! no async worker blocks on fsync.
+//! no async worker blocks on fsync. A second thread has the database take the logged writes
+//! ([`StateStore::settle`]) every few thousand, while the writer goes on logging.
 
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -17,18 +18,22 @@ struct Append {
     done: oneshot::Sender<Result<(), StorageError>>,
 }
 
+/// Writes after which the writer asks the database to take what was logged.
+const SETTLE_EVERY: usize = 4096;
+
 /// The handle to the writer thread. Dropping it lets the thread write what is queued and
-/// waits for it to end, so the database is closed once the shim is gone.
+/// waits for it (and the settling thread) to end, so the database is closed once the shim is
+/// gone.
 pub(crate) struct Journaler {
     tx: Option<mpsc::Sender<Append>>,
-    writer: Option<std::thread::JoinHandle<()>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Drop for Journaler {
     fn drop(&mut self) {
         drop(self.tx.take());
-        if let Some(writer) = self.writer.take() {
-            let _ = writer.join();
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
         }
     }
 }
@@ -36,23 +41,43 @@ impl Drop for Journaler {
 impl Journaler {
     pub fn new(store: Arc<dyn StateStore>) -> Self {
         let (tx, rx) = mpsc::channel::<Append>();
+        let (settle, due) = mpsc::channel::<()>();
+        let settler = {
+            let store = Arc::clone(&store);
+            std::thread::Builder::new()
+                .name("guestkit-settle".into())
+                .spawn(move || {
+                    while due.recv().is_ok() {
+                        due.try_iter().for_each(drop);
+                        // A failure here is met again, and reported, by the next read.
+                        let _ = store.settle();
+                    }
+                })
+                .expect("spawning the journal's settling thread")
+        };
         let writer = std::thread::Builder::new()
             .name("guestkit-journal".into())
             .spawn(move || {
+                let mut unsettled = 0;
                 while let Ok(first) = rx.recv() {
                     let mut batch = vec![first];
                     batch.extend(rx.try_iter());
                     let writes: Vec<&DurableWrite> = batch.iter().map(|a| &a.write).collect();
                     let written = store.write_durable(&writes);
+                    unsettled += batch.len();
                     for append in batch {
                         let _ = append.done.send(written.clone());
+                    }
+                    if unsettled >= SETTLE_EVERY {
+                        unsettled = 0;
+                        let _ = settle.send(());
                     }
                 }
             })
             .expect("spawning the journal writer");
         Self {
             tx: Some(tx),
-            writer: Some(writer),
+            threads: vec![writer, settler],
         }
     }
 

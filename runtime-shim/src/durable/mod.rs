@@ -626,7 +626,12 @@ fn spawn_drive(shared: &Arc<Shared>, invocation: Invocation) {
     if driven.contains_key(&invocation.id) {
         return;
     }
-    driven.insert(invocation.id.clone(), Status::Running);
+    // A resumed invocation is running from now on; a scheduled one waits for its time first.
+    let live = match &invocation.status {
+        Status::Scheduled { .. } => invocation.status.clone(),
+        _ => Status::Running,
+    };
+    driven.insert(invocation.id.clone(), live);
     tokio::spawn(drive(Arc::clone(shared), invocation));
 }
 

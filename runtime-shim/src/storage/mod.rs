@@ -108,8 +108,14 @@ pub trait StateStore: Send + Sync + 'static {
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Durable invocation `id`'s record.
     fn invocation(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError>;
-    /// Applies `writes` in one durable transaction: all of them or none.
+    /// Applies `writes` durably and atomically: all of them or none.
     fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError>;
+    /// Brings the database up to date with the durable writes made so far, so that the reads
+    /// that follow need not. A store whose durable writes land in the database at once has
+    /// nothing to do.
+    fn settle(&self) -> Result<(), StorageError> {
+        Ok(())
+    }
     /// Invocation `id`'s journal, in order.
     fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Completes awakeable or promise `id` with `value`, durably. False (and no change) when

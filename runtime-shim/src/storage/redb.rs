@@ -6,9 +6,10 @@
 //! last commit. It needs no C toolchain and no server, which suits a developer tool.
 //!
 //! Durable writes ([`StateStore::write_durable`]) are durable once logged; the database takes
-//! them in a transaction of its own before anything reads it, and commits them durably (so the
-//! log can be emptied) once many have gathered, with any other write, and when the store is
-//! dropped. Opening the store applies what a crash left in the log.
+//! them in a transaction without a sync of its own when asked ([`StateStore::settle`]) and
+//! before anything reads it, and commits them durably (so the log can be emptied) once the log
+//! is long, with any other write, and when the store is dropped. Opening the store applies
+//! what a crash left in the log.
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -35,21 +36,24 @@ const COMPLETIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("completi
 const NODE: TableDefinition<&str, &[u8]> = TableDefinition::new("node");
 const SECRET: &str = "secret";
 
-/// Logged writes the database takes durably, emptying the log, once this many wait.
-const CHECKPOINT_WRITES: usize = 4096;
-/// The same, once the log is this long.
+/// The log's length at which the database takes what it holds durably and empties it.
 const CHECKPOINT_BYTES: u64 = 16 << 20;
 
 /// [`StateStore`] backed by a redb database file and its write-ahead log.
 pub struct RedbStore {
     db: Database,
     log: Mutex<Logged>,
+    /// Held by whoever writes to the database, so that logged writes land in the order they
+    /// were logged, also while one of them has taken a batch and lets the log go on.
+    writing: Mutex<()>,
 }
 
 /// The write-ahead log, and the writes in it that no transaction has applied yet.
 struct Logged {
     file: WriteLog,
     pending: Vec<DurableWrite>,
+    /// Whether a transaction is applying writes taken from `pending`.
+    applying: bool,
 }
 
 impl Drop for RedbStore {
@@ -86,7 +90,12 @@ impl RedbStore {
         let pending = batches.into_iter().flatten().collect();
         let store = Self {
             db,
-            log: Mutex::new(Logged { file, pending }),
+            log: Mutex::new(Logged {
+                file,
+                pending,
+                applying: false,
+            }),
+            writing: Mutex::new(()),
         };
         store.write(|_| Ok(()))?;
         Ok(store)
@@ -96,12 +105,17 @@ impl RedbStore {
         self.log.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    fn writing(&self) -> MutexGuard<'_, ()> {
+        self.writing.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Runs `write` in a durable transaction that first applies the logged writes, which
     /// then leave the log: a write outside the log never lands before one logged earlier.
     fn write<T>(
         &self,
         write: impl FnOnce(&WriteTransaction) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
+        let _writing = self.writing();
         let mut logged = self.logged();
         let txn = self.db.begin_write().map_err(err)?;
         apply_durable(&txn, logged.pending.iter())?;
@@ -113,18 +127,37 @@ impl RedbStore {
     }
 
     /// Makes every logged write visible to the reads that follow, in a transaction that
-    /// skips the sync the log already made.
-    fn settle(&self) -> Result<(), StorageError> {
-        let mut logged = self.logged();
-        if logged.pending.is_empty() {
-            return Ok(());
+    /// skips the sync the log already made. The log takes new writes meanwhile.
+    fn apply_logged(&self) -> Result<(), StorageError> {
+        {
+            let logged = self.logged();
+            if logged.pending.is_empty() && !logged.applying {
+                return Ok(());
+            }
         }
-        let mut txn = self.db.begin_write().map_err(err)?;
-        txn.set_durability(Durability::None).map_err(err)?;
-        apply_durable(&txn, logged.pending.iter())?;
-        txn.commit().map_err(err)?;
-        logged.pending.clear();
-        Ok(())
+        let _writing = self.writing();
+        let pending = {
+            let mut logged = self.logged();
+            logged.applying = true;
+            std::mem::take(&mut logged.pending)
+        };
+        let applied = if pending.is_empty() {
+            Ok(())
+        } else {
+            (|| {
+                let mut txn = self.db.begin_write().map_err(err)?;
+                txn.set_durability(Durability::None).map_err(err)?;
+                apply_durable(&txn, pending.iter())?;
+                txn.commit().map_err(err)
+            })()
+        };
+        let mut logged = self.logged();
+        logged.applying = false;
+        if applied.is_err() {
+            // Still logged, and still to be applied before the next read.
+            logged.pending.splice(0..0, pending);
+        }
+        applied
     }
 }
 
@@ -215,7 +248,7 @@ fn apply_durable<'a>(
 
 impl StateStore for RedbStore {
     fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
-        self.settle()?;
+        self.apply_logged()?;
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(STATE).map_err(err)?;
         Ok(table
@@ -225,7 +258,7 @@ impl StateStore for RedbStore {
     }
 
     fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError> {
-        self.settle()?;
+        self.apply_logged()?;
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(STATE).map_err(err)?;
         actor_keys(&table, actor)
@@ -331,7 +364,7 @@ impl StateStore for RedbStore {
     }
 
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError> {
-        self.settle()?;
+        self.apply_logged()?;
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(INVOCATIONS).map_err(err)?;
         let mut records = Vec::new();
@@ -342,7 +375,7 @@ impl StateStore for RedbStore {
     }
 
     fn invocation(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
-        self.settle()?;
+        self.apply_logged()?;
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(INVOCATIONS).map_err(err)?;
         Ok(table.get(id).map_err(err)?.map(|v| v.value().to_vec()))
@@ -352,15 +385,19 @@ impl StateStore for RedbStore {
         let mut logged = self.logged();
         logged.file.append(writes)?;
         logged.pending.extend(writes.iter().map(|&w| w.clone()));
-        if logged.pending.len() >= CHECKPOINT_WRITES || logged.file.len() >= CHECKPOINT_BYTES {
+        if logged.file.len() >= CHECKPOINT_BYTES {
             drop(logged);
             self.write(|_| Ok(()))?;
         }
         Ok(())
     }
 
+    fn settle(&self) -> Result<(), StorageError> {
+        self.apply_logged()
+    }
+
     fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError> {
-        self.settle()?;
+        self.apply_logged()?;
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(JOURNAL).map_err(err)?;
         let mut entries = Vec::new();
@@ -382,7 +419,7 @@ impl StateStore for RedbStore {
     }
 
     fn completion(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
-        self.settle()?;
+        self.apply_logged()?;
         let txn = self.db.begin_read().map_err(err)?;
         let table = txn.open_table(COMPLETIONS).map_err(err)?;
         Ok(table.get(id).map_err(err)?.map(|v| v.value().to_vec()))
