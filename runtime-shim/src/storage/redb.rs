@@ -40,19 +40,24 @@ const SECRET: &str = "secret";
 const CHECKPOINT_BYTES: u64 = 16 << 20;
 
 /// [`StateStore`] backed by a redb database file and its write-ahead log.
+///
+/// Locks are taken in the order `writing`, `log`, `pending`; a read takes only `pending`, and
+/// only for a moment, so no read waits for a sync of the log.
 pub struct RedbStore {
     db: Database,
-    log: Mutex<Logged>,
     /// Held by whoever writes to the database, so that logged writes land in the order they
     /// were logged, also while one of them has taken a batch and lets the log go on.
     writing: Mutex<()>,
+    /// Held from a frame's append to its sync, and while the log is emptied.
+    log: Mutex<WriteLog>,
+    pending: Mutex<Pending>,
 }
 
-/// The write-ahead log, and the writes in it that no transaction has applied yet.
-struct Logged {
-    file: WriteLog,
-    pending: Vec<DurableWrite>,
-    /// Whether a transaction is applying writes taken from `pending`.
+/// Logged writes that no transaction has applied yet.
+#[derive(Default)]
+struct Pending {
+    writes: Vec<DurableWrite>,
+    /// Whether a transaction is applying writes taken from `writes`.
     applying: bool,
 }
 
@@ -87,26 +92,29 @@ impl RedbStore {
         drop(node);
         txn.commit().map_err(err)?;
         let (file, batches) = WriteLog::open(&path.with_extension("log"))?;
-        let pending = batches.into_iter().flatten().collect();
         let store = Self {
             db,
-            log: Mutex::new(Logged {
-                file,
-                pending,
+            writing: Mutex::new(()),
+            log: Mutex::new(file),
+            pending: Mutex::new(Pending {
+                writes: batches.into_iter().flatten().collect(),
                 applying: false,
             }),
-            writing: Mutex::new(()),
         };
         store.write(|_| Ok(()))?;
         Ok(store)
     }
 
-    fn logged(&self) -> MutexGuard<'_, Logged> {
-        self.log.lock().unwrap_or_else(PoisonError::into_inner)
+    fn writing(&self) -> MutexGuard<'_, ()> {
+        lock(&self.writing)
     }
 
-    fn writing(&self) -> MutexGuard<'_, ()> {
-        self.writing.lock().unwrap_or_else(PoisonError::into_inner)
+    fn log(&self) -> MutexGuard<'_, WriteLog> {
+        lock(&self.log)
+    }
+
+    fn pending(&self) -> MutexGuard<'_, Pending> {
+        lock(&self.pending)
     }
 
     /// Runs `write` in a durable transaction that first applies the logged writes, which
@@ -116,13 +124,15 @@ impl RedbStore {
         write: impl FnOnce(&WriteTransaction) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
         let _writing = self.writing();
-        let mut logged = self.logged();
+        let mut log = self.log();
+        let mut pending = self.pending();
         let txn = self.db.begin_write().map_err(err)?;
-        apply_durable(&txn, logged.pending.iter())?;
+        apply_durable(&txn, pending.writes.iter())?;
         let out = write(&txn)?;
         txn.commit().map_err(err)?;
-        logged.pending.clear();
-        logged.file.clear()?;
+        pending.writes.clear();
+        drop(pending);
+        log.clear()?;
         Ok(out)
     }
 
@@ -130,35 +140,39 @@ impl RedbStore {
     /// skips the sync the log already made. The log takes new writes meanwhile.
     fn apply_logged(&self) -> Result<(), StorageError> {
         {
-            let logged = self.logged();
-            if logged.pending.is_empty() && !logged.applying {
+            let pending = self.pending();
+            if pending.writes.is_empty() && !pending.applying {
                 return Ok(());
             }
         }
         let _writing = self.writing();
-        let pending = {
-            let mut logged = self.logged();
-            logged.applying = true;
-            std::mem::take(&mut logged.pending)
+        let taken = {
+            let mut pending = self.pending();
+            pending.applying = true;
+            std::mem::take(&mut pending.writes)
         };
-        let applied = if pending.is_empty() {
+        let applied = if taken.is_empty() {
             Ok(())
         } else {
             (|| {
                 let mut txn = self.db.begin_write().map_err(err)?;
                 txn.set_durability(Durability::None).map_err(err)?;
-                apply_durable(&txn, pending.iter())?;
+                apply_durable(&txn, taken.iter())?;
                 txn.commit().map_err(err)
             })()
         };
-        let mut logged = self.logged();
-        logged.applying = false;
+        let mut pending = self.pending();
+        pending.applying = false;
         if applied.is_err() {
             // Still logged, and still to be applied before the next read.
-            logged.pending.splice(0..0, pending);
+            pending.writes.splice(0..0, taken);
         }
         applied
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn err(e: impl std::fmt::Display) -> StorageError {
@@ -382,11 +396,14 @@ impl StateStore for RedbStore {
     }
 
     fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError> {
-        let mut logged = self.logged();
-        logged.file.append(writes)?;
-        logged.pending.extend(writes.iter().map(|&w| w.clone()));
-        if logged.file.len() >= CHECKPOINT_BYTES {
-            drop(logged);
+        let mut log = self.log();
+        log.append(writes)?;
+        // Visible to reads only once durable.
+        self.pending()
+            .writes
+            .extend(writes.iter().map(|&w| w.clone()));
+        if log.len() >= CHECKPOINT_BYTES {
+            drop(log);
             self.write(|_| Ok(()))?;
         }
         Ok(())
