@@ -294,11 +294,12 @@ impl Life {
             if let OnExit::Requests(requests) = policy {
                 cx.send_on_exit(requests);
             }
-            router.exited(&self.our, incarnation, exit.reason(), process);
+            // Saved copies of what it issued go before anyone hears that it ended.
             if let Err(e) = self.shared.store.revoke_capabilities(&self.our.to_string()) {
                 let why = format!("the capabilities it issued stay saved: {e}");
                 self.shared.log(&self.our, Level::Error, why);
             }
+            router.exited(&self.our, incarnation, exit.reason(), process);
             break;
         }
     }

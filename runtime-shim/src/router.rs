@@ -390,32 +390,38 @@ impl Router {
                 })
                 .unwrap_or_default(),
         };
+        // Its capabilities are revoked before anyone hears of the exit, so whoever does (a
+        // monitor, a link, a caller of `stopped`) finds them revoked already.
+        if gone.is_some() {
+            for p in self.processes.lock().unwrap().values_mut() {
+                p.held.revoke_from(actor);
+                p.monitors.remove(actor.key());
+            }
+        }
         for watcher in monitors {
             self.deliver(&watcher, Delivery::ProcessDied(notice(None)));
         }
         let Some(process) = gone else { return };
+        {
+            let mut processes = self.processes.lock().unwrap();
+            let failed = reason != ExitReason::Normal;
+            for (key, tag) in process.links {
+                let Some(peer) = processes.get_mut(&key) else {
+                    continue;
+                };
+                peer.links.remove(actor.key());
+                if !failed {
+                    continue;
+                }
+                if peer.die_when_link_dies {
+                    peer.kill.send_replace(true);
+                } else {
+                    let _ = peer.inbox.send(Delivery::LinkDied(notice(tag)));
+                }
+            }
+        }
         for waiter in process.obituary {
             let _ = waiter.send(reason);
-        }
-        let mut processes = self.processes.lock().unwrap();
-        let failed = reason != ExitReason::Normal;
-        for (key, tag) in process.links {
-            let Some(peer) = processes.get_mut(&key) else {
-                continue;
-            };
-            peer.links.remove(actor.key());
-            if !failed {
-                continue;
-            }
-            if peer.die_when_link_dies {
-                peer.kill.send_replace(true);
-            } else {
-                let _ = peer.inbox.send(Delivery::LinkDied(notice(tag)));
-            }
-        }
-        for p in processes.values_mut() {
-            p.held.revoke_from(actor);
-            p.monitors.remove(actor.key());
         }
     }
 }
