@@ -42,7 +42,8 @@ const CHECKPOINT_BYTES: u64 = 16 << 20;
 /// [`StateStore`] backed by a redb database file and its write-ahead log.
 ///
 /// Locks are taken in the order `writing`, `log`, `pending`; a read takes only `pending`, and
-/// only for a moment, so no read waits for a sync of the log.
+/// only for a moment, so no read waits for a sync, unless logged writes it must see are
+/// being applied.
 pub struct RedbStore {
     db: Database,
     /// Held by whoever writes to the database, so that logged writes land in the order they
@@ -125,13 +126,16 @@ impl RedbStore {
     ) -> Result<T, StorageError> {
         let _writing = self.writing();
         let mut log = self.log();
-        let mut pending = self.pending();
-        let txn = self.db.begin_write().map_err(err)?;
-        apply_durable(&txn, pending.writes.iter())?;
-        let out = write(&txn)?;
-        txn.commit().map_err(err)?;
-        pending.writes.clear();
-        drop(pending);
+        let taken = self.take_pending();
+        let written = (|| {
+            let txn = self.db.begin_write().map_err(err)?;
+            apply_durable(&txn, taken.iter())?;
+            let out = write(&txn)?;
+            txn.commit().map_err(err)?;
+            Ok(out)
+        })();
+        self.applied(taken, written.is_ok());
+        let out = written?;
         log.clear()?;
         Ok(out)
     }
@@ -146,28 +150,36 @@ impl RedbStore {
             }
         }
         let _writing = self.writing();
-        let taken = {
-            let mut pending = self.pending();
-            pending.applying = true;
-            std::mem::take(&mut pending.writes)
-        };
-        let applied = if taken.is_empty() {
-            Ok(())
-        } else {
-            (|| {
-                let mut txn = self.db.begin_write().map_err(err)?;
-                txn.set_durability(Durability::None).map_err(err)?;
-                apply_durable(&txn, taken.iter())?;
-                txn.commit().map_err(err)
-            })()
-        };
+        let taken = self.take_pending();
+        if taken.is_empty() {
+            return Ok(());
+        }
+        let applied = (|| {
+            let mut txn = self.db.begin_write().map_err(err)?;
+            txn.set_durability(Durability::None).map_err(err)?;
+            apply_durable(&txn, taken.iter())?;
+            txn.commit().map_err(err)
+        })();
+        self.applied(taken, applied.is_ok());
+        applied
+    }
+
+    /// Takes the logged writes no transaction has applied, for one to apply; reads wait for
+    /// it (in [`apply_logged`](Self::apply_logged)) until [`applied`](Self::applied).
+    fn take_pending(&self) -> Vec<DurableWrite> {
+        let mut pending = self.pending();
+        pending.applying = !pending.writes.is_empty();
+        std::mem::take(&mut pending.writes)
+    }
+
+    /// Ends what [`take_pending`](Self::take_pending) began: `taken` committed, or not.
+    fn applied(&self, taken: Vec<DurableWrite>, committed: bool) {
         let mut pending = self.pending();
         pending.applying = false;
-        if applied.is_err() {
+        if !committed {
             // Still logged, and still to be applied before the next read.
             pending.writes.splice(0..0, taken);
         }
-        applied
     }
 }
 

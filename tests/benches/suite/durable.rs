@@ -1,6 +1,7 @@
-//! Durable steps: a `durable::run` (in the bench guest) whose result is journaled before `run-end` returns, against the
-//! physical floor of writing the same bytes to a file and fsyncing it; and steps per second
-//! with many workflows at once, where group commit shares one fsync among many steps.
+//! Durable steps: a `durable::run` (in the bench guest) whose result is journaled before
+//! `run-end` returns, against the physical floor of writing the same bytes to a file and
+//! fsyncing it; and steps per second with many workflows at once, where group commit shares
+//! one fsync among many steps.
 
 use std::io::Write as _;
 use std::time::{Duration, Instant};
