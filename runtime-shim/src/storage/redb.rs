@@ -64,7 +64,7 @@ struct Pending {
 
 impl Drop for RedbStore {
     fn drop(&mut self) {
-        let _ = self.write(|_| Ok(()));
+        let _ = self.checkpoint();
     }
 }
 
@@ -102,8 +102,16 @@ impl RedbStore {
                 applying: false,
             }),
         };
-        store.write(|_| Ok(()))?;
+        store.checkpoint()?;
         Ok(store)
+    }
+
+    /// Commits what the log holds durably and empties it; nothing to do when it is empty.
+    fn checkpoint(&self) -> Result<(), StorageError> {
+        if self.log().len() == 0 {
+            return Ok(());
+        }
+        self.write(|_| Ok(()))
     }
 
     fn writing(&self) -> MutexGuard<'_, ()> {
@@ -416,7 +424,7 @@ impl StateStore for RedbStore {
             .extend(writes.iter().map(|&w| w.clone()));
         if log.len() >= CHECKPOINT_BYTES {
             drop(log);
-            self.write(|_| Ok(()))?;
+            self.checkpoint()?;
         }
         Ok(())
     }
