@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use hmac::{Hmac, Mac as _};
 use sha2::Sha256;
 
-use crate::bindings::types::{Address, Capability, ProcessId};
 use crate::storage::SavedCapability;
+use crate::wit::types::{Address, Capability, ProcessId};
 
 /// The params of a messaging capability.
 pub(crate) const MESSAGING: &str = "messaging";

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
 
-use crate::shim::Limits;
+use crate::limits::Limits;
 
 /// How often the epoch advances.
 pub(crate) const TICK: Duration = Duration::from_millis(5);

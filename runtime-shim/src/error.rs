@@ -28,25 +28,6 @@ pub enum ShimError {
     Invocation(String),
 }
 
-/// Why a typed call of a proto service from the host failed.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum CallError {
-    /// The request was not answered: the actor's error, or a delivery failure (not found,
-    /// timed out, over the size limit).
-    #[error("{route}: {}", error.describe())]
-    Failed {
-        route: String,
-        error: crate::bindings::types::ActorError,
-    },
-    /// The reply did not decode as the rpc's output message.
-    #[error("{route}: the reply is not a valid {message_type}: {reason}")]
-    Decode {
-        route: String,
-        message_type: &'static str,
-        reason: String,
-    },
-}
-
 /// How errors name an export: `interface#function`, or the bare name of a function the
 /// world exports directly.
 pub(crate) fn export_name(interface: Option<&str>, function: &str) -> String {
@@ -97,26 +78,4 @@ pub(crate) fn describe(e: &wasmtime::Error) -> String {
 /// `unreachable` for a Rust panic), without the backtrace the log line carries.
 pub(crate) fn trap_reason(e: &wasmtime::Error) -> String {
     e.root_cause().to_string()
-}
-
-impl crate::bindings::types::ActorError {
-    /// The error as `kind: message`, with the kind spelled as in WIT.
-    pub fn describe(&self) -> String {
-        use crate::bindings::types::ActorError::*;
-        match self {
-            TimedOut => "timed-out".into(),
-            Offline => "offline".into(),
-            ConnectionNotReady(after) => format!("connection-not-ready (retry after {after:?} ms)"),
-            Unavailable(m) => format!("unavailable: {m}"),
-            NotFound(m) => format!("not-found: {m}"),
-            PermissionDenied(m) => format!("permission-denied: {m}"),
-            InvalidArgument(m) => format!("invalid-argument: {m}"),
-            UnknownRoute(m) => format!("unknown-route: {m}"),
-            DependencyNotFound(m) => format!("dependency-not-found: {m}"),
-            DecodeFailure(m) => format!("decode-failure: {m}"),
-            NotImplemented(m) => format!("not-implemented: {m}"),
-            Internal(m) => format!("internal: {m}"),
-            Application(e) => format!("application error {}: {}", e.code, e.message),
-        }
-    }
 }

@@ -8,13 +8,13 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
-use tokio::time::Instant;
 use wasmtime::component::Val;
 
-use crate::bindings::messaging::SendError;
-use crate::bindings::types::{Address, DataChunk, ExitNotice, Payload};
+use crate::clock::Clock;
+use crate::component::Module;
 use crate::error::{InvokeError, export_name};
-use crate::shim::Module;
+use crate::wit::messaging::SendError;
+use crate::wit::types::{Address, DataChunk, ExitNotice, Payload};
 
 /// A request or one-way message on its way to an actor.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ pub(crate) struct Reply {
 
 /// A call of one of the actor's own WIT exports, made by the embedding application.
 #[derive(Debug)]
-pub(crate) struct Invocation {
+pub(crate) struct ExportCall {
     /// The exported interface (`acme:greeter/directory@1.0.0`), or `None` for a function the
     /// world exports directly.
     pub interface: Option<String>,
@@ -50,7 +50,7 @@ pub(crate) struct Invocation {
     pub reply: oneshot::Sender<Result<Vec<Val>, InvokeError>>,
 }
 
-impl Invocation {
+impl ExportCall {
     /// `interface#function`, as errors name it.
     pub fn export(&self) -> String {
         export_name(self.interface.as_deref(), &self.function)
@@ -71,7 +71,7 @@ pub(crate) enum Delivery {
     Chunk(DataChunk, Address),
     /// The shim asks the actor to stop.
     Stop,
-    Invoke(Invocation),
+    Invoke(ExportCall),
 }
 
 impl Delivery {
@@ -138,16 +138,19 @@ pub(crate) type Inbox = mpsc::UnboundedSender<Delivery>;
 pub(crate) struct Mailbox {
     inbox: mpsc::UnboundedReceiver<Delivery>,
     queued: VecDeque<Delivery>,
+    clock: Clock,
 }
 
 impl Mailbox {
-    pub fn new() -> (Inbox, Self) {
+    /// An empty mailbox whose receive timeouts run on `clock`.
+    pub fn new(clock: Clock) -> (Inbox, Self) {
         let (tx, rx) = mpsc::unbounded_channel();
         (
             tx,
             Self {
                 inbox: rx,
                 queued: VecDeque::new(),
+                clock,
             },
         )
     }
@@ -165,11 +168,11 @@ impl Mailbox {
         if let Some(i) = self.queued.iter().position(|d| filter.matches(d)) {
             return self.queued.remove(i);
         }
-        let deadline = timeout.map(|t| Instant::now() + t);
+        let deadline = timeout.map(|t| self.clock.monotonic().saturating_add(t));
         loop {
             let next = match deadline {
                 None => self.inbox.recv().await,
-                Some(at) => tokio::time::timeout_at(at, self.inbox.recv()).await.ok()?,
+                Some(at) => self.clock.timeout_at(at, self.inbox.recv()).await.ok()?,
             };
             // A closed inbox means the shim is shutting the actor down: nothing more will come.
             let d = next?;

@@ -9,10 +9,10 @@
 //! - a capability issued on the sending node is that node's word; one issued on a third node
 //!   is not, and is stripped like a forged one.
 
-use crate::bindings::log::Level;
-use crate::bindings::types::{ActorError, Address, Capability, Payload};
 use crate::mailbox::Envelope;
-use crate::shim::Shared;
+use crate::node::Node;
+use crate::wit::log::Level;
+use crate::wit::types::{ActorError, Address, Capability, Payload};
 
 /// A capability on the wire: one this node issued comes back with its seal.
 #[derive(Debug, Clone)]
@@ -37,68 +37,66 @@ pub(crate) fn seal_holder(node: &str) -> String {
     format!("node {node}")
 }
 
-impl Shared {
-    /// Delivers an inbound remote message, or says why it was dropped.
-    pub(crate) fn receive_remote(&self, message: RemoteMessage) -> Result<u64, ActorError> {
-        let RemoteMessage {
-            source,
-            target,
-            mut payload,
-            capabilities,
-        } = message;
-        if source.node == self.node || target.node != self.node {
-            return Err(ActorError::InvalidArgument(format!(
-                "a remote message goes from another node to node `{}`; this one goes from \
-                 {source} to {target}",
-                self.node
-            )));
-        }
-        self.limits.check_message(&payload)?;
-        let network = self.kernel_cap("network");
-        match self.router.with(&target, |p| p.held.has(&network)) {
-            None => return Err(ActorError::NotFound(format!("no actor at {target}"))),
-            Some(false) => {
-                let why = format!(
-                    "dropped a message from {source}: {target} does not hold the kernel's \
-                     \"network\" capability"
-                );
-                self.log(&target, Level::Warn, why.clone());
-                return Err(ActorError::PermissionDenied(why));
-            }
-            Some(true) => {}
-        }
-        let holder = seal_holder(&source.node);
-        payload.capabilities = capabilities
-            .into_iter()
-            .filter_map(|SealedCapability { capability, seal }| {
-                let issuer = &capability.issuer.node;
-                let vouched = if *issuer == self.node {
-                    seal.is_some_and(|s| self.seal.verify(&holder, &capability, &s))
-                } else {
-                    *issuer == source.node
-                };
-                if !vouched {
-                    let why = format!(
-                        "stripped {{issuer: {}, params: {}}} from a message of {source}: \
-                         neither sealed by this node nor issued on {}",
-                        capability.issuer, capability.params, source.node
-                    );
-                    self.log(&target, Level::Warn, why);
-                }
-                vouched.then_some(capability)
-            })
-            .collect();
-        let id = self.router.next_id();
-        self.router.send(
-            &target,
-            Envelope {
-                id,
-                source,
-                expects_response: false,
-                payload,
-                attachments: Vec::new(),
-            },
-        );
-        Ok(id)
+/// Delivers an inbound remote message to an actor of `node`, or says why it was dropped.
+pub(crate) fn receive(node: &Node, message: RemoteMessage) -> Result<u64, ActorError> {
+    let RemoteMessage {
+        source,
+        target,
+        mut payload,
+        capabilities,
+    } = message;
+    if source.node == node.name || target.node != node.name {
+        return Err(ActorError::InvalidArgument(format!(
+            "a remote message goes from another node to node `{}`; this one goes from \
+             {source} to {target}",
+            node.name
+        )));
     }
+    node.limits.check_message(&payload)?;
+    let network = node.kernel_cap("network");
+    match node.router.with(&target, |p| p.held.has(&network)) {
+        None => return Err(ActorError::NotFound(format!("no actor at {target}"))),
+        Some(false) => {
+            let why = format!(
+                "dropped a message from {source}: {target} does not hold the kernel's \
+                 \"network\" capability"
+            );
+            node.log(&target, Level::Warn, why.clone());
+            return Err(ActorError::PermissionDenied(why));
+        }
+        Some(true) => {}
+    }
+    let holder = seal_holder(&source.node);
+    payload.capabilities = capabilities
+        .into_iter()
+        .filter_map(|SealedCapability { capability, seal }| {
+            let issuer = &capability.issuer.node;
+            let vouched = if *issuer == node.name {
+                seal.is_some_and(|s| node.seal.verify(&holder, &capability, &s))
+            } else {
+                *issuer == source.node
+            };
+            if !vouched {
+                let why = format!(
+                    "stripped {{issuer: {}, params: {}}} from a message of {source}: \
+                     neither sealed by this node nor issued on {}",
+                    capability.issuer, capability.params, source.node
+                );
+                node.log(&target, Level::Warn, why);
+            }
+            vouched.then_some(capability)
+        })
+        .collect();
+    let id = node.router.next_id();
+    node.router.send(
+        &target,
+        Envelope {
+            id,
+            source,
+            expects_response: false,
+            payload,
+            attachments: Vec::new(),
+        },
+    );
+    Ok(id)
 }

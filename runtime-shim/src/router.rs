@@ -12,15 +12,16 @@ use std::time::Duration;
 
 use tokio::sync::{oneshot, watch};
 
-use crate::address::{Key, Names as _};
-use crate::bindings::messaging::SendError;
-use crate::bindings::process::OnExit;
-use crate::bindings::types::{
+use crate::capability::{self, Held, MESSAGING};
+use crate::clock::Clock;
+use crate::component::Module;
+use crate::mailbox::{Delivery, Envelope, ExportCall, Inbox, Reply};
+use crate::wit::address::{Key, Names as _};
+use crate::wit::messaging::SendError;
+use crate::wit::process::OnExit;
+use crate::wit::types::{
     ActorError, ActorType, Address, Capability, ExitNotice, ExitReason, Payload, ProcessId,
 };
-use crate::capability::{self, Held, MESSAGING};
-use crate::mailbox::{Delivery, Envelope, Inbox, Invocation, Reply};
-use crate::shim::Module;
 
 /// Who is waiting for a request's outcome.
 pub(crate) enum Requester {
@@ -64,18 +65,21 @@ pub(crate) struct Process {
 const HOST_NAME: &str = "host";
 const HOST_PACKAGE: &str = "guestkit";
 
-/// Shared by every actor of a shim.
+/// Node by every actor of a shim.
 pub(crate) struct Router {
     node: String,
+    clock: Clock,
     processes: Mutex<HashMap<Key, Process>>,
     pending: Mutex<HashMap<u64, Pending>>,
     next_id: AtomicU64,
 }
 
 impl Router {
-    pub fn new(node: &str) -> Self {
+    /// The router of `node`, whose request deadlines run on `clock`.
+    pub fn new(node: &str, clock: Clock) -> Self {
         Self {
             node: node.to_owned(),
+            clock,
             processes: Mutex::default(),
             pending: Mutex::default(),
             next_id: AtomicU64::new(0),
@@ -194,18 +198,16 @@ impl Router {
             .is_some_and(|p| p.inbox.send(delivery).is_ok())
     }
 
-    /// Hands an invocation of a WIT export to `to`; gives it back when there is no such actor.
-    pub fn invoke(&self, to: &Address, invocation: Invocation) -> Result<(), Invocation> {
+    /// Hands a call of a WIT export to `to`; gives it back when there is no such actor.
+    pub fn call_export(&self, to: &Address, call: ExportCall) -> Result<(), ExportCall> {
         let processes = self.processes.lock().unwrap();
         let Some(p) = processes.get(to.key()) else {
-            return Err(invocation);
+            return Err(call);
         };
-        p.inbox
-            .send(Delivery::Invoke(invocation))
-            .map_err(|e| match e.0 {
-                Delivery::Invoke(i) => i,
-                _ => unreachable!("the delivery sent was an invocation"),
-            })
+        p.inbox.send(Delivery::Invoke(call)).map_err(|e| match e.0 {
+            Delivery::Invoke(i) => i,
+            _ => unreachable!("the delivery sent was an export call"),
+        })
     }
 
     /// One-way: a missing target drops the message, as delivery is not guaranteed.
@@ -264,8 +266,9 @@ impl Router {
 
     fn fail_after(self: &Arc<Self>, id: u64, timeout: Duration) {
         let router = Arc::clone(self);
+        let deadline = self.clock.sleep(timeout);
         tokio::spawn(async move {
-            tokio::time::sleep(timeout).await;
+            deadline.await;
             router.fail(id, ActorError::TimedOut);
         });
     }

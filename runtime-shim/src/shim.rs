@@ -6,295 +6,57 @@
 //! [`call`]: Shim::call
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tokio::sync::oneshot;
-use wasmtime::Engine;
-use wasmtime::component::{Component, HasSelf, Linker, Val};
+use wasmtime::component::{HasSelf, Linker, Val};
 
-use crate::actor::Spec;
-use crate::bindings::log::Level;
-use crate::bindings::messaging::SendError;
-use crate::bindings::process::OnExit;
-use crate::bindings::types::{
-    ActorError, ActorType, Address, Capability, DataChunk, ExitReason, Payload, ProcessId,
-};
-use crate::bindings::{Actor, ActorPre};
-use crate::capability::{self, Held, Seal};
-use crate::conformance::{self, ComponentSummary};
-use crate::durable::{self, InvocationRetry, Invocations};
+use crate::actor::ActorCtx;
+use crate::actor::components::Components;
+use crate::actor::life::{self, Spec};
+use crate::capability::{Held, Seal};
+use crate::clock::Clock;
+use crate::component::Module;
+use crate::durable;
 use crate::engine::{EpochTicker, new_engine};
-use crate::error::{CallError, InvokeError, ShimError, describe};
-use crate::host::ActorCtx;
-use crate::mailbox::{Delivery, Envelope, Invocation, Reply};
-use crate::precompiled;
+use crate::error::{InvokeError, ShimError, describe};
+use crate::journal::{
+    self, Completion, Failure, Invocation, InvocationRetry, Invocations, JournalEntry, Request,
+    Status,
+};
+use crate::limits::Limits;
+use crate::mailbox::{Delivery, Envelope, ExportCall, Reply};
+use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink, Node};
 use crate::remote::{self, RemoteMessage};
 use crate::router::{Requester, Router};
 use crate::storage::{RedbStore, StateStore};
+use crate::wit::Actor;
+use crate::wit::log::Level;
+use crate::wit::messaging::SendError;
+use crate::wit::process::OnExit;
+use crate::wit::types::{
+    ActorError, ActorType, Address, Capability, DataChunk, ExitReason, Payload,
+};
 
-/// One line an actor logged.
-#[derive(Debug, Clone)]
-pub struct LogLine {
-    pub actor: Address,
-    pub level: Level,
-    pub message: String,
-}
-
-/// Receives every actor's log lines.
-pub type LogSink = Arc<dyn Fn(LogLine) + Send + Sync>;
-
-/// Per-actor and per-message limits.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    /// Largest body (plus blob) a message may carry; bigger ones are refused, never truncated.
-    pub max_message_bytes: usize,
-    /// Largest linear memory an actor may grow to.
-    pub max_memory_bytes: usize,
-    /// Longest a guest may run without returning to the host before it is stopped.
-    pub cpu_deadline: Duration,
-    /// Queue length at which a reactive actor's `observe` hears of backpressure, once per
-    /// crossing.
-    pub mailbox_backpressure: usize,
-    /// Most actors alive at once; the engine's instance pool is sized for this many, and a
-    /// spawn beyond it fails.
-    pub max_actors: u32,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            max_message_bytes: 4 << 20,
-            max_memory_bytes: 256 << 20,
-            cpu_deadline: Duration::from_secs(10),
-            mailbox_backpressure: 1024,
-            max_actors: 1_024,
-        }
-    }
-}
-
-impl Limits {
-    /// Refuses a stream chunk whose payload exceeds `max_message_bytes`.
-    pub(crate) fn check_chunk(&self, chunk: &DataChunk) -> Result<(), ActorError> {
-        let size = chunk.payload.len();
-        if size > self.max_message_bytes {
-            return Err(ActorError::InvalidArgument(format!(
-                "a chunk of {size} bytes exceeds the shim's limit of {} bytes",
-                self.max_message_bytes
-            )));
-        }
-        Ok(())
-    }
-
-    /// Refuses a message whose body and blob together exceed `max_message_bytes`.
-    pub(crate) fn check_message(&self, msg: &Payload) -> Result<(), ActorError> {
-        let size = msg.body.len() + msg.blob.as_ref().map_or(0, |b| b.bytes.len());
-        if size > self.max_message_bytes {
-            return Err(ActorError::InvalidArgument(format!(
-                "message of {size} bytes exceeds the shim's limit of {} bytes",
-                self.max_message_bytes
-            )));
-        }
-        Ok(())
-    }
-}
-
-/// Handles a host call (waPC `__host_call`) for one `binding/namespace`: gets the operation
-/// and payload, returns the reply or an error string the guest receives as `err`.
-pub type HostCallback = Arc<dyn Fn(&str, &[u8]) -> Result<Vec<u8>, String> + Send + Sync>;
-
-/// A message an actor sent to `dest::host`.
-#[derive(Debug, Clone)]
-pub struct HostMessage {
-    pub id: u64,
-    pub source: Address,
-    pub expects_response: bool,
-    pub payload: Payload,
-}
-
-/// Receives every message actors send to `dest::host`. For a request, `Some` is the response;
-/// `None` leaves the requester to its deadline.
-pub type HostHandler = Arc<dyn Fn(HostMessage) -> Option<Payload> + Send + Sync>;
-
-/// What every actor of one shim shares: the engine, the router, the state store, and the
-/// tables behind discovery, timers and host calls.
-pub(crate) struct Shared {
-    pub node: String,
-    pub engine: Engine,
-    pub linker: Linker<ActorCtx>,
-    pub router: Arc<Router>,
-    pub store: Arc<dyn StateStore>,
-    /// Signs the capabilities actors save in the store.
-    pub seal: Seal,
-    pub limits: Limits,
-    pub log_sink: LogSink,
-    pub started: Instant,
-    /// Where `process.load-module` resolves relative paths.
-    pub drive: PathBuf,
-    /// Compiled components by content hash: loading the same bytes twice compiles once.
-    pub modules: Mutex<HashMap<u64, Module>>,
-    pub host_calls: HashMap<(String, String), HostCallback>,
-    pub host_handler: Option<HostHandler>,
-    /// Discovery names. Async, so that `get-or-spawn` holds it across the spawn.
-    pub names: tokio::sync::Mutex<HashMap<String, Address>>,
-    /// Pending `send-after` timers: owner and task.
-    pub timers: Mutex<HashMap<u64, (Address, tokio::task::AbortHandle)>>,
-    pub invocations: Invocations,
-    pub invocation_retry: InvocationRetry,
-}
-
-impl Shared {
-    /// The capabilities `holder` saved in an earlier life, in this shim process or another.
-    /// One whose seal does not match is dropped from the store, with a warning.
-    pub fn saved_capabilities(&self, holder: &Address) -> Result<Vec<Capability>, ShimError> {
-        let key = holder.process.to_string();
-        let mut caps = Vec::new();
-        let mut forged = Vec::new();
-        for saved in self.store.saved_capabilities(&key)? {
-            match self.seal.open(&key, &saved) {
-                Some(cap) => caps.push(cap),
-                None => forged.push(saved),
-            }
-        }
-        if !forged.is_empty() {
-            for saved in &forged {
-                self.log(
-                    holder,
-                    Level::Warn,
-                    format!(
-                        "dropped the saved capability {{issuer: {}, params: {}}}: this node \
-                         did not sign it for {holder}",
-                        saved.issuer, saved.params
-                    ),
-                );
-            }
-            let pairs: Vec<_> = forged.into_iter().map(|s| (s.issuer, s.params)).collect();
-            self.store.forget_capabilities(&key, &pairs)?;
-        }
-        Ok(caps)
-    }
-
-    /// The kernel capability with `params`.
-    pub fn kernel_cap(&self, params: &str) -> Capability {
-        Capability::new(capability::kernel(&self.node), params)
-    }
-
-    /// Validates, compiles and links a component, or returns the one compiled from the same
-    /// bytes before.
-    pub fn load_with(
-        &self,
-        bytes: &[u8],
-        compile: impl FnOnce(&Engine) -> wasmtime::Result<(Component, bool)>,
-    ) -> Result<Module, ShimError> {
-        let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        let key = hasher.finish();
-        if let Some(module) = self.modules.lock().unwrap().get(&key) {
-            return Ok(module.clone());
-        }
-        let summary = conformance::check(bytes)?;
-        let (component, precompiled) =
-            compile(&self.engine).map_err(|e| ShimError::Compile(describe(&e)))?;
-        let pre = self
-            .linker
-            .instantiate_pre(&component)
-            .and_then(ActorPre::new)
-            .map_err(|e| ShimError::Link(describe(&e)))?;
-        let module = Module {
-            pre,
-            summary: Arc::new(summary),
-            precompiled,
-        };
-        self.modules.lock().unwrap().insert(key, module.clone());
-        Ok(module)
-    }
-
-    /// Validates, compiles and links the component in `bytes`.
-    pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
-        self.load_with(bytes, |engine| Ok((Component::new(engine, bytes)?, false)))
-    }
-
-    /// Loads the component file at `path`, using the precompiled artifact next to it when
-    /// it matches.
-    pub fn load_file(&self, path: &Path) -> Result<Module, ShimError> {
-        let bytes = std::fs::read(path).map_err(|e| ShimError::Artifact {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
-        self.load_with(&bytes, |engine| {
-            match precompiled::load(engine, path, &bytes) {
-                Some(component) => Ok((component, true)),
-                None => Ok((Component::new(engine, &bytes)?, false)),
-            }
-        })
-    }
-
-    /// Hands a message to the embedding application's handler; for a request, its answer (or
-    /// the lack of a handler) completes the pending request `envelope.id`.
-    pub fn to_host(&self, envelope: Envelope) {
-        let router = &self.router;
-        let (id, expects_response) = (envelope.id, envelope.expects_response);
-        let Some(handler) = &self.host_handler else {
-            if expects_response {
-                router.fail(
-                    id,
-                    ActorError::NotFound("the host application handles no messages".into()),
-                );
-            }
-            return;
-        };
-        let reply = handler(HostMessage {
-            id,
-            source: envelope.source,
-            expects_response,
-            payload: envelope.payload,
-        });
-        if let (true, Some(reply)) = (expects_response, reply) {
-            router.respond(id, router.host(), reply, Vec::new());
-        }
-    }
-
-    /// The address of `name` in `package` on this node.
-    pub fn address(&self, name: &str, package: &str) -> Address {
-        Address::new(
-            &self.node,
-            ProcessId {
-                process_name: name.to_owned(),
-                package_name: package.to_owned(),
-                publisher_node: self.node.clone(),
-            },
-        )
-    }
-}
-
-/// A validated, compiled guest component, ready to spawn any number of actors from.
-#[derive(Clone)]
-pub struct Module {
-    pub(crate) pre: ActorPre<ActorCtx>,
-    summary: Arc<ComponentSummary>,
-    precompiled: bool,
-}
-
-impl std::fmt::Debug for Module {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Module")
-            .field("precompiled", &self.precompiled)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Module {
-    /// The component's imports and exports.
-    pub fn summary(&self) -> &ComponentSummary {
-        &self.summary
-    }
-
-    /// Whether its code came from a precompiled artifact rather than a compilation.
-    pub fn precompiled(&self) -> bool {
-        self.precompiled
-    }
+/// Why a typed call of a proto service from the host failed.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum CallError {
+    /// The request was not answered: the actor's error, or a delivery failure (not found,
+    /// timed out, over the size limit).
+    #[error("{route}: {}", error.describe())]
+    Failed {
+        route: String,
+        error: ActorError,
+    },
+    /// The reply did not decode as the rpc's output message.
+    #[error("{route}: the reply is not a valid {message_type}: {reason}")]
+    Decode {
+        route: String,
+        message_type: &'static str,
+        reason: String,
+    },
 }
 
 /// How to start an actor from the embedding application.
@@ -385,21 +147,6 @@ pub struct Response {
     pub payload: Payload,
 }
 
-impl Payload {
-    /// A message for `route` carrying `body`, with nothing else set.
-    pub fn new(route: impl Into<String>, body: Vec<u8>) -> Self {
-        Self {
-            tag: None,
-            route: Some(route.into()),
-            body,
-            metadata: None,
-            headers: Vec::new(),
-            blob: None,
-            capabilities: Vec::new(),
-        }
-    }
-}
-
 /// Configures a [`Shim`].
 pub struct ShimBuilder {
     state_dir: PathBuf,
@@ -411,6 +158,7 @@ pub struct ShimBuilder {
     host_calls: HashMap<(String, String), HostCallback>,
     host_handler: Option<HostHandler>,
     invocation_retry: InvocationRetry,
+    clock: Clock,
 }
 
 impl ShimBuilder {
@@ -418,6 +166,12 @@ impl ShimBuilder {
     /// mismatch (default: for ever, from 50 ms doubling up to 10 s).
     pub fn invocation_retry(mut self, retry: InvocationRetry) -> Self {
         self.invocation_retry = retry;
+        self
+    }
+
+    /// The clock every timer and every read of time goes through (default: the system's).
+    pub fn clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
         self
     }
 
@@ -499,20 +253,20 @@ impl ShimBuilder {
             .map_err(|e| ShimError::Engine(describe(&e)))?;
         let ticker = EpochTicker::start(&engine);
         let log_sink = self.log_sink.unwrap_or_else(|| Arc::new(print_log_line));
+        let clock = self.clock;
         Ok(Shim {
-            shared: Arc::new(Shared {
+            components: Arc::new(Components::new(engine.clone(), linker)),
+            node: Arc::new(Node {
                 invocations: Invocations::new(Arc::clone(&store)),
-                router: Arc::new(Router::new(&self.node)),
-                node: self.node,
+                router: Arc::new(Router::new(&self.node, clock.clone())),
+                name: self.node,
                 engine,
-                linker,
+                clock,
                 store,
                 seal,
                 limits: self.limits,
                 log_sink,
-                started: Instant::now(),
                 drive: self.drive,
-                modules: Mutex::new(HashMap::new()),
                 host_calls: self.host_calls,
                 host_handler: self.host_handler,
                 names: Default::default(),
@@ -541,7 +295,8 @@ fn print_log_line(line: LogLine) {
 /// A running guestkit host: one wasmtime engine, one router, one state store.
 #[derive(Clone)]
 pub struct Shim {
-    shared: Arc<Shared>,
+    node: Arc<Node>,
+    components: Arc<Components>,
     _ticker: Arc<EpochTicker>,
 }
 
@@ -557,13 +312,14 @@ impl Shim {
             host_calls: HashMap::new(),
             host_handler: None,
             invocation_retry: InvocationRetry::default(),
+            clock: Clock::system(),
         }
     }
 
     /// Makes `module` the durable service `name`, and resumes the service's invocations that
     /// had not ended when this shim (or an earlier shim process on the same database) stopped.
     pub fn register_service(&self, name: &str, module: &Module) -> Result<(), ShimError> {
-        durable::register(&self.shared, name, module)
+        durable::register(&self.node, &self.components, name, module)
     }
 
     /// Starts a durable invocation of `service`'s `handler` (its route) with `input`, on
@@ -575,12 +331,12 @@ impl Shim {
         key: Option<&str>,
         input: Vec<u8>,
     ) -> Result<String, ShimError> {
-        self.submit_invocation(durable::Request {
+        self.submit_invocation(Request {
             service: service.to_owned(),
             handler: handler.to_owned(),
             key: key.map(str::to_owned),
             input,
-            ..durable::Request::default()
+            ..Request::default()
         })
     }
 
@@ -590,19 +346,19 @@ impl Shim {
     /// earlier invocation's id.
     ///
     /// [`start_invocation`]: Self::start_invocation
-    pub fn submit_invocation(&self, request: durable::Request) -> Result<String, ShimError> {
-        durable::submit(&self.shared, request, None)
+    pub fn submit_invocation(&self, request: Request) -> Result<String, ShimError> {
+        durable::submit(&self.node, &self.components, request, None)
     }
 
     /// Waits until durable invocation `id` succeeds, fails or pauses.
-    pub async fn invocation_outcome(&self, id: &str) -> Result<durable::Status, ShimError> {
-        durable::outcome(&self.shared, id, false).await
+    pub async fn invocation_outcome(&self, id: &str) -> Result<Status, ShimError> {
+        self.node.invocations.outcome(id, false).await
     }
 
     /// Waits until durable invocation `id` ends, or suspends waiting only for completions from
     /// outside (awakeables, promises, cancellation): until it stops moving on its own.
-    pub async fn invocation_settled(&self, id: &str) -> Result<durable::Status, ShimError> {
-        durable::outcome(&self.shared, id, true).await
+    pub async fn invocation_settled(&self, id: &str) -> Result<Status, ShimError> {
+        self.node.invocations.outcome(id, true).await
     }
 
     /// Completes awakeable `id` (as the guest's `durable.awakeable` returned it) with a value
@@ -611,11 +367,11 @@ impl Shim {
     pub fn complete_awakeable(
         &self,
         id: &str,
-        value: Result<Vec<u8>, durable::Failure>,
+        value: Result<Vec<u8>, Failure>,
     ) -> Result<bool, ShimError> {
-        durable::check_awakeable(&self.shared, id)?;
-        let key = durable::awakeable_key(id);
-        durable::complete(&self.shared, &key, &durable::Completion::of(value))
+        self.node.invocations.check_awakeable(id)?;
+        let key = journal::awakeable_key(id);
+        self.node.invocations.complete(&key, &Completion::of(value))
     }
 
     /// Completes promise `name` of `service`'s object `key`, as `durable.promise-complete`
@@ -625,11 +381,11 @@ impl Shim {
         service: &str,
         key: Option<&str>,
         name: &str,
-        value: Result<Vec<u8>, durable::Failure>,
+        value: Result<Vec<u8>, Failure>,
     ) -> Result<bool, ShimError> {
-        let owner = durable::Invocation::owner(service, key);
-        let key = durable::promise_key(&owner, name);
-        durable::complete(&self.shared, &key, &durable::Completion::of(value))
+        let owner = Invocation::owner(service, key);
+        let key = journal::promise_key(&owner, name);
+        self.node.invocations.complete(&key, &Completion::of(value))
     }
 
     /// Completes signal `name` of invocation `invocation`, as `durable.complete-signal`
@@ -639,43 +395,43 @@ impl Shim {
         &self,
         invocation: &str,
         name: &str,
-        value: Result<Vec<u8>, durable::Failure>,
+        value: Result<Vec<u8>, Failure>,
     ) -> Result<bool, ShimError> {
-        if durable::find(&self.shared, invocation)?.is_none() {
+        if self.node.invocations.find(invocation)?.is_none() {
             return Err(ShimError::Invocation(format!(
                 "no durable invocation `{invocation}` to signal"
             )));
         }
-        let key = durable::signal_key(invocation, name);
-        durable::complete(&self.shared, &key, &durable::Completion::of(value))
+        let key = journal::signal_key(invocation, name);
+        self.node.invocations.complete(&key, &Completion::of(value))
     }
 
     /// Asks invocation `id` to cancel: its next `wait` returns `cancelled`.
     pub fn cancel_invocation(&self, id: &str) -> Result<bool, ShimError> {
-        let key = durable::cancel_key(id);
-        durable::complete(&self.shared, &key, &durable::Completion::Void)
+        let key = journal::cancel_key(id);
+        self.node.invocations.complete(&key, &Completion::Void)
     }
 
     /// Every durable invocation in the state database.
-    pub fn invocations(&self) -> Result<Vec<durable::Invocation>, ShimError> {
-        durable::list(&self.shared)
+    pub fn invocations(&self) -> Result<Vec<Invocation>, ShimError> {
+        self.node.invocations.list()
     }
 
     /// The journal of durable invocation `id`.
-    pub fn journal(&self, id: &str) -> Result<Vec<durable::JournalEntry>, ShimError> {
-        durable::journal(&self.shared, id)
+    pub fn journal(&self, id: &str) -> Result<Vec<JournalEntry>, ShimError> {
+        self.node.invocations.journal(id)
     }
 
     /// Validates, compiles and links a component.
     pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
-        self.shared.load(bytes)
+        self.components.load(bytes)
     }
 
     /// Loads the component file at `path` like [`load`](Self::load), using the precompiled
     /// artifact [`precompile`](crate::precompile) wrote next to it when it matches the file
     /// and this shim's engine, and compiling the component otherwise.
     pub fn load_file(&self, path: &Path) -> Result<Module, ShimError> {
-        self.shared.load_file(path)
+        self.components.load_file(path)
     }
 
     /// Starts an actor from `module`. Returns once it is instantiated and reachable; its `init`
@@ -699,16 +455,17 @@ impl Shim {
         opts: SpawnOptions,
         obituary: Option<oneshot::Sender<ExitReason>>,
     ) -> Result<Address, ShimError> {
-        let shared = &self.shared;
+        let node = &self.node;
         let mut held = Held::default();
         for cap in opts.capabilities {
             held.insert(cap);
         }
-        let max_memory = shared.limits.max_memory_bytes;
-        crate::actor::start(
-            shared,
+        let max_memory = node.limits.max_memory_bytes;
+        life::start(
+            node,
+            &self.components,
             Spec {
-                our: shared.address(&opts.name, &opts.package),
+                our: node.address(&opts.name, &opts.package),
                 module: module.clone(),
                 args: opts.args,
                 public: opts.public,
@@ -731,20 +488,20 @@ impl Shim {
     /// `"network"`, or `{"host-call": "binding/namespace"}`. Give it to an actor through
     /// [`SpawnOptions::capability`].
     pub fn kernel_capability(&self, params: &str) -> Capability {
-        self.shared.kernel_cap(params)
+        self.node.kernel_cap(params)
     }
 
     /// Kills the actor at `address` at once, wherever it is: no `on-stop`, no restart; its
     /// links and monitors hear `killed`. False when there is no such actor.
     pub fn kill(&self, address: &Address) -> bool {
-        self.shared.router.kill(address)
+        self.node.router.kill(address)
     }
 
     /// Asks the actor at `address` to stop: after what is queued before, it gets
     /// `stop-requested` (process mode) or `on-stop` (reactive mode), and ends. The stop is
     /// final: an on-exit `restart` does not bring it back (`requests` are still sent).
     pub fn stop(&self, address: &Address) -> bool {
-        let router = &self.shared.router;
+        let router = &self.node.router;
         router.with(address, |p| p.stopping = true).is_some()
             && router.deliver(address, Delivery::Stop)
     }
@@ -755,7 +512,7 @@ impl Shim {
     pub fn stopped(&self, address: &Address) -> impl Future<Output = ExitReason> + 'static {
         let (tell, told) = oneshot::channel();
         let watching = self
-            .shared
+            .node
             .router
             .with(address, |p| p.obituary.push(tell))
             .is_some();
@@ -769,8 +526,8 @@ impl Shim {
 
     /// Sends a chunk of stream `chunk.stream_id` from the host to the actor at `to`.
     pub fn send_chunk(&self, to: &Address, chunk: DataChunk) -> Result<(), ActorError> {
-        self.shared.limits.check_chunk(&chunk)?;
-        self.shared
+        self.node.limits.check_chunk(&chunk)?;
+        self.node
             .router
             .deliver(to, Delivery::Chunk(chunk, self.host_address()));
         Ok(())
@@ -778,7 +535,7 @@ impl Shim {
 
     /// Where discovery's `name` points, if anywhere.
     pub async fn lookup(&self, name: &str) -> Option<Address> {
-        self.shared.names.lock().await.get(name).cloned()
+        self.node.names.lock().await.get(name).cloned()
     }
 
     /// Sends a request from the host and waits up to `timeout` for its one outcome.
@@ -788,9 +545,9 @@ impl Shim {
         payload: Payload,
         timeout: Duration,
     ) -> Result<Response, SendError> {
-        let shared = &self.shared;
+        let node = &self.node;
         let host = self.host_address();
-        if let Err(error) = shared.limits.check_message(&payload) {
+        if let Err(error) = node.limits.check_message(&payload) {
             return Err(SendError {
                 request_id: 0,
                 error,
@@ -799,7 +556,7 @@ impl Shim {
                 context: None,
             });
         }
-        let id = shared.router.next_id();
+        let id = node.router.next_id();
         let (tx, rx) = oneshot::channel();
         let envelope = Envelope {
             id,
@@ -810,14 +567,13 @@ impl Shim {
         };
         // The deadline is kept here, where the caller waits: no timer task per call.
         let mut rx = rx;
-        shared
-            .router
+        node.router
             .request(to, envelope, Requester::Host(tx), None, None);
-        let outcome = match tokio::time::timeout(timeout, &mut rx).await {
+        let outcome = match node.clock.timeout(timeout, &mut rx).await {
             Ok(outcome) => outcome,
             Err(_) => {
                 // Fails it unless the response got in first; either way rx holds the outcome.
-                shared.router.fail(id, ActorError::TimedOut);
+                node.router.fail(id, ActorError::TimedOut);
                 rx.await
             }
         };
@@ -860,17 +616,17 @@ impl Shim {
         timeout: Duration,
     ) -> Result<Vec<Val>, InvokeError> {
         let (reply, outcome) = oneshot::channel();
-        let invocation = Invocation {
+        let call = ExportCall {
             interface: interface.map(str::to_owned),
             function: function.to_owned(),
             args,
             reply,
         };
-        let export = invocation.export();
-        if self.shared.router.invoke(to, invocation).is_err() {
+        let export = call.export();
+        if self.node.router.call_export(to, call).is_err() {
             return Err(InvokeError::NotFound(to.to_string()));
         }
-        match tokio::time::timeout(timeout, outcome).await {
+        match self.node.clock.timeout(timeout, outcome).await {
             Ok(Ok(result)) => result,
             Ok(Err(_)) => Err(InvokeError::Stopped {
                 actor: to.to_string(),
@@ -883,9 +639,9 @@ impl Shim {
     /// Sends a one-way message from the host and returns its id. A missing target drops it;
     /// a message over [`Limits::max_message_bytes`] is refused.
     pub fn send(&self, to: &Address, payload: Payload) -> Result<u64, ActorError> {
-        let shared = &self.shared;
-        shared.limits.check_message(&payload)?;
-        let router = &shared.router;
+        let node = &self.node;
+        node.limits.check_message(&payload)?;
+        let router = &node.router;
         let id = router.next_id();
         router.send(
             to,
@@ -903,22 +659,27 @@ impl Shim {
     /// Hands this node an inbound message from another node (what a transport does), under the
     /// rules in [`remote`](crate::remote). Returns the message id, or why it was dropped.
     pub fn receive_remote(&self, message: RemoteMessage) -> Result<u64, ActorError> {
-        self.shared.receive_remote(message)
+        remote::receive(&self.node, message)
     }
 
     /// The seal a transport attaches to `cap`, issued on this node, when it sends it to
     /// `node`; the capability is trusted again only if it comes back from that node with it.
     pub fn seal_for(&self, node: &str, cap: &Capability) -> Vec<u8> {
-        self.shared.seal.sign(&remote::seal_holder(node), cap)
+        self.node.seal.sign(&remote::seal_holder(node), cap)
     }
 
     /// True while an actor is registered at `address`.
     pub fn exists(&self, address: &Address) -> bool {
-        self.shared.router.exists(address)
+        self.node.router.exists(address)
+    }
+
+    /// The clock this shim's timers run on.
+    pub fn clock(&self) -> &Clock {
+        &self.node.clock
     }
 
     /// The address messages from the embedding application carry as their source.
     pub fn host_address(&self) -> Address {
-        self.shared.router.host()
+        self.node.router.host()
     }
 }

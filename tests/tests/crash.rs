@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use guestkit_shim::durable::{Invocation, JournalEntry, Status};
+use guestkit_shim::journal::{Invocation, JournalEntry, Status};
 use guestkit_shim::storage::{RedbStore, StateStore};
 use guestkit_tests::{built_guest, cargo_guest};
 use serde_json::{Value, json};

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use guestkit_shim::durable::{Failure, Invocation, InvocationRetry, JournalEntry, Status};
+use guestkit_shim::journal::{Failure, Invocation, InvocationRetry, JournalEntry, Status};
 use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore};
 use guestkit_shim::{HostMessage, Shim};
 use guestkit_tests::built_guest;
@@ -663,7 +663,7 @@ async fn sem_32_a_delayed_send_starts_no_earlier_than_its_delay_and_once_across_
 #[tokio::test]
 async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
     let (_state, d) = fresh();
-    let request = |idempotency_key: &str| guestkit_shim::durable::Request {
+    let request = |idempotency_key: &str| guestkit_shim::journal::Request {
         service: "probe".into(),
         handler: "probe".into(),
         key: Some("order-1".into()),

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use guestkit_codegen::embed;
 use guestkit_shim::Shim;
-use guestkit_shim::durable::{Failure, Invocation, Request, Status};
+use guestkit_shim::journal::{Failure, Invocation, Request, Status};
 
 use crate::commands::run;
 use crate::contract::RouteTypes;

@@ -2,26 +2,20 @@
 //! it received. Saved capabilities are sealed into the state store, and come back to the
 //! next actor of the same name, in this shim process or a later one.
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::capabilities::Host;
-use crate::bindings::log::Level;
-use crate::bindings::types::{ActorError, Capability};
-
-impl ActorCtx {
-    /// Strips from an outgoing message every capability the sender neither issued nor holds;
-    /// the receiver can trust (and `save`) the rest.
-    pub(crate) fn vet(&self, caps: &mut Vec<Capability>) {
-        caps.retain(|cap| self.holds(cap));
-    }
-}
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::wit::capabilities::Host;
+use crate::wit::log::Level;
+use crate::wit::types::{ActorError, Capability};
 
 struct Owned;
 impl HostCall for Owned {
     const NAME: &'static str = "capabilities.owned";
+    const EFFECT: Effect = Effect::Local;
     type Output = Vec<Capability>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Vec<Capability>> {
         Ok(cx
-            .shared
+            .node
             .router
             .with(&cx.our, |p| p.held.list())
             .unwrap_or_default())
@@ -31,6 +25,7 @@ impl HostCall for Owned {
 struct Has(Capability);
 impl HostCall for Has {
     const NAME: &'static str = "capabilities.has";
+    const EFFECT: Effect = Effect::Local;
     type Output = bool;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<bool> {
         Ok(cx.holds(&self.0))
@@ -40,6 +35,7 @@ impl HostCall for Has {
 struct Save(Vec<Capability>);
 impl HostCall for Save {
     const NAME: &'static str = "capabilities.save";
+    const EFFECT: Effect = Effect::Local;
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         if let Some(cap) = self
@@ -60,15 +56,15 @@ impl HostCall for Save {
         let sealed: Vec<_> = self
             .0
             .iter()
-            .map(|cap| cx.shared.seal.save(&holder, cap))
+            .map(|cap| cx.node.seal.save(&holder, cap))
             .collect();
-        if let Err(e) = cx.shared.store.save_capabilities(&holder, &sealed) {
+        if let Err(e) = cx.node.store.save_capabilities(&holder, &sealed) {
             return Ok(Err(ActorError::Internal(format!(
                 "{}: nothing was saved: {e}",
                 Self::NAME
             ))));
         }
-        cx.shared.router.with(&cx.our, |p| {
+        cx.node.router.with(&cx.our, |p| {
             for cap in self.0 {
                 p.held.insert(cap);
             }
@@ -80,16 +76,17 @@ impl HostCall for Save {
 struct Remove(Vec<Capability>);
 impl HostCall for Remove {
     const NAME: &'static str = "capabilities.remove";
+    const EFFECT: Effect = Effect::Local;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.shared.router.with(&cx.our, |p| {
+        cx.node.router.with(&cx.our, |p| {
             for cap in &self.0 {
                 p.held.remove(cap);
             }
         });
         let pairs: Vec<_> = self.0.iter().map(Capability::key).collect();
         let holder = cx.our.process.to_string();
-        if let Err(e) = cx.shared.store.forget_capabilities(&holder, &pairs) {
+        if let Err(e) = cx.node.store.forget_capabilities(&holder, &pairs) {
             let why = format!("{}: saved copies stay in the store: {e}", Self::NAME);
             cx.report(Level::Error, why);
         }
@@ -100,6 +97,7 @@ impl HostCall for Remove {
 struct Mint(String);
 impl HostCall for Mint {
     const NAME: &'static str = "capabilities.mint";
+    const EFFECT: Effect = Effect::Local;
     type Output = Capability;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Capability> {
         Ok(Capability::new(cx.our.clone(), &self.0))

@@ -1,38 +1,25 @@
 //! `guestkit:host/clock`: wall-clock and monotonic time, journaled in durable invocations.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use serde_json::json;
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::clock::Host;
-use crate::bindings::types::Timestamp;
-
-/// The wall-clock time now.
-pub(crate) fn now() -> Timestamp {
-    let since = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    Timestamp {
-        seconds: since.as_secs(),
-        nanoseconds: since.subsec_nanos(),
-    }
-}
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::wit::clock::Host;
+use crate::wit::types::Timestamp;
 
 struct Now;
 impl HostCall for Now {
     const NAME: &'static str = "clock.now";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Timestamp;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Timestamp> {
+        let wall = cx.node.clock.wall();
         let (seconds, nanoseconds) = cx
             .journaled(
                 Self::NAME,
                 || json!({}),
                 None,
-                |_| {
-                    let t = now();
-                    Ok((t.seconds, t.nanoseconds))
-                },
+                |_| Ok((wall.as_secs(), wall.subsec_nanos())),
             )
             .await?;
         Ok(Timestamp {
@@ -45,9 +32,10 @@ impl HostCall for Now {
 struct Monotonic;
 impl HostCall for Monotonic {
     const NAME: &'static str = "clock.monotonic-ns";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = u64;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<u64> {
-        let elapsed = cx.shared.started.elapsed();
+        let elapsed = cx.node.clock.monotonic();
         cx.journaled(
             Self::NAME,
             || json!({}),

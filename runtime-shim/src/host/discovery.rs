@@ -3,18 +3,20 @@
 
 use wasmtime::component::Resource;
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::discovery::Host;
-use crate::bindings::process::{SpawnError, SpawnOptions};
-use crate::bindings::types::{ActorError, ActorType, Address};
-use crate::shim::Module;
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::component::Module;
+use crate::wit::discovery::Host;
+use crate::wit::process::{SpawnError, SpawnOptions};
+use crate::wit::types::{ActorError, ActorType, Address};
 
 struct Register(String, Address);
 impl HostCall for Register {
     const NAME: &'static str = "discovery.register";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        cx.shared.names.lock().await.insert(self.0, self.1);
+        cx.node.names.lock().await.insert(self.0, self.1);
         Ok(Ok(()))
     }
 }
@@ -22,9 +24,10 @@ impl HostCall for Register {
 struct Lookup(String);
 impl HostCall for Lookup {
     const NAME: &'static str = "discovery.lookup";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Option<Address>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Option<Address>> {
-        let names = cx.shared.names.lock().await;
+        let names = cx.node.names.lock().await;
         Ok(names.get(&self.0).cloned())
     }
 }
@@ -32,9 +35,10 @@ impl HostCall for Lookup {
 struct Unregister(String);
 impl HostCall for Unregister {
     const NAME: &'static str = "discovery.unregister";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.shared.names.lock().await.remove(&self.0);
+        cx.node.names.lock().await.remove(&self.0);
         Ok(())
     }
 }
@@ -46,14 +50,15 @@ struct GetOrSpawn {
 }
 impl HostCall for GetOrSpawn {
     const NAME: &'static str = "discovery.get-or-spawn";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Address, SpawnError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let module = cx.table.get(&self.code)?.clone();
-        let shared = std::sync::Arc::clone(&cx.shared);
+        let node = std::sync::Arc::clone(&cx.node);
         // Held across the spawn: concurrent calls for one name spawn exactly one actor.
-        let mut names = shared.names.lock().await;
+        let mut names = node.names.lock().await;
         if let Some(found) = names.get(&self.name)
-            && shared.router.exists(found)
+            && node.router.exists(found)
         {
             return Ok(Ok(found.clone()));
         }
@@ -68,10 +73,11 @@ impl HostCall for GetOrSpawn {
 struct Discover(ActorType);
 impl HostCall for Discover {
     const NAME: &'static str = "discovery.discover";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Address, ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let ty = self.0;
-        Ok(cx.shared.router.of_type(&ty).ok_or_else(|| {
+        Ok(cx.node.router.of_type(&ty).ok_or_else(|| {
             ActorError::NotFound(format!(
                 "{}: no live actor of type {}:{}@{}",
                 Self::NAME,

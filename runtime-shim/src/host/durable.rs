@@ -9,95 +9,27 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::json;
 use wasmtime::Result;
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::durable::{
-    self, AwaitNode, CallHandles, CallTarget, Combinator, Handle, InvocationInput, InvocationRef,
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::durable;
+use crate::error::ShimError;
+use crate::journal::{
+    self, Abort, Awaited, Completion, Failure, Invocation, JournalEntry, OpenRun, Request,
+};
+use crate::wit::durable::{
+    AwaitNode, CallHandles, CallTarget, Combinator, Handle, InvocationInput, InvocationRef,
     OnMaxAttempts, RetryPolicy, RunOutcome, RunStart, Value, WaitOutcome,
 };
-use crate::bindings::types::Address;
-use crate::bindings::types::Failure as WitFailure;
-use crate::durable::{
-    self as invocations, Abort, Attempt, Awaited, Completion, EFFECT_OUTSIDE_RUN, Failure,
-    JournalEntry, OpenRun, Request,
-};
-use crate::error::ShimError;
-use crate::state::StateTxn;
-
-impl ActorCtx {
-    /// `run`'s result, journaled as `command` (with the arguments `fields` and `payload`) when
-    /// the actor is in a durable invocation: on replay the recorded result comes back and
-    /// `run` does not run.
-    pub(crate) async fn journaled<T: Serialize + DeserializeOwned>(
-        &mut self,
-        command: &str,
-        fields: impl FnOnce() -> serde_json::Value,
-        payload: Option<&[u8]>,
-        run: impl FnOnce(&mut StateTxn) -> Result<T>,
-    ) -> Result<T> {
-        let state = &mut self.state;
-        match self.durable.as_deref_mut() {
-            Some(attempt) => {
-                attempt
-                    .record(command, fields(), payload, || run(state))
-                    .await
-            }
-            None => run(state),
-        }
-    }
-
-    /// Whether a durable invocation is replaying its journal (its logs are suppressed).
-    pub(crate) fn replaying(&self) -> bool {
-        self.durable.as_ref().is_some_and(|a| a.is_replaying())
-    }
-
-    /// A trap with code 571 when `function`, a side effect, is called in a durable invocation
-    /// outside an executing run.
-    pub(crate) fn check_side_effect(&mut self, function: &str) -> Result<()> {
-        const SIDE_EFFECTS: [&str; 5] = [
-            "messaging.",
-            "process.",
-            "discovery.",
-            "streams.",
-            "host-call.",
-        ];
-        let Some(attempt) = self.durable.as_deref_mut() else {
-            return Ok(());
-        };
-        if attempt.open_run.is_some() || !SIDE_EFFECTS.iter().any(|p| function.starts_with(p)) {
-            return Ok(());
-        }
-        Err(attempt.fail(Abort::Retry {
-            failure: Failure {
-                code: EFFECT_OUTSIDE_RUN,
-                message: format!(
-                    "guestkit:host/{function} is a side effect: in a durable invocation it may \
-                     be called only inside an executing run (durable.run-begin … run-end)"
-                ),
-            },
-            after: None,
-        }))
-    }
-
-    /// The running attempt of a durable invocation, or a trap naming `function` when there is
-    /// none.
-    pub(crate) fn attempt(&mut self, function: &str) -> Result<&mut Attempt> {
-        self.durable.as_deref_mut().ok_or_else(|| {
-            wasmtime::format_err!(
-                "guestkit:host/{function} works only inside a durable invocation \
-                 (started with Shim::start_invocation or `cargo guest run --durable`)"
-            )
-        })
-    }
-}
+use crate::wit::types::Address;
+use crate::wit::types::Failure as WitFailure;
 
 struct Input;
 impl HostCall for Input {
     const NAME: &'static str = "durable.input";
+    const EFFECT: Effect = Effect::Local;
     type Output = InvocationInput;
     async fn run(self, cx: &mut ActorCtx) -> Result<InvocationInput> {
         let i = &cx.attempt(Self::NAME)?.invocation;
@@ -118,6 +50,7 @@ impl HostCall for Input {
 struct IsReplaying;
 impl HostCall for IsReplaying {
     const NAME: &'static str = "durable.is-replaying";
+    const EFFECT: Effect = Effect::Local;
     type Output = bool;
     async fn run(self, cx: &mut ActorCtx) -> Result<bool> {
         Ok(cx.attempt(Self::NAME)?.is_replaying())
@@ -127,6 +60,7 @@ impl HostCall for IsReplaying {
 struct RunBegin(String);
 impl HostCall for RunBegin {
     const NAME: &'static str = "durable.run-begin";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = RunStart;
     async fn run(self, cx: &mut ActorCtx) -> Result<RunStart> {
         let attempt = cx.attempt(Self::NAME)?;
@@ -158,8 +92,10 @@ impl HostCall for RunBegin {
 struct RunEnd(Handle, RunOutcome, RetryPolicy);
 impl HostCall for RunEnd {
     const NAME: &'static str = "durable.run-end";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> Result<()> {
+        let now = cx.node.clock.now_ms();
         let attempt = cx.attempt(Self::NAME)?;
         let RunEnd(handle, outcome, policy) = self;
         let run = match attempt.open_run.take() {
@@ -180,7 +116,6 @@ impl HostCall for RunEnd {
             RunOutcome::Retryable(message) => {
                 // This run failed in every attempt since the journal last grew.
                 let tries = attempt.invocation.retry_count + 1;
-                let now = invocations::now_ms();
                 let retrying_ms = now - attempt.invocation.retrying_since_ms.unwrap_or(now);
                 let failure = Failure {
                     code: 500,
@@ -255,6 +190,7 @@ fn pauses(policy: &RetryPolicy) -> bool {
 struct IsCompleted(Handle);
 impl HostCall for IsCompleted {
     const NAME: &'static str = "durable.is-completed";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = bool;
     async fn run(self, cx: &mut ActorCtx) -> Result<bool> {
         let attempt = cx.attempt(Self::NAME)?;
@@ -286,6 +222,7 @@ impl HostCall for IsCompleted {
 struct Take(Handle);
 impl HostCall for Take {
     const NAME: &'static str = "durable.take";
+    const EFFECT: Effect = Effect::Local;
     type Output = Option<Value>;
     async fn run(self, cx: &mut ActorCtx) -> Result<Option<Value>> {
         let completed = cx.attempt(Self::NAME)?.completed.remove(&self.0);
@@ -305,6 +242,7 @@ impl HostCall for Take {
 struct SetPayloadChecks(bool);
 impl HostCall for SetPayloadChecks {
     const NAME: &'static str = "durable.set-payload-checks";
+    const EFFECT: Effect = Effect::Local;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> Result<()> {
         cx.attempt(Self::NAME)?.payload_checks = self.0;
@@ -317,14 +255,16 @@ impl HostCall for SetPayloadChecks {
 struct Sleep(String, u64);
 impl HostCall for Sleep {
     const NAME: &'static str = "durable.sleep";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
+        let now = cx.node.clock.now_ms();
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
         let Sleep(name, duration_ms) = self;
         let wake_at_ms = attempt
             .record(Self::NAME, json!({ "name": name }), None, || {
-                Ok(durable_now().saturating_add(duration_ms))
+                Ok(now.saturating_add(duration_ms))
             })
             .await?;
         attempt
@@ -337,6 +277,7 @@ impl HostCall for Sleep {
 struct NewAwakeable;
 impl HostCall for NewAwakeable {
     const NAME: &'static str = "durable.awakeable";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = (String, Handle);
     async fn run(self, cx: &mut ActorCtx) -> Result<(String, Handle)> {
         let attempt = cx.attempt(Self::NAME)?;
@@ -347,7 +288,7 @@ impl HostCall for NewAwakeable {
             .await?;
         attempt
             .pending
-            .insert(handle, Awaited::External(invocations::awakeable_key(&id)));
+            .insert(handle, Awaited::External(journal::awakeable_key(&id)));
         Ok((id, handle))
     }
 }
@@ -367,11 +308,12 @@ async fn complete_journaled(
     key: String,
     value: &Completion,
 ) -> Result<bool> {
-    let shared = Arc::clone(&cx.shared);
+    let node = Arc::clone(&cx.node);
     let payload = serde_json::to_vec(value)?;
     cx.attempt(command)?
         .record(command, fields, Some(&payload), || {
-            invocations::complete(&shared, &key, value)
+            node.invocations
+                .complete(&key, value)
                 .map_err(|e| wasmtime::format_err!("{command}: {e}"))
         })
         .await
@@ -380,10 +322,11 @@ async fn complete_journaled(
 struct CompleteAwakeable(String, std::result::Result<Vec<u8>, WitFailure>);
 impl HostCall for CompleteAwakeable {
     const NAME: &'static str = "durable.complete-awakeable";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> Result<()> {
         let CompleteAwakeable(id, value) = self;
-        let key = invocations::awakeable_key(&id);
+        let key = journal::awakeable_key(&id);
         let fields = json!({ "id": id });
         complete_journaled(cx, Self::NAME, fields, key, &completion(value)).await?;
         Ok(())
@@ -393,7 +336,7 @@ impl HostCall for CompleteAwakeable {
 /// The store key of promise `name` of the running invocation's object.
 fn promise(cx: &mut ActorCtx, function: &str, name: &str) -> Result<String> {
     let owner = cx.attempt(function)?.invocation.state_owner();
-    Ok(invocations::promise_key(&owner, name))
+    Ok(journal::promise_key(&owner, name))
 }
 
 /// A handle for completion `key`, which someone else completes: `function`'s call, with
@@ -414,6 +357,7 @@ async fn awaiting(
 struct PromiseGet(String);
 impl HostCall for PromiseGet {
     const NAME: &'static str = "durable.promise-get";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
         let key = promise(cx, Self::NAME, &self.0)?;
@@ -425,10 +369,11 @@ impl HostCall for PromiseGet {
 struct PromisePeek(String);
 impl HostCall for PromisePeek {
     const NAME: &'static str = "durable.promise-peek";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
         let key = promise(cx, Self::NAME, &self.0)?;
-        let store = Arc::clone(&cx.shared.store);
+        let store = Arc::clone(&cx.node.store);
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
         let seen: Completion = attempt
@@ -450,6 +395,7 @@ impl HostCall for PromisePeek {
 struct PromiseComplete(String, std::result::Result<Vec<u8>, WitFailure>);
 impl HostCall for PromiseComplete {
     const NAME: &'static str = "durable.promise-complete";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
         let PromiseComplete(name, value) = self;
@@ -475,22 +421,22 @@ impl HostCall for PromiseComplete {
 /// service's address, or an input over the message limit).
 fn request(cx: &ActorCtx, target: CallTarget, input: Vec<u8>) -> Result<Request, Failure> {
     let Address { node, process } = target.actor;
-    if process.package_name != "durable" || !(node.is_empty() || node == cx.shared.node) {
+    if process.package_name != "durable" || !(node.is_empty() || node == cx.node.name) {
         return Err(Failure {
             code: 400,
             message: format!(
                 "durable calls go to durable services, at addresses like \
                  `{}@SERVICE:durable:{}` (the node may be left empty); not \
                  `{node}@{}:{}:{}`",
-                cx.shared.node,
-                cx.shared.node,
+                cx.node.name,
+                cx.node.name,
                 process.process_name,
                 process.package_name,
                 process.publisher_node
             ),
         });
     }
-    let limit = cx.shared.limits.max_message_bytes;
+    let limit = cx.node.limits.max_message_bytes;
     if input.len() > limit {
         return Err(Failure {
             code: 400,
@@ -531,17 +477,18 @@ async fn submit_call(
     let request = request(cx, target, input);
     // A refused input is not journaled: whether it is refused is what a replay checks.
     let payload = request.as_ref().ok().map(|r| r.input.clone());
-    let shared = Arc::clone(&cx.shared);
+    let node = Arc::clone(&cx.node);
+    let components = Arc::clone(&cx.components);
     let attempt = cx.attempt(function)?;
-    let id = invocations::derived_id(&["call", &attempt.invocation.id, &handle.to_string()]);
+    let id = journal::derived_id(&["call", &attempt.invocation.id, &handle.to_string()]);
     attempt
         .record(function, fields, payload.as_deref(), || {
             let mut request = match request {
                 Ok(request) => request,
                 Err(failure) => return Ok(Err(failure)),
             };
-            request.start_at_ms = delay_ms.map(|d| invocations::now_ms().saturating_add(d));
-            match invocations::submit(&shared, request, Some(id)) {
+            request.start_at_ms = delay_ms.map(|d| node.clock.now_ms().saturating_add(d));
+            match durable::submit(&node, &components, request, Some(id)) {
                 Ok(id) => Ok(Ok(id)),
                 Err(ShimError::Invocation(message)) => Ok(Err(Failure { code: 404, message })),
                 Err(e) => Err(wasmtime::format_err!("{function}: {e}")),
@@ -555,6 +502,7 @@ async fn submit_call(
 struct Call(CallTarget, Vec<u8>);
 impl HostCall for Call {
     const NAME: &'static str = "durable.call";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = CallHandles;
     async fn run(self, cx: &mut ActorCtx) -> Result<CallHandles> {
         let attempt = cx.attempt(Self::NAME)?;
@@ -563,7 +511,7 @@ impl HostCall for Call {
         let attempt = cx.attempt(Self::NAME)?;
         match started {
             Ok(id) => {
-                let output = Awaited::External(invocations::output_key(&id));
+                let output = Awaited::External(journal::output_key(&id));
                 attempt.pending.insert(completion, output);
                 attempt
                     .completed
@@ -587,6 +535,7 @@ impl HostCall for Call {
 struct OneWay(CallTarget, Vec<u8>, Option<u64>);
 impl HostCall for OneWay {
     const NAME: &'static str = "durable.send";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
         let OneWay(target, input, delay_ms) = self;
@@ -606,9 +555,10 @@ impl HostCall for OneWay {
 struct Signal(String);
 impl HostCall for Signal {
     const NAME: &'static str = "durable.signal";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
-        let key = invocations::signal_key(&cx.attempt(Self::NAME)?.invocation.id, &self.0);
+        let key = journal::signal_key(&cx.attempt(Self::NAME)?.invocation.id, &self.0);
         awaiting(cx, Self::NAME, json!({ "name": self.0 }), key).await
     }
 }
@@ -616,10 +566,11 @@ impl HostCall for Signal {
 struct CompleteSignal(String, String, std::result::Result<Vec<u8>, WitFailure>);
 impl HostCall for CompleteSignal {
     const NAME: &'static str = "durable.complete-signal";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> Result<()> {
         let CompleteSignal(invocation, name, value) = self;
-        let key = invocations::signal_key(&invocation, &name);
+        let key = journal::signal_key(&invocation, &name);
         let fields = json!({ "invocation": invocation, "name": name });
         complete_journaled(cx, Self::NAME, fields, key, &completion(value)).await?;
         Ok(())
@@ -631,10 +582,10 @@ impl HostCall for CompleteSignal {
 fn find_invocation(
     cx: &ActorCtx,
     target: &InvocationRef,
-) -> Result<std::result::Result<invocations::Invocation, Failure>> {
-    let shared = &cx.shared;
+) -> Result<std::result::Result<Invocation, Failure>> {
+    let node = &cx.node;
     let found = match target {
-        InvocationRef::InvocationId(id) => invocations::find(shared, id),
+        InvocationRef::InvocationId(id) => node.invocations.find(id),
         InvocationRef::Idempotency(r) => {
             let id = Request {
                 service: r.service.clone(),
@@ -645,11 +596,11 @@ fn find_invocation(
             }
             .idempotent_id();
             match id {
-                Some(id) => invocations::find(shared, &id),
+                Some(id) => node.invocations.find(&id),
                 None => Ok(None),
             }
         }
-        InvocationRef::Workflow(w) => invocations::list(shared).map(|all| {
+        InvocationRef::Workflow(w) => node.invocations.list().map(|all| {
             all.into_iter().find(|i| {
                 i.service == w.name && i.key.as_deref() == Some(&w.key) && i.handler == "run"
             })
@@ -680,6 +631,7 @@ fn describe_ref(target: &InvocationRef) -> serde_json::Value {
 struct AttachInvocation(InvocationRef);
 impl HostCall for AttachInvocation {
     const NAME: &'static str = "durable.attach-invocation";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
         let found = find_invocation(cx, &self.0)?.map(|i| i.id);
@@ -690,7 +642,7 @@ impl HostCall for AttachInvocation {
             .await?;
         match found {
             Ok(id) => {
-                let output = Awaited::External(invocations::output_key(&id));
+                let output = Awaited::External(journal::output_key(&id));
                 attempt.pending.insert(handle, output);
             }
             Err(failure) => {
@@ -708,6 +660,7 @@ impl HostCall for AttachInvocation {
 struct GetInvocationOutput(InvocationRef);
 impl HostCall for GetInvocationOutput {
     const NAME: &'static str = "durable.get-invocation-output";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Handle;
     async fn run(self, cx: &mut ActorCtx) -> Result<Handle> {
         let seen = match find_invocation(cx, &self.0)? {
@@ -727,9 +680,10 @@ impl HostCall for GetInvocationOutput {
 struct CancelInvocation(String);
 impl HostCall for CancelInvocation {
     const NAME: &'static str = "durable.cancel-invocation";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> Result<()> {
-        let key = invocations::cancel_key(&self.0);
+        let key = journal::cancel_key(&self.0);
         let fields = json!({ "invocation": self.0 });
         complete_journaled(cx, Self::NAME, fields, key, &Completion::Void).await?;
         Ok(())
@@ -743,6 +697,7 @@ impl HostCall for CancelInvocation {
 struct Wait(Vec<AwaitNode>);
 impl HostCall for Wait {
     const NAME: &'static str = "durable.wait";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = WaitOutcome;
     async fn run(self, cx: &mut ActorCtx) -> Result<WaitOutcome> {
         let tree = self.0;
@@ -764,7 +719,7 @@ impl HostCall for Wait {
             }
             return Ok(seen.outcome.into());
         }
-        let cancel = invocations::cancel_key(&attempt.invocation.id);
+        let cancel = journal::cancel_key(&attempt.invocation.id);
         let cancelled = attempt.store_completion(&cancel)?.is_some();
         let mut newly = Vec::new();
         for &h in tree.iter().flat_map(|n| &n.handles) {
@@ -914,12 +869,7 @@ fn settled(tree: &[AwaitNode], i: usize, done: &HashMap<Handle, Completion>) -> 
     }
 }
 
-/// Now, for durable timers.
-fn durable_now() -> u64 {
-    invocations::now_ms()
-}
-
-impl durable::Host for ActorCtx {
+impl crate::wit::durable::Host for ActorCtx {
     async fn input(&mut self) -> Result<InvocationInput> {
         self.dispatch(Input).await
     }

@@ -2,8 +2,9 @@
 //! registered with [`ShimBuilder::host_call`](crate::ShimBuilder::host_call), and allowed
 //! only to holders of the kernel capability `{"host-call": "binding/namespace"}`.
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::host_call::Host;
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::wit::host_call::Host;
 
 struct Call {
     binding: String,
@@ -14,6 +15,7 @@ struct Call {
 
 impl HostCall for Call {
     const NAME: &'static str = "host-call.call";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Vec<u8>, String>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let scope = format!("{}/{}", self.binding, self.namespace);
@@ -24,14 +26,14 @@ impl HostCall for Call {
                 cx.our
             )));
         }
-        let limit = cx.shared.limits.max_message_bytes;
+        let limit = cx.node.limits.max_message_bytes;
         if self.payload.len() > limit {
             return Ok(Err(format!(
                 "invalid-argument: a payload of {} bytes exceeds the shim's limit of {limit} bytes",
                 self.payload.len()
             )));
         }
-        let Some(callback) = cx.shared.host_calls.get(&(self.binding, self.namespace)) else {
+        let Some(callback) = cx.node.host_calls.get(&(self.binding, self.namespace)) else {
             return Ok(Err(format!(
                 "not-found: the host application serves no host calls for {scope}"
             )));

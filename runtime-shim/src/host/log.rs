@@ -1,8 +1,9 @@
 //! `guestkit:host/log`: the actor's log lines, handed to the shim's log sink.
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::log::{Host, Level};
-use crate::shim::LogLine;
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::node::LogLine;
+use crate::wit::log::{Host, Level};
 
 struct Write {
     level: Level,
@@ -11,13 +12,14 @@ struct Write {
 
 impl HostCall for Write {
     const NAME: &'static str = "log.log";
+    const EFFECT: Effect = Effect::Local;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         // A durable invocation's replay re-runs calls whose logs were already written.
         if cx.replaying() {
             return Ok(());
         }
-        (cx.shared.log_sink)(LogLine {
+        (cx.node.log_sink)(LogLine {
             actor: cx.our.clone(),
             level: self.level,
             message: self.message,

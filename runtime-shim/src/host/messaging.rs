@@ -3,14 +3,15 @@
 
 use std::time::Duration;
 
-use super::{ActorCtx, Current, HostCall, Phase};
-use crate::bindings::messaging::{
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::actor::{ActorCtx, Phase};
+use crate::component::Module;
+use crate::mailbox::{Delivery, Envelope, Filter};
+use crate::router::Requester;
+use crate::wit::messaging::{
     Host, Incoming, ReceiveError, ReceiveFilter, RequestOptions, Response, SendError,
 };
-use crate::bindings::types::{ActorError, Address, Attachment, Blob, Dest, Message, Payload};
-use crate::mailbox::{Delivery, Envelope, Filter, Reply};
-use crate::router::Requester;
-use crate::shim::Module;
+use crate::wit::types::{ActorError, Address, Attachment, Blob, Dest, Payload};
 
 type Sent = Result<u64, ActorError>;
 
@@ -21,190 +22,82 @@ enum Route {
     Actor(Address),
 }
 
-impl ActorCtx {
-    /// Turns a mailbox delivery into what the guest sees, and remembers what later host calls
-    /// need: the current message, its blob, and whether it owes a response.
-    pub(crate) fn accept(&mut self, d: Delivery) -> Incoming {
-        match d {
-            Delivery::Request(m) => {
-                let Payload {
-                    tag,
-                    route,
-                    body,
-                    metadata,
-                    headers,
-                    blob,
-                    capabilities,
-                } = m.payload;
-                if m.expects_response {
-                    self.awaiting.insert(m.id);
-                }
-                if blob.is_some() {
-                    self.last_blob.clone_from(&blob);
-                }
-                for cap in &capabilities {
-                    self.received.insert(cap.clone());
-                }
-                let has_blob = blob.is_some();
-                self.current = Some(Current { id: m.id, blob });
-                Incoming::Request(Message {
-                    id: m.id,
-                    source: m.source,
-                    expects_response: m.expects_response,
-                    durable: false,
-                    tag,
-                    route,
-                    body,
-                    metadata,
-                    headers,
-                    has_blob,
-                    capabilities,
-                    attachments: self.adopt(m.attachments),
-                })
-            }
-            Delivery::Response(r) => Incoming::Response(self.accept_reply(r)),
-            Delivery::SendFailed(f) => Incoming::SendFailed(f),
-            Delivery::LinkDied(notice) => Incoming::LinkDied(notice),
-            Delivery::ProcessDied(notice) => Incoming::ProcessDied(notice),
-            Delivery::Chunk(chunk, sender) => Incoming::Chunk((chunk, sender)),
-            Delivery::Stop => Incoming::StopRequested,
-            Delivery::Invoke(_) => unreachable!("guest receives never match invocations"),
+/// Where `to` points, once the message may go there: within the size limit, and allowed
+/// by the target's capabilities.
+fn resolve(cx: &ActorCtx, to: Dest, msg: &mut Payload, call: &str) -> Result<Route, ActorError> {
+    cx.vet(&mut msg.capabilities);
+    let prefixed = |e| named(call, e);
+    cx.node.limits.check_message(msg).map_err(prefixed)?;
+    match to {
+        Dest::Host => Ok(Route::Host),
+        Dest::Loopback => Ok(Route::Actor(cx.our.clone())),
+        Dest::Actor(a) if cx.node.router.is_host(&a) => Ok(Route::Host),
+        Dest::Actor(a) => {
+            cx.node.router.authorize(&cx.our, &a).map_err(prefixed)?;
+            Ok(Route::Actor(a))
         }
     }
+}
 
-    fn accept_reply(&mut self, r: Reply) -> Response {
-        let Payload {
-            body,
-            metadata,
-            headers,
-            blob,
-            capabilities,
-            ..
-        } = r.payload;
-        let has_blob = blob.is_some();
-        if has_blob {
-            self.last_blob = blob;
-        }
-        for cap in &capabilities {
-            self.received.insert(cap.clone());
-        }
-        Response {
-            request_id: r.request_id,
-            source: r.source,
-            body,
-            metadata,
-            headers,
-            has_blob,
-            capabilities,
-            attachments: self.adopt(r.attachments),
-            context: r.context,
-        }
+fn outgoing(
+    cx: &ActorCtx,
+    id: u64,
+    expects_response: bool,
+    payload: Payload,
+    attachments: Vec<Module>,
+) -> Envelope {
+    Envelope {
+        id,
+        source: cx.our.clone(),
+        expects_response,
+        payload,
+        attachments,
     }
+}
 
-    /// Gives this actor fresh handles to modules that arrived in a message.
-    fn adopt(&mut self, modules: Vec<Module>) -> Vec<Attachment> {
-        modules
-            .into_iter()
-            .filter_map(|m| self.table.push(m).ok().map(Attachment::Module))
-            .collect()
-    }
+/// The current message's id, when its requester still waits for a response: what
+/// `inherit` passes on.
+fn inheritable(cx: &ActorCtx) -> Option<u64> {
+    let id = cx.current.as_ref()?.id;
+    cx.awaiting.contains(&id).then_some(id)
+}
 
-    /// Moves attached modules out of this actor's handle table: its handles become invalid.
-    fn detach(&mut self, attachments: Vec<Attachment>) -> wasmtime::Result<Vec<Module>> {
-        attachments
-            .into_iter()
-            .map(|a| match a {
-                Attachment::Module(m) => Ok(self.table.delete(m)?),
-                Attachment::Conn(c) => {
-                    self.table.delete(c)?;
-                    Err(wasmtime::format_err!(
-                        "this shim has no connections to send"
-                    ))
-                }
-            })
-            .collect()
+/// Passes the current request on: the response to the new message goes to the current
+/// message's requester, under its id and context, and this actor no longer owes one.
+fn forward(cx: &mut ActorCtx, route: Route, id: u64, mut msg: Payload, attachments: Vec<Module>) {
+    cx.awaiting.remove(&id);
+    if msg.blob.is_none() {
+        msg.blob = cx.current.as_ref().and_then(|c| c.blob.clone());
     }
+    let envelope = outgoing(cx, id, true, msg, attachments);
+    match route {
+        Route::Host => cx.node.to_host(envelope),
+        Route::Actor(to) => cx.node.router.forward(&to, envelope),
+    }
+}
 
-    /// Where `to` points, once the message may go there: within the size limit, and allowed
-    /// by the target's capabilities.
-    fn route(&self, to: Dest, msg: &mut Payload, call: &str) -> Result<Route, ActorError> {
-        self.vet(&mut msg.capabilities);
-        let prefixed = |e| named(call, e);
-        self.shared.limits.check_message(msg).map_err(prefixed)?;
-        match to {
-            Dest::Host => Ok(Route::Host),
-            Dest::Loopback => Ok(Route::Actor(self.our.clone())),
-            Dest::Actor(a) if self.shared.router.is_host(&a) => Ok(Route::Host),
-            Dest::Actor(a) => {
-                self.shared
-                    .router
-                    .authorize(&self.our, &a)
-                    .map_err(prefixed)?;
-                Ok(Route::Actor(a))
-            }
+/// Sends a request whose outcome comes back to this actor.
+fn request_to(
+    cx: &ActorCtx,
+    route: Route,
+    msg: Payload,
+    attachments: Vec<Module>,
+    context: Option<Vec<u8>>,
+    timeout: Option<Duration>,
+) -> u64 {
+    let router = &cx.node.router;
+    let id = router.next_id();
+    let envelope = outgoing(cx, id, true, msg, attachments);
+    let requester = Requester::Actor(cx.our.clone());
+    match route {
+        Route::Actor(to) => router.request(&to, envelope, requester, context, timeout),
+        Route::Host => {
+            let host = router.host();
+            router.expect(id, &host, &envelope.payload, requester, context, timeout);
+            cx.node.to_host(envelope);
         }
     }
-
-    fn envelope(
-        &self,
-        id: u64,
-        expects_response: bool,
-        payload: Payload,
-        attachments: Vec<Module>,
-    ) -> Envelope {
-        Envelope {
-            id,
-            source: self.our.clone(),
-            expects_response,
-            payload,
-            attachments,
-        }
-    }
-
-    /// The current message's id, when its requester still waits for a response: what
-    /// `inherit` passes on.
-    fn inheritable(&self) -> Option<u64> {
-        let id = self.current.as_ref()?.id;
-        self.awaiting.contains(&id).then_some(id)
-    }
-
-    /// Passes the current request on: the response to the new message goes to the current
-    /// message's requester, under its id and context, and this actor no longer owes one.
-    fn forward(&mut self, route: Route, id: u64, mut msg: Payload, attachments: Vec<Module>) {
-        self.awaiting.remove(&id);
-        if msg.blob.is_none() {
-            msg.blob = self.current.as_ref().and_then(|c| c.blob.clone());
-        }
-        let envelope = self.envelope(id, true, msg, attachments);
-        match route {
-            Route::Host => self.shared.to_host(envelope),
-            Route::Actor(to) => self.shared.router.forward(&to, envelope),
-        }
-    }
-
-    /// Sends a request whose outcome comes back to this actor.
-    fn request_to(
-        &self,
-        route: Route,
-        msg: Payload,
-        attachments: Vec<Module>,
-        context: Option<Vec<u8>>,
-        timeout: Option<Duration>,
-    ) -> u64 {
-        let router = &self.shared.router;
-        let id = router.next_id();
-        let envelope = self.envelope(id, true, msg, attachments);
-        let requester = Requester::Actor(self.our.clone());
-        match route {
-            Route::Actor(to) => router.request(&to, envelope, requester, context, timeout),
-            Route::Host => {
-                let host = router.host();
-                router.expect(id, &host, &envelope.payload, requester, context, timeout);
-                self.shared.to_host(envelope);
-            }
-        }
-        id
-    }
+    id
 }
 
 /// `e` with the host call that refused in front of its message.
@@ -217,9 +110,9 @@ pub(crate) fn named(call: &str, e: ActorError) -> ActorError {
 }
 
 /// `Duration` from milliseconds; `None` when it is too far away to ever elapse.
-fn millis(ms: u64) -> Option<Duration> {
+fn millis(cx: &ActorCtx, ms: u64) -> Option<Duration> {
     let d = Duration::from_millis(ms);
-    tokio::time::Instant::now().checked_add(d).map(|_| d)
+    cx.node.clock.deadline(d).map(|_| d)
 }
 
 struct Receive {
@@ -229,6 +122,7 @@ struct Receive {
 
 impl HostCall for Receive {
     const NAME: &'static str = "messaging.receive";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Incoming, ReceiveError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         if cx.phase == Phase::Init {
@@ -242,10 +136,10 @@ impl HostCall for Receive {
             request_ids: self.filter.request_ids,
             invocations: false,
         };
+        let clock = cx.node.clock.clone();
         let deadline = self
             .timeout_ms
-            .and_then(millis)
-            .map(|t| tokio::time::Instant::now() + t);
+            .and_then(|ms| clock.deadline(Duration::from_millis(ms)));
         if filter.tags.is_empty()
             && filter.request_ids.is_empty()
             && let Some(event) = cx.backpressure()
@@ -253,7 +147,7 @@ impl HostCall for Receive {
             return Ok(Ok(Incoming::Event(event)));
         }
         loop {
-            let left = deadline.map(|at| at.saturating_duration_since(tokio::time::Instant::now()));
+            let left = deadline.map(|at| at.saturating_sub(clock.monotonic()));
             match cx.mailbox.receive(&filter, left).await {
                 // Chunks of streams this actor has not registered are dropped.
                 Some(Delivery::Chunk(chunk, _)) if !cx.streams.contains(&chunk.stream_id) => {}
@@ -264,31 +158,32 @@ impl HostCall for Receive {
     }
 }
 
-struct Send {
+struct SendMessage {
     to: Dest,
     msg: Payload,
     attachments: Vec<Attachment>,
     inherit: bool,
 }
 
-impl HostCall for Send {
+impl HostCall for SendMessage {
     const NAME: &'static str = "messaging.send";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Sent;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
-        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+        let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
             Err(e) => return Ok(Err(e)),
         };
         let attachments = cx.detach(self.attachments)?;
-        if let Some(id) = cx.inheritable().filter(|_| self.inherit) {
-            cx.forward(route, id, self.msg, attachments);
+        if let Some(id) = inheritable(cx).filter(|_| self.inherit) {
+            forward(cx, route, id, self.msg, attachments);
             return Ok(Ok(id));
         }
-        let id = cx.shared.router.next_id();
-        let envelope = cx.envelope(id, false, self.msg, attachments);
+        let id = cx.node.router.next_id();
+        let envelope = outgoing(cx, id, false, self.msg, attachments);
         match route {
-            Route::Host => cx.shared.to_host(envelope),
-            Route::Actor(to) => cx.shared.router.send(&to, envelope),
+            Route::Host => cx.node.to_host(envelope),
+            Route::Actor(to) => cx.node.router.send(&to, envelope),
         }
         Ok(Ok(id))
     }
@@ -303,19 +198,21 @@ struct Request {
 
 impl HostCall for Request {
     const NAME: &'static str = "messaging.request";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Sent;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
-        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+        let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
             Err(e) => return Ok(Err(e)),
         };
         let attachments = cx.detach(self.attachments)?;
-        if let Some(id) = cx.inheritable().filter(|_| self.opts.inherit) {
-            cx.forward(route, id, self.msg, attachments);
+        if let Some(id) = inheritable(cx).filter(|_| self.opts.inherit) {
+            forward(cx, route, id, self.msg, attachments);
             return Ok(Ok(id));
         }
-        let timeout = millis(self.opts.timeout_ms);
-        Ok(Ok(cx.request_to(
+        let timeout = millis(cx, self.opts.timeout_ms);
+        Ok(Ok(request_to(
+            cx,
             route,
             self.msg,
             attachments,
@@ -334,11 +231,12 @@ struct Call {
 
 impl HostCall for Call {
     const NAME: &'static str = "messaging.call";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Response, SendError>;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let target = match &self.to {
             Dest::Actor(a) => a.clone(),
-            Dest::Host => cx.shared.router.host(),
+            Dest::Host => cx.node.router.host(),
             Dest::Loopback => cx.our.clone(),
         };
         let refused = |error: ActorError, msg: Payload| {
@@ -358,20 +256,20 @@ impl HostCall for Call {
             ));
             return refused(e, self.msg);
         }
-        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+        let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
             Err(e) => return refused(e, self.msg),
         };
         let attachments = cx.detach(self.attachments)?;
         // The caller waits here, so its own receive keeps the deadline: no timer task.
-        let timeout = millis(self.timeout_ms);
-        let id = cx.request_to(route, self.msg, attachments, None, None);
+        let timeout = millis(cx, self.timeout_ms);
+        let id = request_to(cx, route, self.msg, attachments, None, None);
         let filter = Filter::response_to(id);
         let mut outcome = cx.mailbox.receive(&filter, timeout).await;
         if outcome.is_none() && timeout.is_some() {
             // Past the deadline: the request fails `timed-out` unless its response got in
             // first. Either way exactly one outcome is now in the mailbox.
-            cx.shared.router.fail(id, ActorError::TimedOut);
+            cx.node.router.fail(id, ActorError::TimedOut);
             outcome = cx.mailbox.receive(&filter, None).await;
         }
         match outcome {
@@ -395,9 +293,10 @@ struct Respond {
 
 impl HostCall for Respond {
     const NAME: &'static str = "messaging.respond";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<(), ActorError>;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        if let Err(e) = cx.shared.limits.check_message(&self.msg) {
+        if let Err(e) = cx.node.limits.check_message(&self.msg) {
             return Ok(Err(named(Self::NAME, e)));
         }
         let Some(id) = self.to_message.or(cx.current.as_ref().map(|c| c.id)) else {
@@ -418,7 +317,7 @@ impl HostCall for Respond {
         cx.vet(&mut self.msg.capabilities);
         let attachments = cx.detach(self.attachments)?;
         if !cx
-            .shared
+            .node
             .router
             .respond(id, cx.our.clone(), self.msg, attachments)
         {
@@ -434,6 +333,7 @@ impl HostCall for Respond {
 struct GetBlob;
 impl HostCall for GetBlob {
     const NAME: &'static str = "messaging.get-blob";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Option<Blob>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Option<Blob>> {
         Ok(cx.current.as_ref().and_then(|c| c.blob.clone()))
@@ -443,6 +343,7 @@ impl HostCall for GetBlob {
 struct LastBlob;
 impl HostCall for LastBlob {
     const NAME: &'static str = "messaging.last-blob";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Option<Blob>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Option<Blob>> {
         Ok(cx.last_blob.clone())
@@ -458,22 +359,24 @@ struct SendAfter {
 
 impl HostCall for SendAfter {
     const NAME: &'static str = "messaging.send-after";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Sent;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
-        let route = match cx.route(self.to, &mut self.msg, Self::NAME) {
+        let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
             Err(e) => return Ok(Err(e)),
         };
         let attachments = cx.detach(self.attachments)?;
-        let shared = std::sync::Arc::clone(&cx.shared);
-        let timer = shared.router.next_id();
-        let envelope = cx.envelope(timer, false, self.msg, attachments);
+        let node = std::sync::Arc::clone(&cx.node);
+        let timer = node.router.next_id();
+        let envelope = outgoing(cx, timer, false, self.msg, attachments);
         let delay = Duration::from_millis(self.delay_ms);
         // The timers lock is held until the task is recorded, so it cannot fire unrecorded.
-        let mut timers = shared.timers.lock().unwrap();
-        let fire = std::sync::Arc::clone(&shared);
+        let mut timers = node.timers.lock().unwrap();
+        let fire = std::sync::Arc::clone(&node);
+        let due = node.clock.sleep(delay);
         let task = tokio::spawn(async move {
-            tokio::time::sleep(delay).await;
+            due.await;
             if fire.timers.lock().unwrap().remove(&timer).is_none() {
                 return;
             }
@@ -490,9 +393,10 @@ impl HostCall for SendAfter {
 struct CancelTimer(u64);
 impl HostCall for CancelTimer {
     const NAME: &'static str = "messaging.cancel-timer";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = bool;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<bool> {
-        let mut timers = cx.shared.timers.lock().unwrap();
+        let mut timers = cx.node.timers.lock().unwrap();
         match timers.get(&self.0) {
             Some((owner, _)) if owner.same_as(&cx.our) => {
                 let (_, task) = timers.remove(&self.0).expect("just found");
@@ -520,7 +424,7 @@ impl Host for ActorCtx {
         attachments: Vec<Attachment>,
         inherit: bool,
     ) -> wasmtime::Result<Sent> {
-        self.dispatch(Send {
+        self.dispatch(SendMessage {
             to,
             msg,
             attachments,

@@ -3,13 +3,15 @@
 
 use wasmtime::component::Resource;
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::types::{Host, HostModule};
-use crate::shim::Module;
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::component::Module;
+use crate::wit::types::{Host, HostModule};
 
 struct Duplicate(Resource<Module>);
 impl HostCall for Duplicate {
     const NAME: &'static str = "types.module.duplicate";
+    const EFFECT: Effect = Effect::Local;
     type Output = Resource<Module>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Resource<Module>> {
         let module = cx.table.get(&self.0)?.clone();
@@ -17,9 +19,10 @@ impl HostCall for Duplicate {
     }
 }
 
-struct Drop(Resource<Module>);
-impl HostCall for Drop {
+struct DropHandle(Resource<Module>);
+impl HostCall for DropHandle {
     const NAME: &'static str = "types.module.drop";
+    const EFFECT: Effect = Effect::Local;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         cx.table.delete(self.0)?;
@@ -34,6 +37,6 @@ impl HostModule for ActorCtx {
         self.dispatch(Duplicate(m)).await
     }
     async fn drop(&mut self, m: Resource<Module>) -> wasmtime::Result<()> {
-        self.dispatch(Drop(m)).await
+        self.dispatch(DropHandle(m)).await
     }
 }

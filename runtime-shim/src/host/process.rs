@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use wasmtime::component::Resource;
 
-use super::{ActorCtx, HostCall};
-use crate::actor::Spec;
-use crate::bindings::process::{Host, OnExit, SpawnError, SpawnOptions};
-use crate::bindings::types::{ActorError, Address, Capability, ExitNotice, ExitReason};
-use crate::capability::{Held, MESSAGING};
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::capability::MESSAGING;
+use crate::component::Module;
 use crate::error::ShimError;
 use crate::mailbox::Delivery;
-use crate::shim::Module;
+use crate::wit::process::{Host, OnExit, SpawnError, SpawnOptions};
+use crate::wit::types::{ActorError, Address, Capability, ExitNotice, ExitReason};
 
 /// Raised by `process.exit`: unwinds the guest and tells the actor loop how it ended.
 #[derive(Debug, thiserror::Error)]
@@ -22,104 +22,10 @@ pub(crate) struct ExitRequested {
     pub failed: bool,
 }
 
-impl ActorCtx {
-    /// Whether this actor holds `cap`. An actor holds every capability it issued.
-    pub(crate) fn holds(&self, cap: &Capability) -> bool {
-        cap.issuer.same_as(&self.our)
-            || self
-                .shared
-                .router
-                .with(&self.our, |p| p.held.has(cap))
-                .unwrap_or(false)
-    }
-
-    /// Whether this actor holds the kernel capability `params`.
-    pub(crate) fn holds_kernel(&self, params: &str) -> bool {
-        self.holds(&self.shared.kernel_cap(params))
-    }
-
-    fn refuse_spawn(
-        &self,
-        call: &str,
-        error: SpawnError,
-        why: String,
-    ) -> Result<Address, SpawnError> {
-        self.report(crate::bindings::log::Level::Warn, format!("{call}: {why}"));
-        Err(error)
-    }
-
-    /// Spawns a child of this actor: what `process.spawn` and `discovery.get-or-spawn` do.
-    pub(crate) async fn spawn_child(
-        &mut self,
-        call: &str,
-        module: Module,
-        opts: SpawnOptions,
-    ) -> Result<Address, SpawnError> {
-        if !self.holds_kernel("spawn") {
-            let why = format!(
-                "{} does not hold the kernel's \"spawn\" capability",
-                self.our
-            );
-            return self.refuse_spawn(call, SpawnError::PermissionDenied, why);
-        }
-        let mut held = Held::default();
-        for cap in opts.request_capabilities {
-            if !self.holds(&cap) {
-                let why = format!(
-                    "the child cannot be given {{issuer: {}, params: {}}}: {} does not hold it",
-                    cap.issuer, cap.params, self.our
-                );
-                return self.refuse_spawn(call, SpawnError::PermissionDenied, why);
-            }
-            held.insert(cap);
-        }
-        held.insert(Capability::new(self.our.clone(), MESSAGING));
-        let name = opts
-            .name
-            .unwrap_or_else(|| getrandom::u64().unwrap_or_default().to_string());
-        let shared = Arc::clone(&self.shared);
-        let child = shared.address(&name, &self.our.process.package_name);
-        let limit = shared.limits.max_memory_bytes;
-        let max_memory = opts.limits.max_memory_bytes.map_or(limit, |m| {
-            usize::try_from(m).unwrap_or(usize::MAX).min(limit)
-        });
-        let spec = Spec {
-            our: child.clone(),
-            module,
-            args: opts.args,
-            public: opts.public,
-            parent: Some(self.our.clone()),
-            on_exit: opts.on_exit,
-            held,
-            actor_type: opts.actor_type,
-            max_memory_bytes: max_memory,
-            max_fuel: opts.limits.max_fuel,
-            link: opts.link.then_some(opts.link_tag),
-            obituary: None,
-        };
-        match crate::actor::start(&shared, spec).await {
-            Ok(child) => {
-                let router = &shared.router;
-                router.with(&self.our, |p| {
-                    p.held.insert(Capability::new(child.clone(), MESSAGING))
-                });
-                for (grantee, params) in opts.grant_capabilities {
-                    let grantee = Address::new(&shared.node, grantee);
-                    router.with(&grantee, |p| {
-                        p.held.insert(Capability::new(child.clone(), &params))
-                    });
-                }
-                Ok(child)
-            }
-            Err(ShimError::NameTaken(_)) => Err(SpawnError::NameTaken),
-            Err(e) => self.refuse_spawn(call, SpawnError::InvalidModule, e.to_string()),
-        }
-    }
-}
-
 struct Our;
 impl HostCall for Our {
     const NAME: &'static str = "process.our";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Address;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Address> {
         Ok(cx.our.clone())
@@ -129,6 +35,7 @@ impl HostCall for Our {
 struct Incarnation;
 impl HostCall for Incarnation {
     const NAME: &'static str = "process.incarnation";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = u64;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<u64> {
         Ok(cx.incarnation)
@@ -138,16 +45,17 @@ impl HostCall for Incarnation {
 struct LoadModule(String);
 impl HostCall for LoadModule {
     const NAME: &'static str = "process.load-module";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Resource<Module>, SpawnError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let relative = PathBuf::from(&self.0);
         let inside = relative
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
-        let path = cx.shared.drive.join(&relative);
+        let path = cx.node.drive.join(&relative);
         if !inside {
             cx.report(
-                crate::bindings::log::Level::Warn,
+                crate::wit::log::Level::Warn,
                 format!(
                     "{}: `{}` leaves the drive; give a path relative to it",
                     Self::NAME,
@@ -158,45 +66,44 @@ impl HostCall for LoadModule {
         }
         if !path.is_file() {
             cx.report(
-                crate::bindings::log::Level::Warn,
+                crate::wit::log::Level::Warn,
                 format!("{}: no component at {}", Self::NAME, path.display()),
             );
             return Ok(Err(SpawnError::NoFileAtPath));
         }
-        let shared = Arc::clone(&cx.shared);
+        let components = Arc::clone(&cx.components);
         // Compiling takes a while: off the async workers.
-        let loaded = tokio::task::spawn_blocking(move || shared.load_file(&path)).await?;
-        cx.module_handle(Self::NAME, loaded)
+        let loaded = tokio::task::spawn_blocking(move || components.load_file(&path)).await?;
+        module_handle(cx, Self::NAME, loaded)
     }
 }
 
 struct CompileModule(Vec<u8>);
 impl HostCall for CompileModule {
     const NAME: &'static str = "process.compile-module";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Resource<Module>, SpawnError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         if !cx.holds_kernel("compile-module") {
             return Ok(Err(SpawnError::PermissionDenied));
         }
-        let shared = Arc::clone(&cx.shared);
+        let components = Arc::clone(&cx.components);
         let bytes = self.0;
-        let loaded = tokio::task::spawn_blocking(move || shared.load(&bytes)).await?;
-        cx.module_handle(Self::NAME, loaded)
+        let loaded = tokio::task::spawn_blocking(move || components.load(&bytes)).await?;
+        module_handle(cx, Self::NAME, loaded)
     }
 }
 
-impl ActorCtx {
-    fn module_handle(
-        &mut self,
-        call: &str,
-        loaded: Result<Module, ShimError>,
-    ) -> wasmtime::Result<Result<Resource<Module>, SpawnError>> {
-        match loaded {
-            Ok(module) => Ok(Ok(self.table.push(module)?)),
-            Err(e) => {
-                self.report(crate::bindings::log::Level::Warn, format!("{call}: {e}"));
-                Ok(Err(SpawnError::InvalidModule))
-            }
+fn module_handle(
+    cx: &mut ActorCtx,
+    call: &str,
+    loaded: Result<Module, ShimError>,
+) -> wasmtime::Result<Result<Resource<Module>, SpawnError>> {
+    match loaded {
+        Ok(module) => Ok(Ok(cx.table.push(module)?)),
+        Err(e) => {
+            cx.report(crate::wit::log::Level::Warn, format!("{call}: {e}"));
+            Ok(Err(SpawnError::InvalidModule))
         }
     }
 }
@@ -207,6 +114,7 @@ struct Spawn {
 }
 impl HostCall for Spawn {
     const NAME: &'static str = "process.spawn";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Address, SpawnError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let module = cx.table.get(&self.code)?.clone();
@@ -227,15 +135,16 @@ fn no_process(cx: &ActorCtx, target: Address, tag: Option<i64>, link: bool) {
     } else {
         Delivery::ProcessDied(notice)
     };
-    cx.shared.router.deliver(&cx.our, delivery);
+    cx.node.router.deliver(&cx.our, delivery);
 }
 
 struct Link(Address, Option<i64>);
 impl HostCall for Link {
     const NAME: &'static str = "process.link";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        if !cx.shared.router.link(&cx.our, &self.0, self.1) {
+        if !cx.node.router.link(&cx.our, &self.0, self.1) {
             no_process(cx, self.0, self.1, true);
         }
         Ok(())
@@ -245,9 +154,10 @@ impl HostCall for Link {
 struct Unlink(Address);
 impl HostCall for Unlink {
     const NAME: &'static str = "process.unlink";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.shared.router.unlink(&cx.our, &self.0);
+        cx.node.router.unlink(&cx.our, &self.0);
         Ok(())
     }
 }
@@ -255,9 +165,10 @@ impl HostCall for Unlink {
 struct Monitor(Address);
 impl HostCall for Monitor {
     const NAME: &'static str = "process.monitor";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        if !cx.shared.router.monitor(&cx.our, &self.0) {
+        if !cx.node.router.monitor(&cx.our, &self.0) {
             no_process(cx, self.0, None, false);
         }
         Ok(())
@@ -267,9 +178,10 @@ impl HostCall for Monitor {
 struct StopMonitoring(Address);
 impl HostCall for StopMonitoring {
     const NAME: &'static str = "process.stop-monitoring";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.shared.router.stop_monitoring(&cx.our, &self.0);
+        cx.node.router.stop_monitoring(&cx.our, &self.0);
         Ok(())
     }
 }
@@ -277,9 +189,10 @@ impl HostCall for StopMonitoring {
 struct DieWhenLinkDies(bool);
 impl HostCall for DieWhenLinkDies {
     const NAME: &'static str = "process.die-when-link-dies";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.shared
+        cx.node
             .router
             .with(&cx.our, |p| p.die_when_link_dies = self.0);
         Ok(())
@@ -289,9 +202,10 @@ impl HostCall for DieWhenLinkDies {
 struct Kill(Address);
 impl HostCall for Kill {
     const NAME: &'static str = "process.kill";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        let router = &cx.shared.router;
+        let router = &cx.node.router;
         let Some(parent) = router.with(&self.0, |p| p.parent.clone()) else {
             return Ok(Err(ActorError::NotFound(format!(
                 "{}: no actor at {}",
@@ -316,19 +230,21 @@ impl HostCall for Kill {
 struct Exists(Address);
 impl HostCall for Exists {
     const NAME: &'static str = "process.exists";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = bool;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<bool> {
-        Ok(cx.shared.router.exists(&self.0))
+        Ok(cx.node.router.exists(&self.0))
     }
 }
 
 struct GetOnExit;
 impl HostCall for GetOnExit {
     const NAME: &'static str = "process.get-on-exit";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = OnExit;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<OnExit> {
         Ok(cx
-            .shared
+            .node
             .router
             .with(&cx.our, |p| p.on_exit.clone())
             .unwrap_or(OnExit::None))
@@ -338,9 +254,10 @@ impl HostCall for GetOnExit {
 struct SetOnExit(OnExit);
 impl HostCall for SetOnExit {
     const NAME: &'static str = "process.set-on-exit";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.shared.router.with(&cx.our, |p| p.on_exit = self.0);
+        cx.node.router.with(&cx.our, |p| p.on_exit = self.0);
         Ok(())
     }
 }
@@ -350,6 +267,7 @@ struct Exit {
 }
 impl HostCall for Exit {
     const NAME: &'static str = "process.exit";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<()> {
         Err(wasmtime::Error::new(ExitRequested {
@@ -361,9 +279,13 @@ impl HostCall for Exit {
 struct Sleep(u64);
 impl HostCall for Sleep {
     const NAME: &'static str = "process.sleep";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
-    async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        tokio::time::sleep(std::time::Duration::from_millis(self.0)).await;
+    async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.node
+            .clock
+            .sleep(std::time::Duration::from_millis(self.0))
+            .await;
         Ok(())
     }
 }

@@ -3,16 +3,18 @@
 
 use serde_json::json;
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::random::Host;
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::wit::random::Host;
 
 struct GetBytes(u32);
 impl HostCall for GetBytes {
     const NAME: &'static str = "random.get-bytes";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Vec<u8>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Vec<u8>> {
         let len = self.0 as usize;
-        let limit = cx.shared.limits.max_message_bytes;
+        let limit = cx.node.limits.max_message_bytes;
         if len > limit {
             return Err(wasmtime::format_err!(
                 "{}: {len} bytes asked for, over the shim's limit of {limit}",
@@ -37,6 +39,7 @@ impl HostCall for GetBytes {
 struct NextU64;
 impl HostCall for NextU64 {
     const NAME: &'static str = "random.next-u64";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = u64;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<u64> {
         cx.journaled(

@@ -3,8 +3,9 @@
 
 use serde_json::json;
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::state::Host;
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::wit::state::Host;
 
 fn storage_trap(name: &str, e: crate::storage::StorageError) -> wasmtime::Error {
     wasmtime::format_err!("{name} failed: {e}")
@@ -13,6 +14,7 @@ fn storage_trap(name: &str, e: crate::storage::StorageError) -> wasmtime::Error 
 struct Get(String);
 impl HostCall for Get {
     const NAME: &'static str = "state.get";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Option<Vec<u8>>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let key = self.0;
@@ -31,6 +33,7 @@ impl HostCall for Get {
 struct Set(String, Vec<u8>);
 impl HostCall for Set {
     const NAME: &'static str = "state.set";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         let Set(key, value) = self;
@@ -49,6 +52,7 @@ impl HostCall for Set {
 struct Clear(String);
 impl HostCall for Clear {
     const NAME: &'static str = "state.clear";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         let key = self.0;
@@ -62,6 +66,7 @@ impl HostCall for Clear {
 struct ClearAll;
 impl HostCall for ClearAll {
     const NAME: &'static str = "state.clear-all";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         cx.journaled(Self::NAME, || json!({}), None, |_| Ok(()))
@@ -74,6 +79,7 @@ impl HostCall for ClearAll {
 struct Keys;
 impl HostCall for Keys {
     const NAME: &'static str = "state.keys";
+    const EFFECT: Effect = Effect::Journaled;
     type Output = Vec<String>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Vec<String>> {
         cx.journaled(

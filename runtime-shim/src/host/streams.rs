@@ -1,14 +1,16 @@
 //! `guestkit:host/streams`: data chunks, FIFO per stream, delivered only for stream ids the
 //! receiver registered.
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::streams::{Host, Lane};
-use crate::bindings::types::{ActorError, DataChunk, Dest};
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
 use crate::mailbox::Delivery;
+use crate::wit::streams::{Host, Lane};
+use crate::wit::types::{ActorError, DataChunk, Dest};
 
 struct Register(String);
 impl HostCall for Register {
     const NAME: &'static str = "streams.register";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         if !cx.streams.insert(self.0.clone()) {
@@ -25,6 +27,7 @@ impl HostCall for Register {
 struct Unregister(String);
 impl HostCall for Unregister {
     const NAME: &'static str = "streams.unregister";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         if !cx.streams.remove(&self.0) {
@@ -44,9 +47,10 @@ struct SendChunk {
 }
 impl HostCall for SendChunk {
     const NAME: &'static str = "streams.send-chunk";
+    const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        if let Err(ActorError::InvalidArgument(m)) = cx.shared.limits.check_chunk(&self.chunk) {
+        if let Err(ActorError::InvalidArgument(m)) = cx.node.limits.check_chunk(&self.chunk) {
             return Ok(Err(ActorError::InvalidArgument(format!(
                 "{}: {m}",
                 Self::NAME
@@ -54,7 +58,7 @@ impl HostCall for SendChunk {
         }
         let to = match self.to {
             Dest::Loopback => cx.our.clone(),
-            Dest::Actor(a) if !cx.shared.router.is_host(&a) => a,
+            Dest::Actor(a) if !cx.node.router.is_host(&a) => a,
             Dest::Host | Dest::Actor(_) => {
                 return Ok(Err(ActorError::NotImplemented(format!(
                     "{}: the host application takes no stream chunks",
@@ -62,10 +66,10 @@ impl HostCall for SendChunk {
                 ))));
             }
         };
-        if let Err(e) = cx.shared.router.authorize(&cx.our, &to) {
+        if let Err(e) = cx.node.router.authorize(&cx.our, &to) {
             return Ok(Err(e));
         }
-        cx.shared
+        cx.node
             .router
             .deliver(&to, Delivery::Chunk(self.chunk, cx.our.clone()));
         Ok(Ok(()))

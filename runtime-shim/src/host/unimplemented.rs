@@ -4,8 +4,9 @@
 
 use std::marker::PhantomData;
 
-use super::{ActorCtx, HostCall};
-use crate::bindings::types::ActorError;
+use crate::actor::ActorCtx;
+use crate::actor::dispatch::{Effect, HostCall};
+use crate::wit::types::ActorError;
 
 fn message(function: &str) -> String {
     format!("guestkit:host/{function} is not implemented by this shim yet")
@@ -22,6 +23,7 @@ impl<T> Trap<T> {
 
 impl<T: Send> HostCall for Trap<T> {
     const NAME: &'static str = "not-implemented";
+    const EFFECT: Effect = Effect::Local;
     type Output = T;
     async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<T> {
         Err(wasmtime::Error::msg(message(self.0)))
@@ -39,6 +41,7 @@ impl<T> Refuse<T> {
 
 impl<T: Send> HostCall for Refuse<T> {
     const NAME: &'static str = "not-implemented";
+    const EFFECT: Effect = Effect::Local;
     type Output = Result<T, ActorError>;
     async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         Ok(Err(ActorError::NotImplemented(message(self.0))))
@@ -53,9 +56,10 @@ mod interfaces {
     use wasmtime::component::Resource;
 
     use super::{Refuse, Trap};
-    use crate::bindings::types;
-    use crate::bindings::types::ActorError;
-    use crate::host::{ActorCtx, Conn};
+    use crate::actor::ActorCtx;
+    use crate::wit::Conn;
+    use crate::wit::types;
+    use crate::wit::types::ActorError;
 
     impl types::HostConn for ActorCtx {
         async fn read(

@@ -7,7 +7,7 @@ use std::io::Write as _;
 use std::time::{Duration, Instant};
 
 use guestkit_shim::Shim;
-use guestkit_shim::durable::{JournalEntry, Status};
+use guestkit_shim::journal::{JournalEntry, Status};
 
 use super::{Figure, Row, Scale, guest};
 

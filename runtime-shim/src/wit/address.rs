@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-use crate::bindings::types::{Address, ProcessId};
+use super::types::{Address, ProcessId};
 
 impl Address {
     /// The address of `process` on `node`.

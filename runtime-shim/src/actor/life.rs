@@ -11,21 +11,23 @@ use wasmtime::component::{Instance, ResourceTable, Val};
 use wasmtime::{Store, StoreLimitsBuilder, UpdateDeadline};
 use wasmtime_wasi::WasiCtxBuilder;
 
-use crate::bindings::Actor;
-use crate::bindings::guest::{HandlerError, InitOutcome, StartInfo};
-use crate::bindings::log::Level;
-use crate::bindings::messaging::Incoming;
-use crate::bindings::process::OnExit;
-use crate::bindings::types::{
-    ActorError, ActorType, Address, ErrorCategory, ErrorEvent, ExitReason, Payload,
-};
+use super::components::Components;
+use super::{ActorCtx, ExitRequested, Phase};
 use crate::capability::Held;
+use crate::component::Module;
 use crate::error::{InvokeError, ShimError, describe, trap_reason};
-use crate::host::{ActorCtx, ExitRequested, Phase};
-use crate::mailbox::{Delivery, Envelope, Filter, Invocation, Mailbox};
+use crate::mailbox::{Delivery, Envelope, ExportCall, Filter, Mailbox};
+use crate::node::Node;
 use crate::router::Process;
-use crate::shim::{LogLine, Module, Shared};
 use crate::state::StateTxn;
+use crate::wit::Actor;
+use crate::wit::guest::{HandlerError, InitOutcome, StartInfo};
+use crate::wit::log::Level;
+use crate::wit::messaging::Incoming;
+use crate::wit::process::OnExit;
+use crate::wit::types::{
+    ActorError, ActorType, Address, ErrorCategory, ErrorEvent, ExitReason, Payload, Timestamp,
+};
 
 /// How an incarnation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +73,8 @@ pub(crate) struct Spec {
 
 /// What stays the same across an actor's incarnations.
 struct Life {
-    shared: Arc<Shared>,
+    node: Arc<Node>,
+    components: Arc<Components>,
     our: Address,
     module: Module,
     args: Vec<u8>,
@@ -82,12 +85,16 @@ struct Life {
 
 /// Registers and instantiates the actor, then runs it on its own task. Returns once it is
 /// reachable, before its `init` runs; messages sent meanwhile wait in its mailbox.
-pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, ShimError> {
+pub(crate) async fn start(
+    node: &Arc<Node>,
+    components: &Arc<Components>,
+    spec: Spec,
+) -> Result<Address, ShimError> {
     let mut held = spec.held;
-    for cap in shared.saved_capabilities(&spec.our)? {
+    for cap in node.saved_capabilities(&spec.our)? {
         held.insert(cap);
     }
-    let (inbox, mailbox) = Mailbox::new();
+    let (inbox, mailbox) = Mailbox::new(node.clock.clone());
     let (kill, killed) = watch::channel(false);
     let process = Process {
         inbox,
@@ -105,14 +112,15 @@ pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, S
         obituary: spec.obituary.into_iter().collect(),
     };
     let our = spec.our;
-    if !shared.router.register(&our, process) {
+    if !node.router.register(&our, process) {
         return Err(ShimError::NameTaken(our.to_string()));
     }
     if let (Some(tag), Some(parent)) = (spec.link, &spec.parent) {
-        shared.router.link(parent, &our, tag);
+        node.router.link(parent, &our, tag);
     }
     let life = Life {
-        shared: Arc::clone(shared),
+        node: Arc::clone(node),
+        components: Arc::clone(components),
         our: our.clone(),
         module: spec.module,
         args: spec.args,
@@ -123,7 +131,7 @@ pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, S
     let incarnation = match life.instantiate(mailbox, 1).await {
         Ok(incarnation) => incarnation,
         Err((e, _)) => {
-            shared.router.unregister(&our);
+            node.router.unregister(&our);
             return Err(e);
         }
     };
@@ -134,20 +142,22 @@ pub(crate) async fn start(shared: &Arc<Shared>, spec: Spec) -> Result<Address, S
 /// A fresh instance of `module` running as `our`, outside the process table, for one attempt
 /// of a durable invocation.
 pub(crate) async fn instance(
-    shared: &Arc<Shared>,
+    node: &Arc<Node>,
+    components: &Arc<Components>,
     our: &Address,
     module: &Module,
 ) -> Result<(Store<ActorCtx>, Actor), ShimError> {
     let life = Life {
-        shared: Arc::clone(shared),
+        node: Arc::clone(node),
+        components: Arc::clone(components),
         our: our.clone(),
         module: module.clone(),
         args: Vec::new(),
-        max_memory_bytes: shared.limits.max_memory_bytes,
+        max_memory_bytes: node.limits.max_memory_bytes,
         max_fuel: None,
         killed: watch::channel(false).1,
     };
-    let (_, mailbox) = Mailbox::new();
+    let (_, mailbox) = Mailbox::new(node.clock.clone());
     let incarnation = life.instantiate(mailbox, 1).await.map_err(|(e, _)| e)?;
     Ok((incarnation.store, incarnation.actor))
 }
@@ -165,13 +175,14 @@ impl Life {
         mailbox: Mailbox,
         incarnation: u64,
     ) -> Result<Incarnation, (ShimError, Mailbox)> {
-        let shared = &self.shared;
+        let node = &self.node;
         let cx = ActorCtx {
             our: self.our.clone(),
             incarnation,
-            shared: Arc::clone(shared),
+            node: Arc::clone(node),
+            components: Arc::clone(&self.components),
             mailbox,
-            state: StateTxn::new(Arc::clone(&shared.store), self.our.process.to_string()),
+            state: StateTxn::new(Arc::clone(&node.store), self.our.process.to_string()),
             phase: Phase::Init,
             current: None,
             awaiting: HashSet::new(),
@@ -189,7 +200,7 @@ impl Life {
             table: ResourceTable::new(),
             durable: None,
         };
-        let mut store = Store::new(&shared.engine, cx);
+        let mut store = Store::new(&node.engine, cx);
         store.limiter(|cx| &mut cx.limits);
         if let Err(e) = store.set_fuel(self.max_fuel.unwrap_or(u64::MAX)) {
             return Err((ShimError::Engine(describe(&e)), store.into_data().mailbox));
@@ -198,22 +209,20 @@ impl Life {
         store.epoch_deadline_callback(|cx| {
             let cx = cx.data();
             let ran = cx.segment_start.elapsed();
-            if ran > cx.shared.limits.cpu_deadline {
+            if ran > cx.node.limits.cpu_deadline {
                 return Err(wasmtime::format_err!(
                     "{} ran for {ran:?} without returning to the host, over its CPU deadline of {:?}",
                     cx.our,
-                    cx.shared.limits.cpu_deadline
+                    cx.node.limits.cpu_deadline
                 ));
             }
             Ok(UpdateDeadline::Yield(1))
         });
-        let instantiated = match self
-            .module
-            .pre
-            .instance_pre()
-            .instantiate_async(&mut store)
-            .await
-        {
+        let pre = match self.components.pre(&self.module) {
+            Ok(pre) => pre,
+            Err(e) => return Err((e, store.into_data().mailbox)),
+        };
+        let instantiated = match pre.instance_pre().instantiate_async(&mut store).await {
             Ok(instance) => Actor::new(&mut store, &instance).map(|actor| (instance, actor)),
             Err(e) => Err(e),
         };
@@ -235,11 +244,12 @@ impl Life {
 
     /// Runs incarnation after incarnation until the actor is gone for good.
     async fn run(self, mut current: Incarnation) {
-        let router = Arc::clone(&self.shared.router);
+        let router = Arc::clone(&self.node.router);
+        let clock = self.node.clock.clone();
         let mut restarted = false;
         let mut backoff = Duration::ZERO;
         loop {
-            let started = Instant::now();
+            let started = clock.monotonic();
             let incarnation = current.store.data().incarnation;
             let info = StartInfo {
                 our: self.our.clone(),
@@ -259,7 +269,7 @@ impl Life {
                 .unwrap_or((OnExit::None, true));
             if exit != Exit::Killed && !stopping && matches!(policy, OnExit::Restart) {
                 router.exited(&self.our, incarnation, exit.reason(), None);
-                backoff = if started.elapsed() < RESTART_WINDOW {
+                backoff = if clock.monotonic().saturating_sub(started) < RESTART_WINDOW {
                     (backoff * 2).clamp(FIRST_BACKOFF, MAX_BACKOFF)
                 } else {
                     Duration::ZERO
@@ -270,7 +280,7 @@ impl Life {
                 );
                 let mut killed = self.killed.clone();
                 let waited = tokio::select! {
-                    () = tokio::time::sleep(backoff) => true,
+                    () = clock.sleep(backoff) => true,
                     _ = killed.wait_for(|k| *k) => false,
                 };
                 if waited {
@@ -283,7 +293,7 @@ impl Life {
                             continue;
                         }
                         Err((e, mailbox)) => {
-                            self.shared.log(&self.our, Level::Error, e.to_string());
+                            self.node.log(&self.our, Level::Error, e.to_string());
                             cx.mailbox = mailbox;
                         }
                     }
@@ -295,9 +305,9 @@ impl Life {
                 cx.send_on_exit(requests);
             }
             // Saved copies of what it issued go before anyone hears that it ended.
-            if let Err(e) = self.shared.store.revoke_capabilities(&self.our.to_string()) {
+            if let Err(e) = self.node.store.revoke_capabilities(&self.our.to_string()) {
                 let why = format!("the capabilities it issued stay saved: {e}");
-                self.shared.log(&self.our, Level::Error, why);
+                self.node.log(&self.our, Level::Error, why);
             }
             router.exited(&self.our, incarnation, exit.reason(), process);
             break;
@@ -354,7 +364,7 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
             return stop(store, actor).await;
         };
         let delivery = match delivery {
-            Delivery::Invoke(invocation) => match invoke(store, instance, invocation).await {
+            Delivery::Invoke(call) => match call_export(store, instance, call).await {
                 Some(exit) => return exit,
                 None => continue,
             },
@@ -425,7 +435,7 @@ async fn step(
             if let (Some(id), Some(payload)) = (request, reply)
                 && cx.awaiting.remove(&id)
             {
-                cx.shared
+                cx.node
                     .router
                     .respond(id, cx.our.clone(), payload, Vec::new());
             }
@@ -438,7 +448,7 @@ async fn step(
                 source: error,
                 category: ErrorCategory::HandlerError,
                 context: context.to_owned(),
-                at: crate::host::now(),
+                at: Timestamp::since_epoch(cx.node.clock.wall()),
             };
             cx.segment_start = Instant::now();
             let heard = actor
@@ -479,18 +489,18 @@ async fn stop(store: &mut Store<ActorCtx>, actor: &Actor) -> Exit {
 
 /// Runs a host call of one of the component's own WIT exports, as one step: its state
 /// commits when it returns and rolls back when it traps, which ends the actor.
-async fn invoke(
+async fn call_export(
     store: &mut Store<ActorCtx>,
     instance: &Instance,
-    invocation: Invocation,
+    call: ExportCall,
 ) -> Option<Exit> {
-    let export = invocation.export();
-    let Invocation {
+    let export = call.export();
+    let ExportCall {
         interface,
         function,
         args,
         reply,
-    } = invocation;
+    } = call;
     let func = interface
         .as_deref()
         .map_or(Some(None), |i| {
@@ -541,10 +551,6 @@ async fn invoke(
 }
 
 impl ActorCtx {
-    pub(crate) fn report(&self, level: Level, message: String) {
-        self.shared.log(&self.our, level, message);
-    }
-
     /// Settles a lifecycle hook that must succeed: its state commits when it returns Ok; an
     /// error or a trap ends the incarnation as a failure.
     fn settle_hook(
@@ -578,7 +584,7 @@ impl ActorCtx {
         if let Some(id) = request
             && self.awaiting.remove(&id)
         {
-            self.shared.router.fail(id, error);
+            self.node.router.fail(id, error);
         }
     }
 
@@ -606,7 +612,7 @@ impl ActorCtx {
     /// The incarnation is over: requests it accepted but never answered fail.
     fn end_incarnation(&mut self, exit: Exit) {
         self.state.rollback();
-        let router = Arc::clone(&self.shared.router);
+        let router = Arc::clone(&self.node.router);
         for id in self.awaiting.drain() {
             router.fail(
                 id,
@@ -622,7 +628,7 @@ impl ActorCtx {
 
     /// The actor is gone for good: everyone still waiting on its mailbox hears so.
     fn close_mailbox(&mut self) {
-        let router = Arc::clone(&self.shared.router);
+        let router = Arc::clone(&self.node.router);
         for d in self.mailbox.drain() {
             match d {
                 Delivery::Request(m) if m.expects_response => router.fail(
@@ -643,7 +649,7 @@ impl ActorCtx {
 
     /// On-exit requests go out one-way, even those that asked for a response.
     fn send_on_exit(&self, requests: Vec<(Address, Payload)>) {
-        let router = &self.shared.router;
+        let router = &self.node.router;
         for (to, payload) in requests {
             if let Err(e) = router.authorize(&self.our, &to) {
                 self.report(
@@ -663,15 +669,5 @@ impl ActorCtx {
                 },
             );
         }
-    }
-}
-
-impl Shared {
-    pub(crate) fn log(&self, actor: &Address, level: Level, message: String) {
-        (self.log_sink)(LogLine {
-            actor: actor.clone(),
-            level,
-            message,
-        });
     }
 }

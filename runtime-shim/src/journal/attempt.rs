@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::commit::Journaler;
-use super::{Failure, Invocation};
+use super::records::{Completion, Failure, Invocation};
+use crate::clock::Clock;
 use crate::storage::{DurableWrite, JournalAppend, StateStore, StorageError};
 
 /// Journal mismatch: the guest asked for something else than the journal recorded here.
@@ -90,12 +91,13 @@ pub(crate) struct Attempt {
     pub invocation: Invocation,
     store: Arc<dyn StateStore>,
     journaler: Arc<Journaler>,
+    clock: Clock,
     journal: Vec<JournalEntry>,
     next: usize,
     pub payload_checks: bool,
     next_handle: u32,
     /// Completed handles and their values, until taken.
-    pub completed: HashMap<u32, super::Completion>,
+    pub completed: HashMap<u32, Completion>,
     /// Handles that have not completed (as far as this attempt has seen).
     pub pending: HashMap<u32, Awaited>,
     pub open_run: Option<OpenRun>,
@@ -112,12 +114,14 @@ impl Attempt {
         invocation: Invocation,
         store: Arc<dyn StateStore>,
         journaler: Arc<Journaler>,
+        clock: Clock,
         journal: Vec<JournalEntry>,
     ) -> Self {
         Self {
             invocation,
             store,
             journaler,
+            clock,
             journal,
             next: 0,
             payload_checks: true,
@@ -239,14 +243,14 @@ impl Attempt {
 
     /// What `handle` holds now, looking at the clock and the store for a pending one. Not
     /// deterministic: callers journal what they saw.
-    pub fn resolve(&mut self, handle: u32) -> wasmtime::Result<Option<super::Completion>> {
+    pub fn resolve(&mut self, handle: u32) -> wasmtime::Result<Option<Completion>> {
         if let Some(done) = self.completed.get(&handle) {
             return Ok(Some(done.clone()));
         }
         let done = match self.pending.get(&handle) {
             None => None,
             Some(Awaited::Sleep { wake_at_ms }) => {
-                (super::now_ms() >= *wake_at_ms).then_some(super::Completion::Void)
+                (self.clock.now_ms() >= *wake_at_ms).then_some(Completion::Void)
             }
             Some(Awaited::External(id)) => match self.store.completion(id) {
                 Ok(Some(bytes)) => Some(serde_json::from_slice(&bytes)?),

@@ -1,0 +1,86 @@
+//! The node's components, loaded once each and pre-instantiated against its linker: loading
+//! the same bytes twice compiles and links once, keyed by their content hash.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Mutex;
+
+use wasmtime::Engine;
+use wasmtime::component::{Component, Linker};
+
+use super::ActorCtx;
+use crate::component::{Module, content_hash};
+use crate::error::{ShimError, describe};
+use crate::precompiled;
+use crate::wit::ActorPre;
+
+/// Loaded modules and their pre-instantiated form, by content hash.
+pub(crate) struct Components {
+    engine: Engine,
+    linker: Linker<ActorCtx>,
+    loaded: Mutex<HashMap<u64, (Module, ActorPre<ActorCtx>)>>,
+}
+
+impl Components {
+    /// Components linked with `linker`, which defines every import of the host world.
+    pub fn new(engine: Engine, linker: Linker<ActorCtx>) -> Self {
+        Self {
+            engine,
+            linker,
+            loaded: Mutex::default(),
+        }
+    }
+
+    /// Validates, compiles and links the component in `bytes`, or returns the module loaded
+    /// from the same bytes before.
+    pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
+        self.cached(bytes, || Module::compile(&self.engine, bytes))
+    }
+
+    /// Loads the component file at `path`, using the precompiled artifact next to it when it
+    /// matches.
+    pub fn load_file(&self, path: &Path) -> Result<Module, ShimError> {
+        let bytes = std::fs::read(path).map_err(|e| ShimError::Artifact {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        self.cached(&bytes, || {
+            Module::new(&bytes, || match precompiled::load(&self.engine, path, &bytes) {
+                Some(component) => Ok((component, true)),
+                None => Ok((Component::new(&self.engine, &bytes)?, false)),
+            })
+        })
+    }
+
+    fn cached(
+        &self,
+        bytes: &[u8],
+        load: impl FnOnce() -> Result<Module, ShimError>,
+    ) -> Result<Module, ShimError> {
+        if let Some((module, _)) = self.loaded.lock().unwrap().get(&content_hash(bytes)) {
+            return Ok(module.clone());
+        }
+        let module = load()?;
+        let pre = self.link(&module)?;
+        self.loaded
+            .lock()
+            .unwrap()
+            .insert(module.content(), (module.clone(), pre));
+        Ok(module)
+    }
+
+    /// `module`, pre-instantiated against the linker.
+    pub fn pre(&self, module: &Module) -> Result<ActorPre<ActorCtx>, ShimError> {
+        if let Some((_, pre)) = self.loaded.lock().unwrap().get(&module.content()) {
+            return Ok(pre.clone());
+        }
+        self.link(module)
+    }
+
+    fn link(&self, module: &Module) -> Result<ActorPre<ActorCtx>, ShimError> {
+        self.linker
+            .instantiate_pre(module.component())
+            .and_then(ActorPre::new)
+            .map_err(|e| ShimError::Link(describe(&e)))
+    }
+}

@@ -1,0 +1,126 @@
+//! The one seam every host function passes through: [`ActorCtx::dispatch`] takes the call as
+//! a value implementing [`HostCall`], applies the dispatch policy its declared [`Effect`]
+//! calls for, runs it, and restarts the guest's CPU budget.
+//!
+//! The policy, in a durable invocation: a [`Effect::Journaled`] call records its result
+//! through [`ActorCtx::journaled`] and replays it; a [`Effect::SideEffect`] is refused
+//! (571) outside an executing run; an [`Effect::Local`] call runs on every attempt.
+
+use std::future::Future;
+use std::time::Instant;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::ActorCtx;
+use crate::journal::{Abort, Attempt, EFFECT_OUTSIDE_RUN, Failure};
+use crate::state::StateTxn;
+
+/// What a host call does beyond returning its result, as the durable policy sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Reaches nothing outside the calling actor's own view of the host (its logs, handles,
+    /// capabilities, journal bookkeeping): runs on every attempt, replays included.
+    Local,
+    /// Its result is recorded in a durable invocation's journal and replayed from there.
+    Journaled,
+    /// Reaches outside the actor (messages, processes, names, streams, the embedder): in a
+    /// durable invocation, allowed only inside an executing run.
+    SideEffect,
+}
+
+/// One host function call, with its arguments.
+///
+/// Every call declares its [`Effect`]; one that does not, does not build:
+///
+/// ```compile_fail,E0046
+/// use guestkit_shim::__private::{ActorCtx, HostCall};
+///
+/// struct Undeclared;
+/// impl HostCall for Undeclared {
+///     const NAME: &'static str = "example.undeclared";
+///     type Output = ();
+///     async fn run(self, _cx: &mut ActorCtx) -> wasmtime::Result<()> {
+///         Ok(())
+///     }
+/// }
+/// ```
+pub trait HostCall: Send {
+    /// `interface.function`, as the guest's WIT names it.
+    const NAME: &'static str;
+    /// What the call does beyond its result: decides how durable execution treats it.
+    const EFFECT: Effect;
+    type Output: Send;
+    /// Performs the call for `cx`. An `Err` traps the guest.
+    fn run(self, cx: &mut ActorCtx) -> impl Future<Output = wasmtime::Result<Self::Output>> + Send;
+}
+
+impl ActorCtx {
+    /// The single entry point of every host function.
+    pub(crate) async fn dispatch<C: HostCall>(&mut self, call: C) -> wasmtime::Result<C::Output> {
+        if C::EFFECT == Effect::SideEffect {
+            self.check_side_effect(C::NAME)?;
+        }
+        let out = call.run(self).await;
+        self.segment_start = Instant::now();
+        out
+    }
+
+    /// A trap with code 571 when `function`, a side effect, is called in a durable invocation
+    /// outside an executing run.
+    fn check_side_effect(&mut self, function: &str) -> wasmtime::Result<()> {
+        let Some(attempt) = self.durable.as_deref_mut() else {
+            return Ok(());
+        };
+        if attempt.open_run.is_some() {
+            return Ok(());
+        }
+        Err(attempt.fail(Abort::Retry {
+            failure: Failure {
+                code: EFFECT_OUTSIDE_RUN,
+                message: format!(
+                    "guestkit:host/{function} is a side effect: in a durable invocation it may \
+                     be called only inside an executing run (durable.run-begin … run-end)"
+                ),
+            },
+            after: None,
+        }))
+    }
+
+    /// `run`'s result, journaled as `command` (with the arguments `fields` and `payload`) when
+    /// the actor is in a durable invocation: on replay the recorded result comes back and
+    /// `run` does not run.
+    pub(crate) async fn journaled<T: Serialize + DeserializeOwned>(
+        &mut self,
+        command: &str,
+        fields: impl FnOnce() -> serde_json::Value,
+        payload: Option<&[u8]>,
+        run: impl FnOnce(&mut StateTxn) -> wasmtime::Result<T>,
+    ) -> wasmtime::Result<T> {
+        let state = &mut self.state;
+        match self.durable.as_deref_mut() {
+            Some(attempt) => {
+                attempt
+                    .record(command, fields(), payload, || run(state))
+                    .await
+            }
+            None => run(state),
+        }
+    }
+
+    /// Whether a durable invocation is replaying its journal (its logs are suppressed).
+    pub(crate) fn replaying(&self) -> bool {
+        self.durable.as_ref().is_some_and(|a| a.is_replaying())
+    }
+
+    /// The running attempt of a durable invocation, or a trap naming `function` when there is
+    /// none.
+    pub(crate) fn attempt(&mut self, function: &str) -> wasmtime::Result<&mut Attempt> {
+        self.durable.as_deref_mut().ok_or_else(|| {
+            wasmtime::format_err!(
+                "guestkit:host/{function} works only inside a durable invocation \
+                 (started with Shim::start_invocation or `cargo guest run --durable`)"
+            )
+        })
+    }
+}

@@ -1,0 +1,77 @@
+//! A loaded guest component: checked for conformance and compiled for the shim's engine, not
+//! yet linked. Actors spawn from it, and pass it to each other in messages.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use wasmtime::Engine;
+use wasmtime::component::Component;
+
+use crate::conformance::{self, ComponentSummary};
+use crate::error::{ShimError, describe};
+
+/// A validated, compiled guest component, ready to spawn any number of actors from.
+#[derive(Clone)]
+pub struct Module {
+    component: Component,
+    summary: Arc<ComponentSummary>,
+    precompiled: bool,
+    content: u64,
+}
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Module")
+            .field("precompiled", &self.precompiled)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Module {
+    /// Checks and compiles the component in `bytes`.
+    pub(crate) fn compile(engine: &Engine, bytes: &[u8]) -> Result<Self, ShimError> {
+        Self::new(bytes, || Ok((Component::new(engine, bytes)?, false)))
+    }
+
+    /// Checks the component in `bytes`, whose code `compile` gives, and whether that came
+    /// from a precompiled artifact.
+    pub(crate) fn new(
+        bytes: &[u8],
+        compile: impl FnOnce() -> wasmtime::Result<(Component, bool)>,
+    ) -> Result<Self, ShimError> {
+        let summary = conformance::check(bytes)?;
+        let (component, precompiled) = compile().map_err(|e| ShimError::Compile(describe(&e)))?;
+        Ok(Self {
+            component,
+            summary: Arc::new(summary),
+            precompiled,
+            content: content_hash(bytes),
+        })
+    }
+
+    /// The component's imports and exports.
+    pub fn summary(&self) -> &ComponentSummary {
+        &self.summary
+    }
+
+    /// Whether its code came from a precompiled artifact rather than a compilation.
+    pub fn precompiled(&self) -> bool {
+        self.precompiled
+    }
+
+    pub(crate) fn component(&self) -> &Component {
+        &self.component
+    }
+
+    /// The hash of the component's bytes: the same bytes load as the same module.
+    pub(crate) fn content(&self) -> u64 {
+        self.content
+    }
+}
+
+/// The hash modules loaded from `bytes` carry.
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}

@@ -1,0 +1,19 @@
+//! The journal of durable execution: what it records ([`records`]), one attempt's walk
+//! through its entries, replaying or appending ([`attempt`]), the group commit that makes
+//! entries durable ([`commit`]), and the node's table of invocations ([`table`]).
+//!
+//! Nothing here runs a guest: the driver above ([`durable`](crate::durable)) does, and the
+//! host functions of `guestkit:host/durable` read and write an [`Attempt`].
+
+mod attempt;
+mod commit;
+mod records;
+mod table;
+
+pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
+pub use self::attempt::{EFFECT_OUTSIDE_RUN, JOURNAL_MISMATCH, JournalEntry};
+pub use self::records::{Completion, Failure, Invocation, InvocationRetry, Request, Status};
+pub(crate) use self::records::{
+    awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,
+};
+pub(crate) use self::table::Invocations;

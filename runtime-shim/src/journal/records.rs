@@ -1,0 +1,233 @@
+//! What durable execution records: invocations and their status, the values handles
+//! complete with, failures with their codes, and where the store keeps each completion.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// A failure with a code, as Restate reports them (500: handler error, 570: journal
+/// mismatch, 571: a side effect outside a run).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub code: u16,
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (code {})", self.message, self.code)
+    }
+}
+
+/// What a completed handle holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Completion {
+    /// Completed without a value: a timer, a completed promise, a peek at an empty promise.
+    Void,
+    Success(Vec<u8>),
+    Failure(Failure),
+    /// The id of an invocation a `durable.call` or `durable.send` started.
+    InvocationId(String),
+}
+
+impl Completion {
+    pub fn of(value: Result<Vec<u8>, Failure>) -> Self {
+        match value {
+            Ok(bytes) => Completion::Success(bytes),
+            Err(failure) => Completion::Failure(failure),
+        }
+    }
+
+    pub(crate) fn failed(&self) -> bool {
+        matches!(self, Completion::Failure(_))
+    }
+}
+
+/// Where a durable invocation is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// Running, or waiting for its next attempt.
+    Running,
+    /// Sent with a delay: its first attempt begins at `start_at_ms`.
+    Scheduled {
+        start_at_ms: u64,
+    },
+    Succeeded(Vec<u8>),
+    Failed(Failure),
+    /// Stopped after a failure its retry policy would not retry further; it stays as it is.
+    Paused(Failure),
+    /// Its handler waits for a timer due at `wake_at_ms` or for one of the awakeables,
+    /// promises or cancellation in `waiting_on`; no instance runs meanwhile.
+    Suspended {
+        wake_at_ms: Option<u64>,
+        waiting_on: Vec<String>,
+    },
+}
+
+impl Status {
+    /// Succeeded, failed or paused: it will not run again.
+    pub fn is_final(&self) -> bool {
+        !matches!(
+            self,
+            Status::Running | Status::Scheduled { .. } | Status::Suspended { .. }
+        )
+    }
+
+    /// What a caller attached to the invocation gets: its output once it succeeded or failed.
+    pub fn output(&self) -> Option<Completion> {
+        match self {
+            Status::Succeeded(bytes) => Some(Completion::Success(bytes.clone())),
+            Status::Failed(failure) => Some(Completion::Failure(failure.clone())),
+            _ => None,
+        }
+    }
+
+    /// Final, or suspended with nothing but completions from outside to wait for: the
+    /// invocation will not move on its own.
+    pub fn is_settled(&self) -> bool {
+        match self {
+            Status::Suspended { wake_at_ms, .. } => wake_at_ms.is_none(),
+            other => other.is_final(),
+        }
+    }
+}
+
+/// A durable invocation, as the database keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invocation {
+    pub id: String,
+    pub service: String,
+    pub handler: String,
+    /// The object key: state is namespaced by it, and one invocation per key runs at a time.
+    pub key: Option<String>,
+    pub input: Vec<u8>,
+    /// Calls with the same service, key, handler and idempotency key are this invocation.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+    pub random_seed: u64,
+    /// Attempts made so far.
+    pub attempts: u32,
+    /// Attempts since the journal last grew (`invocation-input.retry-count`).
+    pub retry_count: u32,
+    /// When the first of those attempts failed: what a run's `max-duration-ms` measures from.
+    #[serde(default)]
+    pub retrying_since_ms: Option<u64>,
+    pub status: Status,
+}
+
+impl Invocation {
+    /// The owner of the invocation's state in the store: its service and object key.
+    pub(crate) fn state_owner(&self) -> String {
+        Self::owner(&self.service, self.key.as_deref())
+    }
+
+    /// The owner of the state of `service`'s object `key`.
+    pub(crate) fn owner(service: &str, key: Option<&str>) -> String {
+        match key {
+            Some(key) => format!("durable:{service}/{key}"),
+            None => format!("durable:{service}"),
+        }
+    }
+}
+
+/// What to do when an attempt fails with a retryable error, a trap or a journal mismatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvocationRetry {
+    /// The delay before the second attempt; it doubles each time, up to `max_interval`.
+    pub initial_interval: Duration,
+    pub max_interval: Duration,
+    /// Failed attempts in a row without progress in the journal, after which the invocation
+    /// stops (`None`: retry for ever).
+    pub max_attempts: Option<u32>,
+    /// When the attempts are used up: pause the invocation instead of failing it.
+    pub pause_when_exhausted: bool,
+}
+
+impl Default for InvocationRetry {
+    fn default() -> Self {
+        Self {
+            initial_interval: Duration::from_millis(50),
+            max_interval: Duration::from_secs(10),
+            max_attempts: None,
+            pause_when_exhausted: true,
+        }
+    }
+}
+
+impl InvocationRetry {
+    pub(crate) fn delay(&self, failures: u32) -> Duration {
+        let doublings = failures.saturating_sub(1).min(20);
+        (self.initial_interval * 2u32.pow(doublings)).min(self.max_interval)
+    }
+}
+
+/// Where the store keeps invocation `id`'s output (success or failure) once it has one, in
+/// the same transaction as its final status: what its callers wait for.
+pub(crate) fn output_key(id: &str) -> String {
+    format!("output:{id}")
+}
+
+/// Where the store keeps the value of signal `name` of invocation `id`.
+pub(crate) fn signal_key(id: &str, name: &str) -> String {
+    format!("signal:{id}/{name}")
+}
+
+/// Where the store keeps the value of awakeable `id`.
+pub(crate) fn awakeable_key(id: &str) -> String {
+    format!("awakeable:{id}")
+}
+
+/// Where the store keeps the value of promise `name` of the invocations on `owner`.
+pub(crate) fn promise_key(owner: &str, name: &str) -> String {
+    format!("promise:{owner}/{name}")
+}
+
+/// Where the store records that invocation `id` was asked to cancel.
+pub(crate) fn cancel_key(id: &str) -> String {
+    format!("cancel:{id}")
+}
+
+/// A new invocation: of `service`'s `handler`, on object `key`, with `input`.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub service: String,
+    pub handler: String,
+    pub key: Option<String>,
+    pub input: Vec<u8>,
+    /// Requests with the same service, key, handler and idempotency key make one invocation:
+    /// the first; the others get its id.
+    pub idempotency_key: Option<String>,
+    /// When set, the first attempt begins no earlier than this (ms since the Unix epoch).
+    pub start_at_ms: Option<u64>,
+}
+
+impl Request {
+    /// The id every request with this idempotency key gets.
+    pub(crate) fn idempotent_id(&self) -> Option<String> {
+        let idempotency_key = self.idempotency_key.as_deref()?;
+        let key = self.key.as_deref().unwrap_or_default();
+        Some(derived_id(&[
+            "idempotency",
+            &self.service,
+            key,
+            &self.handler,
+            idempotency_key,
+        ]))
+    }
+}
+
+/// An invocation id made from `parts`: the same parts, the same id.
+pub(crate) fn derived_id(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part.as_bytes());
+    }
+    let digest = hash.finalize();
+    format!("inv_{}", hex(&digest[..16]))
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

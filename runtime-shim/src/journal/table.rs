@@ -1,0 +1,276 @@
+//! The node's table of durable invocations: registered services, the invocations a task
+//! drives and their live status, who waits for which invocation or completion, and the
+//! records and completions in the store.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::oneshot;
+
+use super::attempt::JournalEntry;
+use super::commit::Journaler;
+use super::records::{Completion, Invocation, Status, output_key};
+use crate::component::Module;
+use crate::error::ShimError;
+use crate::storage::{DurableWrite, StateChanges, StateStore, StorageError};
+
+/// Someone waiting for an invocation to end, or with `settled`, to stop moving on its own.
+struct Waiter {
+    settled: bool,
+    tx: oneshot::Sender<Status>,
+}
+
+/// The shim's durable invocations: services by name, and who waits for which invocation.
+pub(crate) struct Invocations {
+    store: Arc<dyn StateStore>,
+    pub journaler: Arc<Journaler>,
+    pub services: Mutex<HashMap<String, Module>>,
+    /// Who waits for an invocation to end, or (`settled`) to stop moving on its own.
+    waiters: Mutex<HashMap<String, Vec<Waiter>>>,
+    /// One lock per object key: attempts on the same key run one at a time.
+    keys: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Invocations with a task driving them, and their status as that task knows it:
+    /// registering a service again resumes no invocation twice, and a waiter sees a resumed
+    /// invocation as running before its first attempt has begun.
+    pub driven: Mutex<HashMap<String, Status>>,
+    /// Held while a request is checked against the database and recorded.
+    pub submitting: Mutex<()>,
+    wakers: Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
+    /// Completion id → the suspended invocations waiting for it.
+    waiting: Mutex<HashMap<String, HashSet<String>>>,
+}
+
+impl Invocations {
+    pub fn new(store: Arc<dyn StateStore>) -> Self {
+        Self {
+            journaler: Arc::new(Journaler::new(Arc::clone(&store))),
+            store,
+            services: Mutex::default(),
+            waiters: Mutex::default(),
+            keys: Mutex::default(),
+            driven: Mutex::default(),
+            submitting: Mutex::default(),
+            wakers: Mutex::default(),
+            waiting: Mutex::default(),
+        }
+    }
+
+    pub fn key_lock(&self, owner: &str) -> Arc<tokio::sync::Mutex<()>> {
+        Arc::clone(
+            self.keys
+                .lock()
+                .unwrap()
+                .entry(owner.to_owned())
+                .or_default(),
+        )
+    }
+
+    /// What wakes invocation `id` from a suspension. A wake-up that comes while no one
+    /// waits is kept for the next wait, so none is lost.
+    pub fn waker(&self, id: &str) -> Arc<tokio::sync::Notify> {
+        Arc::clone(
+            self.wakers
+                .lock()
+                .unwrap()
+                .entry(id.to_owned())
+                .or_default(),
+        )
+    }
+
+    /// Remembers that suspended invocation `id` waits for `completions`.
+    pub fn wait_for(&self, id: &str, completions: Vec<String>) {
+        let mut waiting = self.waiting.lock().unwrap();
+        for completion in completions {
+            waiting.entry(completion).or_default().insert(id.to_owned());
+        }
+    }
+
+    /// Wakes the invocations waiting for `completion`, now that it holds a value.
+    pub fn completed(&self, completion: &str) {
+        let waiting = self.waiting.lock().unwrap().remove(completion);
+        for id in waiting.into_iter().flatten() {
+            // Running from now on, for whoever asks before its next attempt begins.
+            if let Some(live) = self.driven.lock().unwrap().get_mut(&id) {
+                *live = Status::Running;
+            }
+            self.waker(&id).notify_one();
+        }
+    }
+}
+
+fn storage(e: StorageError) -> ShimError {
+    ShimError::Storage(e)
+}
+
+fn encode(invocation: &Invocation) -> Vec<u8> {
+    serde_json::to_vec(invocation).expect("an invocation encodes")
+}
+
+impl Invocations {
+    /// Writes `invocation`'s record, durably, in a transaction of its own.
+    pub fn save_now(&self, invocation: &Invocation) -> Result<(), ShimError> {
+        self.store
+            .put_invocation(&invocation.id, &encode(invocation))
+            .map_err(storage)
+    }
+
+    /// Writes `invocation`'s record (and the state changes that land with it), durably, in the
+    /// next group commit.
+    pub async fn save(
+        &self,
+        invocation: &Invocation,
+        state: Option<(String, StateChanges)>,
+    ) -> Result<(), ShimError> {
+        let output = invocation.status.output().map(|value| {
+            let bytes = serde_json::to_vec(&value).expect("a completion encodes");
+            (output_key(&invocation.id), bytes)
+        });
+        let write = DurableWrite::Invocation {
+            id: invocation.id.clone(),
+            record: encode(invocation),
+            state,
+            completes: output.clone(),
+        };
+        self.journaler.write(write).await.map_err(storage)?;
+        if let Some((key, _)) = output {
+            self.completed(&key);
+        }
+        Ok(())
+    }
+
+    /// An error unless `id` names an awakeable of an invocation in the database.
+    pub fn check_awakeable(&self, id: &str) -> Result<(), ShimError> {
+        let invocation = id
+            .strip_prefix("prom_")
+            .and_then(|rest| rest.rsplit_once('_'))
+            .filter(|(_, handle)| handle.parse::<u32>().is_ok())
+            .map(|(invocation, _)| invocation);
+        let known = match invocation {
+            Some(invocation) => self.find(invocation)?.is_some(),
+            None => false,
+        };
+        if known {
+            return Ok(());
+        }
+        Err(ShimError::Invocation(format!(
+            "no awakeable `{id}`: an awakeable id is what durable.awakeable returned, \
+             `prom_<invocation id>_<n>`, for an invocation in this state database"
+        )))
+    }
+
+    /// Completes `key` (an awakeable, promise or cancellation) with `value` and wakes whoever
+    /// waits for it. False when it had already been completed.
+    pub fn complete(&self, key: &str, value: &Completion) -> Result<bool, ShimError> {
+        let bytes = serde_json::to_vec(value).expect("a completion encodes");
+        let fresh = self.store.complete(key, &bytes).map_err(storage)?;
+        if fresh {
+            self.completed(key);
+        }
+        Ok(fresh)
+    }
+
+    /// Every invocation in the database.
+    pub fn list(&self) -> Result<Vec<Invocation>, ShimError> {
+        self.store
+            .invocations()
+            .map_err(storage)?
+            .iter()
+            .map(|bytes| {
+                serde_json::from_slice(bytes).map_err(|e| {
+                    storage(StorageError(format!(
+                        "an invocation record does not decode: {e}"
+                    )))
+                })
+            })
+            .collect()
+    }
+
+    /// Invocation `id`, if the database has it.
+    pub fn find(&self, id: &str) -> Result<Option<Invocation>, ShimError> {
+        let Some(bytes) = self.store.invocation(id).map_err(storage)? else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+            storage(StorageError(format!(
+                "invocation `{id}`'s record does not decode: {e}"
+            )))
+        })
+    }
+
+    /// Invocation `id`'s journal.
+    pub fn journal(&self, id: &str) -> Result<Vec<JournalEntry>, ShimError> {
+        self.store
+            .journal(id)
+            .map_err(storage)?
+            .iter()
+            .map(|bytes| JournalEntry::decode(bytes).map_err(storage))
+            .collect()
+    }
+
+    /// Waits until invocation `id` ends (succeeds, fails or pauses); with `settled`, until it
+    /// ends or suspends with only completions from outside to wait for.
+    pub async fn outcome(&self, id: &str, settled: bool) -> Result<Status, ShimError> {
+        let done = |s: &Status| {
+            if settled {
+                s.is_settled()
+            } else {
+                s.is_final()
+            }
+        };
+        let rx = {
+            let mut waiters = self.waiters.lock().unwrap();
+            let live = self.driven.lock().unwrap().get(id).cloned();
+            let recorded = self.find(id)?;
+            let known = recorded.map(|mut i| {
+                if let Some(status) = live {
+                    i.status = status;
+                }
+                i
+            });
+            match known {
+                None => {
+                    return Err(ShimError::Invocation(format!(
+                        "no durable invocation `{id}`"
+                    )));
+                }
+                Some(i) if done(&i.status) => return Ok(i.status),
+                Some(_) => {
+                    let (tx, rx) = oneshot::channel();
+                    waiters
+                        .entry(id.to_owned())
+                        .or_default()
+                        .push(Waiter { settled, tx });
+                    rx
+                }
+            }
+        };
+        rx.await.map_err(|_| {
+            ShimError::Invocation(format!("the shim closed before invocation `{id}` ended"))
+        })
+    }
+
+    /// Tells those waiting for invocation `invocation` what its status is now, if it is what
+    /// they wait for.
+    pub fn announce(&self, invocation: &Invocation) {
+        let status = &invocation.status;
+        if let Some(live) = self.driven.lock().unwrap().get_mut(&invocation.id) {
+            live.clone_from(status);
+        }
+        let mut waiters = self.waiters.lock().unwrap();
+        let Some(list) = waiters.get_mut(&invocation.id) else {
+            return;
+        };
+        for waiter in std::mem::take(list) {
+            let done = if waiter.settled {
+                status.is_settled()
+            } else {
+                status.is_final()
+            };
+            if done {
+                let _ = waiter.tx.send(status.clone());
+            } else {
+                list.push(waiter);
+            }
+        }
+    }
+}
