@@ -3,11 +3,15 @@
 //! One module per subcommand under [`commands`], each a clap `Args` struct whose doc
 //! comments are its help text; the work is done by `guestkit-codegen` and `guestkit-shim`.
 
+mod build;
 pub mod commands;
 mod component;
 mod componentize;
 mod contract;
+mod durable;
 mod fingerprint;
+mod guest;
+mod shim;
 mod target;
 mod toolchain;
 mod workspace;
@@ -39,9 +43,9 @@ pub enum Command {
     Inspect(commands::inspect::InspectArgs),
     Bindings(commands::bindings::BindingsArgs),
     Check(commands::check::CheckArgs),
-    Invocations(commands::durable::InvocationsArgs),
-    Complete(commands::durable::CompleteArgs),
-    Resume(commands::durable::ResumeArgs),
+    Invocations(commands::invocations::InvocationsArgs),
+    Complete(commands::complete::CompleteArgs),
+    Resume(commands::resume::ResumeArgs),
 }
 
 /// Runs one `cargo guest` command. `check` has its own exit statuses: 1 when it found a
@@ -49,13 +53,13 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     let done = match cli.command {
         Command::New(args) => commands::new::run(args),
-        Command::Build(args) => commands::build::run(args).map(drop),
+        Command::Build(args) => commands::build::run(args),
         Command::Run(args) => commands::run::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Bindings(args) => commands::bindings::run(args),
-        Command::Invocations(args) => commands::durable::invocations(args),
-        Command::Complete(args) => commands::durable::complete(args),
-        Command::Resume(args) => commands::durable::resume(args),
+        Command::Invocations(args) => commands::invocations::run(args),
+        Command::Complete(args) => commands::complete::run(args),
+        Command::Resume(args) => commands::resume::run(args),
         Command::Check(args) => {
             return match commands::check::run(args) {
                 Ok(commands::check::Verdict::Clean) => ExitCode::SUCCESS,

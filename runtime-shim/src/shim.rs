@@ -46,10 +46,7 @@ pub enum CallError {
     /// The request was not answered: the actor's error, or a delivery failure (not found,
     /// timed out, over the size limit).
     #[error("{route}: {}", error.describe())]
-    Failed {
-        route: String,
-        error: ActorError,
-    },
+    Failed { route: String, error: ActorError },
     /// The reply did not decode as the rpc's output message.
     #[error("{route}: the reply is not a valid {message_type}: {reason}")]
     Decode {

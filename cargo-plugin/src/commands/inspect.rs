@@ -10,22 +10,15 @@ use guestkit_codegen::embed;
 use guestkit_shim::conformance;
 use serde::Serialize;
 
-use crate::commands::build::{self, BuildArgs};
 use crate::component::{DecodedWorld, Sizes, WorldItem, infer_target};
 use crate::contract::ContractSummary;
+use crate::guest::GuestArgs;
 
 /// Show a component's target, size, imports and exports, conformance and embedded contract.
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
-    /// A component (.wasm); without it, the selected package is built first
-    #[arg(value_name = "PATH", conflicts_with = "package")]
-    pub path: Option<PathBuf>,
-    /// Guest package to build and inspect
-    #[arg(short, long, value_name = "PKG")]
-    pub package: Option<String>,
-    /// Path to the Cargo.toml of the package or workspace
-    #[arg(long, value_name = "PATH")]
-    pub manifest_path: Option<PathBuf>,
+    #[command(flatten)]
+    pub guest: GuestArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -71,14 +64,7 @@ pub struct Conformance {
 }
 
 pub fn run(args: InspectArgs) -> anyhow::Result<()> {
-    let path = match args.path {
-        Some(path) => path,
-        None => build::single(build::run(BuildArgs {
-            packages: args.package.into_iter().collect(),
-            manifest_path: args.manifest_path,
-            ..BuildArgs::default()
-        })?)?,
-    };
+    let path = args.guest.component(false)?;
     let report = inspect(path)?;
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),

@@ -3,7 +3,9 @@
 pub mod bindings;
 pub mod build;
 pub mod check;
-pub mod durable;
+pub mod complete;
 pub mod inspect;
+pub mod invocations;
 pub mod new;
+pub mod resume;
 pub mod run;

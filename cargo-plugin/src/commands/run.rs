@@ -9,26 +9,20 @@ use anyhow::{Context as _, bail};
 use guestkit_codegen::embed;
 use guestkit_shim::{ExitReason, Module, Payload, Shim, SpawnOptions};
 
-use crate::commands::build::{self, BuildArgs};
-use crate::commands::durable;
 use crate::contract::RouteTypes;
+use crate::durable;
+use crate::guest::{GuestArgs, default_name};
+use crate::shim;
 
 /// Run a guest in the shim: spawn it, send one request, print the reply as JSON (without
 /// --route: run it until it ends)
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
-    /// A built component (.wasm); without it, the selected package is built first
-    #[arg(value_name = "PATH", conflicts_with = "package")]
-    pub path: Option<PathBuf>,
-    /// Guest package to build and run
-    #[arg(short, long, value_name = "PKG")]
-    pub package: Option<String>,
+    #[command(flatten)]
+    pub guest: GuestArgs,
     /// Build with the release profile
     #[arg(long)]
     pub release: bool,
-    /// Path to the Cargo.toml of the package or workspace
-    #[arg(long, value_name = "PATH")]
-    pub manifest_path: Option<PathBuf>,
     /// Route of the request: `package.Service/Method`. Without it, the guest runs until it ends
     #[arg(long, value_name = "ROUTE")]
     pub route: Option<String>,
@@ -60,45 +54,15 @@ pub struct RunArgs {
     pub idempotency_key: Option<String>,
 }
 
-/// The component `run` works on: `path`, or the selected package, built first.
-pub fn component(
-    path: Option<&PathBuf>,
-    package: Option<&String>,
-    release: bool,
-    manifest_path: Option<&PathBuf>,
-) -> anyhow::Result<PathBuf> {
-    match path {
-        Some(path) => Ok(path.clone()),
-        None => build::single(build::run(BuildArgs {
-            packages: package.into_iter().cloned().collect(),
-            release,
-            manifest_path: manifest_path.cloned(),
-            ..BuildArgs::default()
-        })?),
-    }
-}
-
-/// The process name a component runs under: its file's stem.
-pub fn default_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "guest".into())
-}
-
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
-    let path = component(
-        args.path.as_ref(),
-        args.package.as_ref(),
-        args.release,
-        args.manifest_path.as_ref(),
-    )?;
+    let path = args.guest.component(args.release)?;
     let name = args.name.clone().unwrap_or_else(|| default_name(&path));
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let Some(route) = &args.route else {
         return runtime.block_on(run_to_end(&args, &path, name));
     };
     if args.durable {
-        let shim = shim(&args.state_dir, &path)?;
+        let shim = shim::open(&args.state_dir, &path)?;
         let start = durable::Start {
             service: &name,
             handler: route,
@@ -147,28 +111,6 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     }
 }
 
-/// A shim on the state database in `state_dir`, whose drive is the directory of the component
-/// at `path` and which prints what actors send to the host.
-pub fn shim(state_dir: &Path, path: &Path) -> anyhow::Result<Shim> {
-    let drive = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let shim = Shim::builder()
-        .state_dir(state_dir)
-        .drive(drive)
-        .on_message(|m| {
-            println!(
-                "{}: {}",
-                m.source.process.process_name,
-                String::from_utf8_lossy(&m.payload.body)
-            );
-            None
-        })
-        .build()?;
-    Ok(shim)
-}
-
 /// A shim whose drive is the component's directory (so guests can load their siblings), with
 /// the guest loaded from `path` and spawn options granting the kernel capabilities.
 fn prepare(
@@ -176,7 +118,7 @@ fn prepare(
     path: &Path,
     name: String,
 ) -> anyhow::Result<(Shim, Module, SpawnOptions)> {
-    let shim = shim(&args.state_dir, path)?;
+    let shim = shim::open(&args.state_dir, path)?;
     let module = shim
         .load_file(path)
         .with_context(|| path.display().to_string())?;
@@ -191,7 +133,7 @@ fn prepare(
 async fn run_to_end(args: &RunArgs, path: &Path, name: String) -> anyhow::Result<()> {
     let (shim, module, opts) = prepare(args, path, name.clone())?;
     let timeout = Duration::from_millis(args.timeout_ms);
-    let Ok(reason) = tokio::time::timeout(timeout, shim.run(&module, opts)).await else {
+    let Ok(reason) = shim.clock().timeout(timeout, shim.run(&module, opts)).await else {
         bail!("{name} was still running after {timeout:?} (--timeout-ms)");
     };
     match reason? {

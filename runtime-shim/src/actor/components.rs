@@ -45,9 +45,11 @@ impl Components {
             message: e.to_string(),
         })?;
         self.cached(&bytes, || {
-            Module::new(&bytes, || match precompiled::load(&self.engine, path, &bytes) {
-                Some(component) => Ok((component, true)),
-                None => Ok((Component::new(&self.engine, &bytes)?, false)),
+            Module::new(&bytes, || {
+                match precompiled::load(&self.engine, path, &bytes) {
+                    Some(component) => Ok((component, true)),
+                    None => Ok((Component::new(&self.engine, &bytes)?, false)),
+                }
             })
         })
     }

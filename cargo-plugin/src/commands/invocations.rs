@@ -1,0 +1,47 @@
+//! `cargo guest invocations`: list durable invocations, or print one's journal.
+
+use std::path::PathBuf;
+
+use anyhow::bail;
+use guestkit_shim::Shim;
+
+use crate::durable::describe;
+
+/// List durable invocations, or print one's journal
+#[derive(Debug, clap::Args)]
+pub struct InvocationsArgs {
+    /// An invocation id: print its journal, one JSON entry per line
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// Directory of the shim's state database
+    #[arg(long, value_name = "DIR", default_value = ".guestkit")]
+    pub state_dir: PathBuf,
+}
+
+pub fn run(args: InvocationsArgs) -> anyhow::Result<()> {
+    let shim = Shim::builder()
+        .state_dir(&args.state_dir)
+        .on_log(|_| {})
+        .build()?;
+    if let Some(id) = &args.id {
+        if !shim.invocations()?.iter().any(|i| &i.id == id) {
+            bail!("no invocation {id} in {}", args.state_dir.display());
+        }
+        for entry in shim.journal(id)? {
+            println!("{}", serde_json::to_string(&entry)?);
+        }
+        return Ok(());
+    }
+    for i in shim.invocations()? {
+        let key = i.key.as_deref().unwrap_or("-");
+        println!(
+            "{}  {}/{}  key {key}  attempts {}  {}",
+            i.id,
+            i.service,
+            i.handler,
+            i.attempts,
+            describe(&i.status)
+        );
+    }
+    Ok(())
+}
