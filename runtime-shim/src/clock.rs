@@ -6,10 +6,26 @@
 //! Times come in two kinds: wall-clock milliseconds since the Unix epoch (what durable timers
 //! record, so they fire after a restart of the shim process), and durations since the clock
 //! started (monotonic, for deadlines within one shim process).
+//!
+//! A clock is the system's, or manual ([`ManualClock`]): time stands still until
+//! [`ManualClock::advance`] moves it, firing the timers due on the way one at a time, each only
+//! once every task of the node is idle again. To know that without polling, a manual clock
+//! counts the node's work: each task it runs ([`Clock::spawn`]) counts while it is not parked,
+//! and each delivery counts from its send until its receiver takes it. A task parks while it
+//! waits for a delivery, a timer, a key lock or a completion ([`Parking`]), and whoever wakes
+//! it (a sender, a firing timer, a lock's release, a completion) counts it again before the
+//! wake-up, so the count never reads zero while anything is still to happen.
 
+use std::collections::BTreeMap;
 use std::future::Future;
-use std::sync::Arc;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
 
 /// Where a node reads the time and waits for it.
 #[derive(Clone)]
@@ -17,7 +33,10 @@ pub struct Clock(Arc<Source>);
 
 enum Source {
     /// The operating system's clocks and tokio's timers.
-    System { started: Instant },
+    System {
+        started: Instant,
+    },
+    Manual(Manual),
 }
 
 /// A wait that ran out before what it waited for completed.
@@ -26,8 +45,9 @@ pub struct Elapsed;
 
 impl std::fmt::Debug for Clock {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self.0 {
+        match &*self.0 {
             Source::System { .. } => f.write_str("Clock::System"),
+            Source::Manual(m) => write!(f, "Clock::Manual({:?})", m.now()),
         }
     }
 }
@@ -46,12 +66,27 @@ impl Clock {
         }))
     }
 
+    /// A manual clock whose wall-clock time starts at the system's time now.
+    pub fn manual() -> ManualClock {
+        Self::manual_at(Self::system().wall())
+    }
+
+    /// A manual clock whose wall-clock time starts at `wall` after the Unix epoch.
+    pub fn manual_at(wall: Duration) -> ManualClock {
+        ManualClock(Self(Arc::new(Source::Manual(Manual {
+            start_wall: wall,
+            timers: Mutex::new(Timers::default()),
+            work: Arc::new(Work::default()),
+        }))))
+    }
+
     /// The wall-clock time, as a duration since the Unix epoch.
     pub fn wall(&self) -> Duration {
-        match *self.0 {
+        match &*self.0 {
             Source::System { .. } => SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .unwrap_or_default(),
+            Source::Manual(m) => m.start_wall.saturating_add(m.now()),
         }
     }
 
@@ -62,64 +97,468 @@ impl Clock {
 
     /// How long since the clock started: monotonic, never going back.
     pub fn monotonic(&self) -> Duration {
-        match *self.0 {
+        match &*self.0 {
             Source::System { started } => started.elapsed(),
+            Source::Manual(m) => m.now(),
         }
     }
 
     /// The monotonic time `after` from now, or `None` when that is too far away to ever come.
     pub fn deadline(&self, after: Duration) -> Option<Duration> {
         let at = self.monotonic().checked_add(after)?;
-        match *self.0 {
+        match &*self.0 {
             Source::System { started } => started.checked_add(at).map(|_| at),
+            Source::Manual(_) => Some(at),
         }
     }
 
     /// Resolves once `duration` has passed.
-    pub fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send + 'static {
+    pub fn sleep(&self, duration: Duration) -> Sleep {
         self.sleep_until(self.monotonic().saturating_add(duration))
     }
 
     /// Resolves once the clock's [`monotonic`](Self::monotonic) time reaches `at`; never,
     /// when `at` is too far away to be reached.
-    pub fn sleep_until(&self, at: Duration) -> impl Future<Output = ()> + Send + 'static {
-        let deadline = match *self.0 {
-            Source::System { started } => started.checked_add(at),
-        };
-        async move {
-            match deadline {
-                Some(at) => tokio::time::sleep_until(at.into()).await,
-                None => std::future::pending().await,
-            }
+    pub fn sleep_until(&self, at: Duration) -> Sleep {
+        match &*self.0 {
+            Source::System { started } => Sleep(Waiting::System(
+                started
+                    .checked_add(at)
+                    .map(|at| Box::pin(tokio::time::sleep_until(at.into()))),
+            )),
+            Source::Manual(_) => Sleep(Waiting::Manual(ManualSleep::new(self, at))),
         }
     }
 
     /// Resolves once the wall-clock time reaches `at_ms` (milliseconds since the Unix epoch).
-    pub fn sleep_until_ms(&self, at_ms: u64) -> impl Future<Output = ()> + Send + 'static {
+    pub fn sleep_until_ms(&self, at_ms: u64) -> Sleep {
         let left = Duration::from_millis(at_ms.saturating_sub(self.now_ms()));
         self.sleep(left)
     }
 
     /// `future`'s output, unless `duration` passes first.
-    pub async fn timeout<F: Future>(
+    pub fn timeout<F: Future>(
         &self,
         duration: Duration,
         future: F,
-    ) -> Result<F::Output, Elapsed> {
+    ) -> impl Future<Output = Result<F::Output, Elapsed>> + use<F> {
         self.timeout_at(self.monotonic().saturating_add(duration), future)
-            .await
     }
 
-    /// `future`'s output, unless the clock's monotonic time reaches `at` first.
-    pub async fn timeout_at<F: Future>(
+    /// `future`'s output, unless the clock's monotonic time reaches `at` first. On a manual
+    /// clock the timer is set when this is called, before the caller parks on it.
+    pub fn timeout_at<F: Future>(
         &self,
         at: Duration,
         future: F,
-    ) -> Result<F::Output, Elapsed> {
-        tokio::select! {
-            biased;
-            out = future => Ok(out),
-            () = self.sleep_until(at) => Err(Elapsed),
+    ) -> impl Future<Output = Result<F::Output, Elapsed>> + use<F> {
+        let (deadline, timer) = match &*self.0 {
+            Source::System { started } => (started.checked_add(at), None),
+            Source::Manual(_) => (
+                None,
+                Some(Sleep(Waiting::Manual(ManualSleep::new(self, at)))),
+            ),
+        };
+        async move {
+            match (timer, deadline) {
+                (Some(timer), _) => {
+                    tokio::select! {
+                        biased;
+                        out = future => Ok(out),
+                        () = timer => Err(Elapsed),
+                    }
+                }
+                (None, Some(at)) => tokio::time::timeout_at(at.into(), future)
+                    .await
+                    .map_err(|_| Elapsed),
+                (None, None) => Ok(future.await),
+            }
         }
+    }
+
+    /// What a task of the node parks on, on a manual clock; `None` on the system clock, which
+    /// counts nothing.
+    pub(crate) fn parking(&self) -> Option<Arc<Parking>> {
+        match &*self.0 {
+            Source::System { .. } => None,
+            Source::Manual(m) => Some(Arc::new(Parking {
+                parked: AtomicBool::new(false),
+                work: Arc::clone(&m.work),
+            })),
+        }
+    }
+
+    /// Runs `task` on the runtime as a task of the node that parks on `parking`: on a manual
+    /// clock it counts as work from now until it ends, except while it is parked.
+    pub(crate) fn spawn<F>(&self, parking: Option<Arc<Parking>>, task: F) -> JoinHandle<()>
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        let Some(parking) = parking else {
+            return tokio::spawn(task);
+        };
+        parking.work.add();
+        let counted = Counted(Arc::clone(&parking));
+        tokio::spawn(CURRENT.scope(parking, async move {
+            task.await;
+            drop(counted);
+        }))
+    }
+}
+
+/// Ends a counted task's count when the task ends, or is dropped unfinished (parked or not).
+struct Counted(Arc<Parking>);
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        // Parked for good: a parked task stopped counting already.
+        self.0.park();
+    }
+}
+
+tokio::task_local! {
+    /// The parking of the node task running now, if it is one.
+    static CURRENT: Arc<Parking>;
+}
+
+/// The parking of the node task running now: what its waits park on.
+pub(crate) fn current_parking() -> Option<Arc<Parking>> {
+    CURRENT.try_with(Arc::clone).ok()
+}
+
+/// How much of the node is at work, on a manual clock: counted tasks not parked, plus
+/// deliveries and completions not yet taken.
+#[derive(Default)]
+pub(crate) struct Work {
+    count: AtomicI64,
+    idle: Notify,
+}
+
+impl Work {
+    pub fn add(&self) {
+        self.count.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn done(&self) {
+        if self.count.fetch_sub(1, Ordering::SeqCst) <= 1 {
+            self.idle.notify_waiters();
+        }
+    }
+
+    /// Resolves once nothing is at work.
+    async fn idle(&self) {
+        loop {
+            let notified = self.idle.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.count.load(Ordering::SeqCst) <= 0 {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+/// Whether one task of the node is parked, waiting for someone else to wake it.
+pub(crate) struct Parking {
+    parked: AtomicBool,
+    work: Arc<Work>,
+}
+
+impl Parking {
+    /// The task stops counting as work until it is woken.
+    pub fn park(&self) {
+        if !self.parked.swap(true, Ordering::SeqCst) {
+            self.work.done();
+        }
+    }
+
+    /// The task counts as work again: called by whoever wakes it, before the wake-up, and by
+    /// the task itself when it resumes.
+    pub fn unpark(&self) {
+        if self.parked.swap(false, Ordering::SeqCst) {
+            self.work.add();
+        }
+    }
+
+    /// Counts one piece of work handed to this task (a delivery, a completion) until it is
+    /// taken with [`Work::done`].
+    pub fn hand_over(&self) {
+        self.work.add();
+    }
+
+    /// The work count this parking belongs to.
+    pub fn work(&self) -> &Work {
+        &self.work
+    }
+}
+
+/// A manual clock: time moves only when [`advance`](Self::advance) moves it.
+#[derive(Clone, Debug)]
+pub struct ManualClock(Clock);
+
+impl ManualClock {
+    /// The clock to give a shim ([`ShimBuilder::clock`](crate::ShimBuilder::clock)).
+    pub fn clock(&self) -> Clock {
+        self.0.clone()
+    }
+
+    /// How far the clock has been advanced since it started.
+    pub fn elapsed(&self) -> Duration {
+        self.0.monotonic()
+    }
+
+    /// Moves time forward by `by`: fires every timer due by then, in order, each once the
+    /// node is idle (no handler running, no delivery untaken), and returns once the tasks the
+    /// last one woke are idle again.
+    pub async fn advance(&self, by: Duration) {
+        let Source::Manual(m) = &*self.0.0 else {
+            unreachable!("a ManualClock holds a manual clock");
+        };
+        let target = m.now().saturating_add(by);
+        loop {
+            m.work.idle().await;
+            let due = {
+                let mut timers = m.timers.lock().unwrap();
+                match timers.pending.first_key_value() {
+                    Some((&(at, _), _)) if at <= target => {
+                        timers.now = timers.now.max(at);
+                        timers.pending.pop_first().map(|(_, slot)| slot)
+                    }
+                    _ => {
+                        timers.now = target;
+                        None
+                    }
+                }
+            };
+            match due {
+                Some(slot) => slot.fire(),
+                None => break,
+            }
+        }
+        m.work.idle().await;
+    }
+
+    /// Resolves once the node is idle: what `advance(Duration::ZERO)` waits for.
+    pub async fn settle(&self) {
+        self.advance(Duration::ZERO).await;
+    }
+}
+
+struct Manual {
+    start_wall: Duration,
+    timers: Mutex<Timers>,
+    work: Arc<Work>,
+}
+
+impl Manual {
+    fn now(&self) -> Duration {
+        self.timers.lock().unwrap().now
+    }
+}
+
+#[derive(Default)]
+struct Timers {
+    now: Duration,
+    next: u64,
+    /// By due time, then by when they were set.
+    pending: BTreeMap<(Duration, u64), Arc<Slot>>,
+}
+
+/// One timer of a manual clock.
+#[derive(Default)]
+struct Slot(Mutex<SlotState>);
+
+#[derive(Default)]
+struct SlotState {
+    fired: bool,
+    waker: Option<Waker>,
+    /// The parked task it wakes, counted again when it fires.
+    parking: Option<Arc<Parking>>,
+}
+
+impl Slot {
+    fn fire(&self) {
+        let (waker, parking) = {
+            let mut state = self.0.lock().unwrap();
+            state.fired = true;
+            (state.waker.take(), state.parking.take())
+        };
+        if let Some(parking) = parking {
+            parking.unpark();
+        }
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+
+    fn fired(&self) -> bool {
+        self.0.lock().unwrap().fired
+    }
+}
+
+/// The future of [`Clock::sleep`].
+pub struct Sleep(Waiting);
+
+enum Waiting {
+    /// On the system clock; `None` for a time too far away to ever come.
+    System(Option<Pin<Box<tokio::time::Sleep>>>),
+    Manual(ManualSleep),
+}
+
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        match &mut self.get_mut().0 {
+            Waiting::System(Some(sleep)) => sleep.as_mut().poll(cx),
+            Waiting::System(None) => Poll::Pending,
+            Waiting::Manual(sleep) => sleep.poll(cx),
+        }
+    }
+}
+
+/// A sleep on a manual clock. Its timer is set when it is made, with the node task making it
+/// as the one it wakes, so that the clock sees both before that task parks on anything; the
+/// task parks when it waits on it, and the timer goes when it is dropped. A sleep is awaited
+/// by the task that made it.
+struct ManualSleep {
+    clock: Clock,
+    /// `None` when it was due already when made.
+    slot: Option<((Duration, u64), Arc<Slot>)>,
+    /// The parking it parked, to count the task again when it resumes.
+    parked: Option<Arc<Parking>>,
+}
+
+impl ManualSleep {
+    fn new(clock: &Clock, at: Duration) -> Self {
+        let Source::Manual(m) = &*clock.0 else {
+            unreachable!("a manual sleep is made by a manual clock");
+        };
+        let mut timers = m.timers.lock().unwrap();
+        let slot = (at > timers.now).then(|| {
+            let key = (at, timers.next);
+            timers.next += 1;
+            let slot = Arc::new(Slot(Mutex::new(SlotState {
+                parking: current_parking(),
+                ..SlotState::default()
+            })));
+            timers.pending.insert(key, Arc::clone(&slot));
+            (key, slot)
+        });
+        drop(timers);
+        Self {
+            clock: clock.clone(),
+            slot,
+            parked: None,
+        }
+    }
+
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let Some((_, slot)) = &self.slot else {
+            return Poll::Ready(());
+        };
+        {
+            // Under the slot's lock, so that a firing either sees this parking or comes after.
+            let mut state = slot.0.lock().unwrap();
+            if !state.fired {
+                state.waker = Some(cx.waker().clone());
+                if self.parked.is_none()
+                    && let Some(parking) = &state.parking
+                {
+                    parking.park();
+                    self.parked = Some(Arc::clone(parking));
+                }
+                return Poll::Pending;
+            }
+        }
+        self.resume();
+        Poll::Ready(())
+    }
+
+    fn resume(&mut self) {
+        if let Some(parking) = self.parked.take() {
+            parking.unpark();
+        }
+    }
+}
+
+impl Drop for ManualSleep {
+    fn drop(&mut self) {
+        if let Some((key, slot)) = self.slot.take()
+            && !slot.fired()
+            && let Source::Manual(m) = &*self.clock.0
+        {
+            m.timers.lock().unwrap().pending.remove(&key);
+        }
+        // Dropped while parked (another wait of the same task won, or the task is going):
+        // whatever goes on runs counted.
+        self.resume();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn advance_fires_due_timers_in_order_and_waits_for_what_they_woke() {
+        let manual = Clock::manual_at(Duration::from_secs(1_000));
+        let clock = manual.clock();
+        let fired = Arc::new(Mutex::new(Vec::new()));
+        for (name, ms) in [
+            ("late", 300),
+            ("early", 100),
+            ("never", 5_000),
+            ("mid", 200),
+        ] {
+            let (clock, fired) = (clock.clone(), Arc::clone(&fired));
+            let parking = clock.parking();
+            clock.clone().spawn(parking, async move {
+                clock.sleep(Duration::from_millis(ms)).await;
+                // Work after the wake-up: advance returns only once it is done.
+                tokio::task::yield_now().await;
+                fired.lock().unwrap().push((name, clock.monotonic()));
+            });
+        }
+        manual.advance(Duration::from_millis(250)).await;
+        assert_eq!(
+            *fired.lock().unwrap(),
+            [
+                ("early", Duration::from_millis(100)),
+                ("mid", Duration::from_millis(200))
+            ]
+        );
+        assert_eq!(manual.elapsed(), Duration::from_millis(250));
+        assert_eq!(clock.now_ms(), 1_000_250);
+        manual.advance(Duration::from_millis(50)).await;
+        assert_eq!(fired.lock().unwrap().len(), 3);
+        assert_eq!(
+            fired.lock().unwrap()[2],
+            ("late", Duration::from_millis(300))
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_timeout_that_loses_leaves_no_timer_behind() {
+        let manual = Clock::manual();
+        let clock = manual.clock();
+        let out = clock.timeout(Duration::from_secs(1), async { 7 }).await;
+        assert_eq!(out, Ok(7));
+        let (tell, told) = tokio::sync::oneshot::channel();
+        let waiting = clock.clone();
+        clock.spawn(clock.parking(), async move {
+            let out = waiting
+                .timeout(Duration::from_secs(1), std::future::pending::<()>())
+                .await;
+            let _ = tell.send(out);
+        });
+        manual.advance(Duration::from_millis(999)).await;
+        manual.advance(Duration::from_millis(1)).await;
+        assert_eq!(told.await.unwrap(), Err(Elapsed));
+        let Source::Manual(m) = &*clock.0 else {
+            unreachable!()
+        };
+        assert!(m.timers.lock().unwrap().pending.is_empty());
     }
 }

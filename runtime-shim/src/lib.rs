@@ -35,7 +35,7 @@ pub mod storage;
 pub mod value;
 mod wit;
 
-pub use crate::clock::{Clock, Elapsed};
+pub use crate::clock::{Clock, Elapsed, ManualClock, Sleep};
 pub use crate::component::Module;
 pub use crate::error::{InvokeError, ShimError};
 pub use crate::limits::Limits;

@@ -5,12 +5,13 @@
 //! ones queued in their original order.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 use wasmtime::component::Val;
 
-use crate::clock::Clock;
+use crate::clock::{Clock, Parking};
 use crate::component::Module;
 use crate::error::{InvokeError, export_name};
 use crate::wit::messaging::SendError;
@@ -132,27 +133,80 @@ impl Filter {
 }
 
 /// The sending half, held by the router.
-pub(crate) type Inbox = mpsc::UnboundedSender<Delivery>;
+pub(crate) struct Inbox {
+    tx: mpsc::UnboundedSender<Delivery>,
+    /// What the mailbox's task parks on, on a manual clock.
+    parking: Option<Arc<Parking>>,
+}
+
+impl Inbox {
+    /// Queues `delivery`, waking the actor if it waits; gives it back when the mailbox is
+    /// closed.
+    #[expect(
+        clippy::result_large_err,
+        reason = "a refused delivery comes back whole, as the channel's own send gives it back"
+    )]
+    pub fn send(&self, delivery: Delivery) -> Result<(), Delivery> {
+        // Counted from now until the receiver takes it, so the node is never idle meanwhile.
+        if let Some(parking) = &self.parking {
+            parking.hand_over();
+        }
+        match self.tx.send(delivery) {
+            Ok(()) => {
+                self.wake();
+                Ok(())
+            }
+            Err(refused) => {
+                if let Some(parking) = &self.parking {
+                    parking.work().done();
+                }
+                Err(refused.0)
+            }
+        }
+    }
+
+    /// Counts the mailbox's task as at work again, wherever it waits: before something other
+    /// than a delivery (a kill) wakes it.
+    pub fn wake(&self) {
+        if let Some(parking) = &self.parking {
+            parking.unpark();
+        }
+    }
+}
 
 /// The receiving half, owned by the actor's store.
 pub(crate) struct Mailbox {
     inbox: mpsc::UnboundedReceiver<Delivery>,
     queued: VecDeque<Delivery>,
     clock: Clock,
+    parking: Option<Arc<Parking>>,
 }
 
 impl Mailbox {
-    /// An empty mailbox whose receive timeouts run on `clock`.
-    pub fn new(clock: Clock) -> (Inbox, Self) {
+    /// An empty mailbox whose receive timeouts run on `clock`, and whose task parks on
+    /// `parking` while it waits for a delivery.
+    pub fn new(clock: Clock, parking: Option<Arc<Parking>>) -> (Inbox, Self) {
         let (tx, rx) = mpsc::unbounded_channel();
         (
-            tx,
+            Inbox {
+                tx,
+                parking: parking.clone(),
+            },
             Self {
                 inbox: rx,
                 queued: VecDeque::new(),
                 clock,
+                parking,
             },
         )
+    }
+
+    /// A delivery taken out of the channel: no longer counted as work in flight.
+    fn took(&self, d: Delivery) -> Delivery {
+        if let Some(parking) = &self.parking {
+            parking.work().done();
+        }
+        d
     }
 
     /// The first delivery accepted by `filter`, waiting up to `timeout` (`None`: forever).
@@ -163,6 +217,7 @@ impl Mailbox {
         timeout: Option<Duration>,
     ) -> Option<Delivery> {
         while let Ok(d) = self.inbox.try_recv() {
+            let d = self.took(d);
             self.queued.push_back(d);
         }
         if let Some(i) = self.queued.iter().position(|d| filter.matches(d)) {
@@ -170,16 +225,42 @@ impl Mailbox {
         }
         let deadline = timeout.map(|t| self.clock.monotonic().saturating_add(t));
         loop {
+            let parking = &self.parking;
             let next = match deadline {
-                None => self.inbox.recv().await,
-                Some(at) => self.clock.timeout_at(at, self.inbox.recv()).await.ok()?,
+                None => {
+                    if let Some(parking) = parking {
+                        parking.park();
+                    }
+                    self.inbox.recv().await
+                }
+                Some(at) => {
+                    // The timer is set before the task parks, so a manual clock sees it in time.
+                    let waiting = self.clock.timeout_at(at, self.inbox.recv());
+                    if let Some(parking) = parking {
+                        parking.park();
+                    }
+                    match waiting.await {
+                        Ok(next) => next,
+                        Err(_) => {
+                            self.resume();
+                            return None;
+                        }
+                    }
+                }
             };
+            self.resume();
             // A closed inbox means the shim is shutting the actor down: nothing more will come.
-            let d = next?;
+            let d = self.took(next?);
             if filter.matches(&d) {
                 return Some(d);
             }
             self.queued.push_back(d);
+        }
+    }
+
+    fn resume(&self) {
+        if let Some(parking) = &self.parking {
+            parking.unpark();
         }
     }
 
@@ -192,8 +273,19 @@ impl Mailbox {
     pub fn drain(&mut self) -> Vec<Delivery> {
         self.inbox.close();
         while let Ok(d) = self.inbox.try_recv() {
+            let d = self.took(d);
             self.queued.push_back(d);
         }
         self.queued.drain(..).collect()
+    }
+}
+
+impl Drop for Mailbox {
+    fn drop(&mut self) {
+        // Deliveries nobody will take stop counting as work.
+        self.inbox.close();
+        while let Ok(d) = self.inbox.try_recv() {
+            drop(self.took(d));
+        }
     }
 }

@@ -204,7 +204,7 @@ impl Router {
         let Some(p) = processes.get(to.key()) else {
             return Err(call);
         };
-        p.inbox.send(Delivery::Invoke(call)).map_err(|e| match e.0 {
+        p.inbox.send(Delivery::Invoke(call)).map_err(|d| match d {
             Delivery::Invoke(i) => i,
             _ => unreachable!("the delivery sent was an export call"),
         })
@@ -266,9 +266,10 @@ impl Router {
 
     fn fail_after(self: &Arc<Self>, id: u64, timeout: Duration) {
         let router = Arc::clone(self);
-        let deadline = self.clock.sleep(timeout);
-        tokio::spawn(async move {
-            deadline.await;
+        let at = self.clock.monotonic().saturating_add(timeout);
+        let clock = self.clock.clone();
+        self.clock.spawn(self.clock.parking(), async move {
+            clock.sleep_until(at).await;
             router.fail(id, ActorError::TimedOut);
         });
     }
@@ -361,7 +362,11 @@ impl Router {
 
     /// Kills the process at `target`. False when there is none.
     pub fn kill(&self, target: &Address) -> bool {
-        self.with(target, |p| p.kill.send_replace(true)).is_some()
+        self.with(target, |p| {
+            p.inbox.wake();
+            p.kill.send_replace(true)
+        })
+        .is_some()
     }
 
     /// Tells the world that `actor`'s incarnation ended with `reason`. Monitors always hear of

@@ -1,6 +1,8 @@
 //! Helpers for the end-to-end tests: the real `cargo-guest` binary, and guests built with it
 //! once into one target directory shared by every test.
 
+pub mod host;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Mutex, OnceLock};

@@ -1,94 +1,24 @@
-//! Durable invocations (SEMANTICS 25–32), run on the `probe` guest registered as a durable
+//! TestHost invocations (SEMANTICS 25–32), run on the `probe` guest registered as a durable
 //! service: the invocation's input is a script of host calls, its output their results. A
 //! run's side effect is a message to the host (route `effect`), counted here.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use guestkit_shim::journal::{Failure, Invocation, InvocationRetry, JournalEntry, Status};
+use guestkit_shim::Shim;
+use guestkit_shim::journal::{Failure, InvocationRetry, JournalEntry, Status};
 use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore};
-use guestkit_shim::{HostMessage, Shim};
 use guestkit_tests::built_guest;
+use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use serde_json::{Value, json};
 
-const TIMEOUT: Duration = Duration::from_secs(60);
-
-/// A shim with the probe registered as durable service `probe`.
-struct Durable {
-    shim: Shim,
-    effects: Arc<Mutex<Vec<String>>>,
-}
-
-impl Durable {
-    fn new(state: &Path, retry: InvocationRetry) -> Self {
-        let effects = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&effects);
-        let shim = Shim::builder()
-            .state_dir(state)
-            .invocation_retry(retry)
-            .on_log(|_| {})
-            .on_message(move |m: HostMessage| {
-                if m.payload.route.as_deref() == Some("effect") {
-                    let effect: Value =
-                        serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
-                    let run = effect["run"].as_str().unwrap_or("?").to_owned();
-                    sink.lock().unwrap().push(run);
-                }
-                None
-            })
-            .build()
-            .unwrap();
-        let module = shim.load_file(&built_guest("probe")).unwrap();
-        shim.register_service("probe", &module).unwrap();
-        Self { shim, effects }
-    }
-
-    fn start(&self, key: Option<&str>, script: Value) -> String {
-        let input = script.to_string().into_bytes();
-        self.shim
-            .start_invocation("probe", "probe", key, input)
-            .unwrap()
-    }
-
-    async fn outcome(&self, id: &str) -> Status {
-        tokio::time::timeout(TIMEOUT, self.shim.invocation_outcome(id))
-            .await
-            .expect("the invocation ends in time")
-            .unwrap()
-    }
-
-    /// The results of a succeeded invocation's script.
-    async fn results(&self, id: &str) -> Vec<Value> {
-        match self.outcome(id).await {
-            Status::Succeeded(body) => serde_json::from_slice::<Vec<Value>>(&body).unwrap(),
-            other => panic!("invocation {id} did not succeed: {other:?}"),
-        }
-    }
-
-    fn effects(&self) -> Vec<String> {
-        self.effects.lock().unwrap().clone()
-    }
-
-    fn invocation(&self, id: &str) -> Invocation {
-        let all = self.shim.invocations().unwrap();
-        all.into_iter().find(|i| i.id == id).unwrap()
-    }
-
-    fn attempts(&self, id: &str) -> u32 {
-        self.invocation(id).attempts
-    }
-
-    fn commands(&self, id: &str) -> Vec<String> {
-        let journal = self.shim.journal(id).unwrap();
-        journal.into_iter().map(|e| e.command).collect()
-    }
-}
-
 /// A shim on a new database that retries quickly and for ever.
-fn fresh() -> (tempfile::TempDir, Durable) {
+fn fresh() -> (tempfile::TempDir, TestHost) {
     let state = tempfile::tempdir().unwrap();
-    let d = Durable::new(state.path(), quick(None, false));
+    let d = TestHost::builder()
+        .state_dir(state.path())
+        .durable(quick(None, false))
+        .build();
     (state, d)
 }
 
@@ -108,22 +38,6 @@ fn after_an_hour() -> InvocationRetry {
         max_interval: Duration::from_secs(3600),
         ..InvocationRetry::default()
     }
-}
-
-/// Runs `body` against a shim on `state` in a runtime of its own, as one shim process would;
-/// the shim and everything it runs are gone when this returns.
-fn in_shim_process<T>(
-    state: &Path,
-    retry: InvocationRetry,
-    body: impl AsyncFnOnce(&Durable) -> T,
-) -> T {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let out = runtime.block_on(async {
-        let d = Durable::new(state, retry);
-        body(&d).await
-    });
-    runtime.shutdown_timeout(Duration::from_secs(5));
-    out
 }
 
 /// A script whose every journaled step is followed by a trap in the first attempt.
@@ -178,27 +92,37 @@ async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_aga
 #[test]
 fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
     let state = tempfile::tempdir().unwrap();
-    let (id, first) = in_shim_process(state.path(), after_an_hour(), async |d: &Durable| {
-        let id = d.start(Some("order-1"), steps_then_trap());
-        // The first attempt traps; its retry is an hour away when this shim goes.
-        while d.attempts(&id) < 1 || d.commands(&id).len() < 5 {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        assert_eq!(d.effects(), ["charge"]);
-        let journal = d.shim.journal(&id).unwrap();
-        (id, journal)
-    });
+    let (id, first) = in_shim_process(
+        TestHost::builder()
+            .state_dir(state.path())
+            .durable(after_an_hour()),
+        async |d: &TestHost| {
+            let id = d.start(Some("order-1"), steps_then_trap());
+            // The first attempt traps; its retry is an hour away when this shim goes.
+            while d.attempts(&id) < 1 || d.commands(&id).len() < 5 {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            assert_eq!(d.effects(), ["charge"]);
+            let journal = d.shim.journal(&id).unwrap();
+            (id, journal)
+        },
+    );
 
-    let results = in_shim_process(state.path(), quick(None, false), async |d: &Durable| {
-        let results = d.results(&id).await;
-        assert!(
-            d.effects().is_empty(),
-            "nothing ran again: {:?}",
-            d.effects()
-        );
-        results
-    });
+    let results = in_shim_process(
+        TestHost::builder()
+            .state_dir(state.path())
+            .durable(quick(None, false)),
+        async |d: &TestHost| {
+            let results = d.results(&id).await;
+            assert!(
+                d.effects().is_empty(),
+                "nothing ran again: {:?}",
+                d.effects()
+            );
+            results
+        },
+    );
     assert_eq!(results[1]["replayed"], json!(true));
     assert_eq!(
         results[2], first[1].result,
@@ -211,25 +135,35 @@ fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
 fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fails() {
     for pause in [true, false] {
         let state = tempfile::tempdir().unwrap();
-        let id = in_shim_process(state.path(), after_an_hour(), async |d: &Durable| {
-            let id = d.start(None, steps_then_trap());
-            // Until the first attempt has trapped, and that is recorded.
-            while d.invocation(&id).retry_count < 1 {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-            id
-        });
+        let id = in_shim_process(
+            TestHost::builder()
+                .state_dir(state.path())
+                .durable(after_an_hour()),
+            async |d: &TestHost| {
+                let id = d.start(None, steps_then_trap());
+                // Until the first attempt has trapped, and that is recorded.
+                while d.invocation(&id).retry_count < 1 {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                id
+            },
+        );
         // The journal says the handler ran another run at index 0 than it does.
         edit_first_entry(state.path(), &id, |e| {
             e.fields = json!({ "name": "refund" })
         });
 
-        let status = in_shim_process(state.path(), quick(Some(3), pause), async |d: &Durable| {
-            let status = d.outcome(&id).await;
-            assert!(d.effects().is_empty(), "a mismatch runs nothing");
-            assert_eq!(d.attempts(&id), 3, "retried under the policy");
-            status
-        });
+        let status = in_shim_process(
+            TestHost::builder()
+                .state_dir(state.path())
+                .durable(quick(Some(3), pause)),
+            async |d: &TestHost| {
+                let status = d.outcome(&id).await;
+                assert!(d.effects().is_empty(), "a mismatch runs nothing");
+                assert_eq!(d.attempts(&id), 3, "retried under the policy");
+                status
+            },
+        );
         let failure = match (pause, status) {
             (true, Status::Paused(f)) | (false, Status::Failed(f)) => f,
             (_, other) => panic!("pause {pause}: {other:?}"),
@@ -264,18 +198,26 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
             { "op": "state_set", "key": "k", "value": "v" },
             { "op": "trap_first" },
         ]);
-        let id = in_shim_process(state.path(), after_an_hour(), async |d: &Durable| {
-            let id = d.start(None, script.clone());
-            while d.commands(&id).is_empty() {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-            id
-        });
+        let id = in_shim_process(
+            TestHost::builder()
+                .state_dir(state.path())
+                .durable(after_an_hour()),
+            async |d: &TestHost| {
+                let id = d.start(None, script.clone());
+                while d.commands(&id).is_empty() {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                id
+            },
+        );
         edit_first_entry(state.path(), &id, |e| e.payload = Some(b"w".to_vec()));
 
-        let status = in_shim_process(state.path(), quick(Some(2), false), async |d: &Durable| {
-            d.outcome(&id).await
-        });
+        let status = in_shim_process(
+            TestHost::builder()
+                .state_dir(state.path())
+                .durable(quick(Some(2), false)),
+            async |d: &TestHost| d.outcome(&id).await,
+        );
         match (checks, status) {
             (true, Status::Failed(Failure { code: 570, .. })) | (false, Status::Succeeded(_)) => {}
             (_, other) => panic!("payload checks {checks}: {other:?}"),
@@ -286,7 +228,10 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
 #[tokio::test]
 async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
     let state = tempfile::tempdir().unwrap();
-    let d = Durable::new(state.path(), quick(Some(1), false));
+    let d = TestHost::builder()
+        .state_dir(state.path())
+        .durable(quick(Some(1), false))
+        .build();
     let id = d.start(None, json!([{ "op": "send", "to": "host", "body": "hi" }]));
     match d.outcome(&id).await {
         Status::Failed(f) => {
@@ -362,20 +307,6 @@ async fn sem_32_durable_state_is_namespaced_by_object_key() {
     assert_eq!(d.results(&same).await, [json!("1")]);
 }
 
-impl Durable {
-    /// Waits until invocation `id` has journaled `command`, and returns that entry.
-    async fn journaled(&self, id: &str, command: &str) -> JournalEntry {
-        for _ in 0..3000 {
-            let journal = self.shim.journal(id).unwrap();
-            if let Some(entry) = journal.into_iter().find(|e| e.command == command) {
-                return entry;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        panic!("invocation {id} never journaled {command}");
-    }
-}
-
 #[test]
 fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
     let state = tempfile::tempdir().unwrap();
@@ -389,44 +320,54 @@ fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
         { "op": "run", "name": "after" },
         { "op": "take", "of": "nap" },
     ]);
-    let (id, wake_at) = in_shim_process(state.path(), quick(None, false), async |d: &Durable| {
-        let id = d.start(None, script.clone());
-        let wake_at = d
-            .journaled(&id, "durable.sleep")
-            .await
-            .result
-            .as_u64()
-            .unwrap();
-        // Suspended: the attempt ended without finishing, and nothing ran.
-        while d.attempts(&id) < 1 {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        assert!(d.effects().is_empty());
-        let status = d.shim.invocations().unwrap()[0].status.clone();
-        assert!(
-            matches!(
-                status,
-                Status::Suspended {
-                    wake_at_ms: Some(_),
-                    ..
-                }
-            ),
-            "{status:?}"
-        );
-        (id, wake_at)
-    });
+    let (id, wake_at) = in_shim_process(
+        TestHost::builder()
+            .state_dir(state.path())
+            .durable(quick(None, false)),
+        async |d: &TestHost| {
+            let id = d.start(None, script.clone());
+            let wake_at = d
+                .journaled(&id, "durable.sleep")
+                .await
+                .result
+                .as_u64()
+                .unwrap();
+            // Suspended: the attempt ended without finishing, and nothing ran.
+            while d.attempts(&id) < 1 {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert!(d.effects().is_empty());
+            let status = d.shim.invocations().unwrap()[0].status.clone();
+            assert!(
+                matches!(
+                    status,
+                    Status::Suspended {
+                        wake_at_ms: Some(_),
+                        ..
+                    }
+                ),
+                "{status:?}"
+            );
+            (id, wake_at)
+        },
+    );
     assert!(
         now_ms() < wake_at,
         "the first shim is gone before the timer is due"
     );
 
-    let results = in_shim_process(state.path(), quick(None, false), async |d: &Durable| {
-        let results = d.results(&id).await;
-        assert_eq!(d.effects(), ["after"]);
-        assert!(d.attempts(&id) >= 2, "resumed by a new attempt");
-        results
-    });
+    let results = in_shim_process(
+        TestHost::builder()
+            .state_dir(state.path())
+            .durable(quick(None, false)),
+        async |d: &TestHost| {
+            let results = d.results(&id).await;
+            assert_eq!(d.effects(), ["after"]);
+            assert!(d.attempts(&id) >= 2, "resumed by a new attempt");
+            results
+        },
+    );
     assert!(now_ms() >= wake_at, "not before the timer");
     assert_eq!(results[1], json!("any-completed"));
     assert_eq!(results[3], json!("void"));

@@ -2,177 +2,16 @@
 //! `probe` test guest: each test sends probes scripts of raw host calls and checks what the
 //! host returned to them, and what they reported to the host.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use guestkit_shim::storage::{RedbStore, SavedCapability, StateStore};
 use guestkit_shim::{
-    Address, Capability, ExitReason, HostMessage, Level, Limits, LogLine, Module, OnExit, Payload,
-    RemoteMessage, SealedCapability, Shim, SpawnOptions,
+    Address, Capability, ExitReason, Level, Limits, OnExit, Payload, RemoteMessage,
+    SealedCapability, SpawnOptions,
 };
 use guestkit_tests::built_guest;
+use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use serde_json::{Value, json};
-
-const TIMEOUT: Duration = Duration::from_secs(30);
-
-/// A shim whose drive holds the built probe, and whose host collects what actors report.
-struct Host {
-    shim: Shim,
-    module: Module,
-    reports: Arc<Mutex<Vec<(Address, Value)>>>,
-    logs: Arc<Mutex<Vec<LogLine>>>,
-    _state: Option<tempfile::TempDir>,
-}
-
-impl Host {
-    fn new() -> Self {
-        Self::with_limits(Limits::default())
-    }
-
-    fn with_limits(limits: Limits) -> Self {
-        let state = tempfile::tempdir().unwrap();
-        let mut host = Self::build(state.path(), limits);
-        host._state = Some(state);
-        host
-    }
-
-    /// A shim on the state database under `state`, which outlives it.
-    fn at(state: &Path) -> Self {
-        Self::build(state, Limits::default())
-    }
-
-    fn build(state: &Path, limits: Limits) -> Self {
-        let probe = built_guest("probe");
-        let reports = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&reports);
-        let logs = Arc::new(Mutex::new(Vec::new()));
-        let log_sink = Arc::clone(&logs);
-        let shim = Shim::builder()
-            .state_dir(state)
-            .drive(probe.parent().unwrap())
-            .limits(limits)
-            .on_log(move |line| log_sink.lock().unwrap().push(line))
-            .on_message(move |m: HostMessage| {
-                let report = serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
-                sink.lock().unwrap().push((m.source, report));
-                m.expects_response
-                    .then(|| Payload::new("ack", b"from the host".to_vec()))
-            })
-            .host_call("kv", "demo", |operation, payload| match operation {
-                "upper" => Ok(String::from_utf8_lossy(payload).to_uppercase().into_bytes()),
-                other => Err(format!("no operation `{other}`")),
-            })
-            .build()
-            .unwrap();
-        let module = shim.load_file(&probe).unwrap();
-        Self {
-            shim,
-            module,
-            reports,
-            logs,
-            _state: None,
-        }
-    }
-
-    /// A reactive probe that may spawn.
-    async fn probe(&self, name: &str) -> Address {
-        self.spawn(SpawnOptions::new(name)).await
-    }
-
-    async fn spawn(&self, opts: SpawnOptions) -> Address {
-        let spawn = self.shim.kernel_capability("spawn");
-        self.shim
-            .spawn(&self.module, opts.capability(spawn))
-            .await
-            .unwrap()
-    }
-
-    /// A probe that runs `script` in `init`, then does what `then` says.
-    async fn running(&self, name: &str, ops: Value, then: &str) -> Address {
-        let args = json!({ "ops": ops, "then": then }).to_string().into_bytes();
-        self.spawn(SpawnOptions::new(name).args(args)).await
-    }
-
-    /// Runs `ops` in the probe at `actor` and returns one result per op.
-    async fn run(&self, actor: &Address, ops: Value) -> Vec<Value> {
-        let body = ops.to_string().into_bytes();
-        let reply = self
-            .shim
-            .call(actor, Payload::new("probe", body), TIMEOUT)
-            .await
-            .unwrap_or_else(|f| panic!("probe {actor}: {}", f.error.describe()));
-        serde_json::from_slice::<Value>(&reply.payload.body)
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone()
-    }
-
-    /// The first report from `actor` that `pick` accepts, waiting for it.
-    async fn report(&self, actor: &Address, pick: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let found = self
-                .reports
-                .lock()
-                .unwrap()
-                .iter()
-                .find(|(source, r)| source.same_as(actor) && pick(r))
-                .map(|(_, r)| r.clone());
-            if let Some(r) = found {
-                return r;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no such report from {actor}: {:?}",
-                self.reports.lock().unwrap()
-            );
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    }
-
-    /// The results of the script `actor` ran in `init`.
-    async fn init_results(&self, actor: &Address) -> Vec<Value> {
-        let r = self.report(actor, |r| r["hook"] == "init").await;
-        r["results"].as_array().unwrap().clone()
-    }
-
-    /// Every report from `actor` so far with `hook`.
-    fn hooks(&self, actor: &Address, hook: &str) -> Vec<Value> {
-        self.reports
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|(source, r)| source.same_as(actor) && r["hook"] == hook)
-            .map(|(_, r)| r.clone())
-            .collect()
-    }
-
-    async fn stopped(&self, actor: &Address) -> ExitReason {
-        tokio::time::timeout(TIMEOUT, self.shim.stopped(actor))
-            .await
-            .unwrap_or_else(|_| panic!("{actor} kept running"))
-    }
-
-    /// Asks `actor` to stop and says how it ended; `None` when there was nothing to stop.
-    async fn stop(&self, actor: &Address) -> Option<ExitReason> {
-        let ended = self.shim.stopped(actor);
-        self.shim.stop(actor).then_some(())?;
-        let ended = tokio::time::timeout(TIMEOUT, ended).await;
-        Some(ended.unwrap_or_else(|_| panic!("{actor} kept running")))
-    }
-}
-
-/// Runs `f` against a shim on the database under `state`, in a runtime of its own: when it
-/// returns, every actor is gone and the database is closed, as when a shim process ends.
-fn in_shim_process<T>(state: &Path, f: impl AsyncFnOnce(&Host) -> T) -> T {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async { f(&Host::at(state)).await })
-}
 
 fn err(v: &Value) -> String {
     v["err"]
@@ -191,7 +30,7 @@ fn cap(c: &Capability) -> Value {
 
 #[tokio::test]
 async fn sem_01_one_senders_messages_arrive_in_order() {
-    let h = Host::new();
+    let h = TestHost::new();
     let receive = json!({ "op": "receive", "timeout_ms": 10_000 });
     let b = h
         .running("b", json!([receive, receive, receive]), "exit")
@@ -208,7 +47,7 @@ async fn sem_01_one_senders_messages_arrive_in_order() {
 
 #[tokio::test]
 async fn sem_02_tag_filter_leaves_others_queued_and_untagged_never_match() {
-    let h = Host::new();
+    let h = TestHost::new();
     let b = h
         .running(
             "b",
@@ -244,7 +83,7 @@ async fn sem_02_tag_filter_leaves_others_queued_and_untagged_never_match() {
 
 #[tokio::test]
 async fn sem_02_link_died_matches_its_link_tag() {
-    let h = Host::new();
+    let h = TestHost::new();
     let failing = json!({ "ops": [], "then": "err" });
     let p = h
         .running(
@@ -265,7 +104,7 @@ async fn sem_02_link_died_matches_its_link_tag() {
 
 #[tokio::test]
 async fn sem_03_receive_timeout_consumes_nothing_and_zero_polls() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let got = h
         .run(
@@ -292,7 +131,7 @@ async fn sem_03_receive_timeout_consumes_nothing_and_zero_polls() {
 
 #[tokio::test]
 async fn sem_03_receive_without_timeout_waits_as_long_as_it_takes() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let got = h
         .run(
@@ -311,7 +150,7 @@ async fn sem_03_receive_without_timeout_waits_as_long_as_it_takes() {
 
 #[tokio::test]
 async fn sem_04_call_waits_only_for_its_own_id_and_refuses_loopback() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let b = h.probe("b").await;
     let got = h
@@ -342,7 +181,7 @@ async fn sem_04_call_waits_only_for_its_own_id_and_refuses_loopback() {
 
 #[tokio::test]
 async fn sem_05_a_request_gets_exactly_one_outcome_and_late_responses_are_dropped() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let slow = h.probe("slow").await;
     let sleep = json!([{ "op": "sleep", "ms": 500 }]).to_string();
@@ -378,7 +217,7 @@ async fn sem_05_a_request_gets_exactly_one_outcome_and_late_responses_are_droppe
 
 #[tokio::test]
 async fn sem_06_inherit_sends_the_response_to_the_original_requester() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let b = h.probe("b").await;
     let c = h.probe("c").await;
@@ -411,7 +250,7 @@ async fn sem_06_inherit_sends_the_response_to_the_original_requester() {
 
 #[tokio::test]
 async fn sem_07_a_reply_to_a_one_way_message_is_not_sent() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let b = h.probe("b").await;
     let got = h
@@ -429,7 +268,7 @@ async fn sem_07_a_reply_to_a_one_way_message_is_not_sent() {
 
 #[tokio::test]
 async fn sem_08_get_blob_is_the_current_ones_and_last_blob_the_newest() {
-    let h = Host::new();
+    let h = TestHost::new();
     let b = h
         .running(
             "b",
@@ -464,7 +303,7 @@ async fn sem_08_get_blob_is_the_current_ones_and_last_blob_the_newest() {
 
 #[tokio::test]
 async fn sem_09_an_attached_module_moves_to_the_receiver_and_a_duplicate_stays() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let b = h.probe("b").await;
     let got = h
@@ -484,7 +323,7 @@ async fn sem_09_an_attached_module_moves_to_the_receiver_and_a_duplicate_stays()
 
 #[tokio::test]
 async fn sem_11_send_after_waits_its_delay_and_cancel_only_stops_pending_timers() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let got = h
         .run(
@@ -517,7 +356,7 @@ async fn sem_11_send_after_waits_its_delay_and_cancel_only_stops_pending_timers(
 
 #[tokio::test]
 async fn sem_12_a_private_actor_needs_a_messaging_capability_but_host_and_loopback_never() {
-    let h = Host::new();
+    let h = TestHost::new();
     let private = h.spawn(SpawnOptions::new("private").private()).await;
     let stranger = h.probe("stranger").await;
     let got = h
@@ -553,7 +392,7 @@ async fn sem_12_a_private_actor_needs_a_messaging_capability_but_host_and_loopba
 
 #[tokio::test]
 async fn sem_13_a_remote_send_needs_the_network_capability() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let remote = json!({ "op": "send", "to": "elsewhere@b:b:elsewhere", "body": "hi" });
     let got = h.run(&a, json!([remote])).await;
@@ -580,7 +419,7 @@ fn from_far(to: &Address, body: &str, capabilities: Vec<SealedCapability>) -> Re
 
 #[tokio::test]
 async fn sem_13_an_inbound_remote_message_reaches_only_actors_with_network() {
-    let h = Host::new();
+    let h = TestHost::new();
     let deaf = h.probe("deaf").await;
     let refused = h
         .shim
@@ -616,7 +455,7 @@ async fn sem_13_an_inbound_remote_message_reaches_only_actors_with_network() {
 
 #[tokio::test]
 async fn sem_14_caps_from_another_node_claiming_ours_need_our_seal() {
-    let h = Host::new();
+    let h = TestHost::new();
     let receive = json!({ "ops": [{ "op": "receive", "timeout_ms": 10_000 }], "then": "serve" });
     let opts = SpawnOptions::new("listener")
         .args(receive.to_string().into_bytes())
@@ -669,7 +508,7 @@ async fn sem_14_caps_from_another_node_claiming_ours_need_our_seal() {
 
 #[tokio::test]
 async fn sem_14_and_15_attached_capabilities_are_vetted_and_only_those_can_be_saved() {
-    let h = Host::new();
+    let h = TestHost::new();
     let a = h.probe("a").await;
     let third = h.probe("third").await;
     let minted = h
@@ -727,7 +566,7 @@ async fn sem_14_and_15_attached_capabilities_are_vetted_and_only_those_can_be_sa
 
 #[tokio::test]
 async fn sem_16_parent_and_child_hold_messaging_caps_to_each_other() {
-    let h = Host::new();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let spawn = cap(&h.shim.kernel_capability("spawn"));
     let stranger = Address::parse("local@nobody:x:local").unwrap();
@@ -761,7 +600,7 @@ async fn sem_16_parent_and_child_hold_messaging_caps_to_each_other() {
 
 #[tokio::test]
 async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_needs_its_cap() {
-    let h = Host::new();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let got = h
         .run(
@@ -819,7 +658,7 @@ async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_need
 
 #[tokio::test]
 async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
-    let h = Host::new();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let failing = json!({ "ops": [{ "op": "sleep", "ms": 200 }], "then": "err" });
     let exiting = json!({ "ops": [], "then": "exit" });
@@ -852,7 +691,7 @@ async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
 
 #[tokio::test]
 async fn sem_19_link_died_arrives_when_asked_and_linking_to_nothing_is_no_process() {
-    let h = Host::new();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let failing = json!({ "ops": [], "then": "trap" });
     let got = h
@@ -877,7 +716,7 @@ async fn sem_19_link_died_arrives_when_asked_and_linking_to_nothing_is_no_proces
 
 #[tokio::test]
 async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
-    let h = Host::new();
+    let h = TestHost::new();
     let m = h.probe("m").await;
     let calm = h
         .running("calm", json!([{ "op": "sleep", "ms": 300 }]), "exit")
@@ -909,7 +748,7 @@ async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
 
 #[tokio::test]
 async fn sem_21_restart_keeps_address_and_state_and_backs_off() {
-    let h = Host::new();
+    let h = TestHost::new();
     let ops = json!([
         { "op": "state_get", "key": "k" },
         { "op": "state_set", "key": "k", "value": "kept" },
@@ -945,7 +784,7 @@ async fn sem_21_restart_keeps_address_and_state_and_backs_off() {
 
 #[tokio::test]
 async fn sem_22_on_exit_requests_go_out_one_way_then_the_actor_stops() {
-    let h = Host::new();
+    let h = TestHost::new();
     let heir = h.probe("heir").await;
     let p = h.probe("p").await;
     let request = json!({ "to": heir.to_string(), "route": "last-words", "body": "bye" });
@@ -962,7 +801,7 @@ async fn sem_22_on_exit_requests_go_out_one_way_then_the_actor_stops() {
 
 #[tokio::test]
 async fn sem_23_init_exit_is_normal_and_process_mode_receives_chunks_and_stop() {
-    let h = Host::new();
+    let h = TestHost::new();
     let m = h.probe("m").await;
     let got = h
         .run(
@@ -1022,7 +861,7 @@ fn chunk(stream: &str, sequence: u64, payload: &str) -> guestkit_shim::DataChunk
 
 #[tokio::test]
 async fn sem_24_memory_and_fuel_limits_fail_the_actor() {
-    let h = Host::new();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let spin = json!({ "ops": [{ "op": "spin" }], "then": "serve" });
     let got = h
@@ -1045,7 +884,7 @@ async fn sem_24_memory_and_fuel_limits_fail_the_actor() {
 
 #[tokio::test]
 async fn load_module_stays_inside_the_drive() {
-    let h = Host::new();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let probe = built_guest("probe");
     let got = h
@@ -1070,7 +909,7 @@ async fn load_module_stays_inside_the_drive() {
 
 #[tokio::test]
 async fn sem_24_concurrent_get_or_spawn_spawns_exactly_one() {
-    let h = Host::new();
+    let h = TestHost::new();
     let mut callers = Vec::new();
     for i in 0..4 {
         callers.push(h.probe(&format!("caller{i}")).await);
@@ -1117,7 +956,7 @@ async fn join_all<F: std::future::Future + Unpin>(mut futures: Vec<F>) -> Vec<F:
 
 #[tokio::test]
 async fn sem_24_discovery_registers_names_and_finds_actors_by_type() {
-    let h = Host::new();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let got = h
         .run(
@@ -1141,7 +980,7 @@ async fn sem_24_discovery_registers_names_and_finds_actors_by_type() {
 
 #[tokio::test]
 async fn sem_33_chunks_arrive_in_order_per_registered_stream() {
-    let h = Host::new();
+    let h = TestHost::new();
     let sink = h.probe("sink").await;
     let source = h.probe("source").await;
     let got = h
@@ -1171,10 +1010,12 @@ async fn sem_33_chunks_arrive_in_order_per_registered_stream() {
 
 #[tokio::test]
 async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observed_once() {
-    let h = Host::with_limits(Limits {
-        mailbox_backpressure: 3,
-        ..Limits::default()
-    });
+    let h = TestHost::builder()
+        .limits(Limits {
+            mailbox_backpressure: 3,
+            ..Limits::default()
+        })
+        .build();
     let broken = h.running("broken", json!([]), "err").await;
     assert_eq!(h.stopped(&broken).await, ExitReason::Failure);
     assert!(h.hooks(&broken, "on-ready").is_empty());
@@ -1208,7 +1049,7 @@ async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observe
 
 #[tokio::test]
 async fn sem_34_a_stop_is_final_even_under_on_exit_restart() {
-    let h = Host::new();
+    let h = TestHost::new();
     let calm = h
         .spawn(SpawnOptions::new("calm").on_exit(OnExit::Restart))
         .await;
@@ -1225,29 +1066,32 @@ async fn sem_34_a_stop_is_final_even_under_on_exit_restart() {
 fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
     let state = tempfile::tempdir().unwrap();
     let receive = json!([{ "op": "receive", "timeout_ms": 10_000 }]);
-    let (holder, read, kernel) = in_shim_process(state.path(), async |h: &Host| {
-        let issuer = h.probe("issuer").await;
-        let holder = h.running("holder", receive.clone(), "serve").await;
-        let read = h
-            .run(
+    let (holder, read, kernel) = in_shim_process(
+        TestHost::builder().state_dir(state.path()),
+        async |h: &TestHost| {
+            let issuer = h.probe("issuer").await;
+            let holder = h.running("holder", receive.clone(), "serve").await;
+            let read = h
+                .run(
+                    &issuer,
+                    json!([{ "op": "mint", "params": "{\"read\":true}" }]),
+                )
+                .await[0]
+                .clone();
+            let to = holder.to_string();
+            h.run(
                 &issuer,
-                json!([{ "op": "mint", "params": "{\"read\":true}" }]),
+                json!([{ "op": "send", "to": to, "body": "cap", "caps": [read] }]),
             )
-            .await[0]
-            .clone();
-        let to = holder.to_string();
-        h.run(
-            &issuer,
-            json!([{ "op": "send", "to": to, "body": "cap", "caps": [read] }]),
-        )
-        .await;
-        assert_eq!(h.init_results(&holder).await[0]["caps"], json!([read]));
-        let saved = h
-            .run(&holder, json!([{ "op": "save", "caps": [read] }]))
             .await;
-        assert_eq!(saved[0]["ok"], Value::Null, "{}", saved[0]);
-        (holder, read, h.shim.kernel_capability("compile-module"))
-    });
+            assert_eq!(h.init_results(&holder).await[0]["caps"], json!([read]));
+            let saved = h
+                .run(&holder, json!([{ "op": "save", "caps": [read] }]))
+                .await;
+            assert_eq!(saved[0]["ok"], Value::Null, "{}", saved[0]);
+            (holder, read, h.shim.kernel_capability("compile-module"))
+        },
+    );
 
     // A kernel capability claiming this node, written into the database by someone else.
     let key = holder.process.to_string();
@@ -1262,28 +1106,31 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
         .save_capabilities(&key, std::slice::from_ref(&forged))
         .unwrap();
 
-    in_shim_process(state.path(), async |h: &Host| {
-        let holder = h.probe("holder").await;
-        let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
-        let owned = owned.as_array().unwrap();
-        assert!(
-            owned.contains(&read),
-            "saved in the last process: {owned:?}"
-        );
-        assert!(!owned.contains(&cap(&kernel)), "forged: {owned:?}");
-        let warned = h.logs.lock().unwrap().iter().any(|l| {
-            l.level == Level::Warn
-                && l.actor.same_as(&holder)
-                && l.message.contains("did not sign it")
-        });
-        assert!(warned, "{:?}", h.logs.lock().unwrap());
+    in_shim_process(
+        TestHost::builder().state_dir(state.path()),
+        async |h: &TestHost| {
+            let holder = h.probe("holder").await;
+            let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
+            let owned = owned.as_array().unwrap();
+            assert!(
+                owned.contains(&read),
+                "saved in the last process: {owned:?}"
+            );
+            assert!(!owned.contains(&cap(&kernel)), "forged: {owned:?}");
+            let warned = h.logs.lock().unwrap().iter().any(|l| {
+                l.level == Level::Warn
+                    && l.actor.same_as(&holder)
+                    && l.message.contains("did not sign it")
+            });
+            assert!(warned, "{:?}", h.logs.lock().unwrap());
 
-        // The issuer ends for good: what it issued is revoked, saved copies included.
-        let issuer = h.probe("issuer").await;
-        assert_eq!(h.stop(&issuer).await, Some(ExitReason::Normal));
-        let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
-        assert!(!owned.as_array().unwrap().contains(&read), "{owned}");
-    });
+            // The issuer ends for good: what it issued is revoked, saved copies included.
+            let issuer = h.probe("issuer").await;
+            assert_eq!(h.stop(&issuer).await, Some(ExitReason::Normal));
+            let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
+            assert!(!owned.as_array().unwrap().contains(&read), "{owned}");
+        },
+    );
 
     let store = RedbStore::open(&db).unwrap();
     assert_eq!(
@@ -1295,10 +1142,12 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
 
 #[tokio::test]
 async fn sem_37_a_failing_actors_on_exit_policy_applies() {
-    let h = Host::with_limits(Limits {
-        cpu_deadline: Duration::from_millis(200),
-        ..Limits::default()
-    });
+    let h = TestHost::builder()
+        .limits(Limits {
+            cpu_deadline: Duration::from_millis(200),
+            ..Limits::default()
+        })
+        .build();
     let spinner = h
         .spawn(SpawnOptions::new("spinner").on_exit(OnExit::Restart))
         .await;

@@ -14,6 +14,7 @@ use wasmtime_wasi::WasiCtxBuilder;
 use super::components::Components;
 use super::{ActorCtx, ExitRequested, Phase};
 use crate::capability::Held;
+use crate::clock;
 use crate::component::Module;
 use crate::error::{InvokeError, ShimError, describe, trap_reason};
 use crate::mailbox::{Delivery, Envelope, ExportCall, Filter, Mailbox};
@@ -94,7 +95,8 @@ pub(crate) async fn start(
     for cap in node.saved_capabilities(&spec.our)? {
         held.insert(cap);
     }
-    let (inbox, mailbox) = Mailbox::new(node.clock.clone());
+    let parking = node.clock.parking();
+    let (inbox, mailbox) = Mailbox::new(node.clock.clone(), parking.clone());
     let (kill, killed) = watch::channel(false);
     let process = Process {
         inbox,
@@ -135,7 +137,7 @@ pub(crate) async fn start(
             return Err(e);
         }
     };
-    tokio::spawn(life.run(incarnation));
+    node.clock.spawn(parking, life.run(incarnation));
     Ok(our)
 }
 
@@ -157,7 +159,8 @@ pub(crate) async fn instance(
         max_fuel: None,
         killed: watch::channel(false).1,
     };
-    let (_, mailbox) = Mailbox::new(node.clock.clone());
+    // Its task is the invocation's driver, which parks while the attempt waits.
+    let (_, mailbox) = Mailbox::new(node.clock.clone(), clock::current_parking());
     let incarnation = life.instantiate(mailbox, 1).await.map_err(|(e, _)| e)?;
     Ok((incarnation.store, incarnation.actor))
 }

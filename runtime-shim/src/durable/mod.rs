@@ -126,19 +126,25 @@ fn spawn_drive(node: &Arc<Node>, components: &Arc<Components>, invocation: Invoc
         _ => Status::Running,
     };
     driven.insert(invocation.id.clone(), live);
-    tokio::spawn(drive(Arc::clone(node), Arc::clone(components), invocation));
+    node.clock.spawn(
+        node.clock.parking(),
+        drive(Arc::clone(node), Arc::clone(components), invocation),
+    );
 }
 
 /// Runs attempts of `invocation` until it reaches a final status.
 async fn drive(node: Arc<Node>, components: Arc<Components>, mut invocation: Invocation) {
     let lock = node.invocations.key_lock(&invocation.state_owner());
     let wake = node.invocations.waker(&invocation.id);
+    wake.attach();
     if let Status::Scheduled { start_at_ms } = invocation.status {
         node.clock.sleep_until_ms(start_at_ms).await;
     }
     let ended = loop {
         let attempted = {
             let _one_at_a_time = lock.lock().await;
+            // What the attempt reads from the store covers every completion so far.
+            wake.clear();
             attempt(&node, &components, &mut invocation).await
         };
         match attempted {
@@ -148,7 +154,7 @@ async fn drive(node: Arc<Node>, components: Arc<Components>, mut invocation: Inv
                 node.invocations.announce(&invocation);
                 let timer = wake_at_ms.map(|at| node.clock.sleep_until_ms(at));
                 tokio::select! {
-                    () = wake.notified() => {}
+                    () = wake.wait() => {}
                     () = async {
                         match timer {
                             Some(timer) => timer.await,
@@ -275,7 +281,7 @@ async fn attempt(
                 .iter()
                 .any(|key| matches!(node.store.completion(key), Ok(Some(_))));
             if landed {
-                node.invocations.waker(&invocation.id).notify_one();
+                node.invocations.waker(&invocation.id).wake();
             }
             invocation.status = Status::Suspended {
                 wake_at_ms,

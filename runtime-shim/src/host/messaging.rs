@@ -374,9 +374,9 @@ impl HostCall for SendAfter {
         // The timers lock is held until the task is recorded, so it cannot fire unrecorded.
         let mut timers = node.timers.lock().unwrap();
         let fire = std::sync::Arc::clone(&node);
-        let due = node.clock.sleep(delay);
-        let task = tokio::spawn(async move {
-            due.await;
+        let due = node.clock.monotonic().saturating_add(delay);
+        let task = node.clock.spawn(node.clock.parking(), async move {
+            fire.clock.sleep_until(due).await;
             if fire.timers.lock().unwrap().remove(&timer).is_none() {
                 return;
             }

@@ -9,6 +9,7 @@ mod attempt;
 mod commit;
 mod records;
 mod table;
+mod wake;
 
 pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
 pub use self::attempt::{EFFECT_OUTSIDE_RUN, JOURNAL_MISMATCH, JournalEntry};

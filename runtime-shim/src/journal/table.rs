@@ -10,6 +10,7 @@ use tokio::sync::oneshot;
 use super::attempt::JournalEntry;
 use super::commit::Journaler;
 use super::records::{Completion, Invocation, Status, output_key};
+use super::wake::{KeyLock, Wake};
 use crate::component::Module;
 use crate::error::ShimError;
 use crate::storage::{DurableWrite, StateChanges, StateStore, StorageError};
@@ -28,14 +29,14 @@ pub(crate) struct Invocations {
     /// Who waits for an invocation to end, or (`settled`) to stop moving on its own.
     waiters: Mutex<HashMap<String, Vec<Waiter>>>,
     /// One lock per object key: attempts on the same key run one at a time.
-    keys: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    keys: Mutex<HashMap<String, Arc<KeyLock>>>,
     /// Invocations with a task driving them, and their status as that task knows it:
     /// registering a service again resumes no invocation twice, and a waiter sees a resumed
     /// invocation as running before its first attempt has begun.
     pub driven: Mutex<HashMap<String, Status>>,
     /// Held while a request is checked against the database and recorded.
     pub submitting: Mutex<()>,
-    wakers: Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
+    wakers: Mutex<HashMap<String, Arc<Wake>>>,
     /// Completion id → the suspended invocations waiting for it.
     waiting: Mutex<HashMap<String, HashSet<String>>>,
 }
@@ -55,7 +56,7 @@ impl Invocations {
         }
     }
 
-    pub fn key_lock(&self, owner: &str) -> Arc<tokio::sync::Mutex<()>> {
+    pub fn key_lock(&self, owner: &str) -> Arc<KeyLock> {
         Arc::clone(
             self.keys
                 .lock()
@@ -67,7 +68,7 @@ impl Invocations {
 
     /// What wakes invocation `id` from a suspension. A wake-up that comes while no one
     /// waits is kept for the next wait, so none is lost.
-    pub fn waker(&self, id: &str) -> Arc<tokio::sync::Notify> {
+    pub fn waker(&self, id: &str) -> Arc<Wake> {
         Arc::clone(
             self.wakers
                 .lock()
@@ -93,7 +94,7 @@ impl Invocations {
             if let Some(live) = self.driven.lock().unwrap().get_mut(&id) {
                 *live = Status::Running;
             }
-            self.waker(&id).notify_one();
+            self.waker(&id).wake();
         }
     }
 }

@@ -1,0 +1,132 @@
+//! The node's one clock, manual: every timer of the shim (sleeps, receive timeouts,
+//! `send-after`, durable timers and retry backoff) fires when the test advances the clock and
+//! not before, in order, and `advance` returns once what the timers woke is idle again. CPU
+//! deadlines stay on real time.
+
+use std::time::Duration;
+
+use guestkit_shim::journal::{InvocationRetry, Status};
+use guestkit_shim::{Clock, ExitReason, Limits};
+use guestkit_tests::host::TestHost;
+use serde_json::{Value, json};
+
+/// The wall-clock time the manual clocks of these tests start at.
+const START: Duration = Duration::from_secs(1_000_000);
+
+fn manual() -> TestHost {
+    TestHost::builder().clock(Clock::manual_at(START)).build()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sleeping_actor_wakes_when_the_clock_reaches_its_time_and_not_before() {
+    let h = manual();
+    let ops = json!([{ "op": "sleep", "ms": 1000 }, { "op": "now" }]);
+    let sleeper = h.running("sleeper", ops, "exit").await;
+    h.advance(Duration::from_millis(999)).await;
+    assert!(h.hooks(&sleeper, "init").is_empty(), "it woke early");
+    h.advance(Duration::from_millis(1)).await;
+    let results = h.hooks(&sleeper, "init")[0]["results"].clone();
+    assert_eq!(
+        results[1],
+        json!([START.as_secs() + 1, 0]),
+        "clock.now reads the clock"
+    );
+    assert_eq!(h.elapsed(), Duration::from_secs(1));
+    assert!(!h.shim.exists(&sleeper), "it exited once its init ran");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn send_after_timers_fire_in_the_order_they_are_due() {
+    let h = manual();
+    let after = |n: u64, delay_ms: u64| json!({ "op": "send_after", "to": "host", "body": { "n": n }, "delay_ms": delay_ms });
+    let timers = h
+        .running(
+            "timers",
+            json!([after(3, 300), after(1, 100), after(2, 200)]),
+            "serve",
+        )
+        .await;
+    let fired = |h: &TestHost| -> Vec<Value> {
+        h.reports_from(&timers, |r| r.get("n").is_some())
+            .into_iter()
+            .map(|r| r["n"].clone())
+            .collect()
+    };
+    h.settle().await;
+    assert!(fired(&h).is_empty(), "nothing fires before the clock moves");
+    h.advance(Duration::from_millis(250)).await;
+    assert_eq!(fired(&h), [json!(1), json!(2)]);
+    h.advance(Duration::from_millis(50)).await;
+    assert_eq!(fired(&h), [json!(1), json!(2), json!(3)]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_receive_times_out_when_the_clock_passes_its_deadline() {
+    let h = manual();
+    let receive = json!([{ "op": "receive", "timeout_ms": 500 }]);
+    let waiting = h.running("waiting", receive, "exit").await;
+    h.advance(Duration::from_millis(499)).await;
+    assert!(h.hooks(&waiting, "init").is_empty(), "it timed out early");
+    h.advance(Duration::from_millis(1)).await;
+    let results = h.hooks(&waiting, "init")[0]["results"].clone();
+    assert!(
+        results[0].to_string().contains("timed-out"),
+        "the receive times out: {results}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_durable_timer_and_a_retry_backoff_wait_for_the_clock() {
+    let h = TestHost::builder()
+        .clock(Clock::manual_at(START))
+        .durable(InvocationRetry {
+            initial_interval: Duration::from_secs(5),
+            ..InvocationRetry::default()
+        })
+        .build();
+    let id = h.start(
+        None,
+        json!([
+            { "op": "durable_sleep", "name": "nap", "ms": 3000, "as": "nap" },
+            { "op": "wait", "of": ["nap"] },
+            { "op": "trap_first" },
+            { "op": "now" },
+        ]),
+    );
+    h.settle().await;
+    let wake_at_ms = (START + Duration::from_secs(3)).as_millis() as u64;
+    match h.invocation(&id).status {
+        Status::Suspended {
+            wake_at_ms: Some(at),
+            ..
+        } => assert_eq!(at, wake_at_ms),
+        other => panic!("not suspended on its timer: {other:?}"),
+    }
+    h.advance(Duration::from_millis(2999)).await;
+    assert_eq!(h.attempts(&id), 1, "the timer fired early");
+    h.advance(Duration::from_millis(1)).await;
+    assert_eq!(h.attempts(&id), 2, "the timer resumes it");
+    h.advance(Duration::from_millis(4999)).await;
+    assert_eq!(h.attempts(&id), 2, "the retry came before its backoff");
+    h.advance(Duration::from_millis(1)).await;
+    assert!(h.invocation(&id).status.is_final());
+    let results = h.results(&id).await;
+    assert_eq!(results[3], json!([START.as_secs() + 8, 0]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_spinning_guest_is_stopped_on_real_time_while_the_clock_stands_still() {
+    let h = TestHost::builder()
+        .clock(Clock::manual_at(START))
+        .limits(Limits {
+            cpu_deadline: Duration::from_millis(200),
+            ..Limits::default()
+        })
+        .build();
+    let spinner = h
+        .running("spinner", json!([{ "op": "spin" }]), "exit")
+        .await;
+    assert_eq!(h.stopped(&spinner).await, ExitReason::Failure);
+    h.settle().await;
+    assert_eq!(h.elapsed(), Duration::ZERO);
+}
