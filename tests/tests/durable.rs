@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use guestkit_shim::Shim;
 use guestkit_shim::journal::{Failure, InvocationRetry, JournalEntry, Status};
 use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore};
+use guestkit_shim::{Clock, Shim};
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use serde_json::{Value, json};
@@ -569,10 +569,13 @@ async fn sem_32_a_durable_call_starts_one_invocation_across_retries_and_returns_
     assert!(all.iter().any(|i| i.id == callee));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_32_a_delayed_send_starts_no_earlier_than_its_delay_and_once_across_retries() {
-    let (_state, d) = fresh();
-    let sent_at = std::time::SystemTime::now();
+    let start = Duration::from_secs(1_000_000);
+    let d = TestHost::builder()
+        .clock(Clock::manual_at(start))
+        .durable(quick(None, false))
+        .build();
     let id = d.start(
         None,
         json!([
@@ -580,24 +583,28 @@ async fn sem_32_a_delayed_send_starts_no_earlier_than_its_delay_and_once_across_
             { "op": "trap_first" },
         ]),
     );
-    let results = d.results(&id).await;
+    // The first attempt sends and traps; the retry (10 ms later) sends again.
+    d.advance(Duration::from_millis(10)).await;
+    assert!(d.invocation(&id).status.is_final());
     assert_eq!(d.attempts(&id), 2);
+    let results = d.results(&id).await;
     let callee = invocation_id(&results[0]);
     assert_eq!(
         d.shim.invocations().unwrap().len(),
         2,
         "one callee, though the send was made in two attempts"
     );
-    let ran = d.results(&callee).await;
-    let ran_at = std::time::UNIX_EPOCH
-        + Duration::new(
-            ran[0][0].as_u64().unwrap(),
-            ran[0][1].as_u64().unwrap() as u32,
-        );
-    let waited = ran_at.duration_since(sent_at).unwrap();
+    d.advance(Duration::from_millis(389)).await;
     assert!(
-        waited >= Duration::from_millis(400),
-        "the callee ran {waited:?} after the send"
+        matches!(d.invocation(&callee).status, Status::Scheduled { .. }),
+        "the callee started before its delay"
+    );
+    d.advance(Duration::from_millis(1)).await;
+    let ran = d.results(&callee).await;
+    assert_eq!(
+        ran[0],
+        json!([start.as_secs(), 400_000_000]),
+        "the callee ran at the send's time plus its delay"
     );
 }
 

@@ -11,62 +11,17 @@ use guestkit_shim::{
 use guestkit_tests::built_guest;
 use prost::Message;
 
+guestkit_shim::contract!("../examples/counter/proto/counter.proto");
+guestkit_shim::contract!("../examples/caller/proto/caller.proto");
+guestkit_shim::contract!("guests/relay/proto/relay.proto");
+guestkit_shim::contract!("guests/hostile/proto/hostile.proto");
+
+use caller::v1::{IntroduceReply, IntroduceRequest};
+use counter::v1::{AddReply, AddRequest};
+use hostile::v1::{Amount, Empty, Key, Value};
+use relay::v1::{Outcome, Relay};
+
 const TIMEOUT: Duration = Duration::from_secs(30);
-
-#[derive(Clone, PartialEq, Message)]
-struct AddRequest {
-    #[prost(uint64, tag = "1")]
-    amount: u64,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct AddReply {
-    #[prost(uint64, tag = "1")]
-    total: u64,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct Relay {
-    #[prost(string, tag = "1")]
-    to: String,
-    #[prost(string, tag = "2")]
-    route: String,
-    #[prost(bytes = "vec", tag = "3")]
-    body: Vec<u8>,
-    #[prost(uint64, tag = "4")]
-    timeout_ms: u64,
-    #[prost(uint32, tag = "5")]
-    pad_to: u32,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct Outcome {
-    #[prost(bytes = "vec", tag = "1")]
-    body: Vec<u8>,
-    #[prost(string, tag = "2")]
-    error: String,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct Key {
-    #[prost(string, tag = "1")]
-    key: String,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct Value {
-    #[prost(uint64, optional, tag = "1")]
-    value: Option<u64>,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct Amount {
-    #[prost(uint64, tag = "1")]
-    n: u64,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct Empty {}
 
 /// A shim with its own state dir, whose log lines the test can read.
 struct Harness {
@@ -571,24 +526,6 @@ async fn sem_37_unbounded_recursion_traps_on_the_stack_limit() {
         "{err}"
     );
     h.stopped(&actor).await;
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct IntroduceRequest {
-    #[prost(string, tag = "1")]
-    greeter: String,
-    #[prost(string, tag = "2")]
-    name: String,
-    #[prost(uint64, tag = "3")]
-    timeout_ms: u64,
-}
-
-#[derive(Clone, PartialEq, Message)]
-struct IntroduceReply {
-    #[prost(string, tag = "1")]
-    greeting: String,
-    #[prost(uint32, tag = "2")]
-    total: u32,
 }
 
 impl Harness {
