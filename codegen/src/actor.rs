@@ -87,14 +87,14 @@ pub fn expand(attr: TokenStream, item: TokenStream, opts: &Options) -> syn::Resu
         // Component exports exist only on wasm; natively the crate still type-checks.
         #[cfg(target_arch = "wasm32")]
         const _: () = {
-            type __GuestkitExports = #krate::__private::Exports<#actor>;
+            type __GuestkitExports = #krate::guest::Exported<#krate::__private::Exports<#actor>>;
             #krate::__private::export_actor_world!(__GuestkitExports);
         };
 
         // Natively nothing is exported; naming an export keeps the actor reachable for lints.
         #[cfg(not(target_arch = "wasm32"))]
         const _: () = {
-            let _ = <#krate::__private::Exports<#actor> as #krate::__private::Guest>::handle;
+            let _ = <#krate::__private::Exports<#actor> as #krate::guest::Guest>::handle;
         };
     })
 }

@@ -32,6 +32,7 @@ pub mod bindings;
 mod context;
 pub mod durable;
 mod error;
+pub mod guest;
 mod message;
 mod persistent;
 mod runtime;
@@ -46,13 +47,6 @@ pub use crate::persistent::Persistent;
 /// The raw imports of the `guestkit:host/actor` world.
 pub use crate::bindings::guestkit::host;
 
-/// The raw `guestkit:host/guest` export, for actors that drive their own life (process mode,
-/// lifecycle hooks) instead of serving routes through `#[guestkit::actor]`: implement
-/// [`guest::Guest`] and export it with [`export_guest!`].
-pub mod guest {
-    pub use crate::bindings::exports::guestkit::host::guest::*;
-}
-
 /// Exports a type implementing [`guest::Guest`] as the component's `guestkit:host/guest`
 /// (on wasm; natively the crate still builds).
 #[macro_export]
@@ -60,7 +54,7 @@ macro_rules! export_guest {
     ($guest:ty) => {
         #[cfg(target_arch = "wasm32")]
         const _: () = {
-            type __GuestkitGuest = $guest;
+            type __GuestkitGuest = $crate::guest::Exported<$guest>;
             $crate::__private::export_actor_world!(__GuestkitGuest);
         };
         // Natively nothing is exported; naming the exports keeps the guest reachable for lints.
@@ -88,7 +82,6 @@ pub mod __private {
 
     pub use crate::bindings;
     pub use crate::bindings::export_actor_world;
-    pub use crate::bindings::exports::guestkit::host::guest::Guest;
     pub use crate::persistent::{
         Probe, ViaNothing, ViaPersistent, count_routes, flatten_routes, routes_are_distinct,
     };

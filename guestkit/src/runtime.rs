@@ -7,11 +7,9 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 
-use crate::bindings::exports::guestkit::host::guest::{
-    Guest, HandlerError, InitOutcome, StartInfo,
-};
+use crate::guest::{Guest, HandlerError, InitOutcome, StartInfo};
 use crate::host::messaging::Incoming;
-use crate::host::types::{ActorError, Address, DataChunk, ErrorEvent, Payload, RuntimeEvent};
+use crate::host::types::{ActorError, Address, DataChunk, Payload};
 use crate::{Context, Error};
 
 /// Routes requests to an actor's service methods; implemented by `#[guestkit::actor]`.
@@ -89,20 +87,6 @@ impl<A: Dispatch> Guest for Exports<A> {
             )))),
         }
     }
-
-    fn on_ready() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_stop() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_error(_event: ErrorEvent) -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn observe(_event: RuntimeEvent) {}
 
     fn on_data_chunk(chunk: DataChunk, _sender: Address) -> Result<(), ActorError> {
         Err(ActorError::InvalidArgument(format!(

@@ -12,6 +12,12 @@ use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use serde_json::{Value, json};
 
+/// A host on the database under `state`, with the probe as durable service retried under
+/// `retry`.
+fn durable_at(state: &Path, retry: InvocationRetry) -> guestkit_tests::host::TestHostBuilder {
+    TestHost::builder().state_dir(state).durable(retry)
+}
+
 /// A shim on a new database that retries quickly and for ever.
 fn fresh() -> (tempfile::TempDir, TestHost) {
     let state = tempfile::tempdir().unwrap();
@@ -110,9 +116,7 @@ fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
     );
 
     let results = in_shim_process(
-        TestHost::builder()
-            .state_dir(state.path())
-            .durable(quick(None, false)),
+        durable_at(state.path(), quick(None, false)),
         async |d: &TestHost| {
             let results = d.results(&id).await;
             assert!(
@@ -321,9 +325,7 @@ fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
         { "op": "take", "of": "nap" },
     ]);
     let (id, wake_at) = in_shim_process(
-        TestHost::builder()
-            .state_dir(state.path())
-            .durable(quick(None, false)),
+        durable_at(state.path(), quick(None, false)),
         async |d: &TestHost| {
             let id = d.start(None, script.clone());
             let wake_at = d
@@ -358,9 +360,7 @@ fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
     );
 
     let results = in_shim_process(
-        TestHost::builder()
-            .state_dir(state.path())
-            .durable(quick(None, false)),
+        durable_at(state.path(), quick(None, false)),
         async |d: &TestHost| {
             let results = d.results(&id).await;
             assert_eq!(d.effects(), ["after"]);

@@ -11,9 +11,7 @@ use guestkit::guest::{Guest, HandlerError, InitOutcome, StartInfo};
 use guestkit::host::messaging::{self, Incoming, ReceiveFilter};
 use guestkit::host::process::{self, Limits, OnExit, SpawnOptions};
 use guestkit::host::state;
-use guestkit::host::types::{
-    ActorError, Address, Capability, DataChunk, Dest, ErrorEvent, Payload, RuntimeEvent,
-};
+use guestkit::host::types::{ActorError, Address, Capability, Dest, Payload};
 
 fn payload(route: Option<&str>, body: &str) -> Payload {
     Payload {
@@ -162,24 +160,6 @@ impl Guest for ChatRoom {
                 "{other:?}"
             )))),
         }
-    }
-
-    fn on_ready() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_stop() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_error(_: ErrorEvent) -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn observe(_: RuntimeEvent) {}
-
-    fn on_data_chunk(_: DataChunk, _: Address) -> Result<(), ActorError> {
-        Ok(())
     }
 }
 

@@ -117,27 +117,6 @@ impl Guest for PingPong {
     fn handle(_: Incoming) -> Result<Option<Payload>, HandlerError> {
         Ok(None)
     }
-
-    fn on_ready() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_stop() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_error(_: guestkit::host::types::ErrorEvent) -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn observe(_: guestkit::host::types::RuntimeEvent) {}
-
-    fn on_data_chunk(
-        _: guestkit::host::types::DataChunk,
-        _: guestkit::host::types::Address,
-    ) -> Result<(), ActorError> {
-        Ok(())
-    }
 }
 
 guestkit::export_guest!(PingPong);

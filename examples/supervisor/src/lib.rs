@@ -11,9 +11,7 @@ use std::cell::Cell;
 use guestkit::guest::{Guest, HandlerError, InitOutcome, StartInfo};
 use guestkit::host::messaging::{self, Incoming, ReceiveFilter};
 use guestkit::host::process::{self, Limits, OnExit, SpawnOptions};
-use guestkit::host::types::{
-    ActorError, Address, DataChunk, Dest, ErrorEvent, ExitNotice, Module, Payload, RuntimeEvent,
-};
+use guestkit::host::types::{ActorError, Address, Dest, ExitNotice, Module, Payload};
 
 const HELPER_LINK: i64 = 7;
 
@@ -148,24 +146,6 @@ impl Guest for Supervisor {
                 "{other:?}"
             )))),
         }
-    }
-
-    fn on_ready() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_stop() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_error(_: ErrorEvent) -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn observe(_: RuntimeEvent) {}
-
-    fn on_data_chunk(_: DataChunk, _: Address) -> Result<(), ActorError> {
-        Ok(())
     }
 }
 

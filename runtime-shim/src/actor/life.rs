@@ -400,8 +400,7 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
             }
             _ => "handle".to_owned(),
         };
-        cx.segment_start = Instant::now();
-        let handled = guest.call_handle(&mut *store, &incoming).await;
+        let handled = run_handle(store, actor, &incoming).await;
         let outcome = match handled {
             Ok(Ok(reply)) => Ok(Ok(reply)),
             Ok(Err(HandlerError::Terminal(e))) => Ok(Err(e)),
@@ -413,6 +412,21 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
         }
         store.data_mut().current = None;
     }
+}
+
+/// Runs the guest's `handle` of `incoming`, with its CPU budget restarted: the one way a
+/// handler runs, for an actor's deliveries and a durable invocation's attempts alike. What
+/// its result means (a reply and a commit, or the attempt's outcome) is the caller's.
+pub(crate) async fn run_handle(
+    store: &mut Store<ActorCtx>,
+    actor: &Actor,
+    incoming: &Incoming,
+) -> wasmtime::Result<Result<Option<Payload>, HandlerError>> {
+    store.data_mut().segment_start = Instant::now();
+    actor
+        .guestkit_host_guest()
+        .call_handle(&mut *store, incoming)
+        .await
 }
 
 /// Settles one step of a reactive actor: on success its state commits and, for a request,

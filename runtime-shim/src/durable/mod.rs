@@ -8,7 +8,7 @@
 //! same transaction as the invocation's output. Invocations on one key run one at a time.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::actor::components::Components;
 use crate::actor::{Phase, life};
@@ -250,11 +250,7 @@ async fn attempt(
         capabilities: Vec::new(),
         attachments: Vec::new(),
     };
-    cx.segment_start = Instant::now();
-    let handled = actor
-        .guestkit_host_guest()
-        .call_handle(&mut store, &Incoming::Request(message))
-        .await;
+    let handled = life::run_handle(&mut store, &actor, &Incoming::Request(message)).await;
     let cx = store.data_mut();
     let attempt = cx
         .durable

@@ -10,9 +10,7 @@
 use guestkit::guest::{Guest, HandlerError, InitOutcome, StartInfo};
 use guestkit::host::messaging::{self, Incoming};
 use guestkit::host::state;
-use guestkit::host::types::{
-    ActorError, Address, DataChunk, Dest, ErrorEvent, Payload, RuntimeEvent,
-};
+use guestkit::host::types::{ActorError, Address, Dest, Payload};
 
 struct Bench;
 
@@ -84,24 +82,6 @@ impl Guest for Bench {
             }
             _ => Err(bad("unknown route")),
         }
-    }
-
-    fn on_ready() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_stop() -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn on_error(_: ErrorEvent) -> Result<(), ActorError> {
-        Ok(())
-    }
-
-    fn observe(_: RuntimeEvent) {}
-
-    fn on_data_chunk(_: DataChunk, _: Address) -> Result<(), ActorError> {
-        Ok(())
     }
 }
 
