@@ -4,15 +4,14 @@
 //! something only the outside can give, then exits; the next command picks them up from the
 //! database.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
-use guestkit_codegen::embed;
+use anyhow::bail;
 use guestkit_shim::Shim;
 use guestkit_shim::journal::{Invocation, Request, Status};
 
 use crate::contract::RouteTypes;
-use crate::guest::{GuestArgs, default_name};
+use crate::guest::{Component, GuestArgs};
 use crate::shim;
 
 /// What `run --durable` starts.
@@ -26,15 +25,15 @@ pub struct Start<'a> {
     pub body: &'a str,
 }
 
-/// Registers the component at `path` as a durable service, starts an invocation and runs the
+/// Registers `component` as a durable service, starts an invocation and runs the
 /// service's invocations until they settle; prints the new invocation's output.
-pub async fn start(shim: &Shim, path: &Path, start: Start<'_>) -> anyhow::Result<()> {
-    let types = route_types(path, start.handler)?;
+pub async fn start(shim: &Shim, component: &Component, start: Start<'_>) -> anyhow::Result<()> {
+    let types = component.route_types(start.handler);
     let input = match &types {
         Some(types) => types.encode_request(start.body)?,
         None => start.body.as_bytes().to_vec(),
     };
-    register(shim, path, start.service)?;
+    register(shim, component, start.service)?;
     let id = shim.submit_invocation(Request {
         service: start.service.to_owned(),
         handler: start.handler.to_owned(),
@@ -65,45 +64,36 @@ pub struct ServiceArgs {
 }
 
 impl ServiceArgs {
-    /// Builds (when needed) and opens the service: a shim on its database, the component's
-    /// path and the service's name, with its unfinished invocations resumed.
-    pub fn open(&self) -> anyhow::Result<(Shim, PathBuf, String)> {
-        let path = self.guest.component(false)?;
-        let service = self.service.clone().unwrap_or_else(|| default_name(&path));
-        let shim = shim::open(&self.state_dir, &path)?;
-        Ok((shim, path, service))
+    /// Builds (when needed) and opens the service: a shim on its database, the component
+    /// (read once) and the service's name.
+    pub fn open(&self) -> anyhow::Result<(Shim, Component, String)> {
+        let component = Component::read(&self.guest.component(false)?)?;
+        let service = self
+            .service
+            .clone()
+            .unwrap_or_else(|| component.default_name());
+        let shim = shim::open(&self.state_dir, &component.path)?;
+        Ok((shim, component, service))
     }
 }
 
 /// Says where each invocation is, and prints the output of those that succeeded.
-pub fn summarize(path: &Path, invocations: Vec<Invocation>) -> anyhow::Result<()> {
+pub fn summarize(component: &Component, invocations: Vec<Invocation>) -> anyhow::Result<()> {
     for invocation in invocations {
         eprintln!("{}: {}", invocation.id, describe(&invocation.status));
         if matches!(invocation.status, Status::Succeeded(_)) {
             report(
                 &invocation,
-                route_types(path, &invocation.handler)?.as_ref(),
+                component.route_types(&invocation.handler).as_ref(),
             )?;
         }
     }
     Ok(())
 }
 
-/// The typed request and reply of `route`, when the component's contract declares it.
-fn route_types(path: &Path, route: &str) -> anyhow::Result<Option<RouteTypes>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let Ok(Some(contract)) = embed::read(&bytes) else {
-        return Ok(None);
-    };
-    Ok(RouteTypes::find(&contract, route).ok())
-}
-
-/// Loads the component at `path` as durable service `service`, resuming its invocations.
-pub fn register(shim: &Shim, path: &Path, service: &str) -> anyhow::Result<()> {
-    let module = shim
-        .load_file(path)
-        .with_context(|| path.display().to_string())?;
-    shim.register_service(service, &module)?;
+/// Loads `component` as durable service `service`, resuming its invocations.
+pub fn register(shim: &Shim, component: &Component, service: &str) -> anyhow::Result<()> {
+    shim.register_service(service, &component.load(shim)?)?;
     Ok(())
 }
 

@@ -4,7 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
+use guestkit_codegen::embed::{self, EmbeddedContract};
+use guestkit_shim::{Module, Shim};
+
 use crate::build::{self, BuildArgs};
+use crate::contract::RouteTypes;
 
 /// `[PATH | -p PKG] [--manifest-path PATH]`: the guest a command works on.
 #[derive(Debug, Default, Clone, clap::Args)]
@@ -41,4 +46,44 @@ pub fn default_name(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "guest".into())
+}
+
+/// A built component, read once: its path, its bytes and what its contract section holds.
+/// Commands pass this around instead of reading the file again.
+pub struct Component {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// The embedded contract; `Err` says why its section could not be read.
+    pub contract: Result<Option<EmbeddedContract>, String>,
+}
+
+impl Component {
+    pub fn read(path: &Path) -> anyhow::Result<Self> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(Self {
+            contract: embed::read(&bytes),
+            path: path.to_owned(),
+            bytes,
+        })
+    }
+
+    /// The typed request and reply of `route`, when the contract declares it.
+    pub fn route_types(&self, route: &str) -> Option<RouteTypes> {
+        let Ok(Some(contract)) = &self.contract else {
+            return None;
+        };
+        RouteTypes::find(contract, route).ok()
+    }
+
+    /// The component loaded into `shim`, with the precompiled artifact beside it if it fits.
+    pub fn load(&self, shim: &Shim) -> anyhow::Result<Module> {
+        shim.load_at(&self.path, &self.bytes)
+            .with_context(|| self.path.display().to_string())
+    }
+
+    /// The name it runs under (as a process, or as a durable service): its file's stem.
+    pub fn default_name(&self) -> String {
+        default_name(&self.path)
+    }
 }

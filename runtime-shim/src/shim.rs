@@ -431,6 +431,12 @@ impl Shim {
         self.components.load_file(path)
     }
 
+    /// Loads the component `bytes`, already read from the file at `path`, like
+    /// [`load_file`](Self::load_file) without reading the file again.
+    pub fn load_at(&self, path: &Path, bytes: &[u8]) -> Result<Module, ShimError> {
+        self.components.load_at(path, bytes)
+    }
+
     /// Starts an actor from `module`. Returns once it is instantiated and reachable; its `init`
     /// runs on the actor's task, and messages sent meanwhile wait in its mailbox.
     pub async fn spawn(&self, module: &Module, opts: SpawnOptions) -> Result<Address, ShimError> {

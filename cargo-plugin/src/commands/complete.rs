@@ -51,7 +51,7 @@ pub fn run(args: CompleteArgs) -> anyhow::Result<()> {
     };
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        let (shim, path, service) = args.service.open()?;
+        let (shim, component, service) = args.service.open()?;
         let fresh = match (&args.awakeable, &args.promise, &args.signal) {
             (Some(id), ..) => shim.complete_awakeable(id, value)?,
             (None, Some(name), _) => {
@@ -66,7 +66,7 @@ pub fn run(args: CompleteArgs) -> anyhow::Result<()> {
         if !fresh {
             eprintln!("warning: it was already completed; the first completion stays");
         }
-        register(&shim, &path, &service)?;
-        summarize(&path, settle(&shim, &service).await?)
+        register(&shim, &component, &service)?;
+        summarize(&component, settle(&shim, &service).await?)
     })
 }

@@ -15,8 +15,8 @@ pub struct ResumeArgs {
 pub fn run(args: ResumeArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        let (shim, path, service) = args.service.open()?;
-        register(&shim, &path, &service)?;
-        summarize(&path, settle(&shim, &service).await?)
+        let (shim, component, service) = args.service.open()?;
+        register(&shim, &component, &service)?;
+        summarize(&component, settle(&shim, &service).await?)
     })
 }

@@ -2,16 +2,15 @@
 //! the reply as JSON; or, without `--route`, let the guest run until it ends. Messages actors
 //! send to the host are printed to standard output, their log lines to standard error.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
-use guestkit_codegen::embed;
 use guestkit_shim::{ExitReason, Module, Payload, Shim, SpawnOptions};
 
 use crate::contract::RouteTypes;
 use crate::durable;
-use crate::guest::{GuestArgs, default_name};
+use crate::guest::{Component, GuestArgs};
 use crate::shim;
 
 /// Run a guest in the shim: spawn it, send one request, print the reply as JSON (without
@@ -55,14 +54,18 @@ pub struct RunArgs {
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
-    let path = args.guest.component(args.release)?;
-    let name = args.name.clone().unwrap_or_else(|| default_name(&path));
+    let component = Component::read(&args.guest.component(args.release)?)?;
+    let path = &component.path;
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| component.default_name());
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let Some(route) = &args.route else {
-        return runtime.block_on(run_to_end(&args, &path, name));
+        return runtime.block_on(run_to_end(&args, &component, name));
     };
     if args.durable {
-        let shim = shim::open(&args.state_dir, &path)?;
+        let shim = shim::open(&args.state_dir, path)?;
         let start = durable::Start {
             service: &name,
             handler: route,
@@ -70,17 +73,19 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             idempotency_key: args.idempotency_key.as_deref(),
             body: &args.body,
         };
-        return runtime.block_on(durable::start(&shim, &path, start));
+        return runtime.block_on(durable::start(&shim, &component, start));
     }
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let contract = embed::read(&bytes);
-    if !matches!(contract, Ok(Some(_))) {
+    if !matches!(component.contract, Ok(Some(_))) {
         // Without a readable contract, first say what else is wrong with the file, if
         // anything; a component that has one is checked once, when the shim loads it.
-        guestkit_shim::conformance::check(&bytes).with_context(|| path.display().to_string())?;
+        guestkit_shim::conformance::check(&component.bytes)
+            .with_context(|| path.display().to_string())?;
     }
-    let contract = contract
+    let contract = component
+        .contract
+        .as_ref()
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        .as_ref()
         .with_context(|| {
             format!(
                 "{} carries no guestkit contract, so its messages cannot be encoded from JSON; \
@@ -88,10 +93,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
                 path.display()
             )
         })?;
-    let types = RouteTypes::find(&contract, route).with_context(|| path.display().to_string())?;
+    let types = RouteTypes::find(contract, route).with_context(|| path.display().to_string())?;
     let body = types.encode_request(&args.body)?;
     let reply = runtime.block_on(async {
-        let (shim, module, opts) = prepare(&args, &path, name)?;
+        let (shim, module, opts) = prepare(&args, &component, name)?;
         let actor = shim.spawn(&module, opts).await?;
         let reply = shim
             .call(
@@ -112,16 +117,14 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
 }
 
 /// A shim whose drive is the component's directory (so guests can load their siblings), with
-/// the guest loaded from `path` and spawn options granting the kernel capabilities.
+/// `component` loaded and spawn options granting the kernel capabilities.
 fn prepare(
     args: &RunArgs,
-    path: &Path,
+    component: &Component,
     name: String,
 ) -> anyhow::Result<(Shim, Module, SpawnOptions)> {
-    let shim = shim::open(&args.state_dir, path)?;
-    let module = shim
-        .load_file(path)
-        .with_context(|| path.display().to_string())?;
+    let shim = shim::open(&args.state_dir, &component.path)?;
+    let module = component.load(&shim)?;
     let mut opts = SpawnOptions::new(name);
     for params in &args.grant {
         opts = opts.capability(shim.kernel_capability(params));
@@ -130,8 +133,8 @@ fn prepare(
 }
 
 /// Runs the guest until its actor ends; fails unless it ended normally.
-async fn run_to_end(args: &RunArgs, path: &Path, name: String) -> anyhow::Result<()> {
-    let (shim, module, opts) = prepare(args, path, name.clone())?;
+async fn run_to_end(args: &RunArgs, component: &Component, name: String) -> anyhow::Result<()> {
+    let (shim, module, opts) = prepare(args, component, name.clone())?;
     let timeout = Duration::from_millis(args.timeout_ms);
     let Ok(reason) = shim.clock().timeout(timeout, shim.run(&module, opts)).await else {
         bail!("{name} was still running after {timeout:?} (--timeout-ms)");

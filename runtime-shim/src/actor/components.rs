@@ -44,11 +44,18 @@ impl Components {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;
-        self.cached(&bytes, || {
-            Module::new(&bytes, || {
-                match precompiled::load(&self.engine, path, &bytes) {
+        self.load_at(path, &bytes)
+    }
+
+    /// Loads `bytes`, read from the component file at `path`, as [`load_file`] does.
+    ///
+    /// [`load_file`]: Self::load_file
+    pub fn load_at(&self, path: &Path, bytes: &[u8]) -> Result<Module, ShimError> {
+        self.cached(bytes, || {
+            Module::new(bytes, || {
+                match precompiled::load(&self.engine, path, bytes) {
                     Some(component) => Ok((component, true)),
-                    None => Ok((Component::new(&self.engine, &bytes)?, false)),
+                    None => Ok((Component::new(&self.engine, bytes)?, false)),
                 }
             })
         })
