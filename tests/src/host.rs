@@ -136,6 +136,34 @@ impl TestHost {
         Self::builder().build()
     }
 
+    /// A host on a new database, with `limits`.
+    pub fn with_limits(limits: Limits) -> Self {
+        Self::builder().limits(limits).build()
+    }
+
+    /// Workspace guest `package`, compiled by the shim from its component's bytes.
+    pub fn load(&self, package: &str) -> Module {
+        let bytes = std::fs::read(built_guest(package)).expect("the built guest reads");
+        self.shim.load(&bytes).expect("the guest loads")
+    }
+
+    /// An actor `name` of workspace guest `package`.
+    pub async fn spawn_guest(&self, package: &str, name: &str) -> Address {
+        self.shim
+            .spawn(&self.load(package), SpawnOptions::new(name))
+            .await
+            .expect("the guest spawns")
+    }
+
+    /// Whether some actor logged a line containing `needle`.
+    pub fn logged(&self, needle: &str) -> bool {
+        self.logs
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.message.contains(needle))
+    }
+
     /// Moves the manual clock forward by `by` and returns once the node is idle again.
     pub async fn advance(&self, by: Duration) {
         self.manual().advance(by).await;

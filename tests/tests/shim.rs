@@ -2,13 +2,11 @@
 //! refusals of bad components and messages, and hostile guests. Test names cite SEMANTICS.md
 //! line numbers.
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use guestkit_shim::{
-    ActorError, Address, Clock, Limits, LogLine, Module, Payload, Shim, ShimError, SpawnOptions,
-};
+use guestkit_shim::{ActorError, Address, Clock, Limits, Payload, ShimError, SpawnOptions};
 use guestkit_tests::built_guest;
+use guestkit_tests::host::{TIMEOUT, TestHost};
 use prost::Message;
 
 guestkit_shim::contract!("../examples/counter/proto/counter.proto");
@@ -21,93 +19,30 @@ use counter::v1::{AddReply, AddRequest};
 use hostile::v1::{Amount, Empty, Key, Value};
 use relay::v1::{Outcome, Relay};
 
-const TIMEOUT: Duration = Duration::from_secs(30);
-
-/// A shim with its own state dir, whose log lines the test can read.
-struct Harness {
-    shim: Shim,
-    logs: Arc<Mutex<Vec<LogLine>>>,
-    _state: tempfile::TempDir,
+async fn add(h: &TestHost, counter: &Address, amount: u64) -> Result<u64, ActorError> {
+    let body = AddRequest { amount }.encode_to_vec();
+    let reply = h
+        .shim
+        .call(
+            counter,
+            Payload::new("counter.v1.CounterService/Add", body),
+            TIMEOUT,
+        )
+        .await
+        .map_err(|f| f.error)?;
+    Ok(AddReply::decode(reply.payload.body.as_slice())
+        .unwrap()
+        .total)
 }
 
-impl Harness {
-    fn new() -> Self {
-        Self::with_limits(Limits::default())
-    }
-
-    fn with_limits(limits: Limits) -> Self {
-        Self::build(limits, Clock::system())
-    }
-
-    /// A harness whose shim runs on `clock`.
-    fn on(clock: Clock) -> Self {
-        Self::build(Limits::default(), clock)
-    }
-
-    fn build(limits: Limits, clock: Clock) -> Self {
-        let state = tempfile::tempdir().unwrap();
-        let logs = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&logs);
-        let shim = Shim::builder()
-            .state_dir(state.path())
-            .limits(limits)
-            .clock(clock)
-            .on_log(move |line| sink.lock().unwrap().push(line))
-            .build()
-            .unwrap();
-        Self {
-            shim,
-            logs,
-            _state: state,
-        }
-    }
-
-    fn load(&self, package: &str) -> Module {
-        self.shim
-            .load(&std::fs::read(built_guest(package)).unwrap())
-            .unwrap()
-    }
-
-    async fn spawn(&self, package: &str, name: &str) -> Address {
-        self.shim
-            .spawn(&self.load(package), SpawnOptions::new(name))
-            .await
-            .unwrap()
-    }
-
-    async fn add(&self, counter: &Address, amount: u64) -> Result<u64, ActorError> {
-        let body = AddRequest { amount }.encode_to_vec();
-        let reply = self
-            .shim
-            .call(
-                counter,
-                Payload::new("counter.v1.CounterService/Add", body),
-                TIMEOUT,
-            )
-            .await
-            .map_err(|f| f.error)?;
-        Ok(AddReply::decode(reply.payload.body.as_slice())
-            .unwrap()
-            .total)
-    }
-
-    async fn relay(&self, relay: &Address, method: &str, msg: Relay) -> Outcome {
-        let route = format!("relay.v1.RelayService/{method}");
-        let reply = self
-            .shim
-            .call(relay, Payload::new(route, msg.encode_to_vec()), TIMEOUT)
-            .await
-            .unwrap();
-        Outcome::decode(reply.payload.body.as_slice()).unwrap()
-    }
-
-    fn logged(&self, needle: &str) -> bool {
-        self.logs
-            .lock()
-            .unwrap()
-            .iter()
-            .any(|l| l.message.contains(needle))
-    }
+async fn relay_through(h: &TestHost, relay: &Address, method: &str, msg: Relay) -> Outcome {
+    let route = format!("relay.v1.RelayService/{method}");
+    let reply = h
+        .shim
+        .call(relay, Payload::new(route, msg.encode_to_vec()), TIMEOUT)
+        .await
+        .unwrap();
+    Outcome::decode(reply.payload.body.as_slice()).unwrap()
 }
 
 fn add_to(counter: &Address, amount: u64) -> Relay {
@@ -122,18 +57,18 @@ fn add_to(counter: &Address, amount: u64) -> Relay {
 
 #[tokio::test]
 async fn state_is_kept_per_actor_and_logs_reach_the_sink() {
-    let h = Harness::new();
-    let a = h.spawn("counter", "a").await;
-    let b = h.spawn("counter", "b").await;
-    assert_eq!(h.add(&a, 2).await.unwrap(), 2);
-    assert_eq!(h.add(&a, 3).await.unwrap(), 5);
-    assert_eq!(h.add(&b, 1).await.unwrap(), 1, "b has its own state");
+    let h = TestHost::new();
+    let a = h.spawn_guest("counter", "a").await;
+    let b = h.spawn_guest("counter", "b").await;
+    assert_eq!(add(&h, &a, 2).await.unwrap(), 2);
+    assert_eq!(add(&h, &a, 3).await.unwrap(), 5);
+    assert_eq!(add(&h, &b, 1).await.unwrap(), 1, "b has its own state");
     assert!(h.logged("added 3 -> total 5"));
 }
 
 #[tokio::test]
 async fn a_taken_name_is_refused() {
-    let h = Harness::new();
+    let h = TestHost::new();
     let module = h.load("counter");
     h.shim
         .spawn(&module, SpawnOptions::new("one"))
@@ -149,8 +84,8 @@ async fn a_taken_name_is_refused() {
 
 #[tokio::test]
 async fn unknown_route_gets_unknown_route() {
-    let h = Harness::new();
-    let counter = h.spawn("counter", "counter").await;
+    let h = TestHost::new();
+    let counter = h.spawn_guest("counter", "counter").await;
     let failed = h
         .shim
         .call(
@@ -165,7 +100,7 @@ async fn unknown_route_gets_unknown_route() {
         other => panic!("expected unknown-route, got {other:?}"),
     }
     assert_eq!(
-        h.add(&counter, 1).await.unwrap(),
+        add(&h, &counter, 1).await.unwrap(),
         1,
         "the actor keeps serving"
     );
@@ -173,8 +108,8 @@ async fn unknown_route_gets_unknown_route() {
 
 #[tokio::test]
 async fn undecodable_body_gets_decode_failure() {
-    let h = Harness::new();
-    let counter = h.spawn("counter", "counter").await;
+    let h = TestHost::new();
+    let counter = h.spawn_guest("counter", "counter").await;
     let failed = h
         .shim
         .call(
@@ -193,44 +128,44 @@ async fn undecodable_body_gets_decode_failure() {
 
 #[tokio::test]
 async fn handler_error_fails_the_request_and_commits_nothing() {
-    let h = Harness::new();
-    let counter = h.spawn("counter", "counter").await;
-    assert_eq!(h.add(&counter, 5).await.unwrap(), 5);
-    let err = h.add(&counter, u64::MAX).await.unwrap_err();
+    let h = TestHost::new();
+    let counter = h.spawn_guest("counter", "counter").await;
+    assert_eq!(add(&h, &counter, 5).await.unwrap(), 5);
+    let err = add(&h, &counter, u64::MAX).await.unwrap_err();
     assert!(
         matches!(&err, ActorError::InvalidArgument(m) if m.contains("overflow")),
         "{err:?}"
     );
-    assert_eq!(h.add(&counter, 1).await.unwrap(), 6);
+    assert_eq!(add(&h, &counter, 1).await.unwrap(), 6);
 }
 
 #[tokio::test]
 async fn call_between_actors_returns_the_reply() {
-    let h = Harness::new();
-    let counter = h.spawn("counter", "counter").await;
-    let relay = h.spawn("relay", "relay").await;
-    let out = h.relay(&relay, "Call", add_to(&counter, 4)).await;
+    let h = TestHost::new();
+    let counter = h.spawn_guest("counter", "counter").await;
+    let relay = h.spawn_guest("relay", "relay").await;
+    let out = relay_through(&h, &relay, "Call", add_to(&counter, 4)).await;
     assert_eq!(out.error, "");
     assert_eq!(AddReply::decode(out.body.as_slice()).unwrap().total, 4);
 }
 
 #[tokio::test]
 async fn request_then_receive_gets_the_response_with_its_context() {
-    let h = Harness::new();
-    let counter = h.spawn("counter", "counter").await;
-    let relay = h.spawn("relay", "relay").await;
-    let out = h.relay(&relay, "RequestReceive", add_to(&counter, 7)).await;
+    let h = TestHost::new();
+    let counter = h.spawn_guest("counter", "counter").await;
+    let relay = h.spawn_guest("relay", "relay").await;
+    let out = relay_through(&h, &relay, "RequestReceive", add_to(&counter, 7)).await;
     assert_eq!(out.error, "");
     assert_eq!(AddReply::decode(out.body.as_slice()).unwrap().total, 7);
 }
 
 #[tokio::test]
 async fn sem_04_call_to_self_is_invalid_argument_and_sends_nothing() {
-    let h = Harness::new();
-    let relay = h.spawn("relay", "relay").await;
+    let h = TestHost::new();
+    let relay = h.spawn_guest("relay", "relay").await;
     let mut msg = add_to(&relay, 1);
     msg.route = "relay.v1.RelayService/Call".into();
-    let out = h.relay(&relay, "Call", msg).await;
+    let out = relay_through(&h, &relay, "Call", msg).await;
     assert!(
         out.error.contains("invalid argument") && out.error.contains("cannot call itself"),
         "{}",
@@ -243,38 +178,48 @@ async fn sem_10_request_to_a_missing_actor_fails_not_found_at_once() {
     // On a manual clock that never moves, a failure that waited for the request's deadline
     // would never come.
     let clock = Clock::manual();
-    let h = Harness::on(clock.clock());
-    let relay = h.spawn("relay", "relay").await;
+    let h = TestHost::builder().clock(clock.clone()).build();
+    let relay = h.spawn_guest("relay", "relay").await;
     let missing = Address::parse("local@ghost:ghost:local").unwrap();
     let out = tokio::time::timeout(
         TIMEOUT,
-        h.relay(&relay, "RequestReceive", add_to(&missing, 1)),
+        relay_through(&h, &relay, "RequestReceive", add_to(&missing, 1)),
     )
     .await
     .expect("not-found must not wait for the deadline");
     assert!(out.error.starts_with("not found"), "{}", out.error);
     assert_eq!(clock.elapsed(), Duration::ZERO);
-    let out = h.relay(&relay, "Call", add_to(&missing, 1)).await;
+    let out = relay_through(&h, &relay, "Call", add_to(&missing, 1)).await;
     assert!(out.error.starts_with("not found"), "{}", out.error);
 }
 
 #[tokio::test]
 async fn sem_10_send_to_a_missing_actor_is_ok_and_a_send_is_delivered() {
-    let h = Harness::new();
-    let counter = h.spawn("counter", "counter").await;
-    let relay = h.spawn("relay", "relay").await;
+    let h = TestHost::new();
+    let counter = h.spawn_guest("counter", "counter").await;
+    let relay = h.spawn_guest("relay", "relay").await;
     let missing = Address::parse("local@ghost:ghost:local").unwrap();
-    assert_eq!(h.relay(&relay, "Send", add_to(&missing, 1)).await.error, "");
-    assert_eq!(h.relay(&relay, "Send", add_to(&counter, 3)).await.error, "");
+    assert_eq!(
+        relay_through(&h, &relay, "Send", add_to(&missing, 1))
+            .await
+            .error,
+        ""
+    );
+    assert_eq!(
+        relay_through(&h, &relay, "Send", add_to(&counter, 3))
+            .await
+            .error,
+        ""
+    );
     // The one-way Add lands before this call, since one sender's messages stay in order.
-    let total = h.relay(&relay, "Call", add_to(&counter, 0)).await;
+    let total = relay_through(&h, &relay, "Call", add_to(&counter, 0)).await;
     assert_eq!(AddReply::decode(total.body.as_slice()).unwrap().total, 3);
 }
 
 #[tokio::test]
 async fn sem_07_respond_without_a_waiting_requester_is_not_found() {
-    let h = Harness::new();
-    let relay = h.spawn("relay", "relay").await;
+    let h = TestHost::new();
+    let relay = h.spawn_guest("relay", "relay").await;
     let reply = h
         .shim
         .call(
@@ -300,12 +245,12 @@ async fn sem_07_respond_without_a_waiting_requester_is_not_found() {
 
 #[tokio::test]
 async fn sem_39_oversize_messages_are_refused_not_truncated() {
-    let h = Harness::with_limits(Limits {
+    let h = TestHost::with_limits(Limits {
         max_message_bytes: 1024,
         ..Limits::default()
     });
-    let counter = h.spawn("counter", "counter").await;
-    let relay = h.spawn("relay", "relay").await;
+    let counter = h.spawn_guest("counter", "counter").await;
+    let relay = h.spawn_guest("relay", "relay").await;
     let failed = h
         .shim
         .call(
@@ -324,7 +269,7 @@ async fn sem_39_oversize_messages_are_refused_not_truncated() {
         pad_to: 1500,
         ..add_to(&counter, 1)
     };
-    let out = h.relay(&relay, "Call", big).await;
+    let out = relay_through(&h, &relay, "Call", big).await;
     assert!(
         out.error.contains("exceeds the shim's limit of 1024 bytes"),
         "{}",
@@ -339,12 +284,12 @@ async fn sem_39_oversize_messages_are_refused_not_truncated() {
         "{refused:?}"
     );
     // Nothing was delivered: the total is untouched.
-    assert_eq!(h.add(&counter, 1).await.unwrap(), 1);
+    assert_eq!(add(&h, &counter, 1).await.unwrap(), 1);
 }
 
 #[tokio::test]
 async fn sem_38_bad_components_are_refused_before_they_run() {
-    let h = Harness::new();
+    let h = TestHost::new();
     let refused = |bytes: Vec<u8>| h.shim.load(&bytes).expect_err("refused").to_string();
     let err = refused(b"\0asm\x0d\0\x01\0garbage".to_vec());
     assert!(err.contains("not valid WebAssembly"), "{err}");
@@ -377,12 +322,12 @@ async fn load_file_uses_the_precompiled_artifact_for_exactly_its_component() {
     let dir = tempfile::tempdir().unwrap();
     let wasm = dir.path().join("counter.wasm");
     std::fs::copy(built_guest("counter"), &wasm).unwrap();
-    let h = Harness::new();
+    let h = TestHost::new();
     assert!(!h.shim.load_file(&wasm).unwrap().precompiled());
 
     let artifact = guestkit_shim::precompile(&wasm).unwrap();
     assert_eq!(artifact.parent(), Some(dir.path()));
-    let fresh = Harness::new();
+    let fresh = TestHost::new();
     let module = fresh.shim.load_file(&wasm).unwrap();
     assert!(module.precompiled(), "{} was not used", artifact.display());
     let counter = fresh
@@ -390,13 +335,13 @@ async fn load_file_uses_the_precompiled_artifact_for_exactly_its_component() {
         .spawn(&module, SpawnOptions::new("c"))
         .await
         .unwrap();
-    assert_eq!(fresh.add(&counter, 7).await.unwrap(), 7);
+    assert_eq!(add(&fresh, &counter, 7).await.unwrap(), 7);
 
     // Another component under the same name does not match the artifact's key.
     let mut other = std::fs::read(&wasm).unwrap();
     append_empty_custom_section(&mut other);
     std::fs::write(&wasm, &other).unwrap();
-    assert!(!Harness::new().shim.load_file(&wasm).unwrap().precompiled());
+    assert!(!TestHost::new().shim.load_file(&wasm).unwrap().precompiled());
 }
 
 /// Appends an empty custom section: the same program, different bytes.
@@ -404,38 +349,23 @@ fn append_empty_custom_section(component: &mut Vec<u8>) {
     component.extend_from_slice(&[0, 2, 1, b'x']);
 }
 
-impl Harness {
-    /// Calls `hostile.v1.HostileService/{method}`.
-    async fn hostile(
-        &self,
-        actor: &Address,
-        method: &str,
-        body: impl Message,
-    ) -> Result<Vec<u8>, ActorError> {
-        let route = format!("hostile.v1.HostileService/{method}");
-        self.shim
-            .call(actor, Payload::new(route, body.encode_to_vec()), TIMEOUT)
-            .await
-            .map(|reply| reply.payload.body)
-            .map_err(|failed| failed.error)
-    }
+async fn hostile(
+    h: &TestHost,
+    actor: &Address,
+    method: &str,
+    body: impl Message,
+) -> Result<Vec<u8>, ActorError> {
+    let route = format!("hostile.v1.HostileService/{method}");
+    h.shim
+        .call(actor, Payload::new(route, body.encode_to_vec()), TIMEOUT)
+        .await
+        .map(|reply| reply.payload.body)
+        .map_err(|failed| failed.error)
+}
 
-    async fn read(&self, actor: &Address, key: &str) -> Option<u64> {
-        let body = self.hostile(actor, "Read", Key { key: key.into() }).await;
-        Value::decode(body.unwrap().as_slice()).unwrap().value
-    }
-
-    /// Waits until the actor at `address` has stopped.
-    async fn stopped(&self, address: &Address) {
-        let deadline = std::time::Instant::now() + TIMEOUT;
-        while self.shim.exists(address) {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{address} kept running"
-            );
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    }
+async fn read(h: &TestHost, actor: &Address, key: &str) -> Option<u64> {
+    let body = hostile(&h, actor, "Read", Key { key: key.into() }).await;
+    Value::decode(body.unwrap().as_slice()).unwrap().value
 }
 
 fn key(key: &str) -> Key {
@@ -444,19 +374,17 @@ fn key(key: &str) -> Key {
 
 #[tokio::test]
 async fn sem_35_a_failing_or_trapping_handler_leaves_no_partial_state() {
-    let h = Harness::new();
-    let actor = h.spawn("hostile", "h").await;
-    h.hostile(&actor, "Write", key("kept")).await.unwrap();
+    let h = TestHost::new();
+    let actor = h.spawn_guest("hostile", "h").await;
+    hostile(&h, &actor, "Write", key("kept")).await.unwrap();
 
-    let err = h
-        .hostile(&actor, "WriteThenFail", key("lost"))
+    let err = hostile(&h, &actor, "WriteThenFail", key("lost"))
         .await
         .unwrap_err();
     assert_eq!(err.describe(), "application error 7: failed after writing");
-    assert_eq!(h.read(&actor, "lost").await, None);
+    assert_eq!(read(&h, &actor, "lost").await, None);
 
-    let err = h
-        .hostile(&actor, "WriteThenTrap", key("lost-to-trap"))
+    let err = hostile(&h, &actor, "WriteThenTrap", key("lost-to-trap"))
         .await
         .unwrap_err()
         .describe();
@@ -467,24 +395,24 @@ async fn sem_35_a_failing_or_trapping_handler_leaves_no_partial_state() {
     // The trap ended the instance; a new one under the same name sees exactly what was
     // committed before.
     h.stopped(&actor).await;
-    let again = h.spawn("hostile", "h").await;
-    assert_eq!(h.read(&again, "lost-to-trap").await, None);
-    assert_eq!(h.read(&again, "lost").await, None);
-    assert_eq!(h.read(&again, "kept").await, Some(1));
+    let again = h.spawn_guest("hostile", "h").await;
+    assert_eq!(read(&h, &again, "lost-to-trap").await, None);
+    assert_eq!(read(&h, &again, "lost").await, None);
+    assert_eq!(read(&h, &again, "kept").await, Some(1));
 }
 
 #[tokio::test]
 async fn sem_37_a_spinning_guest_is_stopped_at_its_deadline_and_others_keep_running() {
-    let h = Harness::with_limits(Limits {
+    let h = TestHost::with_limits(Limits {
         cpu_deadline: Duration::from_millis(300),
         ..Limits::default()
     });
-    let spinner = h.spawn("hostile", "spinner").await;
-    let counter = h.spawn("counter", "c").await;
-    let (spun, added) = tokio::join!(h.hostile(&spinner, "Spin", Empty {}), async {
+    let spinner = h.spawn_guest("hostile", "spinner").await;
+    let counter = h.spawn_guest("counter", "c").await;
+    let (spun, added) = tokio::join!(hostile(&h, &spinner, "Spin", Empty {}), async {
         // While the spinner burns its budget, the counter still answers.
         tokio::time::sleep(Duration::from_millis(50)).await;
-        h.add(&counter, 1).await
+        add(&h, &counter, 1).await
     });
     let err = spun.unwrap_err().describe();
     assert!(err.contains("trapped"), "{err}");
@@ -494,39 +422,39 @@ async fn sem_37_a_spinning_guest_is_stopped_at_its_deadline_and_others_keep_runn
     );
     assert_eq!(added.unwrap(), 1);
     h.stopped(&spinner).await;
-    assert_eq!(h.add(&counter, 2).await.unwrap(), 3);
+    assert_eq!(add(&h, &counter, 2).await.unwrap(), 3);
 }
 
 #[tokio::test]
 async fn sem_37_a_guest_growing_memory_past_its_limit_traps() {
-    let h = Harness::with_limits(Limits {
+    let h = TestHost::with_limits(Limits {
         max_memory_bytes: 48 << 20,
         ..Limits::default()
     });
-    let hoarder = h.spawn("hostile", "hoarder").await;
+    let hoarder = h.spawn_guest("hostile", "hoarder").await;
     // Within the limit it works.
-    h.hostile(&hoarder, "Hoard", Amount { n: 8 }).await.unwrap();
-    let err = h
-        .hostile(&hoarder, "Hoard", Amount { n: 256 })
+    hostile(&h, &hoarder, "Hoard", Amount { n: 8 })
+        .await
+        .unwrap();
+    let err = hostile(&h, &hoarder, "Hoard", Amount { n: 256 })
         .await
         .unwrap_err()
         .describe();
     assert!(err.contains("trapped"), "{err}");
     assert!(err.contains("memory"), "{err}");
     h.stopped(&hoarder).await;
-    let counter = h.spawn("counter", "c").await;
-    assert_eq!(h.add(&counter, 5).await.unwrap(), 5);
+    let counter = h.spawn_guest("counter", "c").await;
+    assert_eq!(add(&h, &counter, 5).await.unwrap(), 5);
 }
 
 #[tokio::test]
 async fn sem_37_unbounded_recursion_traps_on_the_stack_limit() {
-    let h = Harness::new();
-    let actor = h.spawn("hostile", "deep").await;
-    h.hostile(&actor, "Recurse", Amount { n: 100 })
+    let h = TestHost::new();
+    let actor = h.spawn_guest("hostile", "deep").await;
+    hostile(&h, &actor, "Recurse", Amount { n: 100 })
         .await
         .unwrap();
-    let err = h
-        .hostile(&actor, "Recurse", Amount { n: u64::MAX })
+    let err = hostile(&h, &actor, "Recurse", Amount { n: u64::MAX })
         .await
         .unwrap_err()
         .describe();
@@ -540,46 +468,47 @@ async fn sem_37_unbounded_recursion_traps_on_the_stack_limit() {
     h.stopped(&actor).await;
 }
 
-impl Harness {
-    async fn introduce(
-        &self,
-        caller: &Address,
-        req: IntroduceRequest,
-    ) -> Result<IntroduceReply, ActorError> {
-        let route = "caller.v1.CallerService/Introduce";
-        let reply = self
-            .shim
-            .call(caller, Payload::new(route, req.encode_to_vec()), TIMEOUT)
-            .await
-            .map_err(|failed| failed.error)?;
-        Ok(IntroduceReply::decode(reply.payload.body.as_slice()).unwrap())
-    }
+async fn introduce_to(
+    h: &TestHost,
+    caller: &Address,
+    req: IntroduceRequest,
+) -> Result<IntroduceReply, ActorError> {
+    let route = "caller.v1.CallerService/Introduce";
+    let reply = h
+        .shim
+        .call(caller, Payload::new(route, req.encode_to_vec()), TIMEOUT)
+        .await
+        .map_err(|failed| failed.error)?;
+    Ok(IntroduceReply::decode(reply.payload.body.as_slice()).unwrap())
 }
 
 #[tokio::test]
 async fn a_guest_calls_another_through_its_typed_client() {
-    let h = Harness::new();
-    let greeter = h.spawn("greeter", "greeter").await;
-    let caller = h.spawn("caller", "caller").await;
+    let h = TestHost::new();
+    let greeter = h.spawn_guest("greeter", "greeter").await;
+    let caller = h.spawn_guest("caller", "caller").await;
     let introduce = |name: &str| IntroduceRequest {
         greeter: greeter.to_string(),
         name: name.into(),
         timeout_ms: 0,
     };
-    let reply = h.introduce(&caller, introduce("Ada")).await.unwrap();
+    let reply = introduce_to(&h, &caller, introduce("Ada")).await.unwrap();
     assert_eq!(reply.greeting, "Hello, dear Ada!");
     assert_eq!(reply.total, 1);
-    let reply = h.introduce(&caller, introduce("Grace")).await.unwrap();
+    let reply = introduce_to(&h, &caller, introduce("Grace")).await.unwrap();
     assert_eq!(reply.total, 2);
     assert!(h.logged("greeted Grace (1 times)"));
 
     // The greeter's typed error reaches the caller's caller unchanged.
-    let err = h.introduce(&caller, introduce(" ")).await.unwrap_err();
+    let err = introduce_to(&h, &caller, introduce(" ")).await.unwrap_err();
     assert_eq!(err.describe(), "invalid-argument: name is empty");
 
     // So does the host's, for a greeter that is not there.
     let mut missing = introduce("Ada");
     missing.greeter = "local@nobody:greeter:local".into();
-    let err = h.introduce(&caller, missing).await.unwrap_err().describe();
+    let err = introduce_to(&h, &caller, missing)
+        .await
+        .unwrap_err()
+        .describe();
     assert!(err.starts_with("not-found"), "{err}");
 }
