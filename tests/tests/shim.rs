@@ -364,7 +364,7 @@ async fn hostile(
 }
 
 async fn read(h: &TestHost, actor: &Address, key: &str) -> Option<u64> {
-    let body = hostile(&h, actor, "Read", Key { key: key.into() }).await;
+    let body = hostile(h, actor, "Read", Key { key: key.into() }).await;
     Value::decode(body.unwrap().as_slice()).unwrap().value
 }
 
