@@ -172,6 +172,7 @@ async fn drive(node: Arc<Node>, components: Arc<Components>, mut invocation: Inv
             }
         }
     };
+    wake.detach();
     node.invocations
         .driven
         .lock()

@@ -83,6 +83,12 @@ impl Wake {
         *self.parking.lock().unwrap() = current_parking();
     }
 
+    /// The task that waited is gone: a later wake-up is kept, but counts as no one's work.
+    pub fn detach(&self) {
+        self.clear();
+        *self.parking.lock().unwrap() = None;
+    }
+
     /// Wakes the waiter, or the next one to wait.
     pub fn wake(&self) {
         if let Some(parking) = &*self.parking.lock().unwrap() {
