@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use guestkit_shim::storage::{RedbStore, SavedCapability, StateStore};
 use guestkit_shim::{
-    Address, Capability, ExitReason, Level, Limits, OnExit, Payload, RemoteMessage,
+    Address, Capability, Clock, ExitReason, Level, Limits, OnExit, Payload, RemoteMessage,
     SealedCapability, SpawnOptions,
 };
 use guestkit_tests::built_guest;
@@ -746,9 +746,9 @@ async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_21_restart_keeps_address_and_state_and_backs_off() {
-    let h = TestHost::new();
+    let h = TestHost::builder().clock(Clock::manual()).build();
     let ops = json!([
         { "op": "state_get", "key": "k" },
         { "op": "state_set", "key": "k", "value": "kept" },
@@ -763,15 +763,20 @@ async fn sem_21_restart_keeps_address_and_state_and_backs_off() {
             ),
         )
         .await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    h.settle().await;
+    assert_eq!(h.hooks(&phoenix, "init").len(), 1);
+    // Restarts under a second apart back off, doubling from 100 ms: 0.1, 0.2, 0.4 s.
+    for (starts, backoff_ms) in [(2, 100), (3, 200), (4, 400)] {
+        h.advance(Duration::from_millis(backoff_ms - 1)).await;
+        assert_eq!(
+            h.hooks(&phoenix, "init").len(),
+            starts - 1,
+            "restarted before its {backoff_ms} ms backoff"
+        );
+        h.advance(Duration::from_millis(1)).await;
+        assert_eq!(h.hooks(&phoenix, "init").len(), starts);
+    }
     let inits = h.hooks(&phoenix, "init");
-    assert!(inits.len() >= 3, "{inits:?}");
-    // Restarts under a second apart back off, doubling from 100 ms: 0.1 + 0.2 + 0.4 + 0.8 s.
-    assert!(
-        inits.len() <= 5,
-        "no backoff: {} starts in 1.5 s",
-        inits.len()
-    );
     let first = &inits[0]["results"];
     let second = &inits[1]["results"];
     assert_eq!(first[0], Value::Null);
