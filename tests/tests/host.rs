@@ -656,9 +656,9 @@ async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_need
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
-    let h = TestHost::new();
+    let h = TestHost::builder().clock(Clock::manual()).build();
     let p = h.probe("p").await;
     let failing = json!({ "ops": [{ "op": "sleep", "ms": 200 }], "then": "err" });
     let exiting = json!({ "ops": [], "then": "exit" });
@@ -670,7 +670,7 @@ async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
         .await;
     let calm = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
     h.stopped(&calm).await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    h.settle().await;
     assert!(h.shim.exists(&p), "a normal exit cascades nothing");
 
     let b = h.probe("b").await;
@@ -681,12 +681,12 @@ async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
         json!([{ "op": "spawn", "name": "doomed", "link": true, "args": failing }]),
     )
     .await;
-    assert_eq!(
-        h.stopped(&p).await,
-        ExitReason::Killed,
-        "the link took p down"
-    );
-    h.stopped(&b).await;
+    let (p_ends, b_ends) = (h.shim.stopped(&p), h.shim.stopped(&b));
+    h.advance(Duration::from_millis(199)).await;
+    assert!(h.shim.exists(&p), "p went before its child failed");
+    h.advance(Duration::from_millis(1)).await;
+    assert_eq!(p_ends.await, ExitReason::Killed, "the link took p down");
+    assert_eq!(b_ends.await, ExitReason::Killed, "and p's link took b down");
 }
 
 #[tokio::test]
