@@ -564,9 +564,9 @@ async fn sem_14_and_15_attached_capabilities_are_vetted_and_only_those_can_be_sa
     assert_eq!(got[1], true);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test]
 async fn sem_16_parent_and_child_hold_messaging_caps_to_each_other() {
-    let h = TestHost::builder().clock(Clock::manual()).build();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let spawn = cap(&h.shim.kernel_capability("spawn"));
     let stranger = Address::parse("local@nobody:x:local").unwrap();
@@ -598,9 +598,9 @@ async fn sem_16_parent_and_child_hold_messaging_caps_to_each_other() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_needs_its_cap() {
-    let h = TestHost::new();
+    let h = TestHost::builder().clock(Clock::manual()).build();
     let p = h.probe("p").await;
     let got = h
         .run(
