@@ -1177,3 +1177,35 @@ async fn sem_37_a_failing_actors_on_exit_policy_applies() {
         "restarted under its on-exit policy"
     );
 }
+
+#[tokio::test]
+async fn process_exit_ends_the_actor_with_its_state_committed_or_rolled_back() {
+    let h = TestHost::new();
+    let leaving = |name: &str, failed: bool| {
+        let ops = json!([
+            { "op": "state_set", "key": "k", "value": "v" },
+            { "op": "exit", "failed": failed },
+        ]);
+        let args = json!({ "ops": ops, "then": "serve" }).to_string();
+        SpawnOptions::new(name).args(args.into_bytes())
+    };
+    let ended = h.shim.run(&h.module, leaving("leaver", false)).await;
+    assert_eq!(
+        ended.unwrap(),
+        ExitReason::Normal,
+        "exit(false) is a normal end"
+    );
+    let ended = h.shim.run(&h.module, leaving("quitter", true)).await;
+    assert_eq!(
+        ended.unwrap(),
+        ExitReason::Failure,
+        "exit(true) is a failure"
+    );
+    for (name, kept) in [("leaver", json!("v")), ("quitter", Value::Null)] {
+        let again = h.probe(name).await;
+        let got = h
+            .run(&again, json!([{ "op": "state_get", "key": "k" }]))
+            .await;
+        assert_eq!(got[0], kept, "what {name} wrote before its exit");
+    }
+}

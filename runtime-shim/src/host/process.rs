@@ -6,21 +6,14 @@ use std::sync::Arc;
 
 use wasmtime::component::Resource;
 
-use crate::actor::ActorCtx;
 use crate::actor::dispatch::{Effect, HostCall};
+use crate::actor::{ActorCtx, ExitRequested};
 use crate::capability::MESSAGING;
 use crate::component::Module;
 use crate::error::ShimError;
 use crate::mailbox::Delivery;
 use crate::wit::process::{Host, OnExit, SpawnError, SpawnOptions};
 use crate::wit::types::{ActorError, Address, Capability, ExitNotice, ExitReason};
-
-/// Raised by `process.exit`: unwinds the guest and tells the actor loop how it ended.
-#[derive(Debug, thiserror::Error)]
-#[error("the actor called process.exit(failed: {failed})")]
-pub(crate) struct ExitRequested {
-    pub failed: bool,
-}
 
 struct Our;
 impl HostCall for Our {
