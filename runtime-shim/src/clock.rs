@@ -176,29 +176,29 @@ impl Clock {
         }
     }
 
-    /// What a task of the node parks on, on a manual clock; `None` on the system clock, which
-    /// counts nothing.
-    pub(crate) fn parking(&self) -> Option<Arc<Parking>> {
+    /// What a new task of the node parks on: counted on a manual clock, nothing on the system
+    /// clock, which counts nothing.
+    pub(crate) fn parking(&self) -> Parking {
         match &*self.0 {
-            Source::System { .. } => None,
-            Source::Manual(m) => Some(Arc::new(Parking {
+            Source::System { .. } => Parking::default(),
+            Source::Manual(m) => Parking(Some(Arc::new(Parked {
                 parked: AtomicBool::new(false),
                 work: Arc::clone(&m.work),
-            })),
+            }))),
         }
     }
 
     /// Runs `task` on the runtime as a task of the node that parks on `parking`: on a manual
     /// clock it counts as work from now until it ends, except while it is parked.
-    pub(crate) fn spawn<F>(&self, parking: Option<Arc<Parking>>, task: F) -> JoinHandle<()>
+    pub(crate) fn spawn<F>(&self, parking: Parking, task: F) -> JoinHandle<()>
     where
         F: Future<Output = ()> + Send + 'static,
     {
-        let Some(parking) = parking else {
+        if !parking.is_counted() {
             return tokio::spawn(task);
-        };
-        parking.work.add();
-        let counted = Counted(Arc::clone(&parking));
+        }
+        parking.hand_over();
+        let counted = Counted(parking.clone());
         tokio::spawn(CURRENT.scope(parking, async move {
             task.await;
             drop(counted);
@@ -207,7 +207,7 @@ impl Clock {
 }
 
 /// Ends a counted task's count when the task ends, or is dropped unfinished (parked or not).
-struct Counted(Arc<Parking>);
+struct Counted(Parking);
 
 impl Drop for Counted {
     fn drop(&mut self) {
@@ -218,12 +218,13 @@ impl Drop for Counted {
 
 tokio::task_local! {
     /// The parking of the node task running now, if it is one.
-    static CURRENT: Arc<Parking>;
+    static CURRENT: Parking;
 }
 
-/// The parking of the node task running now: what its waits park on.
-pub(crate) fn current_parking() -> Option<Arc<Parking>> {
-    CURRENT.try_with(Arc::clone).ok()
+/// The parking of the node task running now: what its waits park on (nothing, outside a
+/// counted task).
+pub(crate) fn current_parking() -> Parking {
+    CURRENT.try_with(Parking::clone).unwrap_or_default()
 }
 
 /// How much of the node is at work, on a manual clock: counted tasks not parked, plus
@@ -259,37 +260,54 @@ impl Work {
     }
 }
 
-/// Whether one task of the node is parked, waiting for someone else to wake it.
-pub(crate) struct Parking {
+/// Whether one task of the node is parked, waiting for someone else to wake it. On the system
+/// clock there is nothing to count, and every operation does nothing.
+#[derive(Clone, Default)]
+pub(crate) struct Parking(Option<Arc<Parked>>);
+
+struct Parked {
     parked: AtomicBool,
     work: Arc<Work>,
 }
 
 impl Parking {
+    /// Whether this parking counts anything (it belongs to a manual clock).
+    pub fn is_counted(&self) -> bool {
+        self.0.is_some()
+    }
+
     /// The task stops counting as work until it is woken.
     pub fn park(&self) {
-        if !self.parked.swap(true, Ordering::SeqCst) {
-            self.work.done();
+        if let Some(p) = &self.0
+            && !p.parked.swap(true, Ordering::SeqCst)
+        {
+            p.work.done();
         }
     }
 
     /// The task counts as work again: called by whoever wakes it, before the wake-up, and by
     /// the task itself when it resumes.
     pub fn unpark(&self) {
-        if self.parked.swap(false, Ordering::SeqCst) {
-            self.work.add();
+        if let Some(p) = &self.0
+            && p.parked.swap(false, Ordering::SeqCst)
+        {
+            p.work.add();
         }
     }
 
     /// Counts one piece of work handed to this task (a delivery, a completion) until it is
-    /// taken with [`Work::done`].
+    /// [`taken`](Self::taken).
     pub fn hand_over(&self) {
-        self.work.add();
+        if let Some(p) = &self.0 {
+            p.work.add();
+        }
     }
 
-    /// The work count this parking belongs to.
-    pub fn work(&self) -> &Work {
-        &self.work
+    /// The task took a piece of work handed to it.
+    pub fn taken(&self) {
+        if let Some(p) = &self.0 {
+            p.work.done();
+        }
     }
 }
 
@@ -374,7 +392,7 @@ struct SlotState {
     fired: bool,
     waker: Option<Waker>,
     /// The parked task it wakes, counted again when it fires.
-    parking: Option<Arc<Parking>>,
+    parking: Parking,
 }
 
 impl Slot {
@@ -382,11 +400,9 @@ impl Slot {
         let (waker, parking) = {
             let mut state = self.0.lock().unwrap();
             state.fired = true;
-            (state.waker.take(), state.parking.take())
+            (state.waker.take(), std::mem::take(&mut state.parking))
         };
-        if let Some(parking) = parking {
-            parking.unpark();
-        }
+        parking.unpark();
         if let Some(waker) = waker {
             waker.wake();
         }
@@ -427,7 +443,7 @@ struct ManualSleep {
     /// `None` when it was due already when made.
     slot: Option<((Duration, u64), Arc<Slot>)>,
     /// The parking it parked, to count the task again when it resumes.
-    parked: Option<Arc<Parking>>,
+    parked: Parking,
 }
 
 impl ManualSleep {
@@ -450,7 +466,7 @@ impl ManualSleep {
         Self {
             clock: clock.clone(),
             slot,
-            parked: None,
+            parked: Parking::default(),
         }
     }
 
@@ -463,11 +479,9 @@ impl ManualSleep {
             let mut state = slot.0.lock().unwrap();
             if !state.fired {
                 state.waker = Some(cx.waker().clone());
-                if self.parked.is_none()
-                    && let Some(parking) = &state.parking
-                {
-                    parking.park();
-                    self.parked = Some(Arc::clone(parking));
+                if !self.parked.is_counted() && state.parking.is_counted() {
+                    state.parking.park();
+                    self.parked = state.parking.clone();
                 }
                 return Poll::Pending;
             }
@@ -477,9 +491,7 @@ impl ManualSleep {
     }
 
     fn resume(&mut self) {
-        if let Some(parking) = self.parked.take() {
-            parking.unpark();
-        }
+        std::mem::take(&mut self.parked).unpark();
     }
 }
 

@@ -5,7 +5,6 @@
 //! ones queued in their original order.
 
 use std::collections::VecDeque;
-use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
@@ -135,8 +134,8 @@ impl Filter {
 /// The sending half, held by the router.
 pub(crate) struct Inbox {
     tx: mpsc::UnboundedSender<Delivery>,
-    /// What the mailbox's task parks on, on a manual clock.
-    parking: Option<Arc<Parking>>,
+    /// What the mailbox's task parks on.
+    parking: Parking,
 }
 
 impl Inbox {
@@ -148,18 +147,14 @@ impl Inbox {
     )]
     pub fn send(&self, delivery: Delivery) -> Result<(), Delivery> {
         // Counted from now until the receiver takes it, so the node is never idle meanwhile.
-        if let Some(parking) = &self.parking {
-            parking.hand_over();
-        }
+        self.parking.hand_over();
         match self.tx.send(delivery) {
             Ok(()) => {
                 self.wake();
                 Ok(())
             }
             Err(refused) => {
-                if let Some(parking) = &self.parking {
-                    parking.work().done();
-                }
+                self.parking.taken();
                 Err(refused.0)
             }
         }
@@ -168,9 +163,7 @@ impl Inbox {
     /// Counts the mailbox's task as at work again, wherever it waits: before something other
     /// than a delivery (a kill) wakes it.
     pub fn wake(&self) {
-        if let Some(parking) = &self.parking {
-            parking.unpark();
-        }
+        self.parking.unpark();
     }
 }
 
@@ -179,13 +172,13 @@ pub(crate) struct Mailbox {
     inbox: mpsc::UnboundedReceiver<Delivery>,
     queued: VecDeque<Delivery>,
     clock: Clock,
-    parking: Option<Arc<Parking>>,
+    parking: Parking,
 }
 
 impl Mailbox {
     /// An empty mailbox whose receive timeouts run on `clock`, and whose task parks on
     /// `parking` while it waits for a delivery.
-    pub fn new(clock: Clock, parking: Option<Arc<Parking>>) -> (Inbox, Self) {
+    pub fn new(clock: Clock, parking: Parking) -> (Inbox, Self) {
         let (tx, rx) = mpsc::unbounded_channel();
         (
             Inbox {
@@ -203,9 +196,7 @@ impl Mailbox {
 
     /// A delivery taken out of the channel: no longer counted as work in flight.
     fn took(&self, d: Delivery) -> Delivery {
-        if let Some(parking) = &self.parking {
-            parking.work().done();
-        }
+        self.parking.taken();
         d
     }
 
@@ -225,42 +216,31 @@ impl Mailbox {
         }
         let deadline = timeout.map(|t| self.clock.monotonic().saturating_add(t));
         loop {
-            let parking = &self.parking;
             let next = match deadline {
                 None => {
-                    if let Some(parking) = parking {
-                        parking.park();
-                    }
+                    self.parking.park();
                     self.inbox.recv().await
                 }
                 Some(at) => {
                     // The timer is set before the task parks, so a manual clock sees it in time.
                     let waiting = self.clock.timeout_at(at, self.inbox.recv());
-                    if let Some(parking) = parking {
-                        parking.park();
-                    }
+                    self.parking.park();
                     match waiting.await {
                         Ok(next) => next,
                         Err(_) => {
-                            self.resume();
+                            self.parking.unpark();
                             return None;
                         }
                     }
                 }
             };
-            self.resume();
+            self.parking.unpark();
             // A closed inbox means the shim is shutting the actor down: nothing more will come.
             let d = self.took(next?);
             if filter.matches(&d) {
                 return Some(d);
             }
             self.queued.push_back(d);
-        }
-    }
-
-    fn resume(&self) {
-        if let Some(parking) = &self.parking {
-            parking.unpark();
         }
     }
 
@@ -283,9 +263,6 @@ impl Mailbox {
 impl Drop for Mailbox {
     fn drop(&mut self) {
         // Deliveries nobody will take stop counting as work.
-        self.inbox.close();
-        while let Ok(d) = self.inbox.try_recv() {
-            drop(self.took(d));
-        }
+        drop(self.drain());
     }
 }

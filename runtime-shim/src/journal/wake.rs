@@ -20,7 +20,7 @@ pub(crate) struct KeyLock {
 #[derive(Default)]
 struct KeyState {
     held: bool,
-    queue: VecDeque<(oneshot::Sender<()>, Option<Arc<Parking>>)>,
+    queue: VecDeque<(oneshot::Sender<()>, Parking)>,
 }
 
 /// Holds a [`KeyLock`] until dropped.
@@ -39,16 +39,12 @@ impl KeyLock {
             let (tell, turn) = oneshot::channel();
             state.queue.push_back((tell, parking.clone()));
             // Under the lock, so that the release either sees the waiter parked or comes after.
-            if let Some(parking) = &parking {
-                parking.park();
-            }
+            parking.park();
             turn
         };
         // The sender is only dropped with the lock, which the guard keeps alive.
         let _ = turn.await;
-        if let Some(parking) = &parking {
-            parking.unpark();
-        }
+        parking.unpark();
         KeyGuard(Arc::clone(self))
     }
 }
@@ -57,9 +53,7 @@ impl Drop for KeyGuard {
     fn drop(&mut self) {
         let mut state = self.0.state.lock().unwrap();
         while let Some((tell, parking)) = state.queue.pop_front() {
-            if let Some(parking) = &parking {
-                parking.unpark();
-            }
+            parking.unpark();
             if tell.send(()).is_ok() {
                 return;
             }
@@ -74,7 +68,7 @@ impl Drop for KeyGuard {
 pub(crate) struct Wake {
     notify: Notify,
     pending: AtomicBool,
-    parking: Mutex<Option<Arc<Parking>>>,
+    parking: Mutex<Parking>,
 }
 
 impl Wake {
@@ -86,19 +80,17 @@ impl Wake {
     /// The task that waited is gone: a later wake-up is kept, but counts as no one's work.
     pub fn detach(&self) {
         self.clear();
-        *self.parking.lock().unwrap() = None;
+        *self.parking.lock().unwrap() = Parking::default();
     }
 
     /// Wakes the waiter, or the next one to wait.
     pub fn wake(&self) {
-        if let Some(parking) = &*self.parking.lock().unwrap() {
-            if !self.pending.swap(true, Ordering::SeqCst) {
-                parking.hand_over();
-            }
-            parking.unpark();
-        } else {
-            self.pending.store(true, Ordering::SeqCst);
+        let parking = self.parking.lock().unwrap();
+        if !self.pending.swap(true, Ordering::SeqCst) {
+            parking.hand_over();
         }
+        parking.unpark();
+        drop(parking);
         self.notify.notify_waiters();
     }
 
@@ -112,21 +104,17 @@ impl Wake {
                 return;
             }
             let parking = self.parking.lock().unwrap().clone();
-            if let Some(parking) = &parking {
-                parking.park();
-            }
+            parking.park();
             notified.await;
-            if let Some(parking) = &parking {
-                parking.unpark();
-            }
+            parking.unpark();
         }
     }
 
     /// Forgets a wake-up that came; true if one had.
     pub fn clear(&self) -> bool {
         let woken = self.pending.swap(false, Ordering::SeqCst);
-        if woken && let Some(parking) = &*self.parking.lock().unwrap() {
-            parking.work().done();
+        if woken {
+            self.parking.lock().unwrap().taken();
         }
         woken
     }
