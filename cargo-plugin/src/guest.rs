@@ -41,13 +41,6 @@ impl GuestArgs {
     }
 }
 
-/// The name a component runs under (as a process, or as a durable service): its file's stem.
-pub fn default_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "guest".into())
-}
-
 /// A built component, read once: its path, its bytes and what its contract section holds.
 /// Commands pass this around instead of reading the file again.
 pub struct Component {
@@ -84,6 +77,9 @@ impl Component {
 
     /// The name it runs under (as a process, or as a durable service): its file's stem.
     pub fn default_name(&self) -> String {
-        default_name(&self.path)
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "guest".into())
     }
 }
