@@ -20,7 +20,7 @@ use crate::state::StateTxn;
 use crate::wit::guest::HandlerError;
 use crate::wit::log::Level;
 use crate::wit::messaging::{Incoming, Message};
-use crate::wit::types::{Address, ProcessId};
+use crate::wit::types::Address;
 
 /// Makes `module` the service `name` and resumes its unfinished invocations.
 pub(crate) fn register(
@@ -185,14 +185,7 @@ async fn drive(node: Arc<Node>, components: Arc<Components>, mut invocation: Inv
 
 /// The address a service's invocations run under.
 fn service_address(node: &Node, invocation: &Invocation) -> Address {
-    Address::new(
-        &node.name,
-        ProcessId {
-            process_name: invocation.service.clone(),
-            package_name: "durable".into(),
-            publisher_node: node.name.clone(),
-        },
-    )
+    node.address(&invocation.service, "durable")
 }
 
 /// One attempt, and what comes after it.
