@@ -12,14 +12,15 @@
 //! once every task of the node is idle again. To know that without polling, a manual clock
 //! counts the node's work: each task it runs ([`Clock::spawn`]) counts while it is not parked,
 //! and each delivery counts from its send until its receiver takes it. A task parks while it
-//! waits for a delivery, a timer, a key lock or a completion ([`Parking`]), and whoever wakes
-//! it (a sender, a firing timer, a lock's release, a completion) counts it again before the
-//! wake-up, so the count never reads zero while anything is still to happen.
+//! waits for a delivery, a timer, a key lock or a completion ([`Parking`]), and stops counting
+//! only once its poll has returned; whoever wakes it (a sender, a firing timer, a lock's
+//! release, a completion) counts it again before the wake-up, so the count never reads zero
+//! while anything is still to happen.
 
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -182,7 +183,7 @@ impl Clock {
         match &*self.0 {
             Source::System { .. } => Parking::default(),
             Source::Manual(m) => Parking(Some(Arc::new(Parked {
-                parked: AtomicBool::new(false),
+                state: AtomicU8::new(0),
                 work: Arc::clone(&m.work),
             }))),
         }
@@ -198,21 +199,35 @@ impl Clock {
             return tokio::spawn(task);
         }
         parking.hand_over();
-        let counted = Counted(parking.clone());
-        tokio::spawn(CURRENT.scope(parking, async move {
-            task.await;
-            drop(counted);
-        }))
+        tokio::spawn(Counted {
+            task: Box::pin(CURRENT.scope(parking.clone(), task)),
+            parking,
+        })
     }
 }
 
-/// Ends a counted task's count when the task ends, or is dropped unfinished (parked or not).
-struct Counted(Parking);
+/// A counted task: it stops counting only between polls, once a poll returned pending with
+/// the task parked, and for good when it ends or is dropped.
+struct Counted<F> {
+    task: Pin<Box<F>>,
+    parking: Parking,
+}
 
-impl Drop for Counted {
+impl<F: Future<Output = ()>> Future for Counted<F> {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let polled = self.task.as_mut().poll(cx);
+        if polled.is_pending() {
+            self.parking.rest();
+        }
+        polled
+    }
+}
+
+impl<F> Drop for Counted<F> {
     fn drop(&mut self) {
-        // Parked for good: a parked task stopped counting already.
-        self.0.park();
+        self.parking.end();
     }
 }
 
@@ -262,13 +277,27 @@ impl Work {
 
 /// Whether one task of the node is parked, waiting for someone else to wake it. On the system
 /// clock there is nothing to count, and every operation does nothing.
+///
+/// A task parks in two steps. While it runs, a wait [`park`](Self::park)s it: the task wants
+/// to stop counting. Only when the task's poll then returns pending, still parked, does it
+/// stop counting ([`Counted`]): a task parked in one branch of a `select!` is still running
+/// while it polls the next, and must not read as idle meanwhile. Whoever wakes the task
+/// [`unpark`](Self::unpark)s it before the wake-up, counting it again if it had stopped.
 #[derive(Clone, Default)]
 pub(crate) struct Parking(Option<Arc<Parked>>);
 
 struct Parked {
-    parked: AtomicBool,
+    /// `WANTS_REST`, `RESTING` and `ENDED` bits.
+    state: AtomicU8,
     work: Arc<Work>,
 }
+
+/// The task is parked: it waits for someone else to wake it.
+const WANTS_REST: u8 = 1;
+/// The task is parked and its poll returned: it does not count as work.
+const RESTING: u8 = 2;
+/// The task ended: it never counts again.
+const ENDED: u8 = 4;
 
 impl Parking {
     /// Whether this parking counts anything (it belongs to a manual clock).
@@ -276,22 +305,60 @@ impl Parking {
         self.0.is_some()
     }
 
-    /// The task stops counting as work until it is woken.
-    pub fn park(&self) {
+    /// The task waits for someone else to wake it: once its poll returns, it stops counting
+    /// as work until then. Called by the task itself; the guard unparks it when dropped, for
+    /// the wait ends with it (woken, or given up for another).
+    #[must_use = "the task counts again when the guard is dropped"]
+    pub fn park(&self) -> Resume {
+        if let Some(p) = &self.0 {
+            p.state.fetch_or(WANTS_REST, Ordering::SeqCst);
+        }
+        Resume(self.clone())
+    }
+
+    /// The task counts as work again: called by whoever wakes it, before the wake-up, and by
+    /// the task itself when its wait ends.
+    pub fn unpark(&self) {
+        let Some(p) = &self.0 else { return };
+        let mut state = p.state.load(Ordering::SeqCst);
+        while state & ENDED == 0 && state != 0 {
+            match p
+                .state
+                .compare_exchange(state, 0, Ordering::SeqCst, Ordering::SeqCst)
+            {
+                Ok(_) => {
+                    if state & RESTING != 0 {
+                        p.work.add();
+                    }
+                    return;
+                }
+                Err(now) => state = now,
+            }
+        }
+    }
+
+    /// The task's poll returned pending: if it is parked, it stops counting.
+    fn rest(&self) {
         if let Some(p) = &self.0
-            && !p.parked.swap(true, Ordering::SeqCst)
+            && p.state
+                .compare_exchange(
+                    WANTS_REST,
+                    WANTS_REST | RESTING,
+                    Ordering::SeqCst,
+                    Ordering::SeqCst,
+                )
+                .is_ok()
         {
             p.work.done();
         }
     }
 
-    /// The task counts as work again: called by whoever wakes it, before the wake-up, and by
-    /// the task itself when it resumes.
-    pub fn unpark(&self) {
+    /// The task ended: it stops counting for good, unless it had stopped already.
+    fn end(&self) {
         if let Some(p) = &self.0
-            && p.parked.swap(false, Ordering::SeqCst)
+            && p.state.swap(ENDED, Ordering::SeqCst) & (RESTING | ENDED) == 0
         {
-            p.work.add();
+            p.work.done();
         }
     }
 
@@ -308,6 +375,15 @@ impl Parking {
         if let Some(p) = &self.0 {
             p.work.done();
         }
+    }
+}
+
+/// Unparks a task's parking when dropped: when the wait that parked it ends.
+pub(crate) struct Resume(Parking);
+
+impl Drop for Resume {
+    fn drop(&mut self) {
+        self.0.unpark();
     }
 }
 
@@ -442,8 +518,8 @@ struct ManualSleep {
     clock: Clock,
     /// `None` when it was due already when made.
     slot: Option<((Duration, u64), Arc<Slot>)>,
-    /// The parking it parked, to count the task again when it resumes.
-    parked: Parking,
+    /// While the task waits on it: counts the task again when the wait ends.
+    parked: Option<Resume>,
 }
 
 impl ManualSleep {
@@ -466,7 +542,7 @@ impl ManualSleep {
         Self {
             clock: clock.clone(),
             slot,
-            parked: Parking::default(),
+            parked: None,
         }
     }
 
@@ -479,19 +555,12 @@ impl ManualSleep {
             let mut state = slot.0.lock().unwrap();
             if !state.fired {
                 state.waker = Some(cx.waker().clone());
-                if !self.parked.is_counted() && state.parking.is_counted() {
-                    state.parking.park();
-                    self.parked = state.parking.clone();
-                }
+                self.parked = Some(state.parking.park());
                 return Poll::Pending;
             }
         }
-        self.resume();
+        self.parked = None;
         Poll::Ready(())
-    }
-
-    fn resume(&mut self) {
-        std::mem::take(&mut self.parked).unpark();
     }
 }
 
@@ -503,9 +572,8 @@ impl Drop for ManualSleep {
         {
             m.timers.lock().unwrap().pending.remove(&key);
         }
-        // Dropped while parked (another wait of the same task won, or the task is going):
-        // whatever goes on runs counted.
-        self.resume();
+        // Dropped while parked (another wait of the same task won, or the task is going),
+        // `parked` counts the task again as it goes.
     }
 }
 
@@ -549,6 +617,40 @@ mod tests {
             fired.lock().unwrap()[2],
             ("late", Duration::from_millis(300))
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_task_parked_in_one_branch_counts_until_its_poll_returns() {
+        let manual = Clock::manual();
+        let clock = manual.clock();
+        let Source::Manual(m) = &*clock.0 else {
+            unreachable!()
+        };
+        let (parked, in_poll) = std::sync::mpsc::channel();
+        let (checked, go_on) = std::sync::mpsc::channel::<()>();
+        let waiting = clock.clone();
+        clock.spawn(clock.parking(), async move {
+            let mut nap = waiting.sleep(Duration::from_secs(1));
+            let mut first = true;
+            std::future::poll_fn(move |cx| {
+                let polled = Pin::new(&mut nap).poll(cx);
+                if std::mem::take(&mut first) {
+                    // Parked on the sleep, and still in the poll, as in a `select!`'s
+                    // first branch before it polls the next.
+                    parked.send(()).unwrap();
+                    go_on.recv().unwrap();
+                }
+                polled
+            })
+            .await;
+        });
+        in_poll.recv().unwrap();
+        assert_eq!(m.work.count.load(Ordering::SeqCst), 1, "idle while polling");
+        checked.send(()).unwrap();
+        manual.settle().await;
+        assert_eq!(m.work.count.load(Ordering::SeqCst), 0);
+        manual.advance(Duration::from_secs(1)).await;
+        assert!(m.timers.lock().unwrap().pending.is_empty());
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

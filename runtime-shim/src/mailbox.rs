@@ -218,23 +218,16 @@ impl Mailbox {
         loop {
             let next = match deadline {
                 None => {
-                    self.parking.park();
+                    let _parked = self.parking.park();
                     self.inbox.recv().await
                 }
                 Some(at) => {
                     // The timer is set before the task parks, so a manual clock sees it in time.
                     let waiting = self.clock.timeout_at(at, self.inbox.recv());
-                    self.parking.park();
-                    match waiting.await {
-                        Ok(next) => next,
-                        Err(_) => {
-                            self.parking.unpark();
-                            return None;
-                        }
-                    }
+                    let _parked = self.parking.park();
+                    waiting.await.ok()?
                 }
             };
-            self.parking.unpark();
             // A closed inbox means the shim is shutting the actor down: nothing more will come.
             let d = self.took(next?);
             if filter.matches(&d) {

@@ -5,6 +5,7 @@
 //! the component instead.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest as _, Sha256};
@@ -58,11 +59,25 @@ pub fn precompile(path: &Path) -> Result<PathBuf, ShimError> {
         .precompile_component(&bytes)
         .map_err(|e| ShimError::Compile(describe(&e)))?;
     remove_stale(path, &artifact);
-    std::fs::write(&artifact, compiled).map_err(|e| ShimError::Artifact {
+    write_whole(&artifact, &compiled).map_err(|e| ShimError::Artifact {
         path: artifact.display().to_string(),
         message: e.to_string(),
     })?;
     Ok(artifact)
+}
+
+/// Writes `bytes` to `path` whole or not at all: into a file beside it, renamed over it. A
+/// shim in another process may have the old artifact mapped (`deserialize_file`); rewriting
+/// that file in place would pull the pages from under it.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(bytes)?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Removes `NAME.*.cwasm` files next to `path` other than `keep`; a failure only leaves a

@@ -39,12 +39,11 @@ impl KeyLock {
             let (tell, turn) = oneshot::channel();
             state.queue.push_back((tell, parking.clone()));
             // Under the lock, so that the release either sees the waiter parked or comes after.
-            parking.park();
-            turn
+            (turn, parking.park())
         };
+        let (turn, _parked) = turn;
         // The sender is only dropped with the lock, which the guard keeps alive.
         let _ = turn.await;
-        parking.unpark();
         KeyGuard(Arc::clone(self))
     }
 }
@@ -103,10 +102,8 @@ impl Wake {
             if self.clear() {
                 return;
             }
-            let parking = self.parking.lock().unwrap().clone();
-            parking.park();
+            let _parked = self.parking.lock().unwrap().park();
             notified.await;
-            parking.unpark();
         }
     }
 
