@@ -433,6 +433,18 @@ impl ManualClock {
         m.work.idle().await;
     }
 
+    /// How far ahead the next timer is due, once the node is idle; `None` when no timer is
+    /// set, so nothing the clock can fire is left to happen.
+    pub async fn next_due(&self) -> Option<Duration> {
+        self.settle().await;
+        let Source::Manual(m) = &*self.0.0 else {
+            unreachable!("a ManualClock holds a manual clock");
+        };
+        let timers = m.timers.lock().unwrap();
+        let (&(at, _), _) = timers.pending.first_key_value()?;
+        Some(at.saturating_sub(timers.now))
+    }
+
     /// Resolves once the node is idle: what `advance(Duration::ZERO)` waits for.
     pub async fn settle(&self) {
         self.advance(Duration::ZERO).await;

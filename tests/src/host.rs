@@ -89,7 +89,8 @@ impl TestHostBuilder {
                 "upper" => Ok(String::from_utf8_lossy(payload).to_uppercase().into_bytes()),
                 other => Err(format!("no operation `{other}`")),
             });
-        if let Some(clock) = &self.clock {
+        let clock = self.clock;
+        if let Some(clock) = &clock {
             builder = builder.clock(clock.clock());
         }
         if let Some(retry) = self.durable {
@@ -107,7 +108,7 @@ impl TestHostBuilder {
             reports,
             effects,
             logs,
-            clock: self.clock,
+            clock,
             _state: temporary,
         }
     }
@@ -213,8 +214,7 @@ impl TestHost {
     pub async fn run(&self, actor: &Address, ops: Value) -> Vec<Value> {
         let body = ops.to_string().into_bytes();
         let reply = self
-            .shim
-            .call(actor, Payload::new("probe", body), TIMEOUT)
+            .drive(self.shim.call(actor, Payload::new("probe", body), TIMEOUT))
             .await
             .unwrap_or_else(|f| panic!("probe {actor}: {}", f.error.describe()));
         serde_json::from_slice::<Value>(&reply.payload.body)
@@ -235,27 +235,29 @@ impl TestHost {
             .collect()
     }
 
-    /// The first report from `actor` that `pick` accepts, waiting for it: at once on a manual
-    /// clock (once the node is idle), else polling on real time.
+    /// The first report from `actor` that `pick` accepts, waiting for it.
     pub async fn report(&self, actor: &Address, pick: impl Fn(&Value) -> bool) -> Value {
+        let found = self
+            .once(|| self.reports_from(actor, &pick).into_iter().next())
+            .await;
+        found.unwrap_or_else(|| panic!("no such report from {actor}: {:?}", self.reports))
+    }
+
+    /// What `look` finds: on a manual clock once the node is idle, else polling on real time
+    /// for up to [`TIMEOUT`]. `None` when it never finds it.
+    async fn once<T>(&self, look: impl Fn() -> Option<T>) -> Option<T> {
         if self.clock.is_some() {
             self.settle().await;
-            return self
-                .reports_from(actor, &pick)
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| panic!("no such report from {actor}: {:?}", self.reports));
+            return look();
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            if let Some(r) = self.reports_from(actor, &pick).into_iter().next() {
-                return r;
+            if let Some(found) = look() {
+                return Some(found);
             }
-            assert!(
-                Instant::now() < deadline,
-                "no such report from {actor}: {:?}",
-                self.reports.lock().unwrap()
-            );
+            if Instant::now() >= deadline {
+                return None;
+            }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
@@ -275,17 +277,39 @@ impl TestHost {
     }
 
     pub async fn stopped(&self, actor: &Address) -> ExitReason {
-        tokio::time::timeout(TIMEOUT, self.shim.stopped(actor))
-            .await
-            .unwrap_or_else(|_| panic!("{actor} kept running"))
+        self.drive(self.shim.stopped(actor)).await
     }
 
     /// Asks `actor` to stop and says how it ended; `None` when there was nothing to stop.
     pub async fn stop(&self, actor: &Address) -> Option<ExitReason> {
         let ended = self.shim.stopped(actor);
         self.shim.stop(actor).then_some(())?;
-        let ended = tokio::time::timeout(TIMEOUT, ended).await;
-        Some(ended.unwrap_or_else(|_| panic!("{actor} kept running")))
+        Some(self.drive(ended).await)
+    }
+
+    /// `future`'s output. On a manual clock, time moves from timer to timer whenever the
+    /// node is idle and `future` is still waiting, as if the clock ran only while nothing
+    /// else happens; once no timer is left, or on the system clock, it waits up to
+    /// [`TIMEOUT`] of real time.
+    pub async fn drive<F: Future>(&self, future: F) -> F::Output {
+        let mut future = std::pin::pin!(future);
+        if let Some(clock) = &self.clock {
+            loop {
+                let step = async {
+                    let due = clock.next_due().await?;
+                    clock.advance(due).await;
+                    Some(())
+                };
+                tokio::select! {
+                    biased;
+                    out = &mut future => return out,
+                    stepped = step => if stepped.is_none() { break },
+                }
+            }
+        }
+        tokio::time::timeout(TIMEOUT, future)
+            .await
+            .expect("what the test waits for comes in time")
     }
 
     /// Starts a durable invocation of the probe on object `key`, running `script`.
@@ -298,9 +322,8 @@ impl TestHost {
 
     /// How durable invocation `id` ended.
     pub async fn outcome(&self, id: &str) -> Status {
-        tokio::time::timeout(TIMEOUT, self.shim.invocation_outcome(id))
+        self.drive(self.shim.invocation_outcome(id))
             .await
-            .expect("the invocation ends in time")
             .expect("the invocation is in the database")
     }
 
@@ -333,15 +356,12 @@ impl TestHost {
 
     /// Waits until invocation `id` has journaled `command`, and returns that entry.
     pub async fn journaled(&self, id: &str, command: &str) -> JournalEntry {
-        let deadline = Instant::now() + TIMEOUT;
-        while Instant::now() < deadline {
+        let look = || {
             let journal = self.shim.journal(id).expect("the journal reads");
-            if let Some(entry) = journal.into_iter().find(|e| e.command == command) {
-                return entry;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        panic!("invocation {id} never journaled {command}");
+            journal.into_iter().find(|e| e.command == command)
+        };
+        let found = self.once(look).await;
+        found.unwrap_or_else(|| panic!("invocation {id} never journaled {command}"))
     }
 
     /// The commands of invocation `id`'s journal, in order.

@@ -13,18 +13,18 @@ use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use serde_json::{Value, json};
 
 /// A host on the database under `state`, with the probe as durable service retried under
-/// `retry`.
+/// `retry`, on a manual clock: waits for an invocation move it from timer to timer.
 fn durable_at(state: &Path, retry: InvocationRetry) -> guestkit_tests::host::TestHostBuilder {
-    TestHost::builder().state_dir(state).durable(retry)
+    TestHost::builder()
+        .state_dir(state)
+        .durable(retry)
+        .clock(Clock::manual())
 }
 
 /// A shim on a new database that retries quickly and for ever.
 fn fresh() -> (tempfile::TempDir, TestHost) {
     let state = tempfile::tempdir().unwrap();
-    let d = TestHost::builder()
-        .state_dir(state.path())
-        .durable(quick(None, false))
-        .build();
+    let d = durable_at(state.path(), quick(None, false)).build();
     (state, d)
 }
 
@@ -99,16 +99,13 @@ async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_aga
 fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
     let state = tempfile::tempdir().unwrap();
     let (id, first) = in_shim_process(
-        TestHost::builder()
-            .state_dir(state.path())
-            .durable(after_an_hour()),
+        durable_at(state.path(), after_an_hour()),
         async |d: &TestHost| {
             let id = d.start(Some("order-1"), steps_then_trap());
             // The first attempt traps; its retry is an hour away when this shim goes.
-            while d.attempts(&id) < 1 || d.commands(&id).len() < 5 {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            d.settle().await;
+            assert_eq!(d.attempts(&id), 1);
+            assert_eq!(d.commands(&id).len(), 5);
             assert_eq!(d.effects(), ["charge"]);
             let journal = d.shim.journal(&id).unwrap();
             (id, journal)
@@ -140,15 +137,12 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
     for pause in [true, false] {
         let state = tempfile::tempdir().unwrap();
         let id = in_shim_process(
-            TestHost::builder()
-                .state_dir(state.path())
-                .durable(after_an_hour()),
+            durable_at(state.path(), after_an_hour()),
             async |d: &TestHost| {
                 let id = d.start(None, steps_then_trap());
-                // Until the first attempt has trapped, and that is recorded.
-                while d.invocation(&id).retry_count < 1 {
-                    tokio::time::sleep(Duration::from_millis(20)).await;
-                }
+                // The first attempt has trapped, and that is recorded.
+                d.settle().await;
+                assert_eq!(d.invocation(&id).retry_count, 1);
                 id
             },
         );
@@ -158,9 +152,7 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
         });
 
         let status = in_shim_process(
-            TestHost::builder()
-                .state_dir(state.path())
-                .durable(quick(Some(3), pause)),
+            durable_at(state.path(), quick(Some(3), pause)),
             async |d: &TestHost| {
                 let status = d.outcome(&id).await;
                 assert!(d.effects().is_empty(), "a mismatch runs nothing");
@@ -203,23 +195,18 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
             { "op": "trap_first" },
         ]);
         let id = in_shim_process(
-            TestHost::builder()
-                .state_dir(state.path())
-                .durable(after_an_hour()),
+            durable_at(state.path(), after_an_hour()),
             async |d: &TestHost| {
                 let id = d.start(None, script.clone());
-                while d.commands(&id).is_empty() {
-                    tokio::time::sleep(Duration::from_millis(20)).await;
-                }
+                d.settle().await;
+                assert!(!d.commands(&id).is_empty());
                 id
             },
         );
         edit_first_entry(state.path(), &id, |e| e.payload = Some(b"w".to_vec()));
 
         let status = in_shim_process(
-            TestHost::builder()
-                .state_dir(state.path())
-                .durable(quick(Some(2), false)),
+            durable_at(state.path(), quick(Some(2), false)),
             async |d: &TestHost| d.outcome(&id).await,
         );
         match (checks, status) {
@@ -232,10 +219,7 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
 #[tokio::test]
 async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
     let state = tempfile::tempdir().unwrap();
-    let d = TestHost::builder()
-        .state_dir(state.path())
-        .durable(quick(Some(1), false))
-        .build();
+    let d = durable_at(state.path(), quick(Some(1), false)).build();
     let id = d.start(None, json!([{ "op": "send", "to": "host", "body": "hi" }]));
     match d.outcome(&id).await {
         Status::Failed(f) => {
@@ -314,10 +298,7 @@ async fn sem_32_durable_state_is_namespaced_by_object_key() {
 #[test]
 fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
     let state = tempfile::tempdir().unwrap();
-    let now_ms = || {
-        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-        since.unwrap().as_millis() as u64
-    };
+    const START: Duration = Duration::from_secs(1_000_000);
     let script = json!([
         { "op": "durable_sleep", "name": "nap", "ms": 3000, "as": "nap" },
         { "op": "wait", "of": ["nap"] },
@@ -325,50 +306,42 @@ fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
         { "op": "take", "of": "nap" },
     ]);
     let (id, wake_at) = in_shim_process(
-        durable_at(state.path(), quick(None, false)),
+        durable_at(state.path(), quick(None, false)).clock(Clock::manual_at(START)),
         async |d: &TestHost| {
             let id = d.start(None, script.clone());
-            let wake_at = d
-                .journaled(&id, "durable.sleep")
-                .await
-                .result
-                .as_u64()
-                .unwrap();
+            d.settle().await;
+            let wake_at = d.journaled(&id, "durable.sleep").await.result;
             // Suspended: the attempt ended without finishing, and nothing ran.
-            while d.attempts(&id) < 1 {
-                tokio::time::sleep(Duration::from_millis(10)).await;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert_eq!(d.attempts(&id), 1);
             assert!(d.effects().is_empty());
-            let status = d.shim.invocations().unwrap()[0].status.clone();
+            let status = d.invocation(&id).status;
             assert!(
-                matches!(
-                    status,
-                    Status::Suspended {
-                        wake_at_ms: Some(_),
-                        ..
-                    }
-                ),
+                matches!(status, Status::Suspended { wake_at_ms: Some(at), .. } if json!(at) == wake_at),
                 "{status:?}"
             );
-            (id, wake_at)
+            (id, wake_at.as_u64().unwrap())
         },
     );
-    assert!(
-        now_ms() < wake_at,
-        "the first shim is gone before the timer is due"
-    );
+    assert_eq!(wake_at, START.as_millis() as u64 + 3000);
 
-    let results = in_shim_process(
-        durable_at(state.path(), quick(None, false)),
+    // The next shim starts a second later, two seconds before the timer is due.
+    let restart = START + Duration::from_secs(1);
+    let (results, waited) = in_shim_process(
+        durable_at(state.path(), quick(None, false)).clock(Clock::manual_at(restart)),
         async |d: &TestHost| {
+            d.settle().await;
+            assert!(d.effects().is_empty(), "not before the timer");
             let results = d.results(&id).await;
             assert_eq!(d.effects(), ["after"]);
             assert!(d.attempts(&id) >= 2, "resumed by a new attempt");
-            results
+            (results, d.elapsed())
         },
     );
-    assert!(now_ms() >= wake_at, "not before the timer");
+    assert_eq!(
+        waited,
+        Duration::from_secs(2),
+        "resumed when the timer was due"
+    );
     assert_eq!(results[1], json!("any-completed"));
     assert_eq!(results[3], json!("void"));
 }
@@ -439,7 +412,7 @@ async fn sem_25_30_an_awakeable_completed_by_the_host_resumes_the_invocation() {
     );
     let entry = d.journaled(&id, "durable.awakeable").await;
     let awakeable = entry.result.as_str().unwrap().to_owned();
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    d.settle().await;
     assert!(d.effects().is_empty(), "waiting for the approval");
     assert!(
         d.shim

@@ -7,7 +7,6 @@
 //! (571) outside an executing run; an [`Effect::Local`] call runs on every attempt.
 
 use std::future::Future;
-use std::time::Instant;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -62,7 +61,7 @@ impl ActorCtx {
             self.check_side_effect(C::NAME)?;
         }
         let out = call.run(self).await;
-        self.segment_start = Instant::now();
+        self.start_cpu_segment();
         out
     }
 

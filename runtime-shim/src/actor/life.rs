@@ -328,7 +328,7 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
     let guest = actor.guestkit_host_guest();
     let cx = store.data_mut();
     cx.phase = Phase::Init;
-    cx.segment_start = Instant::now();
+    cx.start_cpu_segment();
     let init = guest.call_init(&mut *store, &info).await;
     let cx = store.data_mut();
     match init {
@@ -349,7 +349,7 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
     }
 
     cx.phase = Phase::Handle;
-    cx.segment_start = Instant::now();
+    cx.start_cpu_segment();
     let ready = guest.call_on_ready(&mut *store).await;
     if let Err(exit) = store.data_mut().settle_hook("on-ready", ready) {
         return exit;
@@ -357,7 +357,7 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
 
     loop {
         if let Some(event) = store.data_mut().backpressure() {
-            store.data_mut().segment_start = Instant::now();
+            store.data_mut().start_cpu_segment();
             if let Err(trap) = guest.call_observe(&mut *store, &event).await {
                 return store.data_mut().trapped("observe", &trap);
             }
@@ -376,7 +376,7 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
                 if !cx.streams.contains(&chunk.stream_id) {
                     continue;
                 }
-                cx.segment_start = Instant::now();
+                cx.start_cpu_segment();
                 let context = format!("on-data-chunk for stream `{}`", chunk.stream_id);
                 let outcome = guest
                     .call_on_data_chunk(&mut *store, &chunk, &sender)
@@ -422,7 +422,7 @@ pub(crate) async fn run_handle(
     actor: &Actor,
     incoming: &Incoming,
 ) -> wasmtime::Result<Result<Option<Payload>, HandlerError>> {
-    store.data_mut().segment_start = Instant::now();
+    store.data_mut().start_cpu_segment();
     actor
         .guestkit_host_guest()
         .call_handle(&mut *store, incoming)
@@ -467,7 +467,7 @@ async fn step(
                 context: context.to_owned(),
                 at: Timestamp::since_epoch(cx.node.clock.wall()),
             };
-            cx.segment_start = Instant::now();
+            cx.start_cpu_segment();
             let heard = actor
                 .guestkit_host_guest()
                 .call_on_error(&mut *store, &event)
@@ -496,7 +496,7 @@ async fn step(
 
 /// The actor was asked to stop, or the shim is closing: `on-stop` runs, then it ends normally.
 async fn stop(store: &mut Store<ActorCtx>, actor: &Actor) -> Exit {
-    store.data_mut().segment_start = Instant::now();
+    store.data_mut().start_cpu_segment();
     let stopped = actor.guestkit_host_guest().call_on_stop(&mut *store).await;
     match store.data_mut().settle_hook("on-stop", stopped) {
         Ok(()) => Exit::Normal,
@@ -541,7 +541,7 @@ async fn call_export(
         return None;
     }
     let mut results = vec![Val::Bool(false); ty.results().len()];
-    store.data_mut().segment_start = Instant::now();
+    store.data_mut().start_cpu_segment();
     let called = func.call_async(&mut *store, &args, &mut results).await;
     let cx = store.data_mut();
     match called {

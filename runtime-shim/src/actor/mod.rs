@@ -82,6 +82,12 @@ pub struct ActorCtx {
 }
 
 impl ActorCtx {
+    /// The guest gets control back from the host: its CPU deadline counts from now (real
+    /// time, not the node's clock).
+    pub(crate) fn start_cpu_segment(&mut self) {
+        self.segment_start = Instant::now();
+    }
+
     /// A `mailbox-backpressure` event when the mailbox just crossed its threshold: once per
     /// crossing.
     pub(crate) fn backpressure(&mut self) -> Option<RuntimeEvent> {
