@@ -70,28 +70,28 @@ pub fn precompile(path: &Path) -> Result<PathBuf, ShimError> {
 /// shim in another process may have the old artifact mapped (`deserialize_file`); rewriting
 /// that file in place would pull the pages from under it.
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut file = tempfile::NamedTempFile::new_in(directory_of(path))?;
     file.write_all(bytes)?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
+/// The directory `path` is in (`.` for a bare file name).
+fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 /// Removes `NAME.*.cwasm` files next to `path` other than `keep`; a failure only leaves a
 /// stale file behind, which is never loaded.
 fn remove_stale(path: &Path, keep: &Path) {
-    let (Some(dir), Some(stem)) = (path.parent(), path.file_stem()) else {
+    let Some(stem) = path.file_stem() else {
         return;
     };
     let stem = stem.to_string_lossy();
-    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    }) else {
+    let Ok(entries) = std::fs::read_dir(directory_of(path)) else {
         return;
     };
     for entry in entries.flatten() {

@@ -89,8 +89,7 @@ impl TestHostBuilder {
                 "upper" => Ok(String::from_utf8_lossy(payload).to_uppercase().into_bytes()),
                 other => Err(format!("no operation `{other}`")),
             });
-        let clock = self.clock;
-        if let Some(clock) = &clock {
+        if let Some(clock) = &self.clock {
             builder = builder.clock(clock.clock());
         }
         if let Some(retry) = self.durable {
@@ -108,7 +107,7 @@ impl TestHostBuilder {
             reports,
             effects,
             logs,
-            clock,
+            clock: self.clock,
             _state: temporary,
         }
     }
@@ -214,7 +213,10 @@ impl TestHost {
     pub async fn run(&self, actor: &Address, ops: Value) -> Vec<Value> {
         let body = ops.to_string().into_bytes();
         let reply = self
-            .drive(self.shim.call(actor, Payload::new("probe", body), TIMEOUT))
+            .wait_for(
+                "the probe's reply",
+                self.shim.call(actor, Payload::new("probe", body), TIMEOUT),
+            )
             .await
             .unwrap_or_else(|f| panic!("probe {actor}: {}", f.error.describe()));
         serde_json::from_slice::<Value>(&reply.payload.body)
@@ -277,21 +279,22 @@ impl TestHost {
     }
 
     pub async fn stopped(&self, actor: &Address) -> ExitReason {
-        self.drive(self.shim.stopped(actor)).await
+        let ended = self.shim.stopped(actor);
+        self.wait_for(&format!("{actor} to stop"), ended).await
     }
 
     /// Asks `actor` to stop and says how it ended; `None` when there was nothing to stop.
     pub async fn stop(&self, actor: &Address) -> Option<ExitReason> {
         let ended = self.shim.stopped(actor);
         self.shim.stop(actor).then_some(())?;
-        Some(self.drive(ended).await)
+        Some(self.wait_for(&format!("{actor} to stop"), ended).await)
     }
 
-    /// `future`'s output. On a manual clock, time moves from timer to timer whenever the
+    /// `future`'s output, `what` the test waits for. On a manual clock, time moves from timer to timer whenever the
     /// node is idle and `future` is still waiting, as if the clock ran only while nothing
     /// else happens; once no timer is left, or on the system clock, it waits up to
     /// [`TIMEOUT`] of real time.
-    pub async fn drive<F: Future>(&self, future: F) -> F::Output {
+    pub async fn wait_for<F: Future>(&self, what: &str, future: F) -> F::Output {
         let mut future = std::pin::pin!(future);
         if let Some(clock) = &self.clock {
             loop {
@@ -309,7 +312,7 @@ impl TestHost {
         }
         tokio::time::timeout(TIMEOUT, future)
             .await
-            .expect("what the test waits for comes in time")
+            .unwrap_or_else(|_| panic!("waited {TIMEOUT:?} for {what}"))
     }
 
     /// Starts a durable invocation of the probe on object `key`, running `script`.
@@ -322,9 +325,12 @@ impl TestHost {
 
     /// How durable invocation `id` ended.
     pub async fn outcome(&self, id: &str) -> Status {
-        self.drive(self.shim.invocation_outcome(id))
-            .await
-            .expect("the invocation is in the database")
+        self.wait_for(
+            &format!("invocation {id} to end"),
+            self.shim.invocation_outcome(id),
+        )
+        .await
+        .expect("the invocation is in the database")
     }
 
     /// The results of a succeeded invocation's script.

@@ -13,7 +13,8 @@ use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use serde_json::{Value, json};
 
 /// A host on the database under `state`, with the probe as durable service retried under
-/// `retry`, on a manual clock: waits for an invocation move it from timer to timer.
+/// `retry`, on a manual clock: a test waiting for an invocation moves the clock from timer
+/// to timer.
 fn durable_at(state: &Path, retry: InvocationRetry) -> guestkit_tests::host::TestHostBuilder {
     TestHost::builder()
         .state_dir(state)

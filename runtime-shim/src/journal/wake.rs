@@ -30,7 +30,7 @@ impl KeyLock {
     /// Waits for the key, after everyone who asked before.
     pub async fn lock(self: &Arc<Self>) -> KeyGuard {
         let parking = current_parking();
-        let turn = {
+        let (turn, _parked) = {
             let mut state = self.state.lock().unwrap();
             if !state.held {
                 state.held = true;
@@ -41,7 +41,6 @@ impl KeyLock {
             // Under the lock, so that the release either sees the waiter parked or comes after.
             (turn, parking.park())
         };
-        let (turn, _parked) = turn;
         // The sender is only dropped with the lock, which the guard keeps alive.
         let _ = turn.await;
         KeyGuard(Arc::clone(self))
