@@ -10,12 +10,13 @@
 //! A clock is the system's, or manual ([`ManualClock`]): time stands still until
 //! [`ManualClock::advance`] moves it, firing the timers due on the way one at a time, each only
 //! once every task of the node is idle again. To know that without polling, a manual clock
-//! counts the node's work: each task it runs ([`Clock::spawn`]) counts while it is not parked,
-//! and each delivery counts from its send until its receiver takes it. A task parks while it
-//! waits for a delivery, a timer, a key lock or a completion ([`Parking`]), and stops counting
-//! only once its poll has returned; whoever wakes it (a sender, a firing timer, a lock's
-//! release, a completion) counts it again before the wake-up, so the count never reads zero
-//! while anything is still to happen.
+//! counts the node's work: each task it runs ([`Clock::spawn`]) counts while it is not parked.
+//! A task parks while it waits for a delivery, a timer, a key lock or a completion
+//! ([`Parking`]), and stops counting only once its poll has returned; whoever wakes it (a
+//! sender, a firing timer, a lock's release, a completion) counts it again before the wake-up,
+//! so the count never reads zero while anything is still to happen. A delivery or completion
+//! for a task that waits on something else wakes nothing, so it counts as nothing: it waits
+//! until the task listens for it ([`Doorbell`]).
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -198,7 +199,7 @@ impl Clock {
         if !parking.is_counted() {
             return tokio::spawn(task);
         }
-        parking.hand_over();
+        parking.begin();
         tokio::spawn(Counted {
             task: Box::pin(CURRENT.scope(parking.clone(), task)),
             parking,
@@ -242,8 +243,7 @@ pub(crate) fn current_parking() -> Parking {
     CURRENT.try_with(Parking::clone).unwrap_or_default()
 }
 
-/// How much of the node is at work, on a manual clock: counted tasks not parked, plus
-/// deliveries and completions not yet taken.
+/// How much of the node is at work, on a manual clock: the counted tasks not parked.
 #[derive(Default)]
 pub(crate) struct Work {
     count: AtomicI64,
@@ -362,18 +362,10 @@ impl Parking {
         }
     }
 
-    /// Counts one piece of work handed to this task (a delivery, a completion) until it is
-    /// [`taken`](Self::taken).
-    pub fn hand_over(&self) {
+    /// The task is about to start: it counts as work from now.
+    fn begin(&self) {
         if let Some(p) = &self.0 {
             p.work.add();
-        }
-    }
-
-    /// The task took a piece of work handed to it.
-    pub fn taken(&self) {
-        if let Some(p) = &self.0 {
-            p.work.done();
         }
     }
 }
@@ -381,9 +373,83 @@ impl Parking {
 /// Unparks a task's parking when dropped: when the wait that parked it ends.
 pub(crate) struct Resume(Parking);
 
+impl Resume {
+    /// The task parks again in the same wait, polled once more while it still waits: it
+    /// keeps this guard, for dropping it would count the task again.
+    fn renew(&self) {
+        if let Some(p) = &self.0.0 {
+            p.state.fetch_or(WANTS_REST, Ordering::SeqCst);
+        }
+    }
+}
+
 impl Drop for Resume {
     fn drop(&mut self) {
         self.0.unpark();
+    }
+}
+
+/// One source of wake-ups for one task (its mailbox, its invocation's completions), on a
+/// manual clock. A wake-up is work only while the task [`listen`](Self::listen)s to it, for
+/// only then does it wake the task: a delivery to an actor that sleeps, or a completion that
+/// lands during a retry backoff, waits without keeping the node busy, and is found when the
+/// task next listens.
+#[derive(Default)]
+pub(crate) struct Doorbell(Mutex<Door>);
+
+#[derive(Default)]
+struct Door {
+    parking: Parking,
+    listening: bool,
+}
+
+impl Doorbell {
+    pub fn new(parking: Parking) -> Self {
+        Self(Mutex::new(Door {
+            parking,
+            listening: false,
+        }))
+    }
+
+    /// The task this doorbell wakes from now on (`Parking::default()`: none).
+    pub fn answered_by(&self, parking: Parking) {
+        self.0.lock().unwrap().parking = parking;
+    }
+
+    /// Makes a wake-up visible with `ring` (a send, a flag), counting the task as at work
+    /// first if it listens. Under the doorbell's lock, so that a task about to listen either
+    /// sees the wake-up when it looks, or listens before it comes.
+    pub fn ring<T>(&self, ring: impl FnOnce() -> T) -> T {
+        let door = self.0.lock().unwrap();
+        if door.listening {
+            door.parking.unpark();
+        }
+        ring()
+    }
+
+    /// The task waits for a ring: parked, and woken by the next. Called by the task itself,
+    /// after it last looked for a wake-up; the guard ends the wait.
+    #[must_use = "the task stops listening when the guard is dropped"]
+    pub fn listen(&self) -> Listening<'_> {
+        let mut door = self.0.lock().unwrap();
+        door.listening = true;
+        let parked = door.parking.park();
+        Listening {
+            bell: self,
+            _parked: parked,
+        }
+    }
+}
+
+/// A task listening to a [`Doorbell`], until dropped.
+pub(crate) struct Listening<'a> {
+    bell: &'a Doorbell,
+    _parked: Resume,
+}
+
+impl Drop for Listening<'_> {
+    fn drop(&mut self) {
+        self.bell.0.lock().unwrap().listening = false;
     }
 }
 
@@ -567,7 +633,12 @@ impl ManualSleep {
             let mut state = slot.0.lock().unwrap();
             if !state.fired {
                 state.waker = Some(cx.waker().clone());
-                self.parked = Some(state.parking.park());
+                // A poll of a task that is already resting (a wake-up meant for another of
+                // its futures) must not count it again: the guard it holds stays.
+                match &self.parked {
+                    Some(parked) => parked.renew(),
+                    None => self.parked = Some(state.parking.park()),
+                }
                 return Poll::Pending;
             }
         }
@@ -663,6 +734,32 @@ mod tests {
         assert_eq!(m.work.count.load(Ordering::SeqCst), 0);
         manual.advance(Duration::from_secs(1)).await;
         assert!(m.timers.lock().unwrap().pending.is_empty());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_sleeping_task_polled_by_a_stray_wake_up_stays_idle() {
+        let manual = Clock::manual();
+        let clock = manual.clock();
+        let (polls_tx, mut polls) = tokio::sync::mpsc::unbounded_channel();
+        let waiting = clock.clone();
+        clock.spawn(clock.parking(), async move {
+            let mut nap = waiting.sleep(Duration::from_secs(1));
+            std::future::poll_fn(move |cx| {
+                let polled = Pin::new(&mut nap).poll(cx);
+                let _ = polls_tx.send(cx.waker().clone());
+                polled
+            })
+            .await;
+        });
+        let waker = polls.recv().await.unwrap();
+        manual.settle().await;
+        // A wake-up meant for something else the task waits on: it polls the sleep again.
+        waker.wake();
+        polls.recv().await.unwrap();
+        let settled = tokio::time::timeout(Duration::from_secs(30), manual.settle()).await;
+        assert!(settled.is_ok(), "the stray poll left the task counted");
+        manual.advance(Duration::from_secs(1)).await;
+        assert!(polls.recv().await.is_some(), "the timer woke it");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

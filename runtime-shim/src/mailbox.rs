@@ -5,12 +5,13 @@
 //! ones queued in their original order.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 use wasmtime::component::Val;
 
-use crate::clock::{Clock, Parking};
+use crate::clock::{Clock, Doorbell, Parking};
 use crate::component::Module;
 use crate::error::{InvokeError, export_name};
 use crate::wit::messaging::SendError;
@@ -134,6 +135,9 @@ impl Filter {
 /// The sending half, held by the router.
 pub(crate) struct Inbox {
     tx: mpsc::UnboundedSender<Delivery>,
+    /// Wakes the mailbox's task when it listens, on a manual clock; `None` on the system
+    /// clock, which counts nothing.
+    bell: Option<Arc<Doorbell>>,
     /// What the mailbox's task parks on.
     parking: Parking,
 }
@@ -146,18 +150,11 @@ impl Inbox {
         reason = "a refused delivery comes back whole, as the channel's own send gives it back"
     )]
     pub fn send(&self, delivery: Delivery) -> Result<(), Delivery> {
-        // Counted from now until the receiver takes it, so the node is never idle meanwhile.
-        self.parking.hand_over();
-        match self.tx.send(delivery) {
-            Ok(()) => {
-                self.wake();
-                Ok(())
-            }
-            Err(refused) => {
-                self.parking.taken();
-                Err(refused.0)
-            }
-        }
+        let sent = match &self.bell {
+            None => self.tx.send(delivery),
+            Some(bell) => bell.ring(|| self.tx.send(delivery)),
+        };
+        sent.map_err(|refused| refused.0)
     }
 
     /// Counts the mailbox's task as at work again, wherever it waits: before something other
@@ -172,7 +169,7 @@ pub(crate) struct Mailbox {
     inbox: mpsc::UnboundedReceiver<Delivery>,
     queued: VecDeque<Delivery>,
     clock: Clock,
-    parking: Parking,
+    bell: Option<Arc<Doorbell>>,
 }
 
 impl Mailbox {
@@ -180,24 +177,22 @@ impl Mailbox {
     /// `parking` while it waits for a delivery.
     pub fn new(clock: Clock, parking: Parking) -> (Inbox, Self) {
         let (tx, rx) = mpsc::unbounded_channel();
+        let bell = parking
+            .is_counted()
+            .then(|| Arc::new(Doorbell::new(parking.clone())));
         (
             Inbox {
                 tx,
-                parking: parking.clone(),
+                bell: bell.clone(),
+                parking,
             },
             Self {
                 inbox: rx,
                 queued: VecDeque::new(),
                 clock,
-                parking,
+                bell,
             },
         )
-    }
-
-    /// A delivery taken out of the channel: no longer counted as work in flight.
-    fn took(&self, d: Delivery) -> Delivery {
-        self.parking.taken();
-        d
     }
 
     /// The first delivery accepted by `filter`, waiting up to `timeout` (`None`: forever).
@@ -208,7 +203,6 @@ impl Mailbox {
         timeout: Option<Duration>,
     ) -> Option<Delivery> {
         while let Ok(d) = self.inbox.try_recv() {
-            let d = self.took(d);
             self.queued.push_back(d);
         }
         if let Some(i) = self.queued.iter().position(|d| filter.matches(d)) {
@@ -218,18 +212,18 @@ impl Mailbox {
         loop {
             let next = match deadline {
                 None => {
-                    let _parked = self.parking.park();
+                    let _listening = self.bell.as_deref().map(Doorbell::listen);
                     self.inbox.recv().await
                 }
                 Some(at) => {
                     // The timer is set before the task parks, so a manual clock sees it in time.
                     let waiting = self.clock.timeout_at(at, self.inbox.recv());
-                    let _parked = self.parking.park();
+                    let _listening = self.bell.as_deref().map(Doorbell::listen);
                     waiting.await.ok()?
                 }
             };
             // A closed inbox means the shim is shutting the actor down: nothing more will come.
-            let d = self.took(next?);
+            let d = next?;
             if filter.matches(&d) {
                 return Some(d);
             }
@@ -246,16 +240,8 @@ impl Mailbox {
     pub fn drain(&mut self) -> Vec<Delivery> {
         self.inbox.close();
         while let Ok(d) = self.inbox.try_recv() {
-            let d = self.took(d);
             self.queued.push_back(d);
         }
         self.queued.drain(..).collect()
-    }
-}
-
-impl Drop for Mailbox {
-    fn drop(&mut self) {
-        // Deliveries nobody will take stop counting as work.
-        drop(self.drain());
     }
 }

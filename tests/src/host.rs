@@ -1,11 +1,13 @@
 //! The one test host: a shim running the `probe` test guest, whose host side records what
 //! actors send it and log, answers host calls of `kv/demo`, and (for durable tests) has the
 //! probe registered as the durable service `probe`. In-process, or as one shim process of its
-//! own ([`in_shim_process`]); on the system clock, or on a manual one ([`TestHost::advance`]).
+//! own ([`in_shim_process`]). It runs on a manual clock ([`TestHost::advance`]): nothing waits
+//! on real time but CPU deadlines, and a test that waits for something moves time from timer
+//! to timer whenever the node is idle.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use guestkit_shim::journal::{Invocation, InvocationRetry, JournalEntry, Status};
 use guestkit_shim::{
@@ -16,7 +18,8 @@ use serde_json::{Value, json};
 
 use crate::built_guest;
 
-/// How long a test waits for something that happens on real time before it fails.
+/// How long a test waits, on real time, for something no timer is left to bring about
+/// before it fails.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// How to build a [`TestHost`].
@@ -41,7 +44,7 @@ impl TestHostBuilder {
         self
     }
 
-    /// Runs the shim on `clock`: nothing waits on real time but CPU deadlines.
+    /// Runs the shim on `clock` (default: a manual clock starting at the system's time).
     pub fn clock(mut self, clock: ManualClock) -> Self {
         self.clock = Some(clock);
         self
@@ -89,9 +92,8 @@ impl TestHostBuilder {
                 "upper" => Ok(String::from_utf8_lossy(payload).to_uppercase().into_bytes()),
                 other => Err(format!("no operation `{other}`")),
             });
-        if let Some(clock) = &self.clock {
-            builder = builder.clock(clock.clock());
-        }
+        let clock = self.clock.unwrap_or_else(Clock::manual);
+        builder = builder.clock(clock.clock());
         if let Some(retry) = self.durable {
             builder = builder.invocation_retry(retry);
         }
@@ -107,7 +109,7 @@ impl TestHostBuilder {
             reports,
             effects,
             logs,
-            clock: self.clock,
+            clock,
             _state: temporary,
         }
     }
@@ -122,7 +124,7 @@ pub struct TestHost {
     /// The runs whose side effect reached the host (messages on route `effect`), in order.
     pub effects: Arc<Mutex<Vec<String>>>,
     pub logs: Arc<Mutex<Vec<LogLine>>>,
-    clock: Option<ManualClock>,
+    clock: ManualClock,
     _state: Option<tempfile::TempDir>,
 }
 
@@ -166,28 +168,22 @@ impl TestHost {
 
     /// Moves the manual clock forward by `by` and returns once the node is idle again.
     pub async fn advance(&self, by: Duration) {
-        self.manual().advance(by).await;
+        self.clock.advance(by).await;
     }
 
     /// Returns once the node is idle: every actor waits, and nothing is on its way.
     pub async fn settle(&self) {
-        self.manual().settle().await;
+        self.clock.settle().await;
     }
 
     /// How far the manual clock has moved.
     pub fn elapsed(&self) -> Duration {
-        self.manual().elapsed()
+        self.clock.elapsed()
     }
 
     /// The clock the shim runs on.
     pub fn clock(&self) -> &Clock {
         self.shim.clock()
-    }
-
-    fn manual(&self) -> &ManualClock {
-        self.clock
-            .as_ref()
-            .expect("this test host runs on the system clock; build it with .clock(...)")
     }
 
     /// A reactive probe that may spawn.
@@ -245,22 +241,17 @@ impl TestHost {
         found.unwrap_or_else(|| panic!("no such report from {actor}: {:?}", self.reports))
     }
 
-    /// What `look` finds: on a manual clock once the node is idle, else polling on real time
-    /// for up to [`TIMEOUT`]. `None` when it never finds it.
+    /// What `look` finds, looking whenever the node is idle and moving time from timer to
+    /// timer while it finds nothing, as [`wait_for`](Self::wait_for) does. `None` when it
+    /// is not there once no timer is left.
     async fn once<T>(&self, look: impl Fn() -> Option<T>) -> Option<T> {
-        if self.clock.is_some() {
-            self.settle().await;
-            return look();
-        }
-        let deadline = Instant::now() + TIMEOUT;
         loop {
+            self.settle().await;
             if let Some(found) = look() {
                 return Some(found);
             }
-            if Instant::now() >= deadline {
-                return None;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
+            let due = self.clock.next_due().await?;
+            self.clock.advance(due).await;
         }
     }
 
@@ -290,24 +281,21 @@ impl TestHost {
         Some(self.wait_for(&format!("{actor} to stop"), ended).await)
     }
 
-    /// `future`'s output, `what` the test waits for. On a manual clock, time moves from timer to timer whenever the
-    /// node is idle and `future` is still waiting, as if the clock ran only while nothing
-    /// else happens; once no timer is left, or on the system clock, it waits up to
-    /// [`TIMEOUT`] of real time.
+    /// `future`'s output, `what` the test waits for. Time moves from timer to timer whenever
+    /// the node is idle and `future` is still waiting, as if the clock ran only while nothing
+    /// else happens; once no timer is left, it waits up to [`TIMEOUT`] of real time.
     pub async fn wait_for<F: Future>(&self, what: &str, future: F) -> F::Output {
         let mut future = std::pin::pin!(future);
-        if let Some(clock) = &self.clock {
-            loop {
-                let step = async {
-                    let due = clock.next_due().await?;
-                    clock.advance(due).await;
-                    Some(())
-                };
-                tokio::select! {
-                    biased;
-                    out = &mut future => return out,
-                    stepped = step => if stepped.is_none() { break },
-                }
+        loop {
+            let step = async {
+                let due = self.clock.next_due().await?;
+                self.clock.advance(due).await;
+                Some(())
+            };
+            tokio::select! {
+                biased;
+                out = &mut future => return out,
+                stepped = step => if stepped.is_none() { break },
             }
         }
         tokio::time::timeout(TIMEOUT, future)

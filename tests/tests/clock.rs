@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use guestkit_shim::journal::{InvocationRetry, Status};
-use guestkit_shim::{Clock, ExitReason, Limits};
+use guestkit_shim::{Address, Clock, ExitReason, Limits};
 use guestkit_tests::host::TestHost;
 use serde_json::{Value, json};
 
@@ -17,15 +17,20 @@ fn manual() -> TestHost {
     TestHost::builder().clock(Clock::manual_at(START)).build()
 }
 
+/// The results of `actor`'s `init` script, which must end exactly `ms` from now on the clock.
+async fn init_ends_after(h: &TestHost, actor: &Address, ms: u64) -> Value {
+    h.advance(Duration::from_millis(ms - 1)).await;
+    assert!(h.hooks(actor, "init").is_empty(), "{actor} ended early");
+    h.advance(Duration::from_millis(1)).await;
+    h.hooks(actor, "init")[0]["results"].clone()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sleeping_actor_wakes_when_the_clock_reaches_its_time_and_not_before() {
     let h = manual();
     let ops = json!([{ "op": "sleep", "ms": 1000 }, { "op": "now" }]);
     let sleeper = h.running("sleeper", ops, "exit").await;
-    h.advance(Duration::from_millis(999)).await;
-    assert!(h.hooks(&sleeper, "init").is_empty(), "it woke early");
-    h.advance(Duration::from_millis(1)).await;
-    let results = h.hooks(&sleeper, "init")[0]["results"].clone();
+    let results = init_ends_after(&h, &sleeper, 1000).await;
     assert_eq!(
         results[1],
         json!([START.as_secs() + 1, 0]),
@@ -65,14 +70,70 @@ async fn a_receive_times_out_when_the_clock_passes_its_deadline() {
     let h = manual();
     let receive = json!([{ "op": "receive", "timeout_ms": 500 }]);
     let waiting = h.running("waiting", receive, "exit").await;
-    h.advance(Duration::from_millis(499)).await;
-    assert!(h.hooks(&waiting, "init").is_empty(), "it timed out early");
-    h.advance(Duration::from_millis(1)).await;
-    let results = h.hooks(&waiting, "init")[0]["results"].clone();
+    let results = init_ends_after(&h, &waiting, 500).await;
     assert!(
         results[0].to_string().contains("timed-out"),
         "the receive times out: {results}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_to_a_sleeping_actor_waits_in_its_mailbox_until_the_clock_wakes_it() {
+    let h = manual();
+    let ops = json!([{ "op": "sleep", "ms": 500 }, { "op": "receive", "timeout_ms": 0 }]);
+    let sleeper = h.running("sleeper", ops, "exit").await;
+    let sender = h.probe("sender").await;
+    let send = json!([{ "op": "send", "to": sleeper.to_string(), "body": "hi" }]);
+    h.run(&sender, send).await;
+    // The message does not wake the sleeper, and leaves the node idle: the clock can move.
+    let results = init_ends_after(&h, &sleeper, 500).await;
+    assert!(
+        results[1].to_string().contains("hi"),
+        "the message waited in its mailbox: {results}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_completion_landing_during_a_retry_backoff_waits_for_the_retry() {
+    let h = TestHost::builder()
+        .clock(Clock::manual_at(START))
+        .durable(InvocationRetry {
+            initial_interval: Duration::from_secs(5),
+            ..InvocationRetry::default()
+        })
+        .build();
+    let id = h.start(
+        None,
+        json!([
+            { "op": "awakeable", "as": "a" },
+            { "op": "awakeable", "as": "b" },
+            { "op": "wait", "of": ["a", "b"] },
+            { "op": "trap_first" },
+        ]),
+    );
+    h.settle().await;
+    let journal = h.shim.journal(&id).unwrap();
+    let awakeables: Vec<&str> = (journal.iter())
+        .filter(|e| e.command == "durable.awakeable")
+        .map(|e| e.result.as_str().unwrap())
+        .collect();
+    let [a, b] = awakeables[..] else {
+        panic!("two awakeables: {journal:?}")
+    };
+    assert!(h.shim.complete_awakeable(a, Ok(b"one".to_vec())).unwrap());
+    h.settle().await;
+    assert_eq!(
+        h.attempts(&id),
+        2,
+        "the completion resumes it, and it traps"
+    );
+    // It still waits for `b` on record; `b` lands while it backs off.
+    assert!(h.shim.complete_awakeable(b, Ok(b"two".to_vec())).unwrap());
+    h.advance(Duration::from_millis(4999)).await;
+    assert_eq!(h.attempts(&id), 2, "the completion cut the backoff short");
+    h.advance(Duration::from_millis(1)).await;
+    assert_eq!(h.attempts(&id), 3);
+    assert!(h.invocation(&id).status.is_final());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -16,10 +16,7 @@ use serde_json::{Value, json};
 /// `retry`, on a manual clock: a test waiting for an invocation moves the clock from timer
 /// to timer.
 fn durable_at(state: &Path, retry: InvocationRetry) -> guestkit_tests::host::TestHostBuilder {
-    TestHost::builder()
-        .state_dir(state)
-        .durable(retry)
-        .clock(Clock::manual())
+    TestHost::builder().state_dir(state).durable(retry)
 }
 
 /// A shim on a new database that retries quickly and for ever.
@@ -702,10 +699,7 @@ async fn a_call_to_no_durable_service_fails_the_call_not_the_caller() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_28_a_runs_max_duration_ends_its_retries() {
-    let d = TestHost::builder()
-        .clock(Clock::manual())
-        .durable(quick(None, false))
-        .build();
+    let d = TestHost::builder().durable(quick(None, false)).build();
     let id = d.start(
         None,
         json!([{

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use guestkit_shim::storage::{RedbStore, SavedCapability, StateStore};
 use guestkit_shim::{
-    Address, Capability, Clock, ExitReason, Level, Limits, OnExit, Payload, RemoteMessage,
+    Address, Capability, ExitReason, Level, Limits, OnExit, Payload, RemoteMessage,
     SealedCapability, SpawnOptions,
 };
 use guestkit_tests::built_guest;
@@ -600,7 +600,7 @@ async fn sem_16_parent_and_child_hold_messaging_caps_to_each_other() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_needs_its_cap() {
-    let h = TestHost::builder().clock(Clock::manual()).build();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let got = h
         .run(
@@ -659,7 +659,7 @@ async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_need
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
-    let h = TestHost::builder().clock(Clock::manual()).build();
+    let h = TestHost::new();
     let p = h.probe("p").await;
     let failing = json!({ "ops": [{ "op": "sleep", "ms": 200 }], "then": "err" });
     let exiting = json!({ "ops": [], "then": "exit" });
@@ -749,7 +749,7 @@ async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_21_restart_keeps_address_and_state_and_backs_off() {
-    let h = TestHost::builder().clock(Clock::manual()).build();
+    let h = TestHost::new();
     let ops = json!([
         { "op": "state_get", "key": "k" },
         { "op": "state_set", "key": "k", "value": "kept" },

@@ -1,7 +1,7 @@
 //! What a driven invocation waits on between attempts: the lock of its object key, held one
 //! attempt at a time in the order asked for, and the wake-up a completion it waits for sends.
-//! Both count their waiter as parked and whoever wakes it as handing it work, so a manual
-//! clock knows when the node is idle (see [`clock`](crate::clock)).
+//! Both count their waiter as parked while it waits, and whoever wakes it counts it again, so a
+//! manual clock knows when the node is idle (see [`clock`](crate::clock)).
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::{Notify, oneshot};
 
-use crate::clock::{Parking, current_parking};
+use crate::clock::{Doorbell, Parking, current_parking};
 
 /// The lock of one object key: first come, first served.
 #[derive(Default)]
@@ -66,29 +66,25 @@ impl Drop for KeyGuard {
 pub(crate) struct Wake {
     notify: Notify,
     pending: AtomicBool,
-    parking: Mutex<Parking>,
+    bell: Doorbell,
 }
 
 impl Wake {
-    /// Makes the task running now the one this wakes (and counts as at work again).
+    /// Makes the task running now the one this wakes.
     pub fn attach(&self) {
-        *self.parking.lock().unwrap() = current_parking();
+        self.bell.answered_by(current_parking());
     }
 
-    /// The task that waited is gone: a later wake-up is kept, but counts as no one's work.
+    /// The task that waited is gone: a later wake-up is kept for the next.
     pub fn detach(&self) {
         self.clear();
-        *self.parking.lock().unwrap() = Parking::default();
+        self.bell.answered_by(Parking::default());
     }
 
     /// Wakes the waiter, or the next one to wait.
     pub fn wake(&self) {
-        let parking = self.parking.lock().unwrap();
-        if !self.pending.swap(true, Ordering::SeqCst) {
-            parking.hand_over();
-        }
-        parking.unpark();
-        drop(parking);
+        self.bell
+            .ring(|| self.pending.store(true, Ordering::SeqCst));
         self.notify.notify_waiters();
     }
 
@@ -98,20 +94,16 @@ impl Wake {
             let notified = self.notify.notified();
             tokio::pin!(notified);
             notified.as_mut().enable();
+            let _listening = self.bell.listen();
             if self.clear() {
                 return;
             }
-            let _parked = self.parking.lock().unwrap().park();
             notified.await;
         }
     }
 
     /// Forgets a wake-up that came; true if one had.
     pub fn clear(&self) -> bool {
-        let woken = self.pending.swap(false, Ordering::SeqCst);
-        if woken {
-            self.parking.lock().unwrap().taken();
-        }
-        woken
+        self.pending.swap(false, Ordering::SeqCst)
     }
 }
