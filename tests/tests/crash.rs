@@ -17,6 +17,7 @@ use std::time::{Duration, SystemTime};
 use guestkit_shim::journal::{Invocation, JournalEntry, Status};
 use guestkit_shim::storage::{RedbStore, StateStore};
 use guestkit_tests::{built_guest, cargo_guest};
+use probe_script::{Op, Script, Target};
 use serde_json::{Value, json};
 
 const WORKFLOWS: usize = 6;
@@ -25,28 +26,38 @@ const STEPS: usize = 4;
 
 /// A workflow: four runs, each followed by a state write, a durable timer in the middle and
 /// a durable call (to a callee that runs one step) before the last run.
-fn workflow() -> Value {
+fn workflow() -> Script {
     let mut ops = Vec::new();
     for step in 1..=STEPS {
         if step == STEPS {
-            let call = json!({ "op": "durable_call", "service": "workflow", "script": callee(), "as": "call" });
-            ops.push(call);
-            ops.push(json!({ "op": "wait", "of": ["call"] }));
-            ops.push(json!({ "op": "take", "of": "call" }));
+            ops.push(Op::DurableCall {
+                target: Target {
+                    service: Some("workflow".into()),
+                    ..Target::default()
+                },
+                script: callee(),
+                pad: 0,
+                name_as: "call".into(),
+            });
+            ops.extend([Op::wait(["call"]), Op::take("call")]);
         }
-        ops.push(json!({ "op": "run", "name": format!("step{step}") }));
-        ops.push(json!({ "op": "state_set", "key": format!("step{step}"), "value": "done" }));
+        ops.push(Op::run(&format!("step{step}")));
+        ops.push(Op::state_set(&format!("step{step}"), "done"));
         if step == 2 {
-            ops.push(json!({ "op": "durable_sleep", "name": "pause", "ms": 150, "as": "pause" }));
-            ops.push(json!({ "op": "wait", "of": ["pause"] }));
+            ops.push(Op::DurableSleep {
+                name: "pause".into(),
+                ms: 150,
+                name_as: "pause".into(),
+            });
+            ops.push(Op::wait(["pause"]));
         }
     }
-    Value::Array(ops)
+    Script::new(ops)
 }
 
 /// What a workflow's durable call runs.
-fn callee() -> Value {
-    json!([{ "op": "run", "name": "callee" }])
+fn callee() -> Script {
+    Script::new([Op::run("callee")])
 }
 
 /// A small xorshift generator: the seed is printed, so a failing run can be repeated.
@@ -63,7 +74,7 @@ impl Random {
 
 /// A workflow the test started, not a callee one of them started.
 fn is_workflow(invocation: &Invocation) -> bool {
-    serde_json::from_slice::<Value>(&invocation.input).ok() != Some(callee())
+    Script::from_bytes(&invocation.input).ok() != Some(callee())
 }
 
 fn invocations(db: &Path) -> Vec<Invocation> {
@@ -108,7 +119,7 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
             .stderr(Stdio::null());
         command
     };
-    let body = workflow().to_string();
+    let body = String::from_utf8(workflow().to_bytes()).unwrap();
     let start = [
         "run",
         "--durable",

@@ -269,11 +269,11 @@ async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
     );
     assert_eq!(d.results(&ok).await, [Value::Null]);
 
-    let failed = d.start(None, json!({ "fail": true, "ops": [] }));
+    let failed = d.start(None, json!({ "ending": "fail", "ops": [] }));
     assert!(matches!(d.outcome(&failed).await, Status::Failed(f) if f.code == 500));
     assert_eq!(d.attempts(&failed), 1, "a terminal error is not retried");
 
-    let retried = d.start(None, json!({ "retryable_first": true, "ops": [] }));
+    let retried = d.start(None, json!({ "ending": "retryable_first", "ops": [] }));
     d.results(&retried).await;
     assert_eq!(d.attempts(&retried), 2);
 }

@@ -796,7 +796,7 @@ async fn sem_22_on_exit_requests_go_out_one_way_then_the_actor_stops() {
     let request = json!({ "to": heir.to_string(), "route": "last-words", "body": "bye" });
     h.run(
         &p,
-        json!([{ "op": "spawn", "name": "mortal", "on_exit": [request],
+        json!([{ "op": "spawn", "name": "mortal", "on_exit": { "requests": [request] },
                  "args": { "ops": [], "then": "exit" } }]),
     )
     .await;

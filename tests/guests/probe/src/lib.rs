@@ -1,8 +1,8 @@
 //! Runs scripts of raw host calls, so that tests can drive every part of `guestkit:host` from
 //! outside and see exactly what the host returned.
 //!
-//! A script is a JSON list of operations (`{"op": "send", "to": "...", ...}`); running one
-//! gives a list of results, one per operation. Scripts arrive as the body of a request to route
+//! A script is a list of operations ([`probe_script::Op`], the language the tests write it in);
+//! running one gives a list of JSON results, one per operation. Scripts arrive as the body of a request to route
 //! `probe` (the reply is the results), or as the spawn args, run inside `init` (the results go
 //! to the host, route `report`), after which `then` decides what `init` does: `serve`,
 //! `exit`, `err`, `trap`, or `loop` (process mode: receive forever, reporting each delivery).
@@ -19,6 +19,10 @@ use guestkit::host::types::{
     ExitNotice, ExitReason, Payload, ProcessId, RuntimeEvent,
 };
 use guestkit::host::{capabilities, discovery, durable, host_call, state, streams};
+use probe_script::{
+    self as script, Cap, Combinator, Ending, InvocationRef, Message, Op, RunOutcome, Script, Spawn,
+    Target, Then,
+};
 use serde_json::{Value, json};
 
 struct Probe;
@@ -27,95 +31,89 @@ thread_local! {
     static STARTED: RefCell<Option<StartInfo>> = const { RefCell::new(None) };
 }
 
-fn text(v: &Value, key: &str) -> String {
-    v[key].as_str().unwrap_or_default().to_owned()
-}
-
-fn number(v: &Value, key: &str) -> Option<u64> {
-    v[key].as_u64()
-}
-
 fn address(s: &str) -> Address {
     guestkit::host::types::Address::parse(s).unwrap_or_else(|_| panic!("not an address: {s}"))
 }
 
-fn dest(v: &Value) -> Dest {
-    match v["to"].as_str().unwrap_or("host") {
+fn dest(to: &str) -> Dest {
+    match to {
         "host" => Dest::Host,
         "loopback" => Dest::Loopback,
         a => Dest::Actor(address(a)),
     }
 }
 
-fn cap(v: &Value) -> Capability {
+fn cap(c: &Cap) -> Capability {
     Capability {
-        issuer: address(v["issuer"].as_str().unwrap_or_default()),
-        params: text(v, "params"),
+        issuer: address(&c.issuer),
+        params: c.params.clone(),
     }
 }
 
-fn caps(v: &Value) -> Vec<Capability> {
-    v.as_array()
-        .map(|a| a.iter().map(cap).collect())
-        .unwrap_or_default()
+fn caps(list: &[Cap]) -> Vec<Capability> {
+    list.iter().map(cap).collect()
 }
 
-fn payload(v: &Value) -> Payload {
-    let body = match &v["body"] {
+/// A string as its bytes, anything else as its JSON text, nothing as nothing.
+fn bytes_of(v: &Value) -> Vec<u8> {
+    match v {
         Value::String(s) => s.clone().into_bytes(),
         Value::Null => Vec::new(),
         other => other.to_string().into_bytes(),
-    };
+    }
+}
+
+fn payload(m: &Message) -> Payload {
     Payload {
-        tag: v["tag"].as_i64(),
-        route: v["route"].as_str().map(str::to_owned),
-        body,
+        tag: m.tag,
+        route: m.route.clone(),
+        body: bytes_of(&m.body),
         metadata: None,
         headers: Vec::new(),
-        blob: v["blob"].as_str().map(|b| Blob {
+        blob: m.blob.as_ref().map(|b| Blob {
             mime: None,
             bytes: b.as_bytes().to_vec(),
         }),
-        capabilities: caps(&v["caps"]),
+        capabilities: caps(&m.caps),
     }
 }
 
-fn spawn_options(v: &Value) -> SpawnOptions {
-    let args = match &v["args"] {
-        Value::Null => Vec::new(),
-        Value::String(s) => s.clone().into_bytes(),
-        other => other.to_string().into_bytes(),
-    };
-    let on_exit = match v["on_exit"].as_str() {
-        Some("restart") => OnExit::Restart,
-        _ if v["on_exit"].is_array() => OnExit::Requests(
-            v["on_exit"]
-                .as_array()
-                .unwrap()
+fn on_exit(o: &script::OnExit) -> OnExit {
+    match o {
+        script::OnExit::None => OnExit::None,
+        script::OnExit::Restart => OnExit::Restart,
+        script::OnExit::Requests(requests) => OnExit::Requests(
+            requests
                 .iter()
-                .map(|r| (address(&text(r, "to")), payload(r)))
+                .map(|r| (address(&r.to), payload(r)))
                 .collect(),
         ),
-        _ => OnExit::None,
-    };
+    }
+}
+
+fn actor_type(name: &str) -> ActorType {
+    ActorType {
+        manufacturer: "guestkit".into(),
+        name: name.into(),
+        version: "1".into(),
+    }
+}
+
+fn spawn_options(s: &Spawn) -> SpawnOptions {
     SpawnOptions {
-        name: v["name"].as_str().map(str::to_owned),
-        args,
-        on_exit,
-        request_capabilities: caps(&v["request_caps"]),
+        name: s.name.clone(),
+        args: bytes_of(&s.args),
+        on_exit: on_exit(&s.on_exit),
+        request_capabilities: caps(&s.request_caps),
         grant_capabilities: Vec::new(),
-        public: v["public"].as_bool().unwrap_or(false),
-        link: v["link"].as_bool().unwrap_or(false),
-        link_tag: v["link_tag"].as_i64(),
+        public: s.public,
+        link: s.link,
+        link_tag: s.link_tag,
         limits: Limits {
-            max_memory_bytes: number(v, "max_memory_bytes"),
-            max_fuel: number(v, "max_fuel"),
+            max_memory_bytes: s.max_memory_bytes,
+            max_fuel: s.max_fuel,
         },
-        actor_type: v["actor_type"].as_str().map(|name| ActorType {
-            manufacturer: "guestkit".into(),
-            name: name.into(),
-            version: "1".into(),
-        }),
+        actor_type: s.actor_type.as_deref().map(actor_type),
     }
 }
 
@@ -212,135 +210,138 @@ fn spawned(r: Result<Address, process::SpawnError>) -> Value {
 }
 
 /// The module at `path` in the shim's drive (default: this component, `probe.wasm`).
-fn module(v: &Value) -> Result<guestkit::host::types::Module, Value> {
-    let path = v["path"].as_str().unwrap_or("probe.wasm");
-    process::load_module(path).map_err(|e| json!({ "err": e.name() }))
+fn module(path: Option<&str>) -> Result<guestkit::host::types::Module, Value> {
+    process::load_module(path.unwrap_or("probe.wasm")).map_err(|e| json!({ "err": e.name() }))
 }
 
-fn attachments(v: &Value) -> Vec<Attachment> {
-    if v["attach"].as_bool() != Some(true) {
-        return Vec::new();
-    }
-    match module(v) {
-        Ok(m) => vec![Attachment::Module(m)],
-        Err(_) => Vec::new(),
+fn attachments(m: &Message) -> Vec<Attachment> {
+    match m.attach.as_deref().map(|path| module(Some(path))) {
+        Some(Ok(module)) => vec![Attachment::Module(module)],
+        _ => Vec::new(),
     }
 }
 
-fn run_op(v: &Value) -> Value {
-    match v["op"].as_str().unwrap_or_default() {
-        "send" => sent(messaging::send(
-            &dest(v),
-            &payload(v),
-            attachments(v),
-            v["inherit"].as_bool().unwrap_or(false),
+fn run_op(op: &Op) -> Value {
+    match op {
+        Op::Send { msg, inherit } => sent(messaging::send(
+            &dest(&msg.to),
+            &payload(msg),
+            attachments(msg),
+            *inherit,
         )),
-        "request" => sent(messaging::request(
-            &dest(v),
-            &payload(v),
-            attachments(v),
+        Op::Request {
+            msg,
+            timeout_ms,
+            context,
+            inherit,
+        } => sent(messaging::request(
+            &dest(&msg.to),
+            &payload(msg),
+            attachments(msg),
             &RequestOptions {
-                timeout_ms: number(v, "timeout_ms").unwrap_or(10_000),
-                context: v["context"].as_str().map(|c| c.as_bytes().to_vec()),
-                inherit: v["inherit"].as_bool().unwrap_or(false),
+                timeout_ms: timeout_ms.unwrap_or(10_000),
+                context: context.as_ref().map(|c| c.as_bytes().to_vec()),
+                inherit: *inherit,
             },
         )),
-        "call" => match messaging::call(
-            &dest(v),
-            &payload(v),
-            attachments(v),
-            number(v, "timeout_ms").unwrap_or(10_000),
+        Op::Call { msg, timeout_ms } => match messaging::call(
+            &dest(&msg.to),
+            &payload(msg),
+            attachments(msg),
+            timeout_ms.unwrap_or(10_000),
         ) {
             Ok(r) => json!({ "ok": describe(&Incoming::Response(r)) }),
             Err(f) => json!({ "err": describe(&Incoming::SendFailed(f)) }),
         },
-        "receive" => {
+        Op::Receive {
+            tags,
+            ids,
+            timeout_ms,
+        } => {
             let filter = ReceiveFilter {
-                tags: v["tags"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(Value::as_i64).collect())
-                    .unwrap_or_default(),
-                request_ids: v["ids"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(Value::as_u64).collect())
-                    .unwrap_or_default(),
+                tags: tags.clone(),
+                request_ids: ids.clone(),
             };
-            match messaging::receive(&filter, number(v, "timeout_ms")) {
+            match messaging::receive(&filter, *timeout_ms) {
                 Ok(incoming) => describe(&incoming),
                 Err(_) => json!({ "err": "timed-out" }),
             }
         }
-        "respond" => unit(messaging::respond(
-            number(v, "to_message"),
-            &payload(v),
+        Op::Respond {
+            to_message,
+            msg,
+            inherit_blob,
+        } => unit(messaging::respond(
+            *to_message,
+            &payload(msg),
             Vec::new(),
-            v["inherit_blob"].as_bool().unwrap_or(false),
+            *inherit_blob,
         )),
-        "get_blob" => json!(messaging::get_blob().map(|b| utf8(&b.bytes))),
-        "last_blob" => json!(messaging::last_blob().map(|b| utf8(&b.bytes))),
-        "send_after" => sent(messaging::send_after(
-            &dest(v),
-            &payload(v),
+        Op::GetBlob => json!(messaging::get_blob().map(|b| utf8(&b.bytes))),
+        Op::LastBlob => json!(messaging::last_blob().map(|b| utf8(&b.bytes))),
+        Op::SendAfter { msg, delay_ms } => sent(messaging::send_after(
+            &dest(&msg.to),
+            &payload(msg),
             Vec::new(),
-            number(v, "delay_ms").unwrap_or(0),
+            *delay_ms,
         )),
-        "cancel_timer" => json!(messaging::cancel_timer(number(v, "id").unwrap_or(0))),
-        "spawn" => match module(v) {
-            Ok(m) => spawned(process::spawn(&m, &spawn_options(v))),
+        Op::CancelTimer { id } => json!(messaging::cancel_timer(*id)),
+        Op::Spawn { spawn } => match module(spawn.path.as_deref()) {
+            Ok(m) => spawned(process::spawn(&m, &spawn_options(spawn))),
             Err(e) => e,
         },
-        "spawn_duplicate" => match module(v) {
-            // Sends the module to `to` and spawns from a duplicate kept before sending.
+        Op::SpawnDuplicate { msg, spawn } => match module(spawn.path.as_deref()) {
             Ok(m) => {
                 let kept = m.duplicate();
                 let sent = sent(messaging::send(
-                    &dest(v),
-                    &payload(v),
+                    &dest(&msg.to),
+                    &payload(msg),
                     vec![Attachment::Module(m)],
                     false,
                 ));
-                json!({ "sent": sent, "spawned": spawned(process::spawn(&kept, &spawn_options(v))) })
+                let spawned = spawned(process::spawn(&kept, &spawn_options(spawn)));
+                json!({ "sent": sent, "spawned": spawned })
             }
             Err(e) => e,
         },
-        "get_or_spawn" => match module(v) {
+        Op::GetOrSpawn { spawn } => match module(spawn.path.as_deref()) {
             Ok(m) => spawned(discovery::get_or_spawn(
-                &text(v, "name"),
+                spawn.name.as_deref().unwrap_or_default(),
                 &m,
-                &spawn_options(v),
+                &spawn_options(spawn),
             )),
             Err(e) => e,
         },
-        "link" => {
-            process::link(&address(&text(v, "to")), v["tag"].as_i64());
+        Op::Link { to, tag } => {
+            process::link(&address(to), *tag);
             json!(null)
         }
-        "unlink" => {
-            process::unlink(&address(&text(v, "to")));
+        Op::Unlink { to } => {
+            process::unlink(&address(to));
             json!(null)
         }
-        "monitor" => {
-            process::monitor(&address(&text(v, "to")));
+        Op::Monitor { to } => {
+            process::monitor(&address(to));
             json!(null)
         }
-        "stop_monitoring" => {
-            process::stop_monitoring(&address(&text(v, "to")));
+        Op::StopMonitoring { to } => {
+            process::stop_monitoring(&address(to));
             json!(null)
         }
-        "die_when_link_dies" => {
-            process::die_when_link_dies(v["die"].as_bool().unwrap_or(true));
+        Op::DieWhenLinkDies { die } => {
+            process::die_when_link_dies(*die);
             json!(null)
         }
-        "kill" => unit(process::kill(&address(&text(v, "to")))),
-        "exists" => json!(process::exists(&address(&text(v, "to")))),
-        "exit" => {
-            process::exit(v["failed"].as_bool().unwrap_or(false));
+        Op::Kill { to } => unit(process::kill(&address(to))),
+        Op::Exists { to } => json!(process::exists(&address(to))),
+        Op::Exit { failed } => {
+            process::exit(*failed);
             json!(null)
         }
-        "our" => json!(process::our().to_string()),
-        "now_ms" => json!(guestkit::host::clock::monotonic_ns() / 1_000_000),
-        "incarnation" => json!(process::incarnation()),
-        "started" => STARTED.with(|s| match &*s.borrow() {
+        Op::Our => json!(process::our().to_string()),
+        Op::NowMs => json!(guestkit::host::clock::monotonic_ns() / 1_000_000),
+        Op::Incarnation => json!(process::incarnation()),
+        Op::Started => STARTED.with(|s| match &*s.borrow() {
             Some(info) => json!({
                 "incarnation": info.incarnation,
                 "restarted": info.restarted,
@@ -348,133 +349,145 @@ fn run_op(v: &Value) -> Value {
             }),
             None => json!(null),
         }),
-        "set_on_exit" => {
-            process::set_on_exit(&spawn_options(v).on_exit);
+        Op::SetOnExit { on_exit: o } => {
+            process::set_on_exit(&on_exit(o));
             json!(null)
         }
-        "sleep" => {
-            process::sleep(number(v, "ms").unwrap_or(0));
+        Op::Sleep { ms } => {
+            process::sleep(*ms);
             json!(null)
         }
-        "mint" => cap_json(&capabilities::mint(&text(v, "params"))),
-        "save" => unit(capabilities::save(&caps(&v["caps"]))),
-        "remove" => {
-            capabilities::remove(&caps(&v["caps"]));
+        Op::Mint { params } => cap_json(&capabilities::mint(params)),
+        Op::Save { caps: list } => unit(capabilities::save(&caps(list))),
+        Op::Remove { caps: list } => {
+            capabilities::remove(&caps(list));
             json!(null)
         }
-        "has" => json!(capabilities::has(&cap(&v["cap"]))),
-        "owned" => json!(
+        Op::Has { cap: c } => json!(capabilities::has(&cap(c))),
+        Op::Owned => json!(
             capabilities::owned()
                 .iter()
                 .map(cap_json)
                 .collect::<Vec<_>>()
         ),
-        "register" => unit(discovery::register(
-            &text(v, "name"),
-            &address(&text(v, "to")),
-        )),
-        "lookup" => json!(discovery::lookup(&text(v, "name")).map(|a| a.to_string())),
-        "unregister" => {
-            discovery::unregister(&text(v, "name"));
+        Op::Register { name, to } => unit(discovery::register(name, &address(to))),
+        Op::Lookup { name } => json!(discovery::lookup(name).map(|a| a.to_string())),
+        Op::Unregister { name } => {
+            discovery::unregister(name);
             json!(null)
         }
-        "discover" => match discovery::discover(&spawn_options(v).actor_type.unwrap()) {
+        Op::Discover { actor_type: name } => match discovery::discover(&actor_type(name)) {
             Ok(a) => json!({ "ok": a.to_string() }),
             Err(e) => error(&e),
         },
-        "stream_register" => unit(streams::register(&text(v, "stream"))),
-        "stream_unregister" => unit(streams::unregister(&text(v, "stream"))),
-        "send_chunk" => unit(streams::send_chunk(
-            &dest(v),
+        Op::StreamRegister { stream } => unit(streams::register(stream)),
+        Op::StreamUnregister { stream } => unit(streams::unregister(stream)),
+        Op::SendChunk {
+            to,
+            stream,
+            sequence,
+            body,
+        } => unit(streams::send_chunk(
+            &dest(to),
             &DataChunk {
-                stream_id: text(v, "stream"),
-                sequence: number(v, "sequence").unwrap_or(0),
-                payload: text(v, "body").into_bytes(),
+                stream_id: stream.clone(),
+                sequence: *sequence,
+                payload: body.clone().into_bytes(),
                 metadata: Vec::new(),
                 timestamp_ms: None,
             },
             streams::Lane::StreamReliable,
         )),
-        "host_call" => match host_call::call(
-            &text(v, "binding"),
-            &text(v, "namespace"),
-            &text(v, "operation"),
-            text(v, "payload").as_bytes(),
-        ) {
+        Op::HostCall {
+            binding,
+            namespace,
+            operation,
+            payload,
+        } => match host_call::call(binding, namespace, operation, payload.as_bytes()) {
             Ok(reply) => json!({ "ok": utf8(&reply) }),
             Err(e) => json!({ "err": e }),
         },
-        "state_set" => {
-            state::set(&text(v, "key"), text(v, "value").as_bytes());
+        Op::StateSet { key, value } => {
+            state::set(key, value.as_bytes());
             json!(null)
         }
-        "state_get" => json!(state::get(&text(v, "key")).map(|b| utf8(&b))),
-        "trap" => panic!("the script asked for a trap"),
-        "trap_first" => {
+        Op::StateGet { key } => json!(state::get(key).map(|b| utf8(&b))),
+        Op::Trap => panic!("the script asked for a trap"),
+        Op::TrapFirst => {
             if durable::input().retry_count == 0 {
                 panic!("the script asked for a trap in the first attempt");
             }
             json!(null)
         }
-        "input" => {
+        Op::Input => {
             let input = durable::input();
             json!({ "id": input.invocation_id, "key": input.key, "retries": input.retry_count })
         }
-        "replaying" => json!(durable::is_replaying()),
-        "now" => {
+        Op::Replaying => json!(durable::is_replaying()),
+        Op::Now => {
             let t = guestkit::host::clock::now();
             json!([t.seconds, t.nanoseconds])
         }
-        "random" => json!(guestkit::host::random::next_u64()),
-        "payload_checks" => {
-            durable::set_payload_checks(v["on"].as_bool().unwrap_or(true));
+        Op::Random => json!(guestkit::host::random::next_u64()),
+        Op::PayloadChecks { on } => {
+            durable::set_payload_checks(*on);
             json!(null)
         }
-        "run" => durable_run(v),
-        "durable_sleep" => remember(
-            v,
-            durable::sleep(&text(v, "name"), number(v, "ms").unwrap_or(0)),
-        ),
-        "awakeable" => {
+        Op::Run {
+            name,
+            effect,
+            outcome,
+            max_attempts,
+            max_duration_ms,
+            pause,
+        } => {
+            let policy = match max_attempts {
+                None => durable::RetryPolicy::None,
+                Some(max) => durable::RetryPolicy::FixedDelay(durable::FixedDelay {
+                    interval_ms: Some(10),
+                    max_attempts: Some(*max as u32),
+                    max_duration_ms: *max_duration_ms,
+                    on_max_attempts: if *pause {
+                        durable::OnMaxAttempts::Pause
+                    } else {
+                        durable::OnMaxAttempts::FailAsTerminal
+                    },
+                }),
+            };
+            durable_run(name, *effect, *outcome, policy)
+        }
+        Op::DurableSleep { name, ms, name_as } => remember(name_as, durable::sleep(name, *ms)),
+        Op::Awakeable { name_as } => {
             let (id, h) = durable::awakeable();
-            remember(v, h);
+            remember(name_as, h);
             json!(id)
         }
-        "complete_awakeable" => {
-            durable::complete_awakeable(&text(v, "id"), Ok(text(v, "value").as_bytes()));
+        Op::CompleteAwakeable { id, value } => {
+            durable::complete_awakeable(id, Ok(value.as_bytes()));
             json!(null)
         }
-        "promise_get" => remember(v, durable::promise_get(&text(v, "key"))),
-        "promise_peek" => {
-            let h = durable::promise_peek(&text(v, "key"));
-            taken(h)
+        Op::PromiseGet { key, name_as } => remember(name_as, durable::promise_get(key)),
+        Op::PromisePeek { key } => taken(durable::promise_peek(key)),
+        Op::PromiseComplete { key, value } => {
+            taken(durable::promise_complete(key, Ok(value.as_bytes())))
         }
-        "promise_complete" => {
-            let h = durable::promise_complete(&text(v, "key"), Ok(text(v, "value").as_bytes()));
-            taken(h)
-        }
-        "cancel" => {
-            durable::cancel_invocation(&text(v, "id"));
+        Op::Cancel { id } => {
+            durable::cancel_invocation(id);
             json!(null)
         }
-        "wait" => {
-            let handles = |list: &Value| -> Vec<u32> {
-                list.as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|n| handle(n.as_str().unwrap_or_default()))
-                            .collect()
-                    })
-                    .unwrap_or_default()
+        Op::Wait {
+            of,
+            combinator,
+            cancellable,
+        } => {
+            let combinator = match combinator {
+                Combinator::All => durable::Combinator::AllSucceededOrFirstFailed,
+                Combinator::Settled => durable::Combinator::AllCompleted,
+                Combinator::Any => durable::Combinator::FirstSucceededOrAllFailed,
+                Combinator::First => durable::Combinator::FirstCompleted,
             };
-            let combinator = match v["combinator"].as_str().unwrap_or("first") {
-                "all" => durable::Combinator::AllSucceededOrFirstFailed,
-                "settled" => durable::Combinator::AllCompleted,
-                "any" => durable::Combinator::FirstSucceededOrAllFailed,
-                _ => durable::Combinator::FirstCompleted,
-            };
-            let mut handles = handles(&v["of"]);
-            if v["cancellable"].as_bool() == Some(true) {
+            let mut handles: Vec<u32> = of.iter().map(|name| handle(name)).collect();
+            if *cancellable {
                 handles.push(1);
             }
             let tree = [durable::AwaitNode {
@@ -487,37 +500,46 @@ fn run_op(v: &Value) -> Value {
                 durable::WaitOutcome::Cancelled => json!("cancelled"),
             }
         }
-        "durable_call" => {
-            let handles = durable::call(&call_target(v), script_body(v).as_bytes(), None);
-            remember(v, handles.completion);
+        Op::DurableCall {
+            target,
+            script,
+            pad,
+            name_as,
+        } => {
+            let input = script_input(script, *pad);
+            let handles = durable::call(&call_target(target), &input, None);
+            remember(name_as, handles.completion);
             taken(handles.invocation_id)
         }
-        "durable_send" => {
-            let delay_ms = number(v, "delay_ms");
-            taken(durable::send(
-                &call_target(v),
-                script_body(v).as_bytes(),
-                delay_ms,
-                None,
-            ))
+        Op::DurableSend {
+            target,
+            script,
+            pad,
+            delay_ms,
+        } => {
+            let input = script_input(script, *pad);
+            taken(durable::send(&call_target(target), &input, *delay_ms, None))
         }
-        "signal" => remember(v, durable::signal(&text(v, "name"))),
-        "complete_signal" => {
-            durable::complete_signal(
-                &text(v, "id"),
-                &text(v, "name"),
-                Ok(text(v, "value").as_bytes()),
-            );
+        Op::Signal { name, name_as } => remember(name_as, durable::signal(name)),
+        Op::CompleteSignal { id, name, value } => {
+            durable::complete_signal(id, name, Ok(value.as_bytes()));
             json!(null)
         }
-        "attach" => remember(v, durable::attach_invocation(&invocation_ref(v))),
-        "output" => taken(durable::get_invocation_output(&invocation_ref(v))),
-        "completed" => json!(durable::is_completed(handle(&text(v, "of")))),
-        "take" => taken(handle(&text(v, "of"))),
-        "spin" => loop {
+        Op::Attach {
+            invocation,
+            name_as,
+        } => remember(
+            name_as,
+            durable::attach_invocation(&invocation_ref(invocation)),
+        ),
+        Op::Output { invocation } => {
+            taken(durable::get_invocation_output(&invocation_ref(invocation)))
+        }
+        Op::Completed { of } => json!(durable::is_completed(handle(of))),
+        Op::Take { of } => taken(handle(of)),
+        Op::Spin => loop {
             std::hint::black_box(());
         },
-        other => json!({ "err": format!("unknown op `{other}`") }),
     }
 }
 
@@ -526,8 +548,8 @@ thread_local! {
     static HANDLES: RefCell<std::collections::HashMap<String, u32>> = RefCell::default();
 }
 
-fn remember(v: &Value, h: u32) -> Value {
-    HANDLES.with(|m| m.borrow_mut().insert(text(v, "as"), h));
+fn remember(name: &str, h: u32) -> Value {
+    HANDLES.with(|m| m.borrow_mut().insert(name.to_owned(), h));
     json!(h)
 }
 
@@ -537,47 +559,47 @@ fn handle(name: &str) -> u32 {
         .unwrap_or_else(|| panic!("no handle named `{name}`"))
 }
 
-/// The durable service a `durable_call` or `durable_send` op names: `service` (default
-/// `probe`, this one) at node `node` (default empty: this one), package `package` (default
-/// `durable`), with its `route`, `key` and `idempotency_key`.
-fn call_target(v: &Value) -> durable::CallTarget {
-    let or = |field: &str, default: &str| v[field].as_str().unwrap_or(default).to_owned();
+/// The durable service `target` names, with the defaults [`Target`] documents.
+fn call_target(target: &Target) -> durable::CallTarget {
+    let or =
+        |field: &Option<String>, default: &str| field.clone().unwrap_or_else(|| default.to_owned());
     durable::CallTarget {
         actor: Address {
-            node: or("node", ""),
+            node: or(&target.node, ""),
             process: ProcessId {
-                process_name: or("service", "probe"),
-                package_name: or("package", "durable"),
+                process_name: or(&target.service, "probe"),
+                package_name: or(&target.package, "durable"),
                 publisher_node: String::new(),
             },
         },
-        handler: or("route", "probe"),
-        key: v["key"].as_str().map(str::to_owned),
-        idempotency_key: v["idempotency_key"].as_str().map(str::to_owned),
+        handler: or(&target.route, "probe"),
+        key: target.key.clone(),
+        idempotency_key: target.idempotency_key.clone(),
         scope: None,
         limit_key: None,
         headers: Vec::new(),
     }
 }
 
-/// A call's input: the script in `script`, as text, followed by `pad` spaces.
-fn script_body(v: &Value) -> String {
-    let pad = number(v, "pad").unwrap_or(0) as usize;
-    format!("{}{}", v["script"], " ".repeat(pad))
+/// A call's input: `script`, followed by `pad` spaces.
+fn script_input(script: &Script, pad: usize) -> Vec<u8> {
+    let mut input = script.to_bytes();
+    input.resize(input.len() + pad, b' ');
+    input
 }
 
-/// The invocation `id` names, or with `idempotency_key`, the one the probe service's `probe`
-/// route got with it (on `key`).
-fn invocation_ref(v: &Value) -> durable::InvocationRef {
-    match v["idempotency_key"].as_str() {
+/// The invocation `r` names: by id, or by the idempotency key the probe service's `probe`
+/// handler got it with (on its object key).
+fn invocation_ref(r: &InvocationRef) -> durable::InvocationRef {
+    match &r.idempotency_key {
         Some(idempotency_key) => durable::InvocationRef::Idempotency(durable::IdempotencyRef {
             service: "probe".into(),
-            service_key: v["key"].as_str().map(str::to_owned),
+            service_key: r.key.clone(),
             handler: "probe".into(),
-            idempotency_key: idempotency_key.to_owned(),
+            idempotency_key: idempotency_key.clone(),
             scope: None,
         }),
-        None => durable::InvocationRef::InvocationId(text(v, "id")),
+        None => durable::InvocationRef::InvocationId(r.id.clone().unwrap_or_default()),
     }
 }
 
@@ -594,38 +616,31 @@ fn taken(h: u32) -> Value {
 }
 
 /// `durable.run-begin`; when it says execute, the side effect (a message to the host, route
-/// `effect`, naming the run) and `run-end` with the script's outcome; then `take`.
-fn durable_run(v: &Value) -> Value {
-    let name = text(v, "name");
-    let (handle, replayed) = match durable::run_begin(&name) {
+/// `effect`, naming the run) and `run-end` with `outcome`; then `take`.
+fn durable_run(
+    name: &str,
+    effect: bool,
+    outcome: RunOutcome,
+    policy: durable::RetryPolicy,
+) -> Value {
+    let (handle, replayed) = match durable::run_begin(name) {
         durable::RunStart::Replayed(h) => (h, true),
         durable::RunStart::Execute(h) => {
             // The idempotency key an outside system deduplicates a retried effect by.
-            if v["effect"].as_bool() != Some(false) {
+            if effect {
                 let key = format!("{}/{name}", durable::input().invocation_id);
                 report_to("effect", json!({ "run": name, "key": key }));
             }
-            let outcome = match v["outcome"].as_str().unwrap_or("success") {
-                "terminal" => durable::RunOutcome::Terminal(Failure {
+            let outcome = match outcome {
+                RunOutcome::Terminal => durable::RunOutcome::Terminal(Failure {
                     code: 409,
                     message: format!("{name} refused"),
                     metadata: Vec::new(),
                 }),
-                "retryable" => durable::RunOutcome::Retryable(format!("{name} flaked")),
-                _ => durable::RunOutcome::Success(format!("{name} done").into_bytes()),
-            };
-            let policy = match v["max_attempts"].as_u64() {
-                None => durable::RetryPolicy::None,
-                Some(max) => durable::RetryPolicy::FixedDelay(durable::FixedDelay {
-                    interval_ms: Some(10),
-                    max_attempts: Some(max as u32),
-                    max_duration_ms: v["max_duration_ms"].as_u64(),
-                    on_max_attempts: if v["pause"].as_bool() == Some(true) {
-                        durable::OnMaxAttempts::Pause
-                    } else {
-                        durable::OnMaxAttempts::FailAsTerminal
-                    },
-                }),
+                RunOutcome::Retryable => durable::RunOutcome::Retryable(format!("{name} flaked")),
+                RunOutcome::Success => {
+                    durable::RunOutcome::Success(format!("{name} done").into_bytes())
+                }
             };
             durable::run_end(h, &outcome, policy);
             (h, false)
@@ -634,12 +649,8 @@ fn durable_run(v: &Value) -> Value {
     json!({ "replayed": replayed, "value": taken(handle) })
 }
 
-fn run(script: &Value) -> Value {
-    let ops = script.as_array().or_else(|| script["ops"].as_array());
-    Value::Array(
-        ops.map(|ops| ops.iter().map(run_op).collect())
-            .unwrap_or_default(),
-    )
+fn run(script: &Script) -> Value {
+    Value::Array(script.ops.iter().map(run_op).collect())
 }
 
 /// Tells the host what happened.
@@ -674,18 +685,24 @@ fn reply(body: Value) -> Payload {
 
 impl Guest for Probe {
     fn init(info: StartInfo) -> Result<InitOutcome, ActorError> {
-        let script: Value = serde_json::from_slice(&info.args).unwrap_or(Value::Null);
+        // Args that are not JSON (or none) are not a script: the probe just serves.
+        let script = match serde_json::from_slice::<Value>(&info.args) {
+            Ok(Value::Object(_) | Value::Array(_)) => {
+                Some(Script::from_bytes(&info.args).map_err(ActorError::InvalidArgument)?)
+            }
+            _ => None,
+        };
         STARTED.with(|s| *s.borrow_mut() = Some(info));
-        if script.is_null() {
+        let Some(script) = script else {
             return Ok(InitOutcome::Serve);
-        }
+        };
         let results = run(&script);
         report(json!({ "hook": "init", "results": results }));
-        match script["then"].as_str().unwrap_or("serve") {
-            "exit" => Ok(InitOutcome::Exit),
-            "err" => Err(ActorError::Internal("init was told to fail".into())),
-            "trap" => panic!("init was told to trap"),
-            "loop" => loop {
+        match script.then {
+            Then::Exit => Ok(InitOutcome::Exit),
+            Then::Err => Err(ActorError::Internal("init was told to fail".into())),
+            Then::Trap => panic!("init was told to trap"),
+            Then::Loop => loop {
                 let everything = ReceiveFilter {
                     tags: Vec::new(),
                     request_ids: Vec::new(),
@@ -697,8 +714,10 @@ impl Guest for Probe {
                 if let Incoming::Request(m) = &incoming
                     && m.route.as_deref() == Some("probe")
                 {
-                    let script = serde_json::from_slice(&m.body).unwrap_or(Value::Null);
-                    let results = run(&script);
+                    let results = match Script::from_bytes(&m.body) {
+                        Ok(script) => run(&script),
+                        Err(e) => json!({ "err": e }),
+                    };
                     if m.expects_response {
                         let _ = messaging::respond(None, &reply(results), Vec::new(), false);
                     }
@@ -709,34 +728,32 @@ impl Guest for Probe {
                     return Ok(InitOutcome::Exit);
                 }
             },
-            _ => Ok(InitOutcome::Serve),
+            Then::Serve => Ok(InitOutcome::Serve),
         }
     }
 
     fn handle(delivery: Incoming) -> Result<Option<Payload>, HandlerError> {
         if let Incoming::Request(m) = &delivery {
             if m.route.as_deref() == Some("probe") {
-                let script: Value = serde_json::from_slice(&m.body).map_err(|e| {
-                    HandlerError::Terminal(ActorError::InvalidArgument(e.to_string()))
-                })?;
-                if script["retryable_first"].as_bool() == Some(true) {
-                    let results = run(&script);
-                    if durable::input().retry_count == 0 {
-                        return Err(HandlerError::Retryable(guestkit::guest::RetryableError {
+                let script = Script::from_bytes(&m.body)
+                    .map_err(|e| HandlerError::Terminal(ActorError::InvalidArgument(e)))?;
+                let results = run(&script);
+                return match script.ending {
+                    Ending::Reply => Ok(Some(reply(results))),
+                    Ending::RetryableFirst if durable::input().retry_count > 0 => {
+                        Ok(Some(reply(results)))
+                    }
+                    Ending::RetryableFirst => {
+                        Err(HandlerError::Retryable(guestkit::guest::RetryableError {
                             message: format!("first attempt, after {results}"),
                             retry_after_ms: Some(10),
                             pause: false,
-                        }));
+                        }))
                     }
-                    return Ok(Some(reply(results)));
-                }
-                if script["fail"].as_bool() == Some(true) {
-                    run(&script);
-                    return Err(HandlerError::Terminal(ActorError::Internal(
+                    Ending::Fail => Err(HandlerError::Terminal(ActorError::Internal(
                         "the script asked to fail".into(),
-                    )));
-                }
-                return Ok(Some(reply(run(&script))));
+                    ))),
+                };
             }
             if m.route.as_deref() == Some("echo") {
                 return Ok(Some(reply(json!({ "echo": utf8(&m.body) }))));
