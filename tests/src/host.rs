@@ -14,13 +14,44 @@ use guestkit_shim::{
     Address, Clock, ExitReason, HostMessage, Limits, LogLine, ManualClock, Module, Payload, Shim,
     SpawnOptions,
 };
-use serde_json::{Value, json};
+use probe_script::{Op, Script, Then};
+use serde_json::Value;
 
 use crate::built_guest;
 
 /// How long a test waits, on real time, for something no timer is left to bring about
 /// before it fails.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A probe script as the test host takes one: typed ([`Script`], or its ops), or JSON that
+/// must read as one.
+pub trait AsScript {
+    fn into_script(self) -> Script;
+}
+
+impl AsScript for Script {
+    fn into_script(self) -> Script {
+        self
+    }
+}
+
+impl AsScript for Vec<Op> {
+    fn into_script(self) -> Script {
+        Script::new(self)
+    }
+}
+
+impl<const N: usize> AsScript for [Op; N] {
+    fn into_script(self) -> Script {
+        Script::new(self)
+    }
+}
+
+impl AsScript for Value {
+    fn into_script(self) -> Script {
+        serde_json::from_value(self).unwrap_or_else(|e| panic!("not a probe script: {e}"))
+    }
+}
 
 /// How to build a [`TestHost`].
 #[derive(Default)]
@@ -199,15 +230,15 @@ impl TestHost {
             .expect("the probe spawns")
     }
 
-    /// A probe that runs `ops` in `init`, then does what `then` says.
-    pub async fn running(&self, name: &str, ops: Value, then: &str) -> Address {
-        let args = json!({ "ops": ops, "then": then }).to_string().into_bytes();
+    /// A probe that runs `script` in `init`, then does what `then` says.
+    pub async fn running(&self, name: &str, script: impl AsScript, then: Then) -> Address {
+        let args = script.into_script().then(then).to_bytes();
         self.spawn(SpawnOptions::new(name).args(args)).await
     }
 
-    /// Runs `ops` in the probe at `actor` and returns one result per op.
-    pub async fn run(&self, actor: &Address, ops: Value) -> Vec<Value> {
-        let body = ops.to_string().into_bytes();
+    /// Runs `script` in the probe at `actor` and returns one result per op.
+    pub async fn run(&self, actor: &Address, script: impl AsScript) -> Vec<Value> {
+        let body = script.into_script().to_bytes();
         let reply = self
             .wait_for(
                 "the probe's reply",
@@ -304,8 +335,8 @@ impl TestHost {
     }
 
     /// Starts a durable invocation of the probe on object `key`, running `script`.
-    pub fn start(&self, key: Option<&str>, script: Value) -> String {
-        let input = script.to_string().into_bytes();
+    pub fn start(&self, key: Option<&str>, script: impl AsScript) -> String {
+        let input = script.into_script().to_bytes();
         self.shim
             .start_invocation("probe", "probe", key, input)
             .expect("the invocation starts")

@@ -8,6 +8,7 @@ use std::time::Duration;
 use guestkit_shim::journal::{InvocationRetry, Status};
 use guestkit_shim::{Address, Clock, ExitReason, Limits};
 use guestkit_tests::host::TestHost;
+use probe_script::{Message, Op, Then};
 use serde_json::{Value, json};
 
 /// The wall-clock time the manual clocks of these tests start at.
@@ -28,8 +29,9 @@ async fn init_ends_after(h: &TestHost, actor: &Address, ms: u64) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sleeping_actor_wakes_when_the_clock_reaches_its_time_and_not_before() {
     let h = manual();
-    let ops = json!([{ "op": "sleep", "ms": 1000 }, { "op": "now" }]);
-    let sleeper = h.running("sleeper", ops, "exit").await;
+    let sleeper = h
+        .running("sleeper", [Op::sleep(1000), Op::Now], Then::Exit)
+        .await;
     let results = init_ends_after(&h, &sleeper, 1000).await;
     assert_eq!(
         results[1],
@@ -43,12 +45,14 @@ async fn a_sleeping_actor_wakes_when_the_clock_reaches_its_time_and_not_before()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn send_after_timers_fire_in_the_order_they_are_due() {
     let h = manual();
-    let after = |n: u64, delay_ms: u64| json!({ "op": "send_after", "to": "host", "body": { "n": n }, "delay_ms": delay_ms });
+    let after = |n: u64, delay_ms: u64| {
+        Op::send_after(Message::to("host").body(json!({ "n": n })), delay_ms)
+    };
     let timers = h
         .running(
             "timers",
-            json!([after(3, 300), after(1, 100), after(2, 200)]),
-            "serve",
+            [after(3, 300), after(1, 100), after(2, 200)],
+            Then::Serve,
         )
         .await;
     let fired = |h: &TestHost| -> Vec<Value> {
@@ -68,8 +72,8 @@ async fn send_after_timers_fire_in_the_order_they_are_due() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_receive_times_out_when_the_clock_passes_its_deadline() {
     let h = manual();
-    let receive = json!([{ "op": "receive", "timeout_ms": 500 }]);
-    let waiting = h.running("waiting", receive, "exit").await;
+    let receive = [Op::receive(Some(500))];
+    let waiting = h.running("waiting", receive, Then::Exit).await;
     let results = init_ends_after(&h, &waiting, 500).await;
     assert!(
         results[0].to_string().contains("timed-out"),
@@ -80,10 +84,10 @@ async fn a_receive_times_out_when_the_clock_passes_its_deadline() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_message_to_a_sleeping_actor_waits_in_its_mailbox_until_the_clock_wakes_it() {
     let h = manual();
-    let ops = json!([{ "op": "sleep", "ms": 500 }, { "op": "receive", "timeout_ms": 0 }]);
-    let sleeper = h.running("sleeper", ops, "exit").await;
+    let ops = [Op::sleep(500), Op::receive(Some(0))];
+    let sleeper = h.running("sleeper", ops, Then::Exit).await;
     let sender = h.probe("sender").await;
-    let send = json!([{ "op": "send", "to": sleeper.to_string(), "body": "hi" }]);
+    let send = [Op::send(Message::to(&sleeper).body("hi"))];
     h.run(&sender, send).await;
     // The message does not wake the sleeper, and leaves the node idle: the clock can move.
     let results = init_ends_after(&h, &sleeper, 500).await;
@@ -104,12 +108,12 @@ async fn a_completion_landing_during_a_retry_backoff_waits_for_the_retry() {
         .build();
     let id = h.start(
         None,
-        json!([
-            { "op": "awakeable", "as": "a" },
-            { "op": "awakeable", "as": "b" },
-            { "op": "wait", "of": ["a", "b"] },
-            { "op": "trap_first" },
-        ]),
+        [
+            Op::awakeable("a"),
+            Op::awakeable("b"),
+            Op::wait(["a", "b"]),
+            Op::TrapFirst,
+        ],
     );
     h.settle().await;
     let journal = h.shim.journal(&id).unwrap();
@@ -147,12 +151,12 @@ async fn a_durable_timer_and_a_retry_backoff_wait_for_the_clock() {
         .build();
     let id = h.start(
         None,
-        json!([
-            { "op": "durable_sleep", "name": "nap", "ms": 3000, "as": "nap" },
-            { "op": "wait", "of": ["nap"] },
-            { "op": "trap_first" },
-            { "op": "now" },
-        ]),
+        [
+            Op::durable_sleep("nap", 3000),
+            Op::wait(["nap"]),
+            Op::TrapFirst,
+            Op::Now,
+        ],
     );
     h.settle().await;
     let wake_at_ms = (START + Duration::from_secs(3)).as_millis() as u64;
@@ -184,9 +188,7 @@ async fn a_spinning_guest_is_stopped_on_real_time_while_the_clock_stands_still()
             ..Limits::default()
         })
         .build();
-    let spinner = h
-        .running("spinner", json!([{ "op": "spin" }]), "exit")
-        .await;
+    let spinner = h.running("spinner", [Op::Spin], Then::Exit).await;
     assert_eq!(h.stopped(&spinner).await, ExitReason::Failure);
     h.settle().await;
     assert_eq!(h.elapsed(), Duration::ZERO);

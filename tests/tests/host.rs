@@ -11,6 +11,7 @@ use guestkit_shim::{
 };
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
+use probe_script::Then;
 use serde_json::{Value, json};
 
 fn err(v: &Value) -> String {
@@ -33,7 +34,7 @@ async fn sem_01_one_senders_messages_arrive_in_order() {
     let h = TestHost::new();
     let receive = json!({ "op": "receive", "timeout_ms": 10_000 });
     let b = h
-        .running("b", json!([receive, receive, receive]), "exit")
+        .running("b", json!([receive, receive, receive]), Then::Exit)
         .await;
     let a = h.probe("a").await;
     let sends: Vec<Value> = (1..=3)
@@ -57,7 +58,7 @@ async fn sem_02_tag_filter_leaves_others_queued_and_untagged_never_match() {
                 { "op": "receive", "timeout_ms": 0 },
                 { "op": "receive", "timeout_ms": 0 },
             ]),
-            "exit",
+            Then::Exit,
         )
         .await;
     let a = h.probe("a").await;
@@ -93,7 +94,7 @@ async fn sem_02_link_died_matches_its_link_tag() {
                 { "op": "spawn", "name": "c", "link": true, "link_tag": 7, "args": failing },
                 { "op": "receive", "tags": [7], "timeout_ms": 10_000 },
             ]),
-            "exit",
+            Then::Exit,
         )
         .await;
     let got = h.init_results(&p).await;
@@ -280,7 +281,7 @@ async fn sem_08_get_blob_is_the_current_ones_and_last_blob_the_newest() {
                 { "op": "get_blob" },
                 { "op": "last_blob" },
             ]),
-            "exit",
+            Then::Exit,
         )
         .await;
     let a = h.probe("a").await;
@@ -519,7 +520,7 @@ async fn sem_14_and_15_attached_capabilities_are_vetted_and_only_those_can_be_sa
         .running(
             "b",
             json!([{ "op": "receive", "timeout_ms": 10_000 }]),
-            "serve",
+            Then::Serve,
         )
         .await;
     h.run(
@@ -720,7 +721,7 @@ async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
     let h = TestHost::new();
     let m = h.probe("m").await;
     let calm = h
-        .running("calm", json!([{ "op": "sleep", "ms": 300 }]), "exit")
+        .running("calm", json!([{ "op": "sleep", "ms": 300 }]), Then::Exit)
         .await;
     let other = h.probe("other").await;
     let got = h
@@ -835,7 +836,7 @@ async fn sem_23_init_exit_is_normal_and_process_mode_receives_chunks_and_stop() 
         .running(
             "looping",
             json!([{ "op": "stream_register", "stream": "s" }]),
-            "loop",
+            Then::Loop,
         )
         .await;
     h.shim.send_chunk(&looping, chunk("s", 1, "first")).unwrap();
@@ -1022,7 +1023,7 @@ async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observe
             ..Limits::default()
         })
         .build();
-    let broken = h.running("broken", json!([]), "err").await;
+    let broken = h.running("broken", json!([]), Then::Err).await;
     assert_eq!(h.stopped(&broken).await, ExitReason::Failure);
     assert!(h.hooks(&broken, "on-ready").is_empty());
 
@@ -1076,7 +1077,7 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
         TestHost::builder().state_dir(state.path()),
         async |h: &TestHost| {
             let issuer = h.probe("issuer").await;
-            let holder = h.running("holder", receive.clone(), "serve").await;
+            let holder = h.running("holder", receive.clone(), Then::Serve).await;
             let read = h
                 .run(
                     &issuer,

@@ -741,6 +741,26 @@ impl Op {
         }
     }
 
+    /// A durable timer of `ms` named `name`, its handle named `name` too.
+    pub fn durable_sleep(name: &str, ms: u64) -> Self {
+        Op::DurableSleep {
+            name: name.into(),
+            ms,
+            name_as: name.into(),
+        }
+    }
+
+    /// An awakeable whose handle is named `name`; its result is the awakeable's id.
+    pub fn awakeable(name: &str) -> Self {
+        Op::Awakeable {
+            name_as: name.into(),
+        }
+    }
+
+    pub fn send_after(msg: Message, delay_ms: u64) -> Self {
+        Op::SendAfter { msg, delay_ms }
+    }
+
     pub fn take(of: &str) -> Self {
         Op::Take { of: of.into() }
     }
