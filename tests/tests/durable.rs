@@ -10,6 +10,7 @@ use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore}
 use guestkit_shim::{Clock, Shim};
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
+use probe_script::{Combinator, InvocationRef, Message, Op, RunOutcome, Script, Target, names};
 use serde_json::{Value, json};
 
 /// A host on the database under `state`, with the probe as durable service retried under
@@ -45,16 +46,16 @@ fn after_an_hour() -> InvocationRetry {
 }
 
 /// A script whose every journaled step is followed by a trap in the first attempt.
-fn steps_then_trap() -> Value {
-    json!([
-        { "op": "replaying" },
-        { "op": "run", "name": "charge" },
-        { "op": "now" },
-        { "op": "random" },
-        { "op": "state_set", "key": "k", "value": "v" },
-        { "op": "state_get", "key": "k" },
-        { "op": "trap_first" },
-        { "op": "replaying" },
+fn steps_then_trap() -> Script {
+    Script::new([
+        Op::Replaying,
+        Op::run("charge"),
+        Op::Now,
+        Op::Random,
+        Op::state_set("k", "v"),
+        Op::state_get("k"),
+        Op::TrapFirst,
+        Op::Replaying,
     ])
 }
 
@@ -187,11 +188,11 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
     for checks in [true, false] {
         let state = tempfile::tempdir().unwrap();
         // The first attempt writes "v"; the database then says it wrote "w".
-        let script = json!([
-            { "op": "payload_checks", "on": checks },
-            { "op": "state_set", "key": "k", "value": "v" },
-            { "op": "trap_first" },
-        ]);
+        let script = [
+            Op::PayloadChecks { on: checks },
+            Op::state_set("k", "v"),
+            Op::TrapFirst,
+        ];
         let id = in_shim_process(
             durable_at(state.path(), after_an_hour()),
             async |d: &TestHost| {
@@ -218,7 +219,7 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
 async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
     let state = tempfile::tempdir().unwrap();
     let d = durable_at(state.path(), quick(Some(1), false)).build();
-    let id = d.start(None, json!([{ "op": "send", "to": "host", "body": "hi" }]));
+    let id = d.start(None, [Op::send(Message::to("host").body("hi"))]);
     match d.outcome(&id).await {
         Status::Failed(f) => {
             assert_eq!(f.code, 571, "{f}");
@@ -231,7 +232,16 @@ async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
 #[tokio::test]
 async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses() {
     let (_state, d) = fresh();
-    let flaky = |pause: bool| json!([{ "op": "run", "name": "charge", "outcome": "retryable", "max_attempts": 3, "pause": pause }]);
+    let flaky = |pause: bool| {
+        [Op::Run {
+            name: "charge".into(),
+            effect: true,
+            outcome: RunOutcome::Retryable,
+            max_attempts: Some(3),
+            max_duration_ms: None,
+            pause,
+        }]
+    };
 
     let id = d.start(None, flaky(false));
     let results = d.results(&id).await;
@@ -248,7 +258,14 @@ async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses
 
     let id = d.start(
         None,
-        json!([{ "op": "run", "name": "book", "outcome": "terminal" }]),
+        [Op::Run {
+            name: "book".into(),
+            effect: true,
+            outcome: RunOutcome::Terminal,
+            max_attempts: None,
+            max_duration_ms: None,
+            pause: false,
+        }],
     );
     let results = d.results(&id).await;
     assert_eq!(
@@ -263,10 +280,7 @@ async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses
 async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
     let (_state, d) = fresh();
 
-    let ok = d.start(
-        None,
-        json!([{ "op": "state_set", "key": "a", "value": "1" }]),
-    );
+    let ok = d.start(None, [Op::state_set("a", "1")]);
     assert_eq!(d.results(&ok).await, [Value::Null]);
 
     let failed = d.start(None, json!({ "ending": "fail", "ops": [] }));
@@ -281,12 +295,9 @@ async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
 #[tokio::test]
 async fn sem_32_durable_state_is_namespaced_by_object_key() {
     let (_state, d) = fresh();
-    let set = d.start(
-        Some("a"),
-        json!([{ "op": "state_set", "key": "n", "value": "1" }]),
-    );
+    let set = d.start(Some("a"), [Op::state_set("n", "1")]);
     d.results(&set).await;
-    let get = json!([{ "op": "state_get", "key": "n" }]);
+    let get = [Op::state_get("n")];
     let other = d.start(Some("b"), get.clone());
     assert_eq!(d.results(&other).await, [Value::Null]);
     let same = d.start(Some("a"), get);
@@ -297,12 +308,12 @@ async fn sem_32_durable_state_is_namespaced_by_object_key() {
 fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
     let state = tempfile::tempdir().unwrap();
     const START: Duration = Duration::from_secs(1_000_000);
-    let script = json!([
-        { "op": "durable_sleep", "name": "nap", "ms": 3000, "as": "nap" },
-        { "op": "wait", "of": ["nap"] },
-        { "op": "run", "name": "after" },
-        { "op": "take", "of": "nap" },
-    ]);
+    let script = [
+        Op::durable_sleep("nap", 3000),
+        Op::wait(["nap"]),
+        Op::run("after"),
+        Op::take("nap"),
+    ];
     let (id, wake_at) = in_shim_process(
         durable_at(state.path(), quick(None, false)).clock(Clock::manual_at(START)),
         async |d: &TestHost| {
@@ -349,18 +360,26 @@ async fn sem_29_combinators_and_their_order_hold_on_replay() {
     let (_state, d) = fresh();
     let id = d.start(
         None,
-        json!([
-            { "op": "durable_sleep", "name": "short", "ms": 50, "as": "short" },
-            { "op": "awakeable", "as": "never" },
-            { "op": "wait", "of": ["short", "never"] },
-            { "op": "completed", "of": "short" },
-            { "op": "completed", "of": "never" },
-            { "op": "wait", "combinator": "any", "of": ["short", "never"] },
-            { "op": "durable_sleep", "name": "long", "ms": 300, "as": "long" },
-            { "op": "wait", "combinator": "all", "of": ["short", "long"] },
-            { "op": "completed", "of": "long" },
-            { "op": "trap_first" },
-        ]),
+        [
+            Op::durable_sleep("short", 50),
+            Op::awakeable("never"),
+            Op::wait(["short", "never"]),
+            Op::Completed { of: "short".into() },
+            Op::Completed { of: "never".into() },
+            Op::Wait {
+                of: names(["short", "never"]),
+                combinator: Combinator::Any,
+                cancellable: false,
+            },
+            Op::durable_sleep("long", 300),
+            Op::Wait {
+                of: names(["short", "long"]),
+                combinator: Combinator::All,
+                cancellable: false,
+            },
+            Op::Completed { of: "long".into() },
+            Op::TrapFirst,
+        ],
     );
     let results = d.results(&id).await;
     assert_eq!(results[2], json!("any-completed"), "race: the timer");
@@ -377,13 +396,21 @@ async fn sem_29_cancel_makes_wait_return_cancelled() {
     let (_state, d) = fresh();
     let id = d.start(
         None,
-        json!([
-            { "op": "awakeable", "as": "approval" },
-            { "op": "wait", "of": ["approval"], "cancellable": true },
-            { "op": "trap_first" },
-            { "op": "durable_sleep", "name": "short", "ms": 10, "as": "short" },
-            { "op": "wait", "of": ["short"], "cancellable": true },
-        ]),
+        [
+            Op::awakeable("approval"),
+            Op::Wait {
+                of: names(["approval"]),
+                combinator: Combinator::First,
+                cancellable: true,
+            },
+            Op::TrapFirst,
+            Op::durable_sleep("short", 10),
+            Op::Wait {
+                of: names(["short"]),
+                combinator: Combinator::First,
+                cancellable: true,
+            },
+        ],
     );
     d.journaled(&id, "durable.awakeable").await;
     assert!(d.shim.cancel_invocation(&id).unwrap());
@@ -401,12 +428,12 @@ async fn sem_25_30_an_awakeable_completed_by_the_host_resumes_the_invocation() {
     let (_state, d) = fresh();
     let id = d.start(
         None,
-        json!([
-            { "op": "awakeable", "as": "approval" },
-            { "op": "wait", "of": ["approval"] },
-            { "op": "take", "of": "approval" },
-            { "op": "run", "name": "ship" },
-        ]),
+        [
+            Op::awakeable("approval"),
+            Op::wait(["approval"]),
+            Op::take("approval"),
+            Op::run("ship"),
+        ],
     );
     let entry = d.journaled(&id, "durable.awakeable").await;
     let awakeable = entry.result.as_str().unwrap().to_owned();
@@ -434,21 +461,34 @@ async fn sem_32_a_promise_is_shared_by_the_invocations_of_one_object() {
     let (_state, d) = fresh();
     let waiter = d.start(
         Some("order-7"),
-        json!([
-            { "op": "promise_peek", "key": "approval" },
-            { "op": "promise_get", "key": "approval", "as": "p" },
-            { "op": "wait", "of": ["p"] },
-            { "op": "take", "of": "p" },
-        ]),
+        [
+            Op::PromisePeek {
+                key: "approval".into(),
+            },
+            Op::PromiseGet {
+                key: "approval".into(),
+                name_as: "p".into(),
+            },
+            Op::wait(["p"]),
+            Op::take("p"),
+        ],
     );
     d.journaled(&waiter, "durable.promise-get").await;
     let completer = d.start(
         Some("order-7"),
-        json!([
-            { "op": "promise_complete", "key": "approval", "value": "yes" },
-            { "op": "promise_complete", "key": "approval", "value": "no" },
-            { "op": "promise_peek", "key": "approval" },
-        ]),
+        [
+            Op::PromiseComplete {
+                key: "approval".into(),
+                value: "yes".into(),
+            },
+            Op::PromiseComplete {
+                key: "approval".into(),
+                value: "no".into(),
+            },
+            Op::PromisePeek {
+                key: "approval".into(),
+            },
+        ],
     );
     let done = d.results(&completer).await;
     assert_eq!(done[0], json!("void"), "completed it");
@@ -461,7 +501,14 @@ async fn sem_32_a_promise_is_shared_by_the_invocations_of_one_object() {
     // The host can complete another object's promise.
     let other = d.start(
         Some("order-8"),
-        json!([{ "op": "promise_get", "key": "approval", "as": "p" }, { "op": "wait", "of": ["p"] }, { "op": "take", "of": "p" }]),
+        [
+            Op::PromiseGet {
+                key: "approval".into(),
+                name_as: "p".into(),
+            },
+            Op::wait(["p"]),
+            Op::take("p"),
+        ],
     );
     d.journaled(&other, "durable.promise-get").await;
     assert!(
@@ -517,16 +564,21 @@ fn invocation_id(result: &Value) -> String {
 #[tokio::test]
 async fn sem_32_a_durable_call_starts_one_invocation_across_retries_and_returns_its_output() {
     let (_state, d) = fresh();
-    let child = json!([{ "op": "run", "name": "child-step" }]);
+    let child = Script::new([Op::run("child-step")]);
     let id = d.start(
         None,
-        json!([
-            { "op": "durable_call", "script": child, "as": "call" },
+        [
+            Op::DurableCall {
+                target: Target::default(),
+                script: child,
+                pad: 0,
+                name_as: "call".into(),
+            },
             // The first attempt ends after the call started the callee.
-            { "op": "trap_first" },
-            { "op": "wait", "of": ["call"] },
-            { "op": "take", "of": "call" },
-        ]),
+            Op::TrapFirst,
+            Op::wait(["call"]),
+            Op::take("call"),
+        ],
     );
     let results = d.results(&id).await;
     assert_eq!(d.attempts(&id), 2);
@@ -549,10 +601,17 @@ async fn sem_32_a_delayed_send_starts_no_earlier_than_its_delay_and_once_across_
         .build();
     let id = d.start(
         None,
-        json!([
-            { "op": "durable_send", "script": [{ "op": "now" }], "delay_ms": 400 },
-            { "op": "trap_first" },
-        ]),
+        [
+            Op::DurableSend {
+                target: Target {
+                    ..Target::default()
+                },
+                script: Script::new([Op::Now]),
+                pad: 0,
+                delay_ms: Some(400),
+            },
+            Op::TrapFirst,
+        ],
     );
     // The first attempt sends and traps; the retry (10 ms later) sends again.
     d.advance(Duration::from_millis(10)).await;
@@ -586,9 +645,7 @@ async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
         service: "probe".into(),
         handler: "probe".into(),
         key: Some("order-1".into()),
-        input: json!([{ "op": "run", "name": "charge" }])
-            .to_string()
-            .into_bytes(),
+        input: Script::new([Op::run("charge")]).to_bytes(),
         idempotency_key: Some(idempotency_key.into()),
         start_at_ms: None,
     };
@@ -603,19 +660,39 @@ async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
 
     // From a handler: two calls with one key are one invocation, and the caller can attach
     // to it by that key.
-    let script = json!([{ "op": "run", "name": "ship" }]);
-    let call = |name: &str| json!({ "op": "durable_call", "script": script, "key": "order-2", "idempotency_key": "ship-1", "as": name });
+    let script = Script::new([Op::run("ship")]);
+    let call = |name: &str| Op::DurableCall {
+        target: Target {
+            key: Some("order-2".into()),
+            idempotency_key: Some("ship-1".into()),
+            ..Target::default()
+        },
+        script: script.clone(),
+        pad: 0,
+        name_as: name.to_string(),
+    };
     let id = d.start(
         None,
-        json!([
+        [
             call("a"),
             call("b"),
-            { "op": "wait", "of": ["a", "b"], "combinator": "all" },
-            { "op": "take", "of": "b" },
-            { "op": "attach", "key": "order-2", "idempotency_key": "ship-1", "as": "c" },
-            { "op": "wait", "of": ["c"] },
-            { "op": "take", "of": "c" },
-        ]),
+            Op::Wait {
+                of: names(["a", "b"]),
+                combinator: Combinator::All,
+                cancellable: false,
+            },
+            Op::take("b"),
+            Op::Attach {
+                invocation: InvocationRef {
+                    key: Some("order-2".into()),
+                    idempotency_key: Some("ship-1".into()),
+                    ..InvocationRef::default()
+                },
+                name_as: "c".into(),
+            },
+            Op::wait(["c"]),
+            Op::take("c"),
+        ],
     );
     let results = d.results(&id).await;
     assert_eq!(results[0], results[1], "one invocation id");
@@ -629,19 +706,38 @@ async fn a_signal_resumes_its_invocation_and_an_attached_caller_gets_the_output(
     let (_state, d) = fresh();
     let signalled = d.start(
         None,
-        json!([
-            { "op": "signal", "name": "go", "as": "go" },
-            { "op": "wait", "of": ["go"] },
-            { "op": "take", "of": "go" },
-        ]),
+        [
+            Op::Signal {
+                name: "go".into(),
+                name_as: "go".into(),
+            },
+            Op::wait(["go"]),
+            Op::take("go"),
+        ],
     );
-    let attach = json!([
-        { "op": "output", "id": signalled },
-        { "op": "attach", "id": signalled, "as": "done" },
-        { "op": "wait", "of": ["done"] },
-        { "op": "take", "of": "done" },
-        { "op": "output", "id": signalled },
-    ]);
+    let attach = [
+        Op::Output {
+            invocation: InvocationRef {
+                id: Some(signalled.to_string()),
+                ..InvocationRef::default()
+            },
+        },
+        Op::Attach {
+            invocation: InvocationRef {
+                id: Some(signalled.to_string()),
+                ..InvocationRef::default()
+            },
+            name_as: "done".into(),
+        },
+        Op::wait(["done"]),
+        Op::take("done"),
+        Op::Output {
+            invocation: InvocationRef {
+                id: Some(signalled.to_string()),
+                ..InvocationRef::default()
+            },
+        },
+    ];
     let attached = d.start(None, attach);
     for id in [&signalled, &attached] {
         let status = tokio::time::timeout(TIMEOUT, d.shim.invocation_settled(id))
@@ -656,7 +752,11 @@ async fn a_signal_resumes_its_invocation_and_an_attached_caller_gets_the_output(
     // One handler signals the other.
     let signaller = d.start(
         None,
-        json!([{ "op": "complete_signal", "id": signalled, "name": "go", "value": "\"now\"" }]),
+        [Op::CompleteSignal {
+            id: signalled.to_string(),
+            name: "go".into(),
+            value: "\"now\"".into(),
+        }],
     );
     d.results(&signaller).await;
 
@@ -674,14 +774,44 @@ async fn a_call_to_no_durable_service_fails_the_call_not_the_caller() {
     let (_state, d) = fresh();
     let id = d.start(
         None,
-        json!([
-            { "op": "durable_call", "service": "nowhere", "script": [], "as": "missing" },
-            { "op": "take", "of": "missing" },
-            { "op": "durable_send", "service": "probe", "package": "actors", "script": [] },
-            { "op": "attach", "id": "inv_missing", "as": "none" },
-            { "op": "take", "of": "none" },
-            { "op": "durable_send", "script": [], "pad": 5 << 20 },
-        ]),
+        [
+            Op::DurableCall {
+                target: Target {
+                    service: Some("nowhere".into()),
+                    ..Target::default()
+                },
+                script: Script::new([]),
+                pad: 0,
+                name_as: "missing".into(),
+            },
+            Op::take("missing"),
+            Op::DurableSend {
+                target: Target {
+                    service: Some("probe".into()),
+                    package: Some("actors".into()),
+                    ..Target::default()
+                },
+                script: Script::new([]),
+                pad: 0,
+                delay_ms: None,
+            },
+            Op::Attach {
+                invocation: InvocationRef {
+                    id: Some("inv_missing".into()),
+                    ..InvocationRef::default()
+                },
+                name_as: "none".into(),
+            },
+            Op::take("none"),
+            Op::DurableSend {
+                target: Target {
+                    ..Target::default()
+                },
+                script: Script::new([]),
+                pad: 5 << 20,
+                delay_ms: None,
+            },
+        ],
     );
     let results = d.results(&id).await;
     let failed = |result: &Value, code: u16, says: &str| {
@@ -702,10 +832,14 @@ async fn sem_28_a_runs_max_duration_ends_its_retries() {
     let d = TestHost::builder().durable(quick(None, false)).build();
     let id = d.start(
         None,
-        json!([{
-            "op": "run", "name": "charge", "outcome": "retryable",
-            "max_attempts": 1_000_000, "max_duration_ms": 300,
-        }]),
+        [Op::Run {
+            name: "charge".into(),
+            effect: true,
+            outcome: RunOutcome::Retryable,
+            max_attempts: Some(1_000_000),
+            max_duration_ms: Some(300),
+            pause: false,
+        }],
     );
     d.advance(Duration::from_millis(299)).await;
     assert!(

@@ -383,6 +383,11 @@ impl InvocationRef {
     }
 }
 
+/// The names of durable handles, as [`Op::Wait`] takes them.
+pub fn names<const N: usize>(names: [&str; N]) -> Vec<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
+}
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
@@ -735,7 +740,7 @@ impl Op {
     /// Waits for the first of the named handles.
     pub fn wait<const N: usize>(of: [&str; N]) -> Self {
         Op::Wait {
-            of: of.iter().map(|s| (*s).to_owned()).collect(),
+            of: names(of),
             combinator: Combinator::First,
             cancellable: false,
         }
