@@ -23,8 +23,7 @@ use crate::built_guest;
 /// before it fails.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// A probe script as the test host takes one: typed ([`Script`], or its ops), or JSON that
-/// must read as one.
+/// A probe script as the test host takes one: a [`Script`], or its ops.
 pub trait AsScript {
     fn into_script(self) -> Script;
 }
@@ -44,12 +43,6 @@ impl AsScript for Vec<Op> {
 impl<const N: usize> AsScript for [Op; N] {
     fn into_script(self) -> Script {
         Script::new(self)
-    }
-}
-
-impl AsScript for Value {
-    fn into_script(self) -> Script {
-        serde_json::from_value(self).unwrap_or_else(|e| panic!("not a probe script: {e}"))
     }
 }
 

@@ -10,7 +10,9 @@ use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore}
 use guestkit_shim::{Clock, Shim};
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
-use probe_script::{Combinator, InvocationRef, Message, Op, RunOutcome, Script, Target, names};
+use probe_script::{
+    Combinator, Ending, InvocationRef, Message, Op, RunOutcome, Script, Target, names,
+};
 use serde_json::{Value, json};
 
 /// A host on the database under `state`, with the probe as durable service retried under
@@ -283,11 +285,11 @@ async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
     let ok = d.start(None, [Op::state_set("a", "1")]);
     assert_eq!(d.results(&ok).await, [Value::Null]);
 
-    let failed = d.start(None, json!({ "ending": "fail", "ops": [] }));
+    let failed = d.start(None, Script::default().ending(Ending::Fail));
     assert!(matches!(d.outcome(&failed).await, Status::Failed(f) if f.code == 500));
     assert_eq!(d.attempts(&failed), 1, "a terminal error is not retried");
 
-    let retried = d.start(None, json!({ "ending": "retryable_first", "ops": [] }));
+    let retried = d.start(None, Script::default().ending(Ending::RetryableFirst));
     d.results(&retried).await;
     assert_eq!(d.attempts(&retried), 2);
 }

@@ -11,7 +11,7 @@ use guestkit_shim::{
 };
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
-use probe_script::Then;
+use probe_script::{self as script, Cap, Message, Op, Script, Spawn, Then};
 use serde_json::{Value, json};
 
 fn err(v: &Value) -> String {
@@ -21,26 +21,32 @@ fn err(v: &Value) -> String {
         .to_owned()
 }
 
-fn messaging(issuer: &Address) -> Value {
-    json!({ "issuer": issuer.to_string(), "params": "\"messaging\"" })
+fn messaging(issuer: &Address) -> Cap {
+    Cap::new(issuer, "\"messaging\"")
 }
 
-fn cap(c: &Capability) -> Value {
-    json!({ "issuer": c.issuer.to_string(), "params": c.params })
+/// The capabilities in a probe's list of them (what `owned` gives).
+fn caps_in(list: &Value) -> Vec<Cap> {
+    let list = list.as_array().expect("a list of capabilities");
+    list.iter().map(Cap::from_json).collect()
+}
+
+fn cap(c: &Capability) -> Cap {
+    Cap::new(&c.issuer, c.params.clone())
 }
 
 #[tokio::test]
 async fn sem_01_one_senders_messages_arrive_in_order() {
     let h = TestHost::new();
-    let receive = json!({ "op": "receive", "timeout_ms": 10_000 });
+    let receive = Op::receive(Some(10_000));
     let b = h
-        .running("b", json!([receive, receive, receive]), Then::Exit)
+        .running("b", [receive.clone(), receive.clone(), receive], Then::Exit)
         .await;
     let a = h.probe("a").await;
-    let sends: Vec<Value> = (1..=3)
-        .map(|i| json!({ "op": "send", "to": b.to_string(), "body": format!("m{i}") }))
+    let sends: Vec<Op> = (1..=3)
+        .map(|i| Op::send(Message::to(&b).body(format!("m{i}"))))
         .collect();
-    h.run(&a, Value::Array(sends)).await;
+    h.run(&a, sends).await;
     let got = h.init_results(&b).await;
     let bodies: Vec<&str> = got.iter().map(|r| r["body"].as_str().unwrap()).collect();
     assert_eq!(bodies, ["m1", "m2", "m3"]);
@@ -52,12 +58,20 @@ async fn sem_02_tag_filter_leaves_others_queued_and_untagged_never_match() {
     let b = h
         .running(
             "b",
-            json!([
-                { "op": "receive", "tags": [2], "timeout_ms": 10_000 },
-                { "op": "receive", "tags": [3], "timeout_ms": 0 },
-                { "op": "receive", "timeout_ms": 0 },
-                { "op": "receive", "timeout_ms": 0 },
-            ]),
+            [
+                Op::Receive {
+                    tags: vec![2],
+                    ids: Vec::new(),
+                    timeout_ms: Some(10_000),
+                },
+                Op::Receive {
+                    tags: vec![3],
+                    ids: Vec::new(),
+                    timeout_ms: Some(0),
+                },
+                Op::receive(Some(0)),
+                Op::receive(Some(0)),
+            ],
             Then::Exit,
         )
         .await;
@@ -65,11 +79,11 @@ async fn sem_02_tag_filter_leaves_others_queued_and_untagged_never_match() {
     let to = b.to_string();
     h.run(
         &a,
-        json!([
-            { "op": "send", "to": to, "tag": 1, "body": "one" },
-            { "op": "send", "to": to, "body": "untagged" },
-            { "op": "send", "to": to, "tag": 2, "body": "two" },
-        ]),
+        [
+            Op::send(Message::to(&to).tag(1).body("one")),
+            Op::send(Message::to(&to).body("untagged")),
+            Op::send(Message::to(&to).tag(2).body("two")),
+        ],
     )
     .await;
     let got = h.init_results(&b).await;
@@ -85,15 +99,19 @@ async fn sem_02_tag_filter_leaves_others_queued_and_untagged_never_match() {
 #[tokio::test]
 async fn sem_02_link_died_matches_its_link_tag() {
     let h = TestHost::new();
-    let failing = json!({ "ops": [], "then": "err" });
+    let failing = Script::default().then(Then::Err);
     let p = h
         .running(
             "p",
-            json!([
-                { "op": "die_when_link_dies", "die": false },
-                { "op": "spawn", "name": "c", "link": true, "link_tag": 7, "args": failing },
-                { "op": "receive", "tags": [7], "timeout_ms": 10_000 },
-            ]),
+            [
+                Op::DieWhenLinkDies { die: false },
+                Op::spawn(Spawn::named("c").running(failing).link(Some(7))),
+                Op::Receive {
+                    tags: vec![7],
+                    ids: Vec::new(),
+                    timeout_ms: Some(10_000),
+                },
+            ],
             Then::Exit,
         )
         .await;
@@ -110,14 +128,18 @@ async fn sem_03_receive_timeout_consumes_nothing_and_zero_polls() {
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "send", "to": "loopback", "tag": 5, "body": "kept" },
-                { "op": "now_ms" },
-                { "op": "receive", "tags": [6], "timeout_ms": 200 },
-                { "op": "now_ms" },
-                { "op": "receive", "timeout_ms": 0 },
-                { "op": "receive", "timeout_ms": 0 },
-            ]),
+            [
+                Op::send(Message::to("loopback").tag(5).body("kept")),
+                Op::NowMs,
+                Op::Receive {
+                    tags: vec![6],
+                    ids: Vec::new(),
+                    timeout_ms: Some(200),
+                },
+                Op::NowMs,
+                Op::receive(Some(0)),
+                Op::receive(Some(0)),
+            ],
         )
         .await;
     assert_eq!(got[2]["err"], "timed-out");
@@ -137,12 +159,12 @@ async fn sem_03_receive_without_timeout_waits_as_long_as_it_takes() {
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "now_ms" },
-                { "op": "send_after", "to": "loopback", "delay_ms": 300, "body": "late" },
-                { "op": "receive" },
-                { "op": "now_ms" },
-            ]),
+            [
+                Op::NowMs,
+                Op::send_after(Message::to("loopback").body("late"), 300),
+                Op::receive(None),
+                Op::NowMs,
+            ],
         )
         .await;
     assert_eq!(got[2]["body"], "late");
@@ -157,12 +179,12 @@ async fn sem_04_call_waits_only_for_its_own_id_and_refuses_loopback() {
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "send", "to": "loopback", "body": "queued first" },
-                { "op": "call", "to": b.to_string(), "route": "echo", "body": "hi" },
-                { "op": "receive", "timeout_ms": 0 },
-                { "op": "call", "to": "loopback", "route": "echo" },
-            ]),
+            [
+                Op::send(Message::to("loopback").body("queued first")),
+                Op::call(Message::to(&b).route("echo").body("hi"), None),
+                Op::receive(Some(0)),
+                Op::call(Message::to("loopback").route("echo"), None),
+            ],
         )
         .await;
     assert_eq!(got[1]["ok"]["body"], r#"{"echo":"hi"}"#);
@@ -185,21 +207,27 @@ async fn sem_05_a_request_gets_exactly_one_outcome_and_late_responses_are_droppe
     let h = TestHost::new();
     let a = h.probe("a").await;
     let slow = h.probe("slow").await;
-    let sleep = json!([{ "op": "sleep", "ms": 500 }]).to_string();
+    let sleep = Script::new([Op::sleep(500)]).to_text();
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "request", "to": slow.to_string(), "route": "probe", "body": sleep,
-                  "timeout_ms": 100, "context": "mine" },
-                { "op": "receive", "timeout_ms": 10_000 },
-                { "op": "sleep", "ms": 800 },
-                { "op": "receive", "timeout_ms": 0 },
-                { "op": "call", "to": slow.to_string(), "route": "probe", "body": sleep,
-                  "timeout_ms": 100 },
-                { "op": "sleep", "ms": 800 },
-                { "op": "receive", "timeout_ms": 0 },
-            ]),
+            [
+                Op::Request {
+                    msg: Message::to(&slow).route("probe").body(sleep.as_str()),
+                    timeout_ms: Some(100),
+                    context: Some("mine".into()),
+                    inherit: false,
+                },
+                Op::receive(Some(10_000)),
+                Op::sleep(800),
+                Op::receive(Some(0)),
+                Op::call(
+                    Message::to(&slow).route("probe").body(sleep.as_str()),
+                    Some(100),
+                ),
+                Op::sleep(800),
+                Op::receive(Some(0)),
+            ],
         )
         .await;
     assert_eq!(got[4]["err"]["error"], "timed out", "{}", got[4]);
@@ -222,19 +250,24 @@ async fn sem_06_inherit_sends_the_response_to_the_original_requester() {
     let a = h.probe("a").await;
     let b = h.probe("b").await;
     let c = h.probe("c").await;
-    let forward = json!([
-        { "op": "send", "to": c.to_string(), "route": "echo", "body": "via b", "inherit": true }
-    ])
-    .to_string();
+    let forward = Script::new([Op::Send {
+        msg: Message::to(&c).route("echo").body("via b"),
+        inherit: true,
+    }])
+    .to_text();
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "request", "to": b.to_string(), "route": "probe", "body": forward,
-                  "context": "a's context" },
-                { "op": "receive", "timeout_ms": 10_000 },
-                { "op": "receive", "timeout_ms": 300 },
-            ]),
+            [
+                Op::Request {
+                    msg: Message::to(&b).route("probe").body(forward),
+                    timeout_ms: None,
+                    context: Some("a's context".into()),
+                    inherit: false,
+                },
+                Op::receive(Some(10_000)),
+                Op::receive(Some(300)),
+            ],
         )
         .await;
     let response = &got[1];
@@ -257,11 +290,11 @@ async fn sem_07_a_reply_to_a_one_way_message_is_not_sent() {
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "send", "to": b.to_string(), "route": "echo", "body": "one-way" },
-                { "op": "sleep", "ms": 200 },
-                { "op": "receive", "timeout_ms": 0 },
-            ]),
+            [
+                Op::send(Message::to(&b).route("echo").body("one-way")),
+                Op::sleep(200),
+                Op::receive(Some(0)),
+            ],
         )
         .await;
     assert_eq!(got[2]["err"], "timed-out");
@@ -273,14 +306,14 @@ async fn sem_08_get_blob_is_the_current_ones_and_last_blob_the_newest() {
     let b = h
         .running(
             "b",
-            json!([
-                { "op": "get_blob" },
-                { "op": "receive", "timeout_ms": 10_000 },
-                { "op": "get_blob" },
-                { "op": "receive", "timeout_ms": 10_000 },
-                { "op": "get_blob" },
-                { "op": "last_blob" },
-            ]),
+            [
+                Op::GetBlob,
+                Op::receive(Some(10_000)),
+                Op::GetBlob,
+                Op::receive(Some(10_000)),
+                Op::GetBlob,
+                Op::LastBlob,
+            ],
             Then::Exit,
         )
         .await;
@@ -288,10 +321,10 @@ async fn sem_08_get_blob_is_the_current_ones_and_last_blob_the_newest() {
     let to = b.to_string();
     h.run(
         &a,
-        json!([
-            { "op": "send", "to": to, "body": "with", "blob": "b1" },
-            { "op": "send", "to": to, "body": "without" },
-        ]),
+        [
+            Op::send(Message::to(&to).body("with").blob("b1")),
+            Op::send(Message::to(&to).body("without")),
+        ],
     )
     .await;
     let got = h.init_results(&b).await;
@@ -310,7 +343,10 @@ async fn sem_09_an_attached_module_moves_to_the_receiver_and_a_duplicate_stays()
     let got = h
         .run(
             &a,
-            json!([{ "op": "spawn_duplicate", "to": b.to_string(), "route": "take", "name": "kid" }]),
+            [Op::SpawnDuplicate {
+                msg: Message::to(&b).route("take"),
+                spawn: Spawn::named("kid"),
+            }],
         )
         .await;
     assert!(got[0]["sent"]["ok"].is_u64(), "{got:?}");
@@ -329,13 +365,17 @@ async fn sem_11_send_after_waits_its_delay_and_cancel_only_stops_pending_timers(
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "now_ms" },
-                { "op": "send_after", "to": "loopback", "tag": 1, "delay_ms": 250, "body": "t" },
-                { "op": "receive", "tags": [1], "timeout_ms": 10_000 },
-                { "op": "now_ms" },
-                { "op": "send_after", "to": "loopback", "tag": 2, "delay_ms": 10_000 },
-            ]),
+            [
+                Op::NowMs,
+                Op::send_after(Message::to("loopback").tag(1).body("t"), 250),
+                Op::Receive {
+                    tags: vec![1],
+                    ids: Vec::new(),
+                    timeout_ms: Some(10_000),
+                },
+                Op::NowMs,
+                Op::send_after(Message::to("loopback").tag(2), 10_000),
+            ],
         )
         .await;
     assert_eq!(got[2]["body"], "t");
@@ -345,11 +385,11 @@ async fn sem_11_send_after_waits_its_delay_and_cancel_only_stops_pending_timers(
     let got = h
         .run(
             &a,
-            json!([
-                { "op": "cancel_timer", "id": pending },
-                { "op": "cancel_timer", "id": pending },
-                { "op": "cancel_timer", "id": fired },
-            ]),
+            [
+                Op::CancelTimer { id: pending },
+                Op::CancelTimer { id: pending },
+                Op::CancelTimer { id: fired },
+            ],
         )
         .await;
     assert_eq!(got, [json!(true), json!(false), json!(false)]);
@@ -363,12 +403,12 @@ async fn sem_12_a_private_actor_needs_a_messaging_capability_but_host_and_loopba
     let got = h
         .run(
             &stranger,
-            json!([
-                { "op": "send", "to": private.to_string(), "body": "hi" },
-                { "op": "request", "to": private.to_string(), "route": "echo" },
-                { "op": "send", "to": "loopback", "body": "me" },
-                { "op": "send", "to": "host", "body": "{}" },
-            ]),
+            [
+                Op::send(Message::to(&private).body("hi")),
+                Op::request(Message::to(&private).route("echo"), None),
+                Op::send(Message::to("loopback").body("me")),
+                Op::send(Message::to("host").body("{}")),
+            ],
         )
         .await;
     assert!(err(&got[0]).starts_with("permission denied"), "{}", got[0]);
@@ -381,7 +421,10 @@ async fn sem_12_a_private_actor_needs_a_messaging_capability_but_host_and_loopba
     let got = h
         .run(
             &friend,
-            json!([{ "op": "call", "to": private.to_string(), "route": "echo", "body": "hi" }]),
+            [Op::call(
+                Message::to(&private).route("echo").body("hi"),
+                None,
+            )],
         )
         .await;
     assert_eq!(got[0]["ok"]["body"], r#"{"echo":"hi"}"#, "{got:?}");
@@ -395,12 +438,12 @@ async fn sem_12_a_private_actor_needs_a_messaging_capability_but_host_and_loopba
 async fn sem_13_a_remote_send_needs_the_network_capability() {
     let h = TestHost::new();
     let a = h.probe("a").await;
-    let remote = json!({ "op": "send", "to": "elsewhere@b:b:elsewhere", "body": "hi" });
-    let got = h.run(&a, json!([remote])).await;
+    let remote = Op::send(Message::to("elsewhere@b:b:elsewhere").body("hi"));
+    let got = h.run(&a, [remote.clone()]).await;
     assert!(err(&got[0]).starts_with("permission denied"), "{}", got[0]);
     let network = h.shim.kernel_capability("network");
     let b = h.spawn(SpawnOptions::new("b").capability(network)).await;
-    let got = h.run(&b, json!([remote])).await;
+    let got = h.run(&b, [remote]).await;
     assert_eq!(
         err(&got[0]),
         "offline",
@@ -427,9 +470,7 @@ async fn sem_13_an_inbound_remote_message_reaches_only_actors_with_network() {
         .receive_remote(from_far(&deaf, "hi", vec![]))
         .unwrap_err();
     assert!(refused.describe().contains("\"network\""), "{refused:?}");
-    let got = h
-        .run(&deaf, json!([{ "op": "receive", "timeout_ms": 0 }]))
-        .await;
+    let got = h.run(&deaf, [Op::receive(Some(0))]).await;
     assert_eq!(
         err(&got[0]),
         "timed-out",
@@ -439,11 +480,7 @@ async fn sem_13_an_inbound_remote_message_reaches_only_actors_with_network() {
 
     let network = h.shim.kernel_capability("network");
     let listener = SpawnOptions::new("listener")
-        .args(
-            json!({ "ops": [{ "op": "receive", "timeout_ms": 10_000 }], "then": "serve" })
-                .to_string()
-                .into_bytes(),
-        )
+        .args(Script::new([Op::receive(Some(10_000))]).to_bytes())
         .capability(network);
     let listener = h.spawn(listener).await;
     h.shim
@@ -457,9 +494,9 @@ async fn sem_13_an_inbound_remote_message_reaches_only_actors_with_network() {
 #[tokio::test]
 async fn sem_14_caps_from_another_node_claiming_ours_need_our_seal() {
     let h = TestHost::new();
-    let receive = json!({ "ops": [{ "op": "receive", "timeout_ms": 10_000 }], "then": "serve" });
+    let receive = Script::new([Op::receive(Some(10_000))]);
     let opts = SpawnOptions::new("listener")
-        .args(receive.to_string().into_bytes())
+        .args(receive.to_bytes())
         .capability(h.shim.kernel_capability("network"));
     let listener = h.spawn(opts).await;
     let ours = Capability::new(listener.clone(), "messaging");
@@ -483,8 +520,8 @@ async fn sem_14_caps_from_another_node_claiming_ours_need_our_seal() {
         .unwrap();
     let got = h.init_results(&listener).await;
     assert_eq!(
-        got[0]["caps"],
-        json!([cap(&ours), cap(&far)]),
+        caps_in(&got[0]["caps"]),
+        [cap(&ours), cap(&far)],
         "sealed for far, or issued on far; forged, unsealed, misdirected and third-node \
          caps are stripped"
     );
@@ -497,7 +534,12 @@ async fn sem_14_caps_from_another_node_claiming_ours_need_our_seal() {
         .count();
     assert_eq!(stripped, 4);
     let got = h
-        .run(&listener, json!([{ "op": "save", "caps": [cap(&far)] }]))
+        .run(
+            &listener,
+            [Op::Save {
+                caps: vec![cap(&far)],
+            }],
+        )
         .await;
     assert_eq!(
         got[0]["ok"],
@@ -513,37 +555,47 @@ async fn sem_14_and_15_attached_capabilities_are_vetted_and_only_those_can_be_sa
     let a = h.probe("a").await;
     let third = h.probe("third").await;
     let minted = h
-        .run(&a, json!([{ "op": "mint", "params": "{\"read\":true}" }]))
+        .run(
+            &a,
+            [Op::Mint {
+                params: "{\"read\":true}".into(),
+            }],
+        )
         .await[0]
         .clone();
     let b = h
-        .running(
-            "b",
-            json!([{ "op": "receive", "timeout_ms": 10_000 }]),
-            Then::Serve,
-        )
+        .running("b", [Op::receive(Some(10_000))], Then::Serve)
         .await;
     h.run(
         &a,
-        json!([{ "op": "send", "to": b.to_string(), "body": "caps",
-                 "caps": [minted, messaging(&third)] }]),
+        [Op::send(
+            Message::to(&b)
+                .body("caps")
+                .caps([Cap::from_json(&minted), messaging(&third)]),
+        )],
     )
     .await;
     let got = h.init_results(&b).await;
     assert_eq!(
-        got[0]["caps"],
-        json!([minted]),
+        caps_in(&got[0]["caps"]),
+        [Cap::from_json(&minted)],
         "the cap a neither issued nor holds is stripped"
     );
     let got = h
         .run(
             &b,
-            json!([
-                { "op": "save", "caps": [messaging(&third)] },
-                { "op": "save", "caps": [minted] },
-                { "op": "mint", "params": "own" },
-                { "op": "owned" },
-            ]),
+            [
+                Op::Save {
+                    caps: vec![messaging(&third)],
+                },
+                Op::Save {
+                    caps: vec![Cap::from_json(&minted)],
+                },
+                Op::Mint {
+                    params: "own".into(),
+                },
+                Op::Owned,
+            ],
         )
         .await;
     assert!(err(&got[0]).starts_with("permission denied"), "{}", got[0]);
@@ -554,11 +606,22 @@ async fn sem_14_and_15_attached_capabilities_are_vetted_and_only_those_can_be_sa
         got[1]
     );
     let own = got[2].clone();
-    assert!(got[3].as_array().unwrap().contains(&minted), "{}", got[3]);
+    assert!(
+        caps_in(&got[3]).contains(&Cap::from_json(&minted)),
+        "{}",
+        got[3]
+    );
     let got = h
         .run(
             &b,
-            json!([{ "op": "save", "caps": [own] }, { "op": "has", "cap": minted }]),
+            [
+                Op::Save {
+                    caps: vec![Cap::from_json(&own)],
+                },
+                Op::Has {
+                    cap: Cap::from_json(&minted),
+                },
+            ],
         )
         .await;
     assert_eq!(got[0]["ok"], Value::Null, "a self-minted cap can be saved");
@@ -574,27 +637,20 @@ async fn sem_16_parent_and_child_hold_messaging_caps_to_each_other() {
     let got = h
         .run(
             &p,
-            json!([
-                { "op": "spawn", "name": "child", "request_caps": [spawn] },
-                { "op": "spawn", "name": "greedy", "request_caps": [messaging(&stranger)] },
-                { "op": "owned" },
-            ]),
+            [
+                Op::spawn(Spawn::named("child").request_caps([spawn.clone()])),
+                Op::spawn(Spawn::named("greedy").request_caps([messaging(&stranger)])),
+                Op::Owned,
+            ],
         )
         .await;
     let child = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
     assert_eq!(got[1]["err"], "permission-denied");
+    assert!(caps_in(&got[2]).contains(&messaging(&child)), "{}", got[2]);
+    let owned = h.run(&child, [Op::Owned]).await[0].clone();
+    assert!(caps_in(&owned).contains(&messaging(&p)), "{owned}");
     assert!(
-        got[2].as_array().unwrap().contains(&messaging(&child)),
-        "{}",
-        got[2]
-    );
-    let owned = h.run(&child, json!([{ "op": "owned" }])).await[0].clone();
-    assert!(
-        owned.as_array().unwrap().contains(&messaging(&p)),
-        "{owned}"
-    );
-    assert!(
-        owned.as_array().unwrap().contains(&spawn),
+        caps_in(&owned).contains(&spawn),
         "granted caps are owned: {owned}"
     );
 }
@@ -606,51 +662,63 @@ async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_need
     let got = h
         .run(
             &p,
-            json!([
-                { "op": "spawn", "name": "stays", "on_exit": "restart" },
-                { "op": "spawn", "name": "goes" },
-            ]),
+            [
+                Op::spawn(Spawn::named("stays").on_exit(script::OnExit::Restart)),
+                Op::spawn(Spawn::named("goes")),
+            ],
         )
         .await;
     let stays = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
     let goes = Address::parse(got[1]["ok"].as_str().unwrap()).unwrap();
     for child in [&stays, &goes] {
-        h.run(&p, json!([{ "op": "kill", "to": child.to_string() }]))
-            .await;
+        h.run(
+            &p,
+            [Op::Kill {
+                to: child.to_string().to_string(),
+            }],
+        )
+        .await;
     }
     h.stopped(&goes).await;
-    let owned = h.run(&p, json!([{ "op": "owned" }])).await[0].clone();
-    assert!(
-        !owned.as_array().unwrap().contains(&messaging(&goes)),
-        "{owned}"
-    );
+    let owned = h.run(&p, [Op::Owned]).await[0].clone();
+    assert!(!caps_in(&owned).contains(&messaging(&goes)), "{owned}");
 
     // A failure with on-exit restart keeps the actor and the caps it issued.
     let q = h.probe("q").await;
     let got = h
         .run(
             &q,
-            json!([{ "op": "spawn", "name": "phoenix", "on_exit": "restart",
-                     "args": { "ops": [], "then": "err" } }]),
+            [Op::spawn(
+                Spawn::named("phoenix")
+                    .running(Script::default().then(Then::Err))
+                    .on_exit(script::OnExit::Restart),
+            )],
         )
         .await;
     let phoenix = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
     // It failed, and waits out its restart backoff.
     h.settle().await;
     assert!(h.hooks(&phoenix, "init").len() == 1 && h.shim.exists(&phoenix));
-    let owned = h.run(&q, json!([{ "op": "owned" }])).await[0].clone();
-    assert!(
-        owned.as_array().unwrap().contains(&messaging(&phoenix)),
-        "{owned}"
-    );
+    let owned = h.run(&q, [Op::Owned]).await[0].clone();
+    assert!(caps_in(&owned).contains(&messaging(&phoenix)), "{owned}");
 
-    let call = json!({ "op": "host_call", "binding": "kv", "namespace": "demo",
-                       "operation": "upper", "payload": "abc" });
-    let got = h.run(&q, json!([call])).await;
+    let call = Op::HostCall {
+        binding: "kv".into(),
+        namespace: "demo".into(),
+        operation: "upper".into(),
+        payload: "abc".into(),
+    };
+    let got = h.run(&q, [call.clone()]).await;
     assert!(err(&got[0]).starts_with("permission-denied"), "{}", got[0]);
     let allowed = h.shim.kernel_capability(r#"{"host-call":"kv/demo"}"#);
     let r = h.spawn(SpawnOptions::new("r").capability(allowed)).await;
-    let got = h.run(&r, json!([call, { "op": "host_call", "binding": "kv", "namespace": "demo", "operation": "nope" }])).await;
+    let nope = Op::HostCall {
+        binding: "kv".into(),
+        namespace: "demo".into(),
+        operation: "nope".into(),
+        payload: String::new(),
+    };
+    let got = h.run(&r, [call, nope]).await;
     assert_eq!(got[0]["ok"], "ABC");
     assert_eq!(
         got[1]["err"], "no operation `nope`",
@@ -662,12 +730,12 @@ async fn sem_17_ending_revokes_issued_caps_a_restart_does_not_and_host_call_need
 async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
     let h = TestHost::new();
     let p = h.probe("p").await;
-    let failing = json!({ "ops": [{ "op": "sleep", "ms": 200 }], "then": "err" });
-    let exiting = json!({ "ops": [], "then": "exit" });
+    let failing = Script::new([Op::sleep(200)]).then(Then::Err);
+    let exiting = Script::default().then(Then::Exit);
     let got = h
         .run(
             &p,
-            json!([{ "op": "spawn", "name": "calm", "link": true, "args": exiting }]),
+            [Op::spawn(Spawn::named("calm").running(exiting).link(None))],
         )
         .await;
     let calm = Address::parse(got[0]["ok"].as_str().unwrap()).unwrap();
@@ -676,11 +744,19 @@ async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
     assert!(h.shim.exists(&p), "a normal exit cascades nothing");
 
     let b = h.probe("b").await;
-    h.run(&b, json!([{ "op": "link", "to": p.to_string() }]))
-        .await;
+    h.run(
+        &b,
+        [Op::Link {
+            to: p.to_string().to_string(),
+            tag: None,
+        }],
+    )
+    .await;
     h.run(
         &p,
-        json!([{ "op": "spawn", "name": "doomed", "link": true, "args": failing }]),
+        [Op::spawn(
+            Spawn::named("doomed").running(failing).link(None),
+        )],
     )
     .await;
     let (p_ends, b_ends) = (h.shim.stopped(&p), h.shim.stopped(&b));
@@ -695,17 +771,24 @@ async fn sem_18_a_failure_cascades_along_links_and_a_normal_exit_does_not() {
 async fn sem_19_link_died_arrives_when_asked_and_linking_to_nothing_is_no_process() {
     let h = TestHost::new();
     let p = h.probe("p").await;
-    let failing = json!({ "ops": [], "then": "trap" });
+    let failing = Script::default().then(Then::Trap);
     let got = h
         .run(
             &p,
-            json!([
-                { "op": "die_when_link_dies", "die": false },
-                { "op": "link", "to": "local@ghost:ghost:local", "tag": 3 },
-                { "op": "receive", "timeout_ms": 0 },
-                { "op": "spawn", "name": "c", "link": true, "link_tag": 4, "args": failing },
-                { "op": "receive", "tags": [4], "timeout_ms": 10_000 },
-            ]),
+            [
+                Op::DieWhenLinkDies { die: false },
+                Op::Link {
+                    to: "local@ghost:ghost:local".into(),
+                    tag: Some(3),
+                },
+                Op::receive(Some(0)),
+                Op::spawn(Spawn::named("c").running(failing).link(Some(4))),
+                Op::Receive {
+                    tags: vec![4],
+                    ids: Vec::new(),
+                    timeout_ms: Some(10_000),
+                },
+            ],
         )
         .await;
     assert_eq!(got[2]["kind"], "link-died");
@@ -720,28 +803,30 @@ async fn sem_19_link_died_arrives_when_asked_and_linking_to_nothing_is_no_proces
 async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
     let h = TestHost::new();
     let m = h.probe("m").await;
-    let calm = h
-        .running("calm", json!([{ "op": "sleep", "ms": 300 }]), Then::Exit)
-        .await;
+    let calm = h.running("calm", [Op::sleep(300)], Then::Exit).await;
     let other = h.probe("other").await;
     let got = h
         .run(
             &m,
-            json!([
-                { "op": "monitor", "to": calm.to_string() },
-                { "op": "monitor", "to": other.to_string() },
-                { "op": "stop_monitoring", "to": other.to_string() },
-                { "op": "receive", "timeout_ms": 10_000 },
-            ]),
+            [
+                Op::Monitor {
+                    to: calm.to_string().to_string(),
+                },
+                Op::Monitor {
+                    to: other.to_string().to_string(),
+                },
+                Op::StopMonitoring {
+                    to: other.to_string().to_string(),
+                },
+                Op::receive(Some(10_000)),
+            ],
         )
         .await;
     assert_eq!(got[3]["kind"], "process-died");
     assert_eq!(got[3]["reason"], "normal");
     assert!(h.shim.kill(&other));
     h.stopped(&other).await;
-    let got = h
-        .run(&m, json!([{ "op": "receive", "timeout_ms": 200 }]))
-        .await;
+    let got = h.run(&m, [Op::receive(Some(200))]).await;
     assert_eq!(
         got[0]["err"], "timed-out",
         "no notice after stop-monitoring"
@@ -751,18 +836,12 @@ async fn sem_20_a_monitor_sees_every_exit_until_it_stops_monitoring() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_21_restart_keeps_address_and_state_and_backs_off() {
     let h = TestHost::new();
-    let ops = json!([
-        { "op": "state_get", "key": "k" },
-        { "op": "state_set", "key": "k", "value": "kept" },
-        { "op": "started" },
-    ]);
+    let ops = [Op::state_get("k"), Op::state_set("k", "kept"), Op::Started];
     let phoenix = h
         .spawn(
-            SpawnOptions::new("phoenix").on_exit(OnExit::Restart).args(
-                json!({ "ops": ops, "then": "exit" })
-                    .to_string()
-                    .into_bytes(),
-            ),
+            SpawnOptions::new("phoenix")
+                .on_exit(OnExit::Restart)
+                .args(Script::new(ops).then(Then::Exit).to_bytes()),
         )
         .await;
     h.settle().await;
@@ -794,11 +873,14 @@ async fn sem_22_on_exit_requests_go_out_one_way_then_the_actor_stops() {
     let h = TestHost::new();
     let heir = h.probe("heir").await;
     let p = h.probe("p").await;
-    let request = json!({ "to": heir.to_string(), "route": "last-words", "body": "bye" });
+    let request = Message::to(&heir).route("last-words").body("bye");
     h.run(
         &p,
-        json!([{ "op": "spawn", "name": "mortal", "on_exit": { "requests": [request] },
-                 "args": { "ops": [], "then": "exit" } }]),
+        [Op::spawn(
+            Spawn::named("mortal")
+                .running(Script::default().then(Then::Exit))
+                .on_exit(script::OnExit::Requests(vec![request])),
+        )],
     )
     .await;
     let got = h.report(&heir, |r| r["hook"] == "handle").await;
@@ -813,17 +895,25 @@ async fn sem_23_init_exit_is_normal_and_process_mode_receives_chunks_and_stop() 
     let got = h
         .run(
             &m,
-            json!([
-                { "op": "spawn", "name": "done", "args": { "ops": [], "then": "exit" } },
-                { "op": "spawn", "name": "broken", "args": { "ops": [], "then": "err" } },
-            ]),
+            [
+                Op::spawn(Spawn::named("done").running(Script::default().then(Then::Exit))),
+                Op::spawn(Spawn::named("broken").running(Script::default().then(Then::Err))),
+            ],
         )
         .await;
     for (child, reason) in [(&got[0], "normal"), (&got[1], "failure")] {
         // Either the child already ended (no-process) or the monitor sees how.
         let child = child["ok"].as_str().unwrap();
         let seen = h
-            .run(&m, json!([{ "op": "monitor", "to": child }, { "op": "receive", "timeout_ms": 10_000 }]))
+            .run(
+                &m,
+                [
+                    Op::Monitor {
+                        to: child.to_string(),
+                    },
+                    Op::receive(Some(10_000)),
+                ],
+            )
             .await;
         assert!(
             seen[1]["reason"] == reason || seen[1]["reason"] == "no-process",
@@ -835,7 +925,7 @@ async fn sem_23_init_exit_is_normal_and_process_mode_receives_chunks_and_stop() 
     let looping = h
         .running(
             "looping",
-            json!([{ "op": "stream_register", "stream": "s" }]),
+            [Op::StreamRegister { stream: "s".into() }],
             Then::Loop,
         )
         .await;
@@ -870,17 +960,23 @@ fn chunk(stream: &str, sequence: u64, payload: &str) -> guestkit_shim::DataChunk
 async fn sem_24_memory_and_fuel_limits_fail_the_actor() {
     let h = TestHost::new();
     let p = h.probe("p").await;
-    let spin = json!({ "ops": [{ "op": "spin" }], "then": "serve" });
+    let spin = Script::new([Op::Spin]);
     let got = h
         .run(
             &p,
-            json!([
-                { "op": "die_when_link_dies", "die": false },
-                { "op": "spawn", "name": "burner", "link": true, "max_fuel": 1_000_000, "args": spin },
-                { "op": "receive", "timeout_ms": 10_000 },
-                { "op": "spawn", "name": "tiny", "link": true, "max_memory_bytes": 65_536 },
-                { "op": "receive", "timeout_ms": 10_000 },
-            ]),
+            [
+                Op::DieWhenLinkDies { die: false },
+                Op::spawn(Spawn {
+                    max_fuel: Some(1_000_000),
+                    ..Spawn::named("burner").running(spin).link(None)
+                }),
+                Op::receive(Some(10_000)),
+                Op::spawn(Spawn {
+                    max_memory_bytes: Some(65_536),
+                    ..Spawn::named("tiny").link(None)
+                }),
+                Op::receive(Some(10_000)),
+            ],
         )
         .await;
     assert_eq!(got[2]["kind"], "link-died", "{got:?}");
@@ -897,12 +993,12 @@ async fn load_module_stays_inside_the_drive() {
     let got = h
         .run(
             &p,
-            json!([
-                { "op": "spawn", "path": probe.to_str().unwrap() },
-                { "op": "spawn", "path": "../guest/probe.wasm" },
-                { "op": "spawn", "path": "missing.wasm" },
-                { "op": "spawn", "path": "probe.wasm", "name": "inside" },
-            ]),
+            [
+                Op::spawn(Spawn::default().path(probe.to_str().unwrap())),
+                Op::spawn(Spawn::default().path("../guest/probe.wasm")),
+                Op::spawn(Spawn::default().path("missing.wasm")),
+                Op::spawn(Spawn::named("inside").path("probe.wasm")),
+            ],
         )
         .await;
     assert_eq!(
@@ -921,7 +1017,9 @@ async fn sem_24_concurrent_get_or_spawn_spawns_exactly_one() {
     for i in 0..4 {
         callers.push(h.probe(&format!("caller{i}")).await);
     }
-    let script = json!([{ "op": "get_or_spawn", "name": "singleton", "public": true }]);
+    let script = [Op::GetOrSpawn {
+        spawn: Spawn::named("singleton").public(),
+    }];
     let answers = join_all(
         callers
             .iter()
@@ -968,15 +1066,28 @@ async fn sem_24_discovery_registers_names_and_finds_actors_by_type() {
     let got = h
         .run(
             &p,
-            json!([
-                { "op": "discover", "actor_type": "worker" },
-                { "op": "spawn", "name": "w", "actor_type": "worker" },
-                { "op": "discover", "actor_type": "worker" },
-                { "op": "register", "name": "boss", "to": p.to_string() },
-                { "op": "lookup", "name": "boss" },
-                { "op": "unregister", "name": "boss" },
-                { "op": "lookup", "name": "boss" },
-            ]),
+            [
+                Op::Discover {
+                    actor_type: "worker".into(),
+                },
+                Op::spawn(Spawn::named("w").actor_type("worker")),
+                Op::Discover {
+                    actor_type: "worker".into(),
+                },
+                Op::Register {
+                    name: "boss".into(),
+                    to: p.to_string().to_string(),
+                },
+                Op::Lookup {
+                    name: "boss".into(),
+                },
+                Op::Unregister {
+                    name: "boss".into(),
+                },
+                Op::Lookup {
+                    name: "boss".into(),
+                },
+            ],
         )
         .await;
     assert!(err(&got[0]).starts_with("not found"), "{}", got[0]);
@@ -993,20 +1104,30 @@ async fn sem_33_chunks_arrive_in_order_per_registered_stream() {
     let got = h
         .run(
             &sink,
-            json!([
-                { "op": "stream_register", "stream": "s" },
-                { "op": "stream_register", "stream": "s" },
-            ]),
+            [
+                Op::StreamRegister { stream: "s".into() },
+                Op::StreamRegister { stream: "s".into() },
+            ],
         )
         .await;
     assert!(err(&got[1]).starts_with("invalid argument"), "{}", got[1]);
     let to = sink.to_string();
-    let sends: Vec<Value> = (0..5)
-        .map(|i| json!({ "op": "send_chunk", "to": to, "stream": "s", "sequence": i, "body": format!("c{i}") }))
-        .chain([json!({ "op": "send_chunk", "to": to, "stream": "other", "body": "dropped" })])
+    let sends: Vec<Op> = (0..5)
+        .map(|i| Op::SendChunk {
+            to: to.to_string(),
+            stream: "s".into(),
+            sequence: i,
+            body: format!("c{i}"),
+        })
+        .chain([Op::SendChunk {
+            to: to.to_string(),
+            stream: "other".into(),
+            sequence: 0,
+            body: "dropped".into(),
+        }])
         .collect();
-    h.run(&source, Value::Array(sends)).await;
-    h.run(&sink, json!([])).await; // everything sent before is handled by now
+    h.run(&source, sends).await;
+    h.run(&sink, Script::default()).await; // everything sent before is handled by now
     let seen: Vec<Value> = h
         .hooks(&sink, "on-data-chunk")
         .iter()
@@ -1023,20 +1144,16 @@ async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observe
             ..Limits::default()
         })
         .build();
-    let broken = h.running("broken", json!([]), Then::Err).await;
+    let broken = h.running("broken", Script::default(), Then::Err).await;
     assert_eq!(h.stopped(&broken).await, ExitReason::Failure);
     assert!(h.hooks(&broken, "on-ready").is_empty());
 
     let busy = h.probe("busy").await;
     h.report(&busy, |r| r["hook"] == "on-ready").await;
     let a = h.probe("a").await;
-    let sleep = json!([{ "op": "sleep", "ms": 300 }]).to_string();
-    let mut ops =
-        vec![json!({ "op": "send", "to": busy.to_string(), "route": "probe", "body": sleep })];
-    ops.extend(
-        (0..5).map(|i| json!({ "op": "send", "to": busy.to_string(), "body": i.to_string() })),
-    );
-    h.run(&a, Value::Array(ops)).await;
+    let mut ops = vec![Op::send(Message::to(&busy).script([Op::sleep(300)]))];
+    ops.extend((0..5).map(|i| Op::send(Message::to(&busy).body(i.to_string()))));
+    h.run(&a, ops).await;
     h.report(&busy, |r| {
         r["hook"] == "handle" && r["delivery"]["body"] == "4"
     })
@@ -1072,7 +1189,7 @@ async fn sem_34_a_stop_is_final_even_under_on_exit_restart() {
 #[test]
 fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
     let state = tempfile::tempdir().unwrap();
-    let receive = json!([{ "op": "receive", "timeout_ms": 10_000 }]);
+    let receive = [Op::receive(Some(10_000))];
     let (holder, read, kernel) = in_shim_process(
         TestHost::builder().state_dir(state.path()),
         async |h: &TestHost| {
@@ -1081,19 +1198,26 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
             let read = h
                 .run(
                     &issuer,
-                    json!([{ "op": "mint", "params": "{\"read\":true}" }]),
+                    [Op::Mint {
+                        params: "{\"read\":true}".into(),
+                    }],
                 )
-                .await[0]
-                .clone();
+                .await;
+            let read = Cap::from_json(&read[0]);
             let to = holder.to_string();
             h.run(
                 &issuer,
-                json!([{ "op": "send", "to": to, "body": "cap", "caps": [read] }]),
+                [Op::send(Message::to(&to).body("cap").caps([read.clone()]))],
             )
             .await;
             assert_eq!(h.init_results(&holder).await[0]["caps"], json!([read]));
             let saved = h
-                .run(&holder, json!([{ "op": "save", "caps": [read] }]))
+                .run(
+                    &holder,
+                    [Op::Save {
+                        caps: vec![read.clone()],
+                    }],
+                )
                 .await;
             assert_eq!(saved[0]["ok"], Value::Null, "{}", saved[0]);
             (holder, read, h.shim.kernel_capability("compile-module"))
@@ -1117,8 +1241,8 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
         TestHost::builder().state_dir(state.path()),
         async |h: &TestHost| {
             let holder = h.probe("holder").await;
-            let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
-            let owned = owned.as_array().unwrap();
+            let owned = h.run(&holder, [Op::Owned]).await[0].clone();
+            let owned = caps_in(&owned);
             assert!(
                 owned.contains(&read),
                 "saved in the last process: {owned:?}"
@@ -1134,8 +1258,8 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
             // The issuer ends for good: what it issued is revoked, saved copies included.
             let issuer = h.probe("issuer").await;
             assert_eq!(h.stop(&issuer).await, Some(ExitReason::Normal));
-            let owned = h.run(&holder, json!([{ "op": "owned" }])).await[0].clone();
-            assert!(!owned.as_array().unwrap().contains(&read), "{owned}");
+            let owned = h.run(&holder, [Op::Owned]).await[0].clone();
+            assert!(!caps_in(&owned).contains(&read), "{owned}");
         },
     );
 
@@ -1159,7 +1283,7 @@ async fn sem_37_a_failing_actors_on_exit_policy_applies() {
         .spawn(SpawnOptions::new("spinner").on_exit(OnExit::Restart))
         .await;
     let healthy = h.probe("healthy").await;
-    let spin = json!([{ "op": "spin" }]).to_string().into_bytes();
+    let spin = Script::new([Op::Spin]).to_bytes();
     let failed = h
         .shim
         .call(&spinner, Payload::new("probe", spin), TIMEOUT)
@@ -1170,9 +1294,9 @@ async fn sem_37_a_failing_actors_on_exit_policy_applies() {
         "{:?}",
         failed.error
     );
-    let got = h.run(&healthy, json!([{ "op": "our" }])).await;
+    let got = h.run(&healthy, [Op::Our]).await;
     assert_eq!(got[0], healthy.to_string(), "the others keep running");
-    let started = h.run(&spinner, json!([{ "op": "started" }])).await;
+    let started = h.run(&spinner, [Op::Started]).await;
     assert_eq!(
         started[0]["restarted"], true,
         "restarted under its on-exit policy"
@@ -1183,12 +1307,8 @@ async fn sem_37_a_failing_actors_on_exit_policy_applies() {
 async fn process_exit_ends_the_actor_with_its_state_committed_or_rolled_back() {
     let h = TestHost::new();
     let leaving = |name: &str, failed: bool| {
-        let ops = json!([
-            { "op": "state_set", "key": "k", "value": "v" },
-            { "op": "exit", "failed": failed },
-        ]);
-        let args = json!({ "ops": ops, "then": "serve" }).to_string();
-        SpawnOptions::new(name).args(args.into_bytes())
+        let ops = [Op::state_set("k", "v"), Op::Exit { failed }];
+        SpawnOptions::new(name).args(Script::new(ops).to_bytes())
     };
     let ended = h.shim.run(&h.module, leaving("leaver", false)).await;
     assert_eq!(
@@ -1204,9 +1324,7 @@ async fn process_exit_ends_the_actor_with_its_state_committed_or_rolled_back() {
     );
     for (name, kept) in [("leaver", json!("v")), ("quitter", Value::Null)] {
         let again = h.probe(name).await;
-        let got = h
-            .run(&again, json!([{ "op": "state_get", "key": "k" }]))
-            .await;
+        let got = h.run(&again, [Op::state_get("k")]).await;
         assert_eq!(got[0], kept, "what {name} wrote before its exit");
     }
 }

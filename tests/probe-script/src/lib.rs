@@ -71,6 +71,11 @@ impl Script {
         serde_json::to_vec(self).expect("a script encodes")
     }
 
+    /// The script as text: the body of a request on route `probe`.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("a script encodes")
+    }
+
     /// Reads a script, saying what is wrong with one that does not read.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
         serde_json::from_slice(bytes).map_err(|e| format!("not a probe script: {e}"))
@@ -220,8 +225,7 @@ impl Message {
 
     /// A request on route `probe` whose body is `script`: the probe that gets it runs it.
     pub fn script(self, script: impl Into<Script>) -> Self {
-        let text = String::from_utf8(script.into().to_bytes()).expect("JSON is UTF-8");
-        self.route("probe").body(text)
+        self.route("probe").body(script.into().to_text())
     }
 }
 
