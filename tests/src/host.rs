@@ -14,7 +14,7 @@ use guestkit_shim::{
     Address, Clock, ExitReason, HostMessage, Limits, LogLine, ManualClock, Module, Payload, Shim,
     SpawnOptions,
 };
-use probe_script::{Op, Script, Then};
+use probe_script::{Script, Then};
 use serde_json::Value;
 
 use crate::built_guest;
@@ -22,29 +22,6 @@ use crate::built_guest;
 /// How long a test waits, on real time, for something no timer is left to bring about
 /// before it fails.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
-
-/// A probe script as the test host takes one: a [`Script`], or its ops.
-pub trait AsScript {
-    fn into_script(self) -> Script;
-}
-
-impl AsScript for Script {
-    fn into_script(self) -> Script {
-        self
-    }
-}
-
-impl AsScript for Vec<Op> {
-    fn into_script(self) -> Script {
-        Script::new(self)
-    }
-}
-
-impl<const N: usize> AsScript for [Op; N] {
-    fn into_script(self) -> Script {
-        Script::new(self)
-    }
-}
 
 /// How to build a [`TestHost`].
 #[derive(Default)]
@@ -224,14 +201,14 @@ impl TestHost {
     }
 
     /// A probe that runs `script` in `init`, then does what `then` says.
-    pub async fn running(&self, name: &str, script: impl AsScript, then: Then) -> Address {
-        let args = script.into_script().then(then).to_bytes();
+    pub async fn running(&self, name: &str, script: impl Into<Script>, then: Then) -> Address {
+        let args = script.into().then(then).to_bytes();
         self.spawn(SpawnOptions::new(name).args(args)).await
     }
 
     /// Runs `script` in the probe at `actor` and returns one result per op.
-    pub async fn run(&self, actor: &Address, script: impl AsScript) -> Vec<Value> {
-        let body = script.into_script().to_bytes();
+    pub async fn run(&self, actor: &Address, script: impl Into<Script>) -> Vec<Value> {
+        let body = script.into().to_bytes();
         let reply = self
             .wait_for(
                 "the probe's reply",
@@ -274,8 +251,7 @@ impl TestHost {
             if let Some(found) = look() {
                 return Some(found);
             }
-            let due = self.clock.next_due().await?;
-            self.clock.advance(due).await;
+            self.next_timer().await?;
         }
     }
 
@@ -305,21 +281,24 @@ impl TestHost {
         Some(self.wait_for(&format!("{actor} to stop"), ended).await)
     }
 
+    /// Once the node is idle, moves time to the next timer and fires it; `None` when no
+    /// timer is left.
+    async fn next_timer(&self) -> Option<()> {
+        let due = self.clock.next_due().await?;
+        self.clock.advance(due).await;
+        Some(())
+    }
+
     /// `future`'s output, `what` the test waits for. Time moves from timer to timer whenever
     /// the node is idle and `future` is still waiting, as if the clock ran only while nothing
     /// else happens; once no timer is left, it waits up to [`TIMEOUT`] of real time.
     pub async fn wait_for<F: Future>(&self, what: &str, future: F) -> F::Output {
         let mut future = std::pin::pin!(future);
         loop {
-            let step = async {
-                let due = self.clock.next_due().await?;
-                self.clock.advance(due).await;
-                Some(())
-            };
             tokio::select! {
                 biased;
                 out = &mut future => return out,
-                stepped = step => if stepped.is_none() { break },
+                stepped = self.next_timer() => if stepped.is_none() { break },
             }
         }
         tokio::time::timeout(TIMEOUT, future)
@@ -328,8 +307,8 @@ impl TestHost {
     }
 
     /// Starts a durable invocation of the probe on object `key`, running `script`.
-    pub fn start(&self, key: Option<&str>, script: impl AsScript) -> String {
-        let input = script.into_script().to_bytes();
+    pub fn start(&self, key: Option<&str>, script: impl Into<Script>) -> String {
+        let input = script.into().to_bytes();
         self.shim
             .start_invocation("probe", "probe", key, input)
             .expect("the invocation starts")

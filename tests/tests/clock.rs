@@ -18,6 +18,18 @@ fn manual() -> TestHost {
     TestHost::builder().clock(Clock::manual_at(START)).build()
 }
 
+/// A manual host with the probe as a durable service whose first retry comes 5 s after a
+/// failure.
+fn retrying_after_5s() -> TestHost {
+    TestHost::builder()
+        .clock(Clock::manual_at(START))
+        .durable(InvocationRetry {
+            initial_interval: Duration::from_secs(5),
+            ..InvocationRetry::default()
+        })
+        .build()
+}
+
 /// The results of `actor`'s `init` script, which must end exactly `ms` from now on the clock.
 async fn init_ends_after(h: &TestHost, actor: &Address, ms: u64) -> Value {
     h.advance(Duration::from_millis(ms - 1)).await;
@@ -99,13 +111,7 @@ async fn a_message_to_a_sleeping_actor_waits_in_its_mailbox_until_the_clock_wake
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_completion_landing_during_a_retry_backoff_waits_for_the_retry() {
-    let h = TestHost::builder()
-        .clock(Clock::manual_at(START))
-        .durable(InvocationRetry {
-            initial_interval: Duration::from_secs(5),
-            ..InvocationRetry::default()
-        })
-        .build();
+    let h = retrying_after_5s();
     let id = h.start(
         None,
         [
@@ -142,13 +148,7 @@ async fn a_completion_landing_during_a_retry_backoff_waits_for_the_retry() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_durable_timer_and_a_retry_backoff_wait_for_the_clock() {
-    let h = TestHost::builder()
-        .clock(Clock::manual_at(START))
-        .durable(InvocationRetry {
-            initial_interval: Duration::from_secs(5),
-            ..InvocationRetry::default()
-        })
-        .build();
+    let h = retrying_after_5s();
     let id = h.start(
         None,
         [

@@ -119,7 +119,7 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
             .stderr(Stdio::null());
         command
     };
-    let body = String::from_utf8(workflow().to_bytes()).unwrap();
+    let body = workflow().to_text();
     let start = [
         "run",
         "--durable",
