@@ -14,7 +14,7 @@ use guestkit_shim::{
     Address, Clock, ExitReason, HostMessage, Limits, LogLine, ManualClock, Module, Payload, Shim,
     SpawnOptions,
 };
-use probe_script::{Script, Then};
+use probe_script::{Answers, Effect, Report, Script, Then};
 use serde_json::Value;
 
 use crate::built_guest;
@@ -66,28 +66,20 @@ impl TestHostBuilder {
             }
         };
         let probe = built_guest("probe");
-        let reports = Arc::new(Mutex::new(Vec::new()));
-        let effects = Arc::new(Mutex::new(Vec::new()));
+        let heard = Arc::new(Mutex::new(Heard::default()));
         let logs = Arc::new(Mutex::new(Vec::new()));
-        let (report_sink, effect_sink, log_sink) = (
-            Arc::clone(&reports),
-            Arc::clone(&effects),
-            Arc::clone(&logs),
-        );
+        let (sink, log_sink) = (Arc::clone(&heard), Arc::clone(&logs));
         let mut builder = Shim::builder()
             .state_dir(&state)
             .drive(probe.parent().expect("the probe sits in a directory"))
             .limits(self.limits)
             .on_log(move |line| log_sink.lock().unwrap().push(line))
             .on_message(move |m: HostMessage| {
-                let report: Value = serde_json::from_slice(&m.payload.body).unwrap_or(Value::Null);
-                if m.payload.route.as_deref() == Some("effect") {
-                    let run = report["run"].as_str().unwrap_or("?").to_owned();
-                    effect_sink.lock().unwrap().push(run);
-                }
-                report_sink.lock().unwrap().push((m.source, report));
-                m.expects_response
-                    .then(|| Payload::new("ack", b"from the host".to_vec()))
+                let answer = m
+                    .expects_response
+                    .then(|| Payload::new("ack", b"from the host".to_vec()));
+                sink.lock().unwrap().hear(m);
+                answer
             })
             .host_call("kv", "demo", |operation, payload| match operation {
                 "upper" => Ok(String::from_utf8_lossy(payload).to_uppercase().into_bytes()),
@@ -107,8 +99,7 @@ impl TestHostBuilder {
         TestHost {
             shim,
             module,
-            reports,
-            effects,
+            heard,
             logs,
             clock,
             _state: temporary,
@@ -116,14 +107,57 @@ impl TestHostBuilder {
     }
 }
 
+/// What actors sent the host, by kind.
+#[derive(Debug, Default)]
+struct Heard {
+    /// The probes' reports (route `report`).
+    reports: Vec<(Address, Report)>,
+    /// The runs whose side effect reached the host (route `effect`), in order.
+    effects: Vec<Effect>,
+    /// Every other message, with its body read as JSON (`null` when it is not JSON).
+    messages: Vec<(Address, Value)>,
+}
+
+impl Heard {
+    fn hear(&mut self, m: HostMessage) {
+        let body = &m.payload.body;
+        match m.payload.route.as_deref() {
+            Some("report") => {
+                let report = read(&m, "a report", body);
+                self.reports.push((m.source, report));
+            }
+            Some("effect") => self.effects.push(read(&m, "an effect", body)),
+            _ => {
+                let body = serde_json::from_slice(body).unwrap_or(Value::Null);
+                self.messages.push((m.source, body));
+            }
+        }
+    }
+}
+
+/// What `actor` sent of `heard`, that `pick` accepts, in order.
+fn sent_by<T: Clone>(heard: &[(Address, T)], actor: &Address, pick: impl Fn(&T) -> bool) -> Vec<T> {
+    let from = heard.iter().filter(|(source, _)| source.same_as(actor));
+    from.map(|(_, m)| m).filter(|m| pick(m)).cloned().collect()
+}
+
+/// `body`, a message of the probe's language; a test fails when the probe sent one it cannot
+/// read.
+fn read<T: serde::de::DeserializeOwned>(m: &HostMessage, what: &str, body: &[u8]) -> T {
+    serde_json::from_slice(body).unwrap_or_else(|e| {
+        let text = String::from_utf8_lossy(body);
+        panic!(
+            "{} sent the host {what} that does not read ({e}): {text}",
+            m.source
+        )
+    })
+}
+
 /// A shim running the probe, and what its actors sent the host.
 pub struct TestHost {
     pub shim: Shim,
     pub module: Module,
-    /// Every message actors sent the host, with its body read as JSON.
-    pub reports: Arc<Mutex<Vec<(Address, Value)>>>,
-    /// The runs whose side effect reached the host (messages on route `effect`), in order.
-    pub effects: Arc<Mutex<Vec<String>>>,
+    heard: Arc<Mutex<Heard>>,
     pub logs: Arc<Mutex<Vec<LogLine>>>,
     clock: ManualClock,
     _state: Option<tempfile::TempDir>,
@@ -206,8 +240,8 @@ impl TestHost {
         self.spawn(SpawnOptions::new(name).args(args)).await
     }
 
-    /// Runs `script` in the probe at `actor` and returns one result per op.
-    pub async fn run(&self, actor: &Address, script: impl Into<Script>) -> Vec<Value> {
+    /// Runs `script` in the probe at `actor` and returns its answers, one per op.
+    pub async fn run(&self, actor: &Address, script: impl Into<Script>) -> Answers {
         let body = script.into().to_bytes();
         let reply = self
             .wait_for(
@@ -216,30 +250,26 @@ impl TestHost {
             )
             .await
             .unwrap_or_else(|f| panic!("probe {actor}: {}", f.error.describe()));
-        serde_json::from_slice::<Value>(&reply.payload.body)
-            .expect("the probe answers JSON")
-            .as_array()
-            .expect("the probe answers a list of results")
-            .clone()
+        Answers::from_bytes(&reply.payload.body).unwrap_or_else(|e| panic!("probe {actor}: {e}"))
     }
 
     /// Every report from `actor` so far that `pick` accepts.
-    pub fn reports_from(&self, actor: &Address, pick: impl Fn(&Value) -> bool) -> Vec<Value> {
-        self.reports
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|(source, r)| source.same_as(actor) && pick(r))
-            .map(|(_, r)| r.clone())
-            .collect()
+    pub fn reports_from(&self, actor: &Address, pick: impl Fn(&Report) -> bool) -> Vec<Report> {
+        sent_by(&self.heard.lock().unwrap().reports, actor, pick)
     }
 
     /// The first report from `actor` that `pick` accepts, waiting for it.
-    pub async fn report(&self, actor: &Address, pick: impl Fn(&Value) -> bool) -> Value {
+    pub async fn report(&self, actor: &Address, pick: impl Fn(&Report) -> bool) -> Report {
         let found = self
             .once(|| self.reports_from(actor, &pick).into_iter().next())
             .await;
-        found.unwrap_or_else(|| panic!("no such report from {actor}: {:?}", self.reports))
+        found.unwrap_or_else(|| panic!("no such report from {actor}: {:?}", self.heard))
+    }
+
+    /// Every message other than a report or an effect that `actor` sent the host so far,
+    /// with its body read as JSON, that `pick` accepts.
+    pub fn messages_from(&self, actor: &Address, pick: impl Fn(&Value) -> bool) -> Vec<Value> {
+        sent_by(&self.heard.lock().unwrap().messages, actor, pick)
     }
 
     /// What `look` finds, looking whenever the node is idle and moving time from timer to
@@ -255,18 +285,20 @@ impl TestHost {
         }
     }
 
-    /// The results of the script `actor` ran in `init`.
-    pub async fn init_results(&self, actor: &Address) -> Vec<Value> {
-        let r = self.report(actor, |r| r["hook"] == "init").await;
-        r["results"]
-            .as_array()
-            .expect("init reports results")
-            .clone()
+    /// The answers to the script `actor` ran in `init`, waiting for them.
+    pub async fn init_results(&self, actor: &Address) -> Answers {
+        let found = self.once(|| self.inits(actor).into_iter().next()).await;
+        found.unwrap_or_else(|| panic!("{actor} never reported its init: {:?}", self.heard))
     }
 
-    /// Every report from `actor` so far with `hook`.
-    pub fn hooks(&self, actor: &Address, hook: &str) -> Vec<Value> {
-        self.reports_from(actor, |r| r["hook"] == hook)
+    /// The answers of every `init` of `actor` that ran a script so far, one per start.
+    pub fn inits(&self, actor: &Address) -> Vec<Answers> {
+        let heard = self.heard.lock().unwrap();
+        let inits = heard.reports.iter().filter_map(|(source, r)| match r {
+            Report::Init { results } if source.same_as(actor) => Some(results.clone()),
+            _ => None,
+        });
+        inits.collect()
     }
 
     pub async fn stopped(&self, actor: &Address) -> ExitReason {
@@ -324,19 +356,20 @@ impl TestHost {
         .expect("the invocation is in the database")
     }
 
-    /// The results of a succeeded invocation's script.
-    pub async fn results(&self, id: &str) -> Vec<Value> {
+    /// The answers to a succeeded invocation's script.
+    pub async fn results(&self, id: &str) -> Answers {
         match self.outcome(id).await {
             Status::Succeeded(body) => {
-                serde_json::from_slice::<Vec<Value>>(&body).expect("the probe answers JSON")
+                Answers::from_bytes(&body).unwrap_or_else(|e| panic!("invocation {id}: {e}"))
             }
             other => panic!("invocation {id} did not succeed: {other:?}"),
         }
     }
 
-    /// The runs whose side effects reached the host so far.
+    /// The runs whose side effects reached the host so far, in order.
     pub fn effects(&self) -> Vec<String> {
-        self.effects.lock().unwrap().clone()
+        let heard = self.heard.lock().unwrap();
+        heard.effects.iter().map(|e| e.run.clone()).collect()
     }
 
     /// Durable invocation `id`, as the database has it.

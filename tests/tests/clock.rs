@@ -8,8 +8,8 @@ use std::time::Duration;
 use guestkit_shim::journal::{InvocationRetry, Status};
 use guestkit_shim::{Address, Clock, ExitReason, Limits};
 use guestkit_tests::host::TestHost;
-use probe_script::{Message, Op, Then};
-use serde_json::{Value, json};
+use probe_script::{Answers, Message, Op, Then};
+use serde_json::json;
 
 /// The wall-clock time the manual clocks of these tests start at.
 const START: Duration = Duration::from_secs(1_000_000);
@@ -30,12 +30,16 @@ fn retrying_after_5s() -> TestHost {
         .build()
 }
 
-/// The results of `actor`'s `init` script, which must end exactly `ms` from now on the clock.
-async fn init_ends_after(h: &TestHost, actor: &Address, ms: u64) -> Value {
+/// The answers of `actor`'s `init` script, which must end exactly `ms` from now on the clock.
+async fn init_ends_after(h: &TestHost, actor: &Address, ms: u64) -> Answers {
     h.advance(Duration::from_millis(ms - 1)).await;
-    assert!(h.hooks(actor, "init").is_empty(), "{actor} ended early");
+    assert!(h.inits(actor).is_empty(), "{actor} ended early");
     h.advance(Duration::from_millis(1)).await;
-    h.hooks(actor, "init")[0]["results"].clone()
+    let inits = h.inits(actor);
+    inits
+        .first()
+        .cloned()
+        .unwrap_or_else(|| panic!("{actor} did not end"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -46,8 +50,8 @@ async fn a_sleeping_actor_wakes_when_the_clock_reaches_its_time_and_not_before()
         .await;
     let results = init_ends_after(&h, &sleeper, 1000).await;
     assert_eq!(
-        results[1],
-        json!([START.as_secs() + 1, 0]),
+        results.get::<(u64, u32)>(1),
+        (START.as_secs() + 1, 0),
         "clock.now reads the clock"
     );
     assert_eq!(h.elapsed(), Duration::from_secs(1));
@@ -67,18 +71,16 @@ async fn send_after_timers_fire_in_the_order_they_are_due() {
             Then::Serve,
         )
         .await;
-    let fired = |h: &TestHost| -> Vec<Value> {
-        h.reports_from(&timers, |r| r.get("n").is_some())
-            .into_iter()
-            .map(|r| r["n"].clone())
-            .collect()
+    let fired = |h: &TestHost| -> Vec<u64> {
+        let messages = h.messages_from(&timers, |m| m["n"].is_u64());
+        messages.iter().filter_map(|m| m["n"].as_u64()).collect()
     };
     h.settle().await;
     assert!(fired(&h).is_empty(), "nothing fires before the clock moves");
     h.advance(Duration::from_millis(250)).await;
-    assert_eq!(fired(&h), [json!(1), json!(2)]);
+    assert_eq!(fired(&h), [1, 2]);
     h.advance(Duration::from_millis(50)).await;
-    assert_eq!(fired(&h), [json!(1), json!(2), json!(3)]);
+    assert_eq!(fired(&h), [1, 2, 3]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -87,10 +89,7 @@ async fn a_receive_times_out_when_the_clock_passes_its_deadline() {
     let receive = [Op::receive(Some(500))];
     let waiting = h.running("waiting", receive, Then::Exit).await;
     let results = init_ends_after(&h, &waiting, 500).await;
-    assert!(
-        results[0].to_string().contains("timed-out"),
-        "the receive times out: {results}"
-    );
+    assert_eq!(results.error(0), "timed-out", "the receive times out");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -103,9 +102,10 @@ async fn a_message_to_a_sleeping_actor_waits_in_its_mailbox_until_the_clock_wake
     h.run(&sender, send).await;
     // The message does not wake the sleeper, and leaves the node idle: the clock can move.
     let results = init_ends_after(&h, &sleeper, 500).await;
-    assert!(
-        results[1].to_string().contains("hi"),
-        "the message waited in its mailbox: {results}"
+    assert_eq!(
+        results.seen(1).body(),
+        "hi",
+        "the message waited in its mailbox"
     );
 }
 
@@ -176,7 +176,7 @@ async fn a_durable_timer_and_a_retry_backoff_wait_for_the_clock() {
     h.advance(Duration::from_millis(1)).await;
     assert!(h.invocation(&id).status.is_final());
     let results = h.results(&id).await;
-    assert_eq!(results[3], json!([START.as_secs() + 8, 0]));
+    assert_eq!(results.get::<(u64, u32)>(3), (START.as_secs() + 8, 0));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -17,8 +17,8 @@ use std::time::{Duration, SystemTime};
 use guestkit_shim::journal::{Invocation, JournalEntry, Status};
 use guestkit_shim::storage::{RedbStore, StateStore};
 use guestkit_tests::{built_guest, cargo_guest};
-use probe_script::{Op, Script, Target};
-use serde_json::{Value, json};
+use probe_script::{Answers, Effect, Op, Ran, Script, Taken, Target};
+use serde_json::json;
 
 const WORKFLOWS: usize = 6;
 const KILLS: usize = 50;
@@ -53,6 +53,14 @@ fn workflow() -> Script {
         }
     }
     Script::new(ops)
+}
+
+/// Where the answer to the first op of [`workflow`] that `pick` accepts is.
+fn answer_to(pick: impl Fn(&Op) -> bool) -> usize {
+    let ops = workflow().ops;
+    ops.iter()
+        .position(pick)
+        .expect("the workflow has such an op")
 }
 
 /// What a workflow's durable call runs.
@@ -191,9 +199,8 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
         let Some(effect) = line.strip_prefix("workflow: ") else {
             continue;
         };
-        let effect: Value = serde_json::from_str(effect).unwrap_or(Value::Null);
-        if let Some(key) = effect["key"].as_str() {
-            *effects.entry(key.to_owned()).or_default() += 1;
+        if let Ok(effect) = serde_json::from_str::<Effect>(effect) {
+            *effects.entry(effect.key).or_default() += 1;
         }
     }
     for callee in &callees {
@@ -211,13 +218,15 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
                 invocation.id, invocation.status
             );
         };
-        let results: Vec<Value> = serde_json::from_slice(output).unwrap();
-        let called = results.iter().find_map(|r| r["invocation"].as_str());
-        let called = called.unwrap_or_else(|| panic!("seed {seed}: no call in {results:?}"));
-        assert!(callees.iter().any(|c| c.id == called), "seed {seed}");
-        let output = results.iter().filter_map(|r| r["ok"].as_str());
+        let results = Answers::from_bytes(output).unwrap();
+        let called = results.get::<Taken>(answer_to(|op| matches!(op, Op::DurableCall { .. })));
         assert!(
-            output.into_iter().any(|o| o.contains("callee done")),
+            callees.iter().any(|c| c.id == called.invocation()),
+            "seed {seed}: {results:?}"
+        );
+        let output = results.get::<Taken>(answer_to(|op| matches!(op, Op::Take { .. })));
+        assert!(
+            output.ok().contains("callee done"),
             "seed {seed}: the callee's output in {results:?}"
         );
         let journal: Vec<JournalEntry> = store
@@ -237,9 +246,10 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
                 "seed {seed}: {name} of {} journaled once",
                 invocation.id
             );
-            let value = json!({ "ok": format!("{name} done") });
-            assert!(
-                results.iter().any(|r| r["value"] == value),
+            let run = answer_to(|op| matches!(op, Op::Run { name: ran, .. } if *ran == name));
+            assert_eq!(
+                results.get::<Ran>(run).value,
+                Some(Taken::Ok(format!("{name} done"))),
                 "seed {seed}: {name} in {results:?}"
             );
             let key = format!("{}/{name}", invocation.id);

@@ -11,9 +11,10 @@ use guestkit_shim::{Clock, Shim};
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use probe_script::{
-    Combinator, Ending, InvocationRef, Message, Op, RunOutcome, Script, Target, names,
+    Answers, Combinator, Ending, InvocationRef, Message, Op, Ran, RunOutcome, Script, Taken,
+    Target, names,
 };
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// A host on the database under `state`, with the probe as durable service retried under
 /// `retry`, on a manual clock: a test waiting for an invocation moves the clock from timer
@@ -69,14 +70,16 @@ async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_aga
 
     assert_eq!(d.attempts(&id), 2, "the first attempt trapped");
     assert_eq!(d.effects(), ["charge"], "the run's side effect ran once");
-    assert_eq!(results[0], json!(true), "the retry began by replaying");
+    assert!(results.get::<bool>(0), "the retry began by replaying");
     assert_eq!(
-        results[1],
-        json!({ "replayed": true, "value": { "ok": "charge done" } })
+        results.get::<Ran>(1),
+        Ran {
+            replayed: true,
+            value: Some(Taken::Ok("charge done".into()))
+        }
     );
-    assert_eq!(
-        results[7],
-        json!(false),
+    assert!(
+        !results.get::<bool>(7),
         "past the journal's end, not replaying"
     );
 
@@ -91,9 +94,9 @@ async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_aga
             "state.get"
         ]
     );
-    assert_eq!(results[2], journal[1].result, "the same clock");
-    assert_eq!(results[3], journal[2].result, "the same random number");
-    assert_eq!(results[5], json!("v"));
+    assert_eq!(*results.raw(2), journal[1].result, "the same clock");
+    assert_eq!(*results.raw(3), journal[2].result, "the same random number");
+    assert_eq!(results.get::<Option<String>>(5).as_deref(), Some("v"));
 }
 
 #[test]
@@ -125,12 +128,13 @@ fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
             results
         },
     );
-    assert_eq!(results[1]["replayed"], json!(true));
+    assert!(results.get::<Ran>(1).replayed);
     assert_eq!(
-        results[2], first[1].result,
+        *results.raw(2),
+        first[1].result,
         "the clock of the first process"
     );
-    assert_eq!(results[3], first[2].result, "its random number");
+    assert_eq!(*results.raw(3), first[2].result, "its random number");
 }
 
 #[test]
@@ -248,7 +252,7 @@ async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses
     let id = d.start(None, flaky(false));
     let results = d.results(&id).await;
     assert_eq!(d.effects(), ["charge", "charge", "charge"], "three tries");
-    assert_eq!(results[0]["value"]["err"], json!(500), "{}", results[0]);
+    assert_eq!(run_failure(&results, 0), 500);
     assert_eq!(
         d.commands(&id),
         ["run"],
@@ -271,11 +275,20 @@ async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses
     );
     let results = d.results(&id).await;
     assert_eq!(
-        results[0]["value"]["err"],
-        json!(409),
+        run_failure(&results, 0),
+        409,
         "a terminal outcome is not retried"
     );
     assert_eq!(d.attempts(&id), 1);
+}
+
+/// The code of the failure that the run of answer `i` took.
+fn run_failure(results: &Answers, i: usize) -> u16 {
+    let ran: Ran = results.get(i);
+    let value = ran
+        .value
+        .unwrap_or_else(|| panic!("the run took nothing: {results:?}"));
+    value.failure().code
 }
 
 #[tokio::test]
@@ -283,7 +296,7 @@ async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
     let (_state, d) = fresh();
 
     let ok = d.start(None, [Op::state_set("a", "1")]);
-    assert_eq!(d.results(&ok).await, [Value::Null]);
+    assert_eq!(d.results(&ok).await.all::<()>(), [()]);
 
     let failed = d.start(None, Script::default().ending(Ending::Fail));
     assert!(matches!(d.outcome(&failed).await, Status::Failed(f) if f.code == 500));
@@ -301,9 +314,12 @@ async fn sem_32_durable_state_is_namespaced_by_object_key() {
     d.results(&set).await;
     let get = [Op::state_get("n")];
     let other = d.start(Some("b"), get.clone());
-    assert_eq!(d.results(&other).await, [Value::Null]);
+    assert_eq!(d.results(&other).await.all::<Option<String>>(), [None]);
     let same = d.start(Some("a"), get);
-    assert_eq!(d.results(&same).await, [json!("1")]);
+    assert_eq!(
+        d.results(&same).await.all::<Option<String>>(),
+        [Some("1".to_owned())]
+    );
 }
 
 #[test]
@@ -353,8 +369,8 @@ fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
         Duration::from_secs(2),
         "resumed when the timer was due"
     );
-    assert_eq!(results[1], json!("any-completed"));
-    assert_eq!(results[3], json!("void"));
+    assert_eq!(results.get::<String>(1), "any-completed");
+    assert_eq!(results.get::<Taken>(3), Taken::Void);
 }
 
 #[tokio::test]
@@ -384,12 +400,20 @@ async fn sem_29_combinators_and_their_order_hold_on_replay() {
         ],
     );
     let results = d.results(&id).await;
-    assert_eq!(results[2], json!("any-completed"), "race: the timer");
-    assert_eq!(results[3], json!(true));
-    assert_eq!(results[4], json!(false), "the awakeable is still open");
-    assert_eq!(results[5], json!("any-completed"), "any: one succeeded");
-    assert_eq!(results[7], json!("any-completed"), "all: both timers");
-    assert_eq!(results[8], json!(true));
+    assert_eq!(results.get::<String>(2), "any-completed", "race: the timer");
+    assert!(results.get::<bool>(3));
+    assert!(!results.get::<bool>(4), "the awakeable is still open");
+    assert_eq!(
+        results.get::<String>(5),
+        "any-completed",
+        "any: one succeeded"
+    );
+    assert_eq!(
+        results.get::<String>(7),
+        "any-completed",
+        "all: both timers"
+    );
+    assert!(results.get::<bool>(8));
     assert!(d.attempts(&id) >= 2, "these results come from a replay");
 }
 
@@ -417,10 +441,10 @@ async fn sem_29_cancel_makes_wait_return_cancelled() {
     d.journaled(&id, "durable.awakeable").await;
     assert!(d.shim.cancel_invocation(&id).unwrap());
     let results = d.results(&id).await;
-    assert_eq!(results[1], json!("cancelled"), "also when replayed");
+    assert_eq!(results.get::<String>(1), "cancelled", "also when replayed");
     assert_eq!(
-        results[4],
-        json!("any-completed"),
+        results.get::<String>(4),
+        "any-completed",
         "a cancellation is seen once"
     );
 }
@@ -447,8 +471,8 @@ async fn sem_25_30_an_awakeable_completed_by_the_host_resumes_the_invocation() {
             .unwrap()
     );
     let results = d.results(&id).await;
-    assert_eq!(results[0], json!(awakeable), "the same id on replay");
-    assert_eq!(results[2], json!({ "ok": "approved" }));
+    assert_eq!(results.get::<String>(0), awakeable, "the same id on replay");
+    assert_eq!(results.get::<Taken>(2), Taken::Ok("approved".into()));
     assert_eq!(d.effects(), ["ship"]);
     assert!(
         !d.shim
@@ -493,12 +517,16 @@ async fn sem_32_a_promise_is_shared_by_the_invocations_of_one_object() {
         ],
     );
     let done = d.results(&completer).await;
-    assert_eq!(done[0], json!("void"), "completed it");
-    assert_eq!(done[1]["err"], json!(409), "{}", done[1]);
-    assert_eq!(done[2], json!({ "ok": "yes" }));
+    assert_eq!(done.get::<Taken>(0), Taken::Void, "completed it");
+    assert_eq!(done.get::<Taken>(1).failure().code, 409, "{done:?}");
+    assert_eq!(done.get::<Taken>(2), Taken::Ok("yes".into()));
     let waited = d.results(&waiter).await;
-    assert_eq!(waited[0], json!("void"), "nothing yet when it peeked");
-    assert_eq!(waited[3], json!({ "ok": "yes" }));
+    assert_eq!(
+        waited.get::<Taken>(0),
+        Taken::Void,
+        "nothing yet when it peeked"
+    );
+    assert_eq!(waited.get::<Taken>(3), Taken::Ok("yes".into()));
 
     // The host can complete another object's promise.
     let other = d.start(
@@ -518,7 +546,10 @@ async fn sem_32_a_promise_is_shared_by_the_invocations_of_one_object() {
             .complete_promise("probe", Some("order-8"), "approval", Ok(b"ok".to_vec()))
             .unwrap()
     );
-    assert_eq!(d.results(&other).await[2], json!({ "ok": "ok" }));
+    assert_eq!(
+        d.results(&other).await.get::<Taken>(2),
+        Taken::Ok("ok".into())
+    );
 }
 
 #[tokio::test]
@@ -555,14 +586,6 @@ async fn an_attempt_that_cannot_instantiate_is_retried_then_fails() {
     assert_eq!(attempts, 2, "retried under the policy");
 }
 
-/// The invocation id a `durable_call` or `durable_send` op returned.
-fn invocation_id(result: &Value) -> String {
-    result["invocation"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no invocation id: {result}"))
-        .to_owned()
-}
-
 #[tokio::test]
 async fn sem_32_a_durable_call_starts_one_invocation_across_retries_and_returns_its_output() {
     let (_state, d) = fresh();
@@ -584,10 +607,12 @@ async fn sem_32_a_durable_call_starts_one_invocation_across_retries_and_returns_
     );
     let results = d.results(&id).await;
     assert_eq!(d.attempts(&id), 2);
-    let callee = invocation_id(&results[0]);
-    let output = results[3]["ok"].as_str().unwrap();
-    let output: Vec<Value> = serde_json::from_str(output).unwrap();
-    assert_eq!(output[0]["value"], json!({ "ok": "child-step done" }));
+    let callee = results.get::<Taken>(0).invocation().to_owned();
+    let output = Answers::from_bytes(results.get::<Taken>(3).ok().as_bytes()).unwrap();
+    assert_eq!(
+        output.get::<Ran>(0).value,
+        Some(Taken::Ok("child-step done".into()))
+    );
     assert_eq!(d.effects(), ["child-step"], "the callee ran once");
     let all = d.shim.invocations().unwrap();
     assert_eq!(all.len(), 2, "the retry started no second callee: {all:?}");
@@ -620,7 +645,7 @@ async fn sem_32_a_delayed_send_starts_no_earlier_than_its_delay_and_once_across_
     assert!(d.invocation(&id).status.is_final());
     assert_eq!(d.attempts(&id), 2);
     let results = d.results(&id).await;
-    let callee = invocation_id(&results[0]);
+    let callee = results.get::<Taken>(0).invocation().to_owned();
     assert_eq!(
         d.shim.invocations().unwrap().len(),
         2,
@@ -634,8 +659,8 @@ async fn sem_32_a_delayed_send_starts_no_earlier_than_its_delay_and_once_across_
     d.advance(Duration::from_millis(1)).await;
     let ran = d.results(&callee).await;
     assert_eq!(
-        ran[0],
-        json!([start.as_secs(), 400_000_000]),
+        ran.get::<(u64, u32)>(0),
+        (start.as_secs(), 400_000_000),
         "the callee ran at the send's time plus its delay"
     );
 }
@@ -697,9 +722,14 @@ async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
         ],
     );
     let results = d.results(&id).await;
-    assert_eq!(results[0], results[1], "one invocation id");
-    assert_eq!(results[3]["ok"], results[6]["ok"], "{results:?}");
-    assert!(results[3]["ok"].as_str().unwrap().contains("ship done"));
+    assert_eq!(
+        results.get::<Taken>(0),
+        results.get::<Taken>(1),
+        "one invocation id"
+    );
+    let (called, attached) = (results.get::<Taken>(3), results.get::<Taken>(6));
+    assert_eq!(called, attached, "{results:?}");
+    assert!(called.ok().contains("ship done"), "{results:?}");
     assert_eq!(d.effects(), ["charge", "charge", "ship"]);
 }
 
@@ -763,12 +793,16 @@ async fn a_signal_resumes_its_invocation_and_an_attached_caller_gets_the_output(
     d.results(&signaller).await;
 
     let results = d.results(&signalled).await;
-    assert_eq!(results[2], json!({ "ok": "\"now\"" }));
-    let output = serde_json::to_string(&results).unwrap();
+    assert_eq!(results.get::<Taken>(2), Taken::Ok("\"now\"".into()));
+    let output = Taken::Ok(serde_json::to_string(&results).unwrap());
     let results = d.results(&attached).await;
-    assert_eq!(results[0], json!("void"), "no output while it waited");
-    assert_eq!(results[3], json!({ "ok": output }));
-    assert_eq!(results[4], json!({ "ok": output }));
+    assert_eq!(
+        results.get::<Taken>(0),
+        Taken::Void,
+        "no output while it waited"
+    );
+    assert_eq!(results.get::<Taken>(3), output);
+    assert_eq!(results.get::<Taken>(4), output);
 }
 
 #[tokio::test]
@@ -816,16 +850,17 @@ async fn a_call_to_no_durable_service_fails_the_call_not_the_caller() {
         ],
     );
     let results = d.results(&id).await;
-    let failed = |result: &Value, code: u16, says: &str| {
-        assert_eq!(result["err"], json!(code), "{result}");
-        let message = result["message"].as_str().unwrap();
-        assert!(message.contains(says), "{message}");
+    let failed = |i: usize, code: u16, says: &str| {
+        let taken: Taken = results.get(i);
+        let failure = taken.failure();
+        assert_eq!(failure.code, code, "{failure:?}");
+        assert!(failure.message.contains(says), "{failure:?}");
     };
-    failed(&results[0], 404, "no durable service `nowhere`");
-    failed(&results[1], 404, "no durable service `nowhere`");
-    failed(&results[2], 400, "durable services, at addresses like");
-    failed(&results[4], 404, "no durable invocation");
-    failed(&results[5], 400, "exceeds the shim's message limit");
+    failed(0, 404, "no durable service `nowhere`");
+    failed(1, 404, "no durable service `nowhere`");
+    failed(2, 400, "durable services, at addresses like");
+    failed(4, 404, "no durable invocation");
+    failed(5, 400, "exceeds the shim's message limit");
     assert_eq!(d.shim.invocations().unwrap().len(), 1, "it started none");
 }
 
@@ -854,8 +889,9 @@ async fn sem_28_a_runs_max_duration_ends_its_retries() {
         "the run retried past its 300 ms"
     );
     let results = d.results(&id).await;
-    assert_eq!(results[0]["value"]["err"], json!(500), "{}", results[0]);
+    assert_eq!(run_failure(&results, 0), 500);
     let tries = d.effects().len();
+
     assert!(
         (2..1_000).contains(&tries),
         "retried until 300 ms passed, not until a million tries: {tries}"

@@ -1,12 +1,20 @@
 //! The script language of the `probe` test guest, shared by the guest and the tests.
 //!
 //! A [`Script`] is a list of [`Op`]s, raw host calls the probe makes one after another; running
-//! it gives one JSON result per op. The tests build scripts as values of these types, and the
+//! it gives [`Answers`], one per op. The tests build scripts as values of these types, and the
 //! probe reads them back into the same types, so a misspelt op or field does not compile, and
-//! one the probe cannot read fails the script naming what it could not read.
+//! one the probe cannot read fails the script naming what it could not read. Answers and the
+//! probe's reports to the host travel the other way in the types of [`answer`].
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+pub mod answer;
+
+pub use answer::{
+    Answers, Chunk, Duplicated, Effect, Failure, Input, Notice, Outcome, Ran, Reason, Report,
+    Request, Response, Seen, SendFailed, Started, Taken,
+};
 
 /// Operations the probe runs one after another, and what the actor does once they ran. It
 /// reads from a bare list of ops too, as one types on a command line.
@@ -138,11 +146,6 @@ impl Cap {
             issuer: issuer.to_string(),
             params: params.into(),
         }
-    }
-
-    /// A capability as the probe reports one (`{"issuer": .., "params": ..}`).
-    pub fn from_json(v: &Value) -> Self {
-        serde_json::from_value(v.clone()).expect("a capability as the probe reports one")
     }
 }
 
@@ -404,9 +407,9 @@ fn is_true(b: &bool) -> bool {
     *b
 }
 
-/// One raw host call of the probe. Each gives one JSON result: `{"ok": ..}` or `{"err": ..}`
-/// for a call that can fail, the value for one that cannot, `null` for one that returns
-/// nothing. Durable handles are named by the op that makes them (`as`) and used by name.
+/// One raw host call of the probe. Each gives one answer: an [`Outcome`] for a call that can
+/// fail, the value for one that cannot (a [`Seen`], [`Started`], [`Input`], [`Ran`] or
+/// [`Taken`] where it says so), `null` for one that returns nothing. Durable handles are named by the op that makes them (`as`) and used by name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Op {
@@ -427,14 +430,14 @@ pub enum Op {
         #[serde(default)]
         inherit: bool,
     },
-    /// A blocking request: its result is `{"ok": response}` or `{"err": send-failed}`.
+    /// A blocking request: an [`Outcome`] of a [`Seen::Response`] or a [`Seen::SendFailed`].
     Call {
         #[serde(flatten)]
         msg: Message,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         timeout_ms: Option<u64>,
     },
-    /// Its result describes the delivery, or is `{"err": "timed-out"}`.
+    /// A [`Seen`], or `{"err": "timed-out"}`.
     Receive {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         tags: Vec<i64>,
@@ -482,7 +485,7 @@ pub enum Op {
         spawn: Spawn,
     },
     /// Sends the module in `msg` (attached) to `msg.to`, and spawns from a duplicate kept
-    /// before sending: `{"sent": .., "spawned": ..}`.
+    /// before sending: [`Duplicated`].
     SpawnDuplicate {
         #[serde(flatten)]
         msg: Message,
@@ -530,7 +533,7 @@ pub enum Op {
     },
     Our,
     Incarnation,
-    /// What `init` was started with: `{"incarnation", "restarted", "args"}`.
+    /// What `init` was started with: [`Started`].
     Started,
     /// The monotonic clock, in milliseconds.
     NowMs,
@@ -592,7 +595,7 @@ pub enum Op {
         on: bool,
     },
     /// A durable run; when it executes, its side effect is a message to the host on route
-    /// `effect` naming it (unless `effect` is false). `{"replayed": .., "value": ..}`.
+    /// `effect` naming it (unless `effect` is false): [`Ran`].
     Run {
         name: String,
         #[serde(default = "yes", skip_serializing_if = "is_true")]

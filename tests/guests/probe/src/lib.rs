@@ -2,7 +2,7 @@
 //! outside and see exactly what the host returned.
 //!
 //! A script is a list of operations ([`probe_script::Op`], the language the tests write it in);
-//! running one gives a list of JSON results, one per operation. Scripts arrive as the body of a request to route
+//! running one gives its answers (the types of [`probe_script::answer`]), one per operation. Scripts arrive as the body of a request to route
 //! `probe` (the reply is the results), or as the spawn args, run inside `init` (the results go
 //! to the host, route `report`), after which `then` decides what `init` does: `serve`,
 //! `exit`, `err`, `trap`, or `loop` (process mode: receive forever, reporting each delivery).
@@ -20,9 +20,11 @@ use guestkit::host::types::{
 };
 use guestkit::host::{capabilities, discovery, durable, host_call, state, streams};
 use probe_script::{
-    self as script, Cap, Combinator, Ending, InvocationRef, Message, Op, RunOutcome, Script, Spawn,
-    Target, Then,
+    self as script, Answers, Cap, Combinator, Duplicated, Ending, InvocationRef, Message, Notice,
+    Op, Outcome, Ran, Reason, Report, RunOutcome, Script, Seen, Spawn, Started, Taken, Target,
+    Then,
 };
+use serde::Serialize;
 use serde_json::{Value, json};
 
 struct Probe;
@@ -117,101 +119,105 @@ fn spawn_options(s: &Spawn) -> SpawnOptions {
     }
 }
 
-fn error(e: &ActorError) -> Value {
-    json!({ "err": guestkit::Error::from(e.clone()).to_string() })
+/// An answer, as it travels.
+fn answer(value: impl Serialize) -> Value {
+    serde_json::to_value(value).expect("an answer encodes")
+}
+
+fn error_text(e: &ActorError) -> String {
+    guestkit::Error::from(e.clone()).to_string()
 }
 
 fn utf8(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn notice(kind: &str, n: &ExitNotice) -> Value {
-    json!({
-        "kind": kind,
-        "actor": n.actor.to_string(),
-        "tag": n.tag,
-        "reason": match n.reason {
-            ExitReason::Normal => "normal",
-            ExitReason::Failure => "failure",
-            ExitReason::Killed => "killed",
-            ExitReason::NoProcess => "no-process",
+fn notice(n: &ExitNotice) -> Notice {
+    Notice {
+        actor: n.actor.to_string(),
+        tag: n.tag,
+        reason: match n.reason {
+            ExitReason::Normal => Reason::Normal,
+            ExitReason::Failure => Reason::Failure,
+            ExitReason::Killed => Reason::Killed,
+            ExitReason::NoProcess => Reason::NoProcess,
         },
-        "incarnation": n.incarnation,
-    })
-}
-
-fn cap_json(c: &Capability) -> Value {
-    json!({ "issuer": c.issuer.to_string(), "params": c.params })
-}
-
-/// What the guest saw, as JSON the tests can assert on.
-fn describe(incoming: &Incoming) -> Value {
-    match incoming {
-        Incoming::Request(m) => json!({
-            "kind": "request",
-            "id": m.id,
-            "source": m.source.to_string(),
-            "tag": m.tag,
-            "route": m.route,
-            "body": utf8(&m.body),
-            "expects_response": m.expects_response,
-            "has_blob": m.has_blob,
-            "caps": m.capabilities.iter().map(cap_json).collect::<Vec<_>>(),
-            "attachments": m.attachments.len(),
-        }),
-        Incoming::Response(r) => json!({
-            "kind": "response",
-            "request_id": r.request_id,
-            "source": r.source.to_string(),
-            "body": utf8(&r.body),
-            "context": r.context.as_deref().map(utf8),
-            "has_blob": r.has_blob,
-        }),
-        Incoming::SendFailed(f) => json!({
-            "kind": "send-failed",
-            "request_id": f.request_id,
-            "error": error(&f.error)["err"],
-            "body": utf8(&f.returned.body),
-            "context": f.context.as_deref().map(utf8),
-        }),
-        Incoming::LinkDied(n) => notice("link-died", n),
-        Incoming::ProcessDied(n) => notice("process-died", n),
-        Incoming::Event(e) => json!({ "kind": "event", "event": format!("{e:?}") }),
-        Incoming::Chunk((c, sender)) => json!({
-            "kind": "chunk",
-            "stream": c.stream_id,
-            "sequence": c.sequence,
-            "payload": utf8(&c.payload),
-            "sender": sender.to_string(),
-        }),
-        Incoming::StopRequested => json!({ "kind": "stop-requested" }),
+        incarnation: n.incarnation,
     }
+}
+
+fn cap_seen(c: &Capability) -> Cap {
+    Cap::new(&c.issuer, c.params.clone())
+}
+
+/// What the guest saw.
+fn seen(incoming: &Incoming) -> Seen {
+    match incoming {
+        Incoming::Request(m) => Seen::Request(script::Request {
+            id: m.id,
+            source: m.source.to_string(),
+            tag: m.tag,
+            route: m.route.clone(),
+            body: utf8(&m.body),
+            expects_response: m.expects_response,
+            has_blob: m.has_blob,
+            caps: m.capabilities.iter().map(cap_seen).collect(),
+            attachments: m.attachments.len(),
+        }),
+        Incoming::Response(r) => Seen::Response(script::Response {
+            request_id: r.request_id,
+            source: r.source.to_string(),
+            body: utf8(&r.body),
+            context: r.context.as_deref().map(utf8),
+            has_blob: r.has_blob,
+        }),
+        Incoming::SendFailed(f) => Seen::SendFailed(script::SendFailed {
+            request_id: f.request_id,
+            error: error_text(&f.error),
+            body: utf8(&f.returned.body),
+            context: f.context.as_deref().map(utf8),
+        }),
+        Incoming::LinkDied(n) => Seen::LinkDied(notice(n)),
+        Incoming::ProcessDied(n) => Seen::ProcessDied(notice(n)),
+        Incoming::Event(e) => Seen::Event {
+            event: format!("{e:?}"),
+        },
+        Incoming::Chunk((c, sender)) => Seen::Chunk(script::Chunk {
+            stream: c.stream_id.clone(),
+            sequence: c.sequence,
+            payload: utf8(&c.payload),
+            sender: sender.to_string(),
+        }),
+        Incoming::StopRequested => Seen::StopRequested,
+    }
+}
+
+fn sent_outcome(r: Result<u64, ActorError>) -> Outcome<u64> {
+    r.map_err(|e| error_text(&e)).into()
 }
 
 fn sent(r: Result<u64, ActorError>) -> Value {
-    match r {
-        Ok(id) => json!({ "ok": id }),
-        Err(e) => error(&e),
-    }
+    answer(sent_outcome(r))
 }
 
 fn unit(r: Result<(), ActorError>) -> Value {
-    match r {
-        Ok(()) => json!({ "ok": null }),
-        Err(e) => error(&e),
-    }
+    answer(Outcome::from(r.map_err(|e| error_text(&e))))
+}
+
+fn spawned_outcome(r: Result<Address, process::SpawnError>) -> Outcome<String> {
+    r.map(|a| a.to_string())
+        .map_err(|e| e.name().to_owned())
+        .into()
 }
 
 fn spawned(r: Result<Address, process::SpawnError>) -> Value {
-    match r {
-        Ok(a) => json!({ "ok": a.to_string() }),
-        Err(e) => json!({ "err": e.name() }),
-    }
+    answer(spawned_outcome(r))
 }
 
 /// The module at `path` in the shim's drive (default: this component, `probe.wasm`).
 fn module(path: Option<&str>) -> Result<guestkit::host::types::Module, Value> {
-    process::load_module(path.unwrap_or("probe.wasm")).map_err(|e| json!({ "err": e.name() }))
+    process::load_module(path.unwrap_or("probe.wasm"))
+        .map_err(|e| answer(Outcome::<(), _>::Err(e.name())))
 }
 
 fn attachments(m: &Message) -> Vec<Attachment> {
@@ -250,8 +256,8 @@ fn run_op(op: &Op) -> Value {
             attachments(msg),
             timeout_ms.unwrap_or(10_000),
         ) {
-            Ok(r) => json!({ "ok": describe(&Incoming::Response(r)) }),
-            Err(f) => json!({ "err": describe(&Incoming::SendFailed(f)) }),
+            Ok(r) => answer(Outcome::<_, Seen>::Ok(seen(&Incoming::Response(r)))),
+            Err(f) => answer(Outcome::<Seen, _>::Err(seen(&Incoming::SendFailed(f)))),
         },
         Op::Receive {
             tags,
@@ -263,8 +269,8 @@ fn run_op(op: &Op) -> Value {
                 request_ids: ids.clone(),
             };
             match messaging::receive(&filter, *timeout_ms) {
-                Ok(incoming) => describe(&incoming),
-                Err(_) => json!({ "err": "timed-out" }),
+                Ok(incoming) => answer(seen(&incoming)),
+                Err(_) => answer(Outcome::<(), _>::Err("timed-out")),
             }
         }
         Op::Respond {
@@ -293,14 +299,14 @@ fn run_op(op: &Op) -> Value {
         Op::SpawnDuplicate { msg, spawn } => match module(spawn.path.as_deref()) {
             Ok(m) => {
                 let kept = m.duplicate();
-                let sent = sent(messaging::send(
+                let sent = sent_outcome(messaging::send(
                     &dest(&msg.to),
                     &payload(msg),
                     vec![Attachment::Module(m)],
                     false,
                 ));
-                let spawned = spawned(process::spawn(&kept, &spawn_options(spawn)));
-                json!({ "sent": sent, "spawned": spawned })
+                let spawned = spawned_outcome(process::spawn(&kept, &spawn_options(spawn)));
+                answer(Duplicated { sent, spawned })
             }
             Err(e) => e,
         },
@@ -342,10 +348,10 @@ fn run_op(op: &Op) -> Value {
         Op::NowMs => json!(guestkit::host::clock::monotonic_ns() / 1_000_000),
         Op::Incarnation => json!(process::incarnation()),
         Op::Started => STARTED.with(|s| match &*s.borrow() {
-            Some(info) => json!({
-                "incarnation": info.incarnation,
-                "restarted": info.restarted,
-                "args": utf8(&info.args),
+            Some(info) => answer(Started {
+                incarnation: info.incarnation,
+                restarted: info.restarted,
+                args: utf8(&info.args),
             }),
             None => json!(null),
         }),
@@ -357,18 +363,18 @@ fn run_op(op: &Op) -> Value {
             process::sleep(*ms);
             json!(null)
         }
-        Op::Mint { params } => cap_json(&capabilities::mint(params)),
+        Op::Mint { params } => answer(cap_seen(&capabilities::mint(params))),
         Op::Save { caps: list } => unit(capabilities::save(&caps(list))),
         Op::Remove { caps: list } => {
             capabilities::remove(&caps(list));
             json!(null)
         }
         Op::Has { cap: c } => json!(capabilities::has(&cap(c))),
-        Op::Owned => json!(
+        Op::Owned => answer(
             capabilities::owned()
                 .iter()
-                .map(cap_json)
-                .collect::<Vec<_>>()
+                .map(cap_seen)
+                .collect::<Vec<_>>(),
         ),
         Op::Register { name, to } => unit(discovery::register(name, &address(to))),
         Op::Lookup { name } => json!(discovery::lookup(name).map(|a| a.to_string())),
@@ -376,10 +382,11 @@ fn run_op(op: &Op) -> Value {
             discovery::unregister(name);
             json!(null)
         }
-        Op::Discover { actor_type: name } => match discovery::discover(&actor_type(name)) {
-            Ok(a) => json!({ "ok": a.to_string() }),
-            Err(e) => error(&e),
-        },
+        Op::Discover { actor_type: name } => answer(Outcome::from(
+            discovery::discover(&actor_type(name))
+                .map(|a| a.to_string())
+                .map_err(|e| error_text(&e)),
+        )),
         Op::StreamRegister { stream } => unit(streams::register(stream)),
         Op::StreamUnregister { stream } => unit(streams::unregister(stream)),
         Op::SendChunk {
@@ -403,10 +410,9 @@ fn run_op(op: &Op) -> Value {
             namespace,
             operation,
             payload,
-        } => match host_call::call(binding, namespace, operation, payload.as_bytes()) {
-            Ok(reply) => json!({ "ok": utf8(&reply) }),
-            Err(e) => json!({ "err": e }),
-        },
+        } => answer(Outcome::from(
+            host_call::call(binding, namespace, operation, payload.as_bytes()).map(|r| utf8(&r)),
+        )),
         Op::StateSet { key, value } => {
             state::set(key, value.as_bytes());
             json!(null)
@@ -421,7 +427,11 @@ fn run_op(op: &Op) -> Value {
         }
         Op::Input => {
             let input = durable::input();
-            json!({ "id": input.invocation_id, "key": input.key, "retries": input.retry_count })
+            answer(script::Input {
+                id: input.invocation_id,
+                key: input.key,
+                retries: input.retry_count,
+            })
         }
         Op::Replaying => json!(durable::is_replaying()),
         Op::Now => {
@@ -603,16 +613,22 @@ fn invocation_ref(r: &InvocationRef) -> durable::InvocationRef {
     }
 }
 
-/// `durable.take` of `h`, as JSON.
+/// `durable.take` of `h`.
+fn took(h: u32) -> Option<Taken> {
+    Some(match durable::take(h)? {
+        durable::Value::Success(bytes) => Taken::Ok(utf8(&bytes)),
+        durable::Value::Failure(f) => Taken::Err(script::Failure {
+            code: f.code,
+            message: f.message,
+        }),
+        durable::Value::Void => Taken::Void,
+        durable::Value::InvocationId(id) => Taken::Invocation(id),
+        other => Taken::Unexpected(format!("{other:?}")),
+    })
+}
+
 fn taken(h: u32) -> Value {
-    match durable::take(h) {
-        Some(durable::Value::Success(bytes)) => json!({ "ok": utf8(&bytes) }),
-        Some(durable::Value::Failure(f)) => json!({ "err": f.code, "message": f.message }),
-        Some(durable::Value::Void) => json!("void"),
-        Some(durable::Value::InvocationId(id)) => json!({ "invocation": id }),
-        None => json!(null),
-        other => json!({ "unexpected": format!("{other:?}") }),
-    }
+    answer(took(h))
 }
 
 /// `durable.run-begin`; when it says execute, the side effect (a message to the host, route
@@ -629,7 +645,13 @@ fn durable_run(
             // The idempotency key an outside system deduplicates a retried effect by.
             if effect {
                 let key = format!("{}/{name}", durable::input().invocation_id);
-                report_to("effect", json!({ "run": name, "key": key }));
+                report_to(
+                    "effect",
+                    script::Effect {
+                        run: name.to_owned(),
+                        key,
+                    },
+                );
             }
             let outcome = match outcome {
                 RunOutcome::Terminal => durable::RunOutcome::Terminal(Failure {
@@ -646,23 +668,26 @@ fn durable_run(
             (h, false)
         }
     };
-    json!({ "replayed": replayed, "value": taken(handle) })
+    answer(Ran {
+        replayed,
+        value: took(handle),
+    })
 }
 
-fn run(script: &Script) -> Value {
-    Value::Array(script.ops.iter().map(run_op).collect())
+fn run(script: &Script) -> Answers {
+    Answers::new(script.ops.iter().map(run_op).collect())
 }
 
 /// Tells the host what happened.
-fn report(what: Value) {
+fn report(what: Report) {
     report_to("report", what);
 }
 
-fn report_to(route: &str, what: Value) {
+fn report_to(route: &str, what: impl Serialize) {
     let msg = Payload {
         tag: None,
         route: Some(route.into()),
-        body: what.to_string().into_bytes(),
+        body: answer(what).to_string().into_bytes(),
         metadata: None,
         headers: Vec::new(),
         blob: None,
@@ -671,11 +696,11 @@ fn report_to(route: &str, what: Value) {
     let _ = messaging::send(&Dest::Host, &msg, Vec::new(), false);
 }
 
-fn reply(body: Value) -> Payload {
+fn reply(body: impl Serialize) -> Payload {
     Payload {
         tag: None,
         route: None,
-        body: body.to_string().into_bytes(),
+        body: answer(body).to_string().into_bytes(),
         metadata: None,
         headers: Vec::new(),
         blob: None,
@@ -697,7 +722,7 @@ impl Guest for Probe {
             return Ok(InitOutcome::Serve);
         };
         let results = run(&script);
-        report(json!({ "hook": "init", "results": results }));
+        report(Report::Init { results });
         match script.then {
             Then::Exit => Ok(InitOutcome::Exit),
             Then::Err => Err(ActorError::Internal("init was told to fail".into())),
@@ -715,15 +740,17 @@ impl Guest for Probe {
                     && m.route.as_deref() == Some("probe")
                 {
                     let results = match Script::from_bytes(&m.body) {
-                        Ok(script) => run(&script),
-                        Err(e) => json!({ "err": e }),
+                        Ok(script) => answer(run(&script)),
+                        Err(e) => answer(Outcome::<(), _>::Err(e)),
                     };
                     if m.expects_response {
                         let _ = messaging::respond(None, &reply(results), Vec::new(), false);
                     }
                     continue;
                 }
-                report(json!({ "hook": "receive", "delivery": describe(&incoming) }));
+                report(Report::Receive {
+                    delivery: seen(&incoming),
+                });
                 if stop {
                     return Ok(InitOutcome::Exit);
                 }
@@ -745,7 +772,7 @@ impl Guest for Probe {
                     }
                     Ending::RetryableFirst => {
                         Err(HandlerError::Retryable(guestkit::guest::RetryableError {
-                            message: format!("first attempt, after {results}"),
+                            message: format!("first attempt, after {results:?}"),
                             retry_after_ms: Some(10),
                             pause: false,
                         }))
@@ -759,34 +786,39 @@ impl Guest for Probe {
                 return Ok(Some(reply(json!({ "echo": utf8(&m.body) }))));
             }
         }
-        report(json!({ "hook": "handle", "delivery": describe(&delivery) }));
+        report(Report::Handle {
+            delivery: seen(&delivery),
+        });
         Ok(None)
     }
 
     fn on_ready() -> Result<(), ActorError> {
-        report(json!({ "hook": "on-ready" }));
+        report(Report::OnReady);
         Ok(())
     }
 
     fn on_stop() -> Result<(), ActorError> {
-        report(json!({ "hook": "on-stop" }));
+        report(Report::OnStop);
         Ok(())
     }
 
     fn on_error(event: ErrorEvent) -> Result<(), ActorError> {
-        report(json!({ "hook": "on-error", "context": event.context }));
+        report(Report::OnError {
+            context: event.context,
+        });
         Ok(())
     }
 
     fn observe(event: RuntimeEvent) {
-        report(json!({ "hook": "observe", "event": format!("{event:?}") }));
+        report(Report::Observe {
+            event: format!("{event:?}"),
+        });
     }
 
     fn on_data_chunk(chunk: DataChunk, sender: Address) -> Result<(), ActorError> {
-        report(json!({
-            "hook": "on-data-chunk",
-            "delivery": describe(&Incoming::Chunk((chunk, sender))),
-        }));
+        report(Report::OnDataChunk {
+            delivery: seen(&Incoming::Chunk((chunk, sender))),
+        });
         Ok(())
     }
 }
