@@ -69,15 +69,13 @@ impl Drop for RedbStore {
 }
 
 impl RedbStore {
-    /// Opens (or creates) the database file at `path`.
+    /// Opens the database file at `path`, or creates it where there is no file. The log
+    /// beside it is opened first: it holds the state directory for this process, and a
+    /// damaged log stops the open before the database is touched. A database that does not
+    /// check out is refused, naming the file and what to do; see [`open_database`].
     pub fn open(path: &Path) -> Result<Self, StorageError> {
-        let db = Database::create(path).map_err(|e| match e {
-            redb::DatabaseError::DatabaseAlreadyOpen => StorageError(format!(
-                "{} is in use by another shim process; stop it or pass a different --state-dir",
-                path.display()
-            )),
-            other => StorageError(format!("cannot open {}: {other}", path.display())),
-        })?;
+        let (file, batches) = WriteLog::open(&path.with_extension("log"))?;
+        let db = open_database(path)?;
         let txn = db.begin_write().map_err(err)?;
         txn.open_table(STATE).map_err(err)?;
         txn.open_table(CAPABILITIES).map_err(err)?;
@@ -92,7 +90,6 @@ impl RedbStore {
         }
         drop(node);
         txn.commit().map_err(err)?;
-        let (file, batches) = WriteLog::open(&path.with_extension("log"))?;
         let store = Self {
             db,
             writing: Mutex::new(()),
@@ -190,6 +187,111 @@ impl RedbStore {
         }
     }
 }
+
+/// Opens the database at `path`, creating one only where there is no file.
+///
+/// An existing file is checked whole on open: redb verifies the checksum of every page of
+/// its committed trees, so a changed key or value fails the open rather than reading as
+/// another one or as nothing. The check commits, and redb may repair what it finds, so the
+/// file is first copied aside (`state.redb.before-open`); the copy is removed once the open
+/// succeeds, and kept when it fails, with the file as it was, as `state.redb.damaged.N`
+/// (the first N not taken). redb rolls back to the commit
+/// before the last one when the last does not verify: a kill never leaves a commit so (its
+/// pages are written before the header that points to them), so that is damage, or a power
+/// loss in the middle of a commit, and the open is refused rather than silently losing the
+/// last commit. An empty file, or anything that is not a regular file, is refused too: a
+/// shim never leaves a database so.
+fn open_database(path: &Path) -> Result<Database, StorageError> {
+    let shown = path.display();
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Database::create(path)
+                .map_err(|e| StorageError(format!("cannot create {shown}: {e}")));
+        }
+        Err(e) => return Err(StorageError(format!("cannot read {shown}: {e}"))),
+        Ok(m) if !m.is_file() => {
+            return Err(StorageError(format!(
+                "{shown} is not a regular file; the state database must be one"
+            )));
+        }
+        Ok(m) if m.len() == 0 => {
+            return Err(StorageError(format!(
+                "{shown} is empty (0 bytes): no shim leaves its database so, so it was \
+                 truncated or replaced. Restore it from a backup, or remove it to start with \
+                 no state"
+            )));
+        }
+        Ok(_) => {}
+    }
+    let kept = path.with_extension("redb.before-open");
+    std::fs::copy(path, &kept).map_err(|e| {
+        StorageError(format!(
+            "cannot copy {shown} aside to {} before checking it: {e}",
+            kept.display()
+        ))
+    })?;
+    let rolled_back = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let saw = std::sync::Arc::clone(&rolled_back);
+    let opened = std::panic::catch_unwind(|| {
+        Database::builder()
+            .set_check_integrity_on_open(true)
+            .set_repair_callback(move |session| {
+                // The one stage at which redb gives up the last commit for the one before.
+                if session.progress() == PRIMARY_ROLLED_BACK {
+                    saw.store(true, std::sync::atomic::Ordering::Relaxed);
+                    session.abort();
+                }
+            })
+            .open(path)
+    });
+    let damage = match opened {
+        Ok(Ok(db)) => {
+            let _ = std::fs::remove_file(&kept);
+            return Ok(db);
+        }
+        Ok(Err(redb::DatabaseError::DatabaseAlreadyOpen)) => {
+            let _ = std::fs::remove_file(&kept);
+            return Err(StorageError(format!(
+                "{shown} is in use by another process; stop it or pass a different --state-dir"
+            )));
+        }
+        _ if rolled_back.load(std::sync::atomic::Ordering::Relaxed) => {
+            "its last commit fails its checksums (the file was changed, or a power loss cut \
+             the commit short)"
+                .to_owned()
+        }
+        Ok(Err(e)) => e.to_string(),
+        Err(panic) => {
+            let said = (panic.downcast_ref::<String>().map(String::as_str))
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("a panic");
+            format!("reading it failed ({said})")
+        }
+    };
+    let kept = keep_damaged(path, &kept);
+    Err(StorageError(format!(
+        "{shown} is damaged: {damage}. The shim did not open it; the file as it was is kept at \
+         {kept}. Restore the state directory from a backup, or move `{}` and its `.log` aside \
+         to start with no state",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )))
+}
+
+/// Renames the copy `kept` of the database at `path` to the first `state.redb.damaged.N`
+/// not taken, and says where it is.
+fn keep_damaged(path: &Path, kept: &Path) -> String {
+    let taken = (1..).map(|n| path.with_extension(format!("redb.damaged.{n}")));
+    let Some(name) = taken.take(1000).find(|p| !p.exists()) else {
+        return kept.display().to_string();
+    };
+    match std::fs::rename(kept, &name) {
+        Ok(()) => name.display().to_string(),
+        Err(_) => kept.display().to_string(),
+    }
+}
+
+/// The progress redb reports when its repair rolls back to the commit before the last.
+const PRIMARY_ROLLED_BACK: f64 = 0.3;
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
@@ -566,13 +668,85 @@ mod tests {
             [vec![0; 3], vec![1; 3], vec![2; 3]]
         );
         drop(reopened);
-        assert_eq!(
-            std::fs::metadata(crashed.path().join("state.log"))
-                .unwrap()
-                .len(),
-            0,
-            "the database holds it all durably now"
+        let (_, logged) = WriteLog::open(&crashed.path().join("state.log")).unwrap();
+        assert!(logged.is_empty(), "the database holds it all durably now");
+    }
+
+    /// What `open` makes of the database file `bytes`, in a directory of its own: the
+    /// state of actor `a` it reads, or the error.
+    fn reopened(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.redb");
+        std::fs::write(&path, bytes).unwrap();
+        let store = match RedbStore::open(&path) {
+            Ok(store) => store,
+            Err(e) => {
+                let e = e.to_string();
+                assert!(e.contains(&*path.to_string_lossy()), "names no file: {e}");
+                if !bytes.is_empty() {
+                    let kept = path.with_extension("redb.damaged.1");
+                    let as_it_was = std::fs::read(&kept).unwrap_or_default();
+                    assert!(as_it_was == bytes, "the file as it was is not kept: {e}");
+                    assert!(e.contains(&*kept.to_string_lossy()), "{e}");
+                }
+                return Err(e);
+            }
+        };
+        let copy = path.with_extension("redb.before-open");
+        assert!(
+            !copy.exists(),
+            "the copy stays after an open that succeeded"
         );
+        let keys = store.keys("a").map_err(|e| e.to_string())?;
+        keys.into_iter()
+            .map(|k| {
+                let v = store.get("a", &k).map_err(|e| e.to_string())?;
+                Ok((k, v.unwrap_or_default()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_damaged_or_empty_database_is_refused_and_never_reads_as_other_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.redb");
+        {
+            let store = RedbStore::open(&path).unwrap();
+            let state = [("count", Some(&b"41"[..])), ("name", Some(b"ada"))];
+            store.commit("a", &changes(false, &state)).unwrap();
+        }
+        let whole = std::fs::read(&path).unwrap();
+        let committed = reopened(&whole).unwrap();
+        assert_eq!(committed.len(), 2);
+
+        let empty = reopened(&[]).unwrap_err();
+        assert!(empty.contains("is empty (0 bytes)"), "{empty}");
+        // Of the file's 1 MiB, some 34k bytes are not zero: every one of the header page's,
+        // and every 61st of the others (`GUESTKIT_FLIP_EVERY_BYTE=1`: every one, and every
+        // 97th zero), and some zeros of the free space.
+        let every = std::env::var_os("GUESTKIT_FLIP_EVERY_BYTE").is_some();
+        let flipped = |at: usize| match (whole[at], every) {
+            (0, true) => at.is_multiple_of(97),
+            (0, false) => at.is_multiple_of(4093),
+            (_, true) => true,
+            (_, false) => at < 4096 || at.is_multiple_of(61),
+        };
+        let (mut refused, mut read) = (0, 0);
+        for at in (0..whole.len()).filter(|&at| flipped(at)) {
+            let mut damaged = whole.clone();
+            damaged[at] ^= 0x10;
+            match reopened(&damaged) {
+                Ok(state) => {
+                    assert_eq!(state, committed, "byte {at} changed the state it reads");
+                    read += 1;
+                }
+                Err(e) => {
+                    assert!(e.contains("is damaged"), "byte {at}: {e}");
+                    refused += 1;
+                }
+            }
+        }
+        assert!(refused > 0 && read > 0, "{refused} refused, {read} read");
     }
 
     #[test]
