@@ -75,7 +75,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            match e.downcast_ref::<commands::run::Unsettled>() {
+                Some(unsettled) => ExitCode::from(unsettled.exit_status()),
+                None => ExitCode::FAILURE,
+            }
         }
     }
 }

@@ -3,23 +3,45 @@
 use guestkit_tests::{built_guest, cli, failure, success, workspace_root};
 
 fn counter_run(state: &std::path::Path, body: &str) -> std::process::Output {
+    counter_run_with(state, body, &[])
+}
+
+/// `counter_run` with more arguments.
+fn counter_run_with(state: &std::path::Path, body: &str, more: &[&str]) -> std::process::Output {
     let manifest = workspace_root().join("Cargo.toml");
-    cli(
-        &[
-            "run",
-            "-p",
-            "counter",
-            "--manifest-path",
-            manifest.to_str().unwrap(),
-            "--route",
-            "counter.v1.CounterService/Add",
-            "--body",
-            body,
-            "--state-dir",
-            state.to_str().unwrap(),
-        ],
-        &workspace_root(),
-    )
+    let args = [
+        "run",
+        "-p",
+        "counter",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+        "--route",
+        "counter.v1.CounterService/Add",
+        "--body",
+        body,
+        "--state-dir",
+        state.to_str().unwrap(),
+    ];
+    cli(&[&args[..], more].concat(), &workspace_root())
+}
+
+#[test]
+fn a_reply_after_the_deadline_is_reported_as_committed_with_a_status_of_its_own() {
+    let state = tempfile::tempdir().unwrap();
+    let late = counter_run_with(state.path(), r#"{"amount": 1}"#, &["--timeout-ms", "0"]);
+    let said = String::from_utf8_lossy(&late.stderr);
+    assert_eq!(late.status.code(), Some(3), "{said}");
+    assert!(said.contains("committed its state"), "{said}");
+    assert_eq!(
+        String::from_utf8_lossy(&late.stdout).trim(),
+        r#"{"total":1}"#,
+        "the reply of the handler that committed"
+    );
+    assert_eq!(
+        success(counter_run(state.path(), r#"{"amount": 1}"#)).trim(),
+        r#"{"total":2}"#,
+        "what was reported is what was committed"
+    );
 }
 
 #[test]

@@ -1,12 +1,21 @@
 //! `cargo guest run`: spawn a guest in the shim, deliver one request given as JSON, and print
 //! the reply as JSON; or, without `--route`, let the guest run until it ends. Messages actors
 //! send to the host are printed to standard output, their log lines to standard error.
+//!
+//! What `run` reports matches what the handler committed. When `--timeout-ms` passes before
+//! the reply, the actor is asked to stop and its handler may finish what it began (up to
+//! [`GRACE`]): a reply that comes then is printed, since its state is committed, and the run
+//! exits with [`Unsettled::Committed`]'s status; a handler that does not end is killed, and
+//! the run exits with [`Unsettled::Unknown`]'s. A reply that does not decode is committed too.
 
 use std::path::PathBuf;
+use std::pin::pin;
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
-use guestkit_shim::{ExitReason, Module, Payload, Shim, SpawnOptions};
+use guestkit_shim::{
+    Address, ExitReason, Module, Payload, Response, SendError, Shim, SpawnOptions,
+};
 
 use crate::contract::RouteTypes;
 use crate::durable;
@@ -37,7 +46,10 @@ pub struct RunArgs {
     /// Process name of the actor; its state is kept under it (default: the component's name)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
-    /// How long to wait for the reply (or, without --route, for the guest to end), in ms
+    /// How long to wait for the reply (or, without --route, for the guest to end), in ms. When
+    /// it passes, the handler may finish what it began: a reply that comes then is printed,
+    /// and the exit status is 3 (the handler committed, though late or with a reply that does
+    /// not decode) or 4 (it did not end and was killed: whether it committed is unknown)
     #[arg(long, value_name = "MS", default_value_t = 30_000)]
     pub timeout_ms: u64,
     /// Start a durable invocation of the --route handler instead: journaled, replayed after a
@@ -95,24 +107,104 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         })?;
     let types = RouteTypes::find(contract, route).with_context(|| path.display().to_string())?;
     let body = types.encode_request(&args.body)?;
-    let reply = runtime.block_on(async {
+    let deadline = Duration::from_millis(args.timeout_ms);
+    let answer = runtime.block_on(async {
         let (shim, module, opts) = prepare(&args, &component, name)?;
         let actor = shim.spawn(&module, opts).await?;
-        let reply = shim
-            .call(
-                &actor,
-                Payload::new(route, body),
-                Duration::from_millis(args.timeout_ms),
-            )
-            .await;
-        anyhow::Ok(reply)
+        anyhow::Ok(call(&shim, &actor, Payload::new(route, body), deadline).await)
     })?;
-    match reply {
-        Ok(response) => {
-            println!("{}", types.decode_reply(&response.payload.body)?);
-            Ok(())
+    let late = matches!(answer, Answer::Late(_));
+    let response = match answer {
+        Answer::OnTime(Ok(response)) | Answer::Late(Ok(response)) => response,
+        Answer::OnTime(Err(failed)) | Answer::Late(Err(failed)) => {
+            bail!("the request to {route} failed: {}", failed.error.describe())
         }
-        Err(failed) => bail!("the request to {route} failed: {}", failed.error.describe()),
+        Answer::Unknown => {
+            return Err(Unsettled::Unknown(format!(
+                "the request to {route} got no reply within --timeout-ms {} and its handler did \
+                 not end within {GRACE:?} more, so it was killed: whether it committed its state \
+                 is unknown",
+                args.timeout_ms
+            ))
+            .into());
+        }
+    };
+    let reply = types.decode_reply(&response.payload.body).map_err(|e| {
+        Unsettled::Committed(format!(
+            "the handler of {route} ran and committed its state, but its reply does not \
+             decode: {e:#}"
+        ))
+    })?;
+    println!("{reply}");
+    if late {
+        return Err(Unsettled::Committed(format!(
+            "the reply above came after --timeout-ms {}: the handler of {route} ran to its end \
+             and committed its state",
+            args.timeout_ms
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// How long a handler may go on once `--timeout-ms` passed, to finish what it began.
+pub const GRACE: Duration = Duration::from_secs(5);
+
+/// A request whose outcome `run` could not report as asked: an error with an exit status of
+/// its own.
+#[derive(Debug)]
+pub enum Unsettled {
+    /// The handler ended and committed, but its reply came late or does not decode.
+    Committed(String),
+    /// The handler did not end and was killed: it may or may not have committed.
+    Unknown(String),
+}
+
+impl std::fmt::Display for Unsettled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unsettled::Committed(said) | Unsettled::Unknown(said) => f.write_str(said),
+        }
+    }
+}
+
+impl std::error::Error for Unsettled {}
+
+impl Unsettled {
+    /// The exit status `cargo guest run` ends with.
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            Unsettled::Committed(_) => 3,
+            Unsettled::Unknown(_) => 4,
+        }
+    }
+}
+
+/// How a request ended.
+enum Answer {
+    OnTime(Result<Response, SendError>),
+    /// After the deadline, once the actor was asked to stop.
+    Late(Result<Response, SendError>),
+    /// The handler did not end in the grace after the deadline, and the actor was killed.
+    Unknown,
+}
+
+/// Sends `payload` to `actor` and waits for the reply until `deadline` passes; then asks the
+/// actor to stop, which it does once the handler ended, and waits [`GRACE`] more for that.
+async fn call(shim: &Shim, actor: &Address, payload: Payload, deadline: Duration) -> Answer {
+    let mut reply = pin!(shim.call(actor, payload, deadline.saturating_add(GRACE * 2)));
+    if let Ok(on_time) = shim.clock().timeout(deadline, &mut reply).await {
+        return Answer::OnTime(on_time);
+    }
+    let ended = shim.stopped(actor);
+    shim.stop(actor);
+    match shim.clock().timeout(GRACE, &mut reply).await {
+        Ok(late) => Answer::Late(late),
+        Err(_) => {
+            shim.kill(actor);
+            ended.await;
+            Answer::Unknown
+        }
     }
 }
 
