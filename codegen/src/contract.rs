@@ -50,7 +50,10 @@ pub fn expand(
     let mut config = prost_build::Config::new();
     config
         .prost_path(format!("{krate}::__private::prost"))
-        .prost_types_path(format!("{krate}::__private::prost_types"))
+        // Not under `__private`: prost-build writes each segment of this path in snake case,
+        // which would make it `private`. Users name these types too (`guestkit::prost_types::
+        // Timestamp`).
+        .prost_types_path(format!("{krate}::prost_types"))
         .service_generator(Box::new(ServiceTraits {
             opts: opts.clone(),
             problems: problems.clone(),
@@ -58,16 +61,15 @@ pub fn expand(
     let user_files: Vec<_> = fds
         .file
         .iter()
-        .filter(|f| !f.name().starts_with("google/protobuf/"))
+        .filter(|f| !is_well_known(f.name()))
         .collect();
-    let requests = user_files
+    // Every file goes in, the well-known ones too: prost-build looks up the message types of
+    // every field (to decide what to derive), and generates nothing for the well-known ones,
+    // which it maps to prost-types.
+    let requests = fds
+        .file
         .iter()
-        .map(|f| {
-            (
-                Module::from_protobuf_package_name(f.package()),
-                (*f).clone(),
-            )
-        })
+        .map(|f| (Module::from_protobuf_package_name(f.package()), f.clone()))
         .collect();
     let modules = config
         .generate(requests)
@@ -100,6 +102,11 @@ pub fn expand(
     })
 }
 
+/// Whether `name` is one of the well-known types' files, which prost-types holds.
+fn is_well_known(name: &str) -> bool {
+    name.starts_with("google/protobuf/")
+}
+
 /// Generated code by module path, so sibling packages (`a.b` and `a.c`) share `mod a`.
 #[derive(Default)]
 struct ModuleTree {
@@ -120,5 +127,60 @@ impl ModuleTree {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_well_known_type_maps_to_prost_types() {
+        let dir = tempfile::tempdir().unwrap();
+        let wkt = [
+            "any",
+            "duration",
+            "empty",
+            "field_mask",
+            "struct",
+            "timestamp",
+            "wrappers",
+        ];
+        let imports: String = (wkt.iter())
+            .map(|f| format!("import \"google/protobuf/{f}.proto\";\n"))
+            .collect();
+        let proto = format!(
+            "syntax = \"proto3\";\npackage shop.v1;\n{imports}\
+             message Order {{\n  google.protobuf.Timestamp at = 1;\n  \
+             google.protobuf.Duration within = 2;\n  google.protobuf.Any detail = 3;\n  \
+             google.protobuf.Struct extra = 4;\n  google.protobuf.Value one = 5;\n  \
+             google.protobuf.ListValue many = 6;\n  google.protobuf.FieldMask mask = 7;\n  \
+             google.protobuf.StringValue note = 8;\n  google.protobuf.Int64Value big = 9;\n  \
+             repeated google.protobuf.Timestamp history = 10;\n  \
+             map<string, google.protobuf.Duration> waits = 11;\n}}\n\
+             service Shop {{ rpc Ping(google.protobuf.Empty) returns (Order); }}\n"
+        );
+        std::fs::create_dir(dir.path().join("proto")).unwrap();
+        std::fs::write(dir.path().join("proto/shop.proto"), proto).unwrap();
+        let code = expand(dir.path(), "proto/shop.proto", &Options::guest())
+            .unwrap()
+            .to_string();
+        for wkt in [
+            "Timestamp",
+            "Duration",
+            "Any",
+            "Struct",
+            "Value",
+            "FieldMask",
+        ] {
+            let path = format!(":: guestkit :: prost_types :: {wkt} >");
+            assert!(code.contains(&path), "{wkt}: {code}");
+        }
+        assert!(code.contains("request : ()"), "Empty is (): {code}");
+        assert!(code.contains("Option < i64 >"), "Int64Value is i64: {code}");
+        assert!(
+            !code.contains("pub mod google"),
+            "no module of its own: {code}"
+        );
     }
 }

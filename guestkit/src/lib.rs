@@ -73,6 +73,10 @@ pub mod prelude {
     pub use crate::{Context, Error};
 }
 
+/// The protobuf well-known types (`google.protobuf.Timestamp`, `Duration`, `Struct`, ...), as
+/// the generated code of a contract uses them.
+pub use prost_types;
+
 /// Used by generated code; not a stable API.
 #[doc(hidden)]
 pub mod __private {

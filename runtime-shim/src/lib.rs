@@ -52,6 +52,8 @@ pub use crate::wit::types::{
 };
 
 pub use guestkit_macros::{host_contract as contract, host_wit as wit};
+/// The protobuf well-known types, as the code of [`contract!`] uses them.
+pub use prost_types;
 
 /// Used by generated host stubs and by the compile-fail test of the dispatch policy; not a
 /// stable API.

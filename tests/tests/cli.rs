@@ -461,6 +461,19 @@ fn json_bodies_map_onto_repeated_map_and_oneof_fields() {
     );
     let reply = success(greet(r#"{"name": "Ada", "nickname": "Ace"}"#));
     assert_eq!(reply.trim(), r#"{"message":"Hey Ace!","times":2}"#);
+    // Well-known types in their JSON forms: a Timestamp as RFC 3339, a Struct as an object.
+    let reply: serde_json::Value = serde_json::from_str(&success(greet(
+        r#"{"name": "Ada", "sentAt": "2026-12-01T12:00:00.5Z", "extra": {"k": [1, "x", null]}}"#,
+    )))
+    .unwrap();
+    assert_eq!(reply["sentAt"], "2026-12-01T12:00:00.500Z", "{reply}");
+    assert_eq!(
+        reply["extra"],
+        serde_json::json!({"k": [1.0, "x", null]}),
+        "{reply}"
+    );
+    let err = failure(greet(r#"{"name": "Ada", "sentAt": "yesterday"}"#));
+    assert!(err.contains("GreetRequest"), "{err}");
     // Both members of one oneof is not a valid request.
     let err = failure(greet(
         r#"{"name": "Ada", "formal": true, "nickname": "Ace"}"#,

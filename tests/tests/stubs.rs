@@ -29,8 +29,16 @@ fn greet(name: &str) -> GreetRequest {
         titles: vec!["dr".into()],
         tags: [("k".to_owned(), "v".to_owned())].into(),
         style: Some(greet_request::Style::Formal(true)),
+        sent_at: Some(SENT_AT),
+        extra: None,
     }
 }
+
+/// A `google.protobuf.Timestamp`, which the greeter echoes.
+const SENT_AT: guestkit_shim::prost_types::Timestamp = guestkit_shim::prost_types::Timestamp {
+    seconds: 1_764_590_400,
+    nanos: 5,
+};
 
 #[tokio::test]
 async fn the_host_calls_a_proto_service_through_its_generated_stub() {
@@ -42,6 +50,7 @@ async fn the_host_calls_a_proto_service_through_its_generated_stub() {
     assert_eq!(reply.message, "Good day, dr Ada.");
     assert_eq!(reply.times, 1);
     assert_eq!(reply.tags["k"], "v");
+    assert_eq!(reply.sent_at, Some(SENT_AT), "a well-known type both ways");
     client.greet(&greet("Ada")).await.unwrap();
     let stats = client.stats(&StatsRequest {}).await.unwrap();
     assert_eq!((stats.total, stats.by_name["Ada"]), (2, 2));

@@ -32,6 +32,7 @@ impl CallerService for Caller {
                 titles: vec!["dear".into()],
                 tags: [("via".to_owned(), "caller".to_owned())].into(),
                 style: Some(greet_request::Style::Formal(false)),
+                ..GreetRequest::default()
             },
         )?;
         let stats = greeter.stats(cx, &StatsRequest {})?;

@@ -51,6 +51,8 @@ impl GreeterService for Greeter {
             message,
             times,
             tags: req.tags,
+            sent_at: req.sent_at,
+            extra: req.extra,
         })
     }
 
