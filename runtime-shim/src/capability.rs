@@ -32,6 +32,39 @@ pub(crate) fn canonical_params(params: &str) -> String {
     }
 }
 
+/// The kernel capabilities named by a word.
+const KERNEL_WORDS: [&str; 3] = ["spawn", "compile-module", "network"];
+
+/// Whether `params` names a capability the kernel issues: one of [`KERNEL_WORDS`], or
+/// `{"host-call": "binding/namespace"}`. The error lists them.
+pub(crate) fn check_kernel_params(params: &str) -> Result<(), String> {
+    let value: serde_json::Value =
+        serde_json::from_str(&canonical_params(params)).expect("canonical params are JSON");
+    let host_call = |scope: &str| {
+        scope
+            .split_once('/')
+            .is_some_and(|(binding, namespace)| !binding.is_empty() && !namespace.is_empty())
+    };
+    let known = match &value {
+        serde_json::Value::String(word) => KERNEL_WORDS.contains(&word.as_str()),
+        serde_json::Value::Object(fields) => {
+            fields.len() == 1
+                && fields
+                    .get("host-call")
+                    .and_then(|s| s.as_str())
+                    .is_some_and(host_call)
+        }
+        _ => false,
+    };
+    match known {
+        true => Ok(()),
+        false => Err(format!(
+            "`{params}` is not a capability the shim issues: it issues `spawn`, \
+             `compile-module`, `network` and `{{\"host-call\":\"binding/namespace\"}}`"
+        )),
+    }
+}
+
 /// The kernel's address on `node`.
 pub(crate) fn kernel(node: &str) -> Address {
     Address::new(
@@ -162,6 +195,27 @@ mod tests {
     #[test]
     fn params_compare_in_canonical_form() {
         assert_eq!(canonical_params("spawn"), canonical_params("\"spawn\""));
+        for known in [
+            "spawn",
+            "\"network\"",
+            "compile-module",
+            r#"{"host-call":"kv/demo"}"#,
+        ] {
+            assert_eq!(check_kernel_params(known), Ok(()), "{known}");
+        }
+        for unknown in [
+            "bogus",
+            r#"{"host-call":"kv"#,
+            r#"{"host-call":"kv"}"#,
+            "[1]",
+            "{}",
+        ] {
+            let said = check_kernel_params(unknown).unwrap_err();
+            assert!(
+                said.contains(unknown) && said.contains("host-call"),
+                "{said}"
+            );
+        }
         assert_eq!(
             canonical_params(r#"{"b": 2, "a": 1}"#),
             canonical_params(r#"{"a":1,"b":2}"#)

@@ -494,6 +494,13 @@ impl Shim {
         self.node.kernel_cap(params)
     }
 
+    /// [`kernel_capability`](Self::kernel_capability), for params from a user: refused, with
+    /// the list of what the shim issues, unless the kernel issues such a capability.
+    pub fn grant(&self, params: &str) -> Result<Capability, String> {
+        crate::capability::check_kernel_params(params)?;
+        Ok(self.node.kernel_cap(params))
+    }
+
     /// Kills the actor at `address` at once, wherever it is: no `on-stop`, no restart; its
     /// links and monitors hear `killed`. False when there is no such actor.
     pub fn kill(&self, address: &Address) -> bool {

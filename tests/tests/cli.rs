@@ -113,6 +113,88 @@ fn sem_36_counter_total_persists_across_two_shim_processes() {
 }
 
 #[test]
+fn a_body_comes_from_a_file_or_standard_input_as_with_curl() {
+    let state = tempfile::tempdir().unwrap();
+    let file = state.path().join("body.json");
+    // Past what a command line takes (E2BIG near 128 KiB): whitespace around one field.
+    let padded = format!("{{{}\"amount\": 5}}", " ".repeat(300_000));
+    std::fs::write(&file, padded).unwrap();
+    let at_file = format!("@{}", file.display());
+    assert_eq!(
+        success(counter_run(state.path(), &at_file)).trim(),
+        r#"{"total":5}"#
+    );
+    let manifest = workspace_root().join("Cargo.toml");
+    let mut child = std::process::Command::new(guestkit_tests::cargo_guest())
+        .args(["guest", "run", "-p", "counter", "--manifest-path"])
+        .arg(&manifest)
+        .args(["--route", "counter.v1.CounterService/Add", "--body", "-"])
+        .arg("--state-dir")
+        .arg(state.path())
+        .env("CARGO_TARGET_DIR", guestkit_tests::guest_target_dir())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(br#"{"amount": 2}"#).unwrap();
+    drop(stdin);
+    assert_eq!(
+        success(child.wait_with_output().unwrap()).trim(),
+        r#"{"total":7}"#
+    );
+    let missing = failure(counter_run(state.path(), "@/no/such/body.json"));
+    assert!(missing.contains("--body @/no/such/body.json"), "{missing}");
+}
+
+#[test]
+fn misuse_is_refused_and_read_only_commands_make_no_state() {
+    let state = tempfile::tempdir().unwrap();
+    let bogus = counter_run_with(state.path(), "{}", &["--grant", "bogus"]);
+    let said = failure(bogus);
+    assert!(
+        said.contains("--grant `bogus` is not a capability"),
+        "{said}"
+    );
+    let nowhere = state.path().join("nowhere");
+    let args = ["invocations", "--state-dir", nowhere.to_str().unwrap()];
+    let said = failure(cli(&args, state.path()));
+    assert!(said.contains("no state database"), "{said}");
+    assert!(!nowhere.exists(), "invocations made a state directory");
+
+    let manifest = workspace_root().join("Cargo.toml");
+    let manifest = manifest.to_str().unwrap();
+    let check = ["check", "-p", "counter", "--manifest-path", manifest];
+    let missing = cli(
+        &[&check[..], &["--component", "/no/such.wasm"]].concat(),
+        state.path(),
+    );
+    assert_eq!(missing.status.code(), Some(2), "{missing:?}");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file"));
+
+    // `cargo guest bindings | head`: the reader is gone before the first line.
+    let mut child = std::process::Command::new(guestkit_tests::cargo_guest())
+        .args([
+            "guest",
+            "bindings",
+            "-p",
+            "greeter",
+            "--manifest-path",
+            manifest,
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!said.contains("panicked"), "{said}");
+}
+
+#[test]
 fn malformed_json_body_is_refused_with_its_position() {
     let state = tempfile::tempdir().unwrap();
     let err = failure(counter_run(state.path(), "{\"amount\": 1,\n  \"oops\" }"));

@@ -19,6 +19,15 @@ pub struct InvocationsArgs {
 }
 
 pub fn run(args: InvocationsArgs) -> anyhow::Result<()> {
+    // A command that only reads never makes a state directory or database.
+    let db = args.state_dir.join("state.redb");
+    if !db.exists() {
+        bail!(
+            "no state database at {}: nothing has run with this --state-dir (`cargo guest run` \
+             makes it)",
+            db.display()
+        );
+    }
     let shim = Shim::builder()
         .state_dir(&args.state_dir)
         .on_log(|_| {})

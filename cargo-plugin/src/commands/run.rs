@@ -37,7 +37,8 @@ pub struct RunArgs {
     /// Give the actor a kernel capability, e.g. `spawn`, `network`, `{"host-call":"b/ns"}`
     #[arg(long, value_name = "PARAMS")]
     pub grant: Vec<String>,
-    /// Request body in the proto3 JSON mapping
+    /// Request body in the proto3 JSON mapping; `@FILE` reads it from FILE, `-` (or `@-`)
+    /// from standard input, as curl does
     #[arg(long, value_name = "JSON", default_value = "{}")]
     pub body: String,
     /// Directory of the shim's state database
@@ -72,6 +73,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         .name
         .clone()
         .unwrap_or_else(|| component.default_name());
+    let body = read_body(&args.body)?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let Some(route) = &args.route else {
         return runtime.block_on(run_to_end(&args, &component, name));
@@ -83,7 +85,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             handler: route,
             key: args.key.as_deref(),
             idempotency_key: args.idempotency_key.as_deref(),
-            body: &args.body,
+            body: &body,
         };
         return runtime.block_on(durable::start(&shim, &component, start));
     }
@@ -106,7 +108,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             )
         })?;
     let types = RouteTypes::find(contract, route).with_context(|| path.display().to_string())?;
-    let body = types.encode_request(&args.body)?;
+    let body = types.encode_request(&body)?;
     let deadline = Duration::from_millis(args.timeout_ms);
     let answer = runtime.block_on(async {
         let (shim, module, opts) = prepare(&args, &component, name)?;
@@ -145,6 +147,40 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// The most `--body @FILE` or `--body -` reads: past it, no message fits the shim anyway.
+const MAX_BODY_BYTES: u64 = 64 << 20;
+
+/// The request body `--body` gives: the text itself, or what `@FILE` or `-` (`@-`) reads.
+fn read_body(body: &str) -> anyhow::Result<String> {
+    use std::io::Read as _;
+    let (from, mut reader): (String, Box<dyn std::io::Read>) = match body {
+        "-" | "@-" => ("standard input".into(), Box::new(std::io::stdin())),
+        _ => match body.strip_prefix('@') {
+            Some(path) => {
+                let file = std::fs::File::open(path)
+                    .with_context(|| format!("--body @{path}: cannot read it"))?;
+                if !file.metadata().is_ok_and(|m| m.is_file()) {
+                    bail!("--body @{path}: not a regular file");
+                }
+                (path.to_owned(), Box::new(file))
+            }
+            None => return Ok(body.to_owned()),
+        },
+    };
+    let mut text = String::new();
+    (&mut reader)
+        .take(MAX_BODY_BYTES + 1)
+        .read_to_string(&mut text)
+        .with_context(|| format!("--body: cannot read {from} as UTF-8 text"))?;
+    if text.len() as u64 > MAX_BODY_BYTES {
+        bail!(
+            "--body: {from} holds more than {} MiB",
+            MAX_BODY_BYTES >> 20
+        );
+    }
+    Ok(text)
 }
 
 /// How long a handler may go on once `--timeout-ms` passed, to finish what it began.
@@ -219,7 +255,10 @@ fn prepare(
     let module = component.load(&shim)?;
     let mut opts = SpawnOptions::new(name);
     for params in &args.grant {
-        opts = opts.capability(shim.kernel_capability(params));
+        let granted = shim
+            .grant(params)
+            .map_err(|e| anyhow::anyhow!("--grant {e}"))?;
+        opts = opts.capability(granted);
     }
     Ok((shim, module, opts))
 }

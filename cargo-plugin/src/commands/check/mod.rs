@@ -100,6 +100,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             .component
             .clone()
             .unwrap_or_else(|| workspace.guest_dir().join(&name));
+        if let Some(asked) = &args.component
+            && !asked.is_file()
+        {
+            bail!("--component {}: no such file", asked.display());
+        }
         // A baseline directory may hold the earlier build of the guest, to diff imports with.
         let before = baseline.as_ref().and_then(|b| {
             [
