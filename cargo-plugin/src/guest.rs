@@ -52,8 +52,7 @@ pub struct Component {
 
 impl Component {
     pub fn read(path: &Path) -> anyhow::Result<Self> {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = guestkit_shim::read_component(path)?;
         Ok(Self {
             contract: embed::read(&bytes),
             path: path.to_owned(),

@@ -2,6 +2,8 @@
 //! yet linked. Actors spawn from it, and pass it to each other in messages.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Read as _;
+use std::path::Path;
 use std::sync::Arc;
 
 use wasmtime::Engine;
@@ -9,6 +11,35 @@ use wasmtime::component::Component;
 
 use crate::conformance::{self, ComponentSummary};
 use crate::error::{ShimError, describe};
+
+/// The most bytes a component file may hold.
+pub const MAX_COMPONENT_BYTES: u64 = 256 << 20;
+
+/// Reads the component file at `path`: a regular file of at most [`MAX_COMPONENT_BYTES`]. A
+/// FIFO, a device or a directory is refused before it is opened, so that nothing blocks on a
+/// reader that never comes or reads without end (`/dev/zero`).
+pub fn read_component(path: &Path) -> Result<Vec<u8>, ShimError> {
+    let refused = |message: String| ShimError::Artifact {
+        path: path.display().to_string(),
+        message,
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| refused(e.to_string()))?;
+    if !metadata.is_file() {
+        return Err(refused("not a regular file, so not a component".into()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| refused(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(metadata.len().min(MAX_COMPONENT_BYTES) as usize);
+    file.take(MAX_COMPONENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| refused(e.to_string()))?;
+    if bytes.len() as u64 > MAX_COMPONENT_BYTES {
+        return Err(refused(format!(
+            "larger than {} MiB, more than any component the shim runs",
+            MAX_COMPONENT_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
+}
 
 /// A validated, compiled guest component, ready to spawn any number of actors from.
 #[derive(Clone)]

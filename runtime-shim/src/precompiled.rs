@@ -45,10 +45,7 @@ pub(crate) fn load(engine: &Engine, path: &Path, bytes: &[u8]) -> Option<Compone
 /// it, removing artifacts of earlier builds of the same component. Returns the artifact's
 /// path.
 pub fn precompile(path: &Path) -> Result<PathBuf, ShimError> {
-    let bytes = std::fs::read(path).map_err(|e| ShimError::Artifact {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let bytes = crate::component::read_component(path)?;
     conformance::check(&bytes)?;
     // Artifacts are for shims with the default limits, whose engine configuration they
     // match; a shim with other limits compiles the component itself.

@@ -1,5 +1,7 @@
 //! `cargo guest new`, `build` and `run`, driven through the real binary in temp dirs.
 
+use std::path::Path;
+
 use guestkit_tests::{built_guest, cli, failure, success, workspace_root};
 
 fn counter_run(state: &std::path::Path, body: &str) -> std::process::Output {
@@ -173,6 +175,28 @@ fn misuse_is_refused_and_read_only_commands_make_no_state() {
     );
     assert_eq!(missing.status.code(), Some(2), "{missing:?}");
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file"));
+
+    // What is not a regular file is refused before it is read: nothing reads without end or
+    // waits for a writer.
+    let fifo = state.path().join("fifo.wasm");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for path in [Path::new("/dev/zero"), &fifo] {
+        let said = failure(cli(&["inspect", path.to_str().unwrap()], state.path()));
+        assert!(said.contains("not a regular file"), "{said}");
+    }
+    let fifo_log = state.path().join("fifo-state");
+    std::fs::create_dir(&fifo_log).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(fifo_log.join("state.log"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let said = failure(counter_run(&fifo_log, "{}"));
+    assert!(said.contains("state.log is not a regular file"), "{said}");
 
     // `cargo guest bindings | head`: the reader is gone before the first line.
     let mut child = std::process::Command::new(guestkit_tests::cargo_guest())

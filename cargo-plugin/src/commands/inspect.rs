@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use guestkit_codegen::embed;
 use guestkit_shim::conformance;
 use serde::Serialize;
@@ -78,7 +78,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
 
 /// Reads and describes the component at `path`.
 pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = guestkit_shim::read_component(&path)?;
     let conformance = match conformance::check(&bytes) {
         Ok(_) => Conformance {
             world: conformance::WORLD,

@@ -40,10 +40,7 @@ impl Components {
     /// Loads the component file at `path`, using the precompiled artifact next to it when it
     /// matches.
     pub fn load_file(&self, path: &Path) -> Result<Module, ShimError> {
-        let bytes = std::fs::read(path).map_err(|e| ShimError::Artifact {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let bytes = crate::component::read_component(path)?;
         self.load_at(path, &bytes)
     }
 

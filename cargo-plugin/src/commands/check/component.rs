@@ -20,7 +20,7 @@ pub fn check(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let shown = path.display();
-    let Ok(bytes) = std::fs::read(path) else {
+    let Ok(bytes) = guestkit_shim::read_component(path) else {
         findings.push(finding(
             "COMPONENT_BUILT",
             Severity::Notice,
