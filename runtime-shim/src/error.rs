@@ -3,11 +3,18 @@
 use crate::conformance::ConformanceError;
 use crate::storage::StorageError;
 
+impl From<ConformanceError> for ShimError {
+    fn from(e: ConformanceError) -> Self {
+        ShimError::Conformance(e)
+    }
+}
+
 /// Why a shim operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ShimError {
+    /// Not a source: its text is in this one's, and `{:#}` would print it twice.
     #[error("component refused: {0}")]
-    Conformance(#[from] ConformanceError),
+    Conformance(ConformanceError),
     #[error("component does not fit the guestkit:host/actor world: {0}")]
     Link(String),
     #[error("cannot compile the component: {0}")]

@@ -285,8 +285,26 @@ fn print_log_line(line: LogLine) {
     };
     eprintln!(
         "[{}] {level}: {}",
-        line.actor.process.process_name, line.message
+        line.actor.process.process_name,
+        printable(&line.message)
     );
+}
+
+/// `text` with its control characters escaped (`\n`, `\u{1b}`; tabs stay), so that what a
+/// guest logs, request fields included, can neither forge log lines nor drive the terminal.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && c != '\t';
+    if !text.chars().any(escaped) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match escaped(c) {
+            true => out.extend(c.escape_default()),
+            false => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// A running guestkit host: one wasmtime engine, one router, one state store.
@@ -691,5 +709,19 @@ impl Shim {
     /// The address messages from the embedding application carry as their source.
     pub fn host_address(&self) -> Address {
         self.node.router.host()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_of_a_log_line_are_escaped() {
+        assert_eq!(printable("plain\ttext, ünïcode"), "plain\ttext, ünïcode");
+        assert_eq!(
+            printable("ada\n[counter] info: forged\u{1b}[2J\r"),
+            "ada\\n[counter] info: forged\\u{1b}[2J\\r"
+        );
     }
 }

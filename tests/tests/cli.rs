@@ -276,6 +276,7 @@ fn sem_38_run_refuses_bad_components_by_name() {
         err.contains("garbage.wasm") && err.contains("not valid WebAssembly"),
         "{err}"
     );
+    assert_eq!(err.matches("not valid").count(), 1, "said once: {err}");
     let err = run(
         "db.wasm",
         &wat::parse_str(r#"(component (import "acme:db/query@1.0.0" (instance)))"#).unwrap(),
