@@ -8,9 +8,7 @@ use anyhow::{Context as _, bail};
 use guestkit_codegen::contract_set::ContractSet;
 use guestkit_codegen::embed::EmbeddedContract;
 use prost::Message as _;
-use prost_reflect::{
-    DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor, SerializeOptions,
-};
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor};
 use serde::Serialize;
 
 use crate::target::GuestTarget;
@@ -75,12 +73,9 @@ impl RouteTypes {
     /// Encodes a JSON request body (proto3 JSON mapping) as protobuf.
     pub fn encode_request(&self, json: &str) -> anyhow::Result<Vec<u8>> {
         let input = self.method.input();
-        let mut de = serde_json::Deserializer::from_str(json);
-        let message = DynamicMessage::deserialize(input.clone(), &mut de)
-            .and_then(|m| de.end().map(|()| m))
-            .map_err(|e| {
-                anyhow::anyhow!("--body is not a valid {} in JSON: {e}", input.full_name())
-            })?;
+        let message = crate::json::to_message(&input, json).map_err(|e| {
+            anyhow::anyhow!("--body is not a valid {} in JSON: {e}", input.full_name())
+        })?;
         Ok(message.encode_to_vec())
     }
 
@@ -94,10 +89,7 @@ fn to_json(desc: MessageDescriptor, body: &[u8]) -> anyhow::Result<String> {
     let name = desc.full_name().to_owned();
     let message = DynamicMessage::decode(desc, body)
         .with_context(|| format!("the reply is not a valid {name} message"))?;
-    let options = SerializeOptions::new().stringify_64_bit_integers(false);
-    let mut out = serde_json::Serializer::new(Vec::new());
-    message.serialize_with_options(&mut out, &options)?;
-    Ok(String::from_utf8(out.into_inner())?)
+    crate::json::to_json(&message)
 }
 
 /// What an embedded contract declares, for `cargo guest inspect`.

@@ -11,6 +11,7 @@ mod contract;
 mod durable;
 mod fingerprint;
 mod guest;
+mod json;
 mod shim;
 mod target;
 mod toolchain;

@@ -36,12 +36,12 @@ fn a_reply_after_the_deadline_is_reported_as_committed_with_a_status_of_its_own(
     assert!(said.contains("committed its state"), "{said}");
     assert_eq!(
         String::from_utf8_lossy(&late.stdout).trim(),
-        r#"{"total":1}"#,
+        r#"{"total":"1"}"#,
         "the reply of the handler that committed"
     );
     assert_eq!(
         success(counter_run(state.path(), r#"{"amount": 1}"#)).trim(),
-        r#"{"total":2}"#,
+        r#"{"total":"2"}"#,
         "what was reported is what was committed"
     );
 }
@@ -82,7 +82,7 @@ fn scaffold_build_and_run_end_to_end() {
     let logs = String::from_utf8_lossy(&first.stderr).into_owned();
     assert_eq!(
         success(first).trim(),
-        r#"{"message":"Hello, Ada!","count":1}"#
+        r#"{"message":"Hello, Ada!","count":"1"}"#
     );
     assert!(
         logs.contains("[hello-world] info: greeting #1 for Ada"),
@@ -91,7 +91,7 @@ fn scaffold_build_and_run_end_to_end() {
     // A second shim process sees the state the first one committed (under ./.guestkit).
     assert_eq!(
         success(greet("Grace")).trim(),
-        r#"{"message":"Hello, Grace!","count":2}"#
+        r#"{"message":"Hello, Grace!","count":"2"}"#
     );
     assert!(dir.join(".guestkit/state.redb").is_file());
     let refused = failure(greet(""));
@@ -106,11 +106,11 @@ fn sem_36_counter_total_persists_across_two_shim_processes() {
     let state = tempfile::tempdir().unwrap();
     assert_eq!(
         success(counter_run(state.path(), r#"{"amount": 1}"#)).trim(),
-        r#"{"total":1}"#
+        r#"{"total":"1"}"#
     );
     assert_eq!(
         success(counter_run(state.path(), r#"{"amount": 1}"#)).trim(),
-        r#"{"total":2}"#
+        r#"{"total":"2"}"#
     );
 }
 
@@ -124,7 +124,7 @@ fn a_body_comes_from_a_file_or_standard_input_as_with_curl() {
     let at_file = format!("@{}", file.display());
     assert_eq!(
         success(counter_run(state.path(), &at_file)).trim(),
-        r#"{"total":5}"#
+        r#"{"total":"5"}"#
     );
     let manifest = workspace_root().join("Cargo.toml");
     let mut child = std::process::Command::new(guestkit_tests::cargo_guest())
@@ -145,7 +145,7 @@ fn a_body_comes_from_a_file_or_standard_input_as_with_curl() {
     drop(stdin);
     assert_eq!(
         success(child.wait_with_output().unwrap()).trim(),
-        r#"{"total":7}"#
+        r#"{"total":"7"}"#
     );
     let missing = failure(counter_run(state.path(), "@/no/such/body.json"));
     assert!(missing.contains("--body @/no/such/body.json"), "{missing}");
@@ -395,11 +395,11 @@ fn the_counter_built_for_each_target_runs_the_same_from_a_bare_path() {
         assert_eq!(wasi, target != "wasm32-unknown-unknown", "{report:#}");
 
         let add = "counter.v1.CounterService/Add";
-        assert_eq!(run_bare(&wasm, add, r#"{"amount": 2}"#), r#"{"total":2}"#);
-        assert_eq!(run_bare(&wasm, add, r#"{"amount": 3}"#), r#"{"total":5}"#);
+        assert_eq!(run_bare(&wasm, add, r#"{"amount": 2}"#), r#"{"total":"2"}"#);
+        assert_eq!(run_bare(&wasm, add, r#"{"amount": 3}"#), r#"{"total":"5"}"#);
         assert_eq!(
             run_bare(&wasm, "counter.v1.CounterService/Get", "{}"),
-            r#"{"total":5}"#
+            r#"{"total":"5"}"#
         );
     }
 }
@@ -417,12 +417,12 @@ fn a_precompiled_artifact_is_used_and_a_bad_one_is_not() {
     };
     let [artifact] = <[_; 1]>::try_from(artifacts()).expect("one .cwasm next to the component");
     let add = "counter.v1.CounterService/Add";
-    assert_eq!(run_bare(&wasm, add, r#"{"amount": 4}"#), r#"{"total":4}"#);
+    assert_eq!(run_bare(&wasm, add, r#"{"amount": 4}"#), r#"{"total":"4"}"#);
 
     // A damaged artifact under the right name is refused by wasmtime's header check and the
     // component is compiled instead.
     std::fs::write(&artifact, b"not native code").unwrap();
-    assert_eq!(run_bare(&wasm, add, r#"{"amount": 1}"#), r#"{"total":5}"#);
+    assert_eq!(run_bare(&wasm, add, r#"{"amount": 1}"#), r#"{"total":"5"}"#);
 
     // Precompiling again replaces the artifact rather than piling up stale ones.
     build_counter("wasm32-wasip2", dir.path(), &["--precompile"]);

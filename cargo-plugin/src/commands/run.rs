@@ -229,7 +229,15 @@ enum Answer {
 /// actor to stop, which it does once the handler ended, and waits [`GRACE`] more for that.
 async fn call(shim: &Shim, actor: &Address, payload: Payload, deadline: Duration) -> Answer {
     let mut reply = pin!(shim.call(actor, payload, deadline.saturating_add(GRACE * 2)));
-    if let Ok(on_time) = shim.clock().timeout(deadline, &mut reply).await {
+    // The first poll sends the request, so that the stop below comes after it.
+    let sent = std::future::poll_fn(|cx| std::task::Poll::Ready(reply.as_mut().poll(cx))).await;
+    if let std::task::Poll::Ready(refused) = sent {
+        return Answer::OnTime(refused);
+    }
+    // No reply comes in no time: a deadline of zero has passed once the request is sent.
+    if !deadline.is_zero()
+        && let Ok(on_time) = shim.clock().timeout(deadline, &mut reply).await
+    {
         return Answer::OnTime(on_time);
     }
     let ended = shim.stopped(actor);
