@@ -15,7 +15,16 @@ pub fn to_message(desc: &MessageDescriptor, json: &str) -> anyhow::Result<Dynami
     let tree: Tree = serde_json::from_str(json)?;
     check(&tree, Some(&Expect::Message(desc.clone())), "")?;
     let mut de = serde_json::Deserializer::from_str(json);
-    let message = DynamicMessage::deserialize(desc.clone(), &mut de)?;
+    let message = DynamicMessage::deserialize(desc.clone(), &mut de).map_err(|e| {
+        match e.to_string().contains("recursion limit reached") {
+            // prost-reflect's words for it speak of decoding protobuf.
+            true => anyhow::anyhow!(
+                "it nests deeper than a protobuf message may: 100 messages, and each level of \
+                 a Struct or a ListValue takes two ({e})"
+            ),
+            false => e.into(),
+        }
+    })?;
     de.end()?;
     Ok(message)
 }
@@ -214,6 +223,16 @@ mod tests {
         assert!(
             said.contains("the key `k` is given twice"),
             "inside a Struct: {said}"
+        );
+        let deep = format!(
+            "{{\"extra\": {}1{}}}",
+            "{\"a\": ".repeat(120),
+            "}".repeat(120)
+        );
+        let said = refused(&deep);
+        assert!(
+            said.contains("nests deeper than a protobuf message may"),
+            "{said}"
         );
         let said = refused(r#"{"small": 4294967296}"#);
         assert!(
