@@ -179,8 +179,15 @@ fn check(tree: &Tree, expect: Option<&Expect>, at: &str) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
+    /// `Order` of the test contract, compiled once.
     fn order() -> MessageDescriptor {
+        static ORDER: std::sync::OnceLock<MessageDescriptor> = std::sync::OnceLock::new();
+        ORDER.get_or_init(compile_order).clone()
+    }
+
+    fn compile_order() -> MessageDescriptor {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("shop.proto");
         std::fs::write(
@@ -239,6 +246,57 @@ mod tests {
             said.contains("`small`: 4294967296 does not fit uint32"),
             "{said}"
         );
+    }
+
+    /// JSON values whose keys are mostly the fields of `Order`, with numbers of every size.
+    fn body() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value;
+        let number = prop_oneof![
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("JSON has no NaN", |f| f.is_finite())
+                .prop_map(Value::from),
+            Just(serde_json::json!(18446744073709551616.0)),
+        ];
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            number,
+            "[a-z0-9:.-]{0,12}".prop_map(Value::from),
+        ];
+        let key = prop_oneof![
+            prop::sample::select(vec![
+                "id", "lines", "cents", "by", "big", "ratio", "extra", "small"
+            ])
+            .prop_map(str::to_owned),
+            "[a-z]{1,4}",
+        ];
+        leaf.prop_recursive(5, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::vec((key.clone(), inner), 0..6)
+                    .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Any JSON, and any text, is a message or an error, never a panic; and what reads
+        /// prints as JSON that reads back and prints the same.
+        #[test]
+        fn fuzz_any_body_reads_or_is_refused_and_what_reads_round_trips(
+            value in body(),
+            text in "\\PC{0,64}",
+        ) {
+            let order = order();
+            if let Ok(message) = to_message(&order, &value.to_string()) {
+                let printed = to_json(&message).unwrap();
+                let again = to_message(&order, &printed).unwrap();
+                proptest::prop_assert_eq!(to_json(&again).unwrap(), printed);
+            }
+            let _ = to_message(&order, &text);
+        }
     }
 
     #[test]
