@@ -90,6 +90,8 @@ pub fn guest(wit: &WitWorld, opts: &Options) -> Result<String, WitError> {
             Some((name, WithOption::Path(format!("{krate}::host::{module}"))))
         })
         .collect();
+    // wit-bindgen makes its export macro only for a world with exports of its own.
+    let exports_nothing = world.exports.is_empty();
     resolve.worlds[wit.world] = world;
 
     let mut generator = Opts {
@@ -109,7 +111,10 @@ pub fn guest(wit: &WitWorld, opts: &Options) -> Result<String, WitError> {
         .next()
         .ok_or_else(|| WitError("wit-bindgen produced no file".into()))?;
     let mut code = String::from_utf8(src.to_vec()).map_err(|e| WitError(e.to_string()))?;
-    code.push_str(EXPORT_MACRO);
+    code.push_str(match exports_nothing {
+        true => EXPORT_NOTHING_MACRO,
+        false => EXPORT_MACRO,
+    });
     Ok(code)
 }
 
@@ -124,6 +129,19 @@ macro_rules! export {
     ($($t:tt)*) => {
         #[cfg(target_arch = \"wasm32\")]
         __guestkit_wit_export!($($t)*);
+    };
+}
+";
+
+/// The `export!` of a world with no exports of its own (it only imports, or its exports are
+/// the platform's): there is nothing to export, and `export!(T)` still names a type, so a guest
+/// writes the same line whatever its world.
+const EXPORT_NOTHING_MACRO: &str = "
+/// This world has no exports of its own: exports nothing, and checks that the type exists.
+#[allow(unused_macros)]
+macro_rules! export {
+    ($ty:ident $($rest:tt)*) => {
+        const _: ::core::marker::PhantomData<$ty> = ::core::marker::PhantomData;
     };
 }
 ";

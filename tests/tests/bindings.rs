@@ -46,8 +46,9 @@ fn wasi_wit_dirs(scratch: &Path) -> Vec<PathBuf> {
     ]
 }
 
-/// Every world defined anywhere under `path` (its package and its `deps/`), fully qualified.
-fn worlds(path: &Path) -> Vec<String> {
+/// Every world defined anywhere under `path` (its package and its `deps/`), fully qualified,
+/// and whether it exports anything of its own (beyond the platform's).
+fn worlds(path: &Path) -> Vec<(String, bool)> {
     let mut resolve = wit_parser::Resolve::default();
     resolve
         .push_str("host.wit", &guestkit_tests::host_wit())
@@ -61,7 +62,14 @@ fn worlds(path: &Path) -> Vec<String> {
         .filter_map(|(_, w)| {
             let pkg = w.package?;
             let name = &resolve.packages[pkg].name;
-            (name.namespace != "guestkit").then(|| resolve.id_of_name(pkg, &w.name))
+            let exports = w.exports.values().any(|item| match item {
+                wit_parser::WorldItem::Interface { id, .. } => {
+                    let owner = resolve.interfaces[*id].package;
+                    owner.is_none_or(|p| resolve.packages[p].name.namespace != "guestkit")
+                }
+                _ => true,
+            });
+            (name.namespace != "guestkit").then(|| (resolve.id_of_name(pkg, &w.name), exports))
         })
         .collect()
 }
@@ -83,11 +91,16 @@ fn wit_bindings_compile_for_every_wasi_world_and_the_corpus() {
     let mut count = 0;
     for source in &sources {
         let path = source.display().to_string();
-        for world in worlds(source) {
+        for (world, exports) in worlds(source) {
+            // A world with nothing to export still takes `export!` (with no impls to write).
+            let export = match exports {
+                true => "",
+                false => "\n    pub struct Nothing;\n    export!(Nothing);",
+            };
             writeln!(
                 lib,
                 "/// `{world}` from {path}\npub mod world{count} {{\n    \
-                 guestkit::wit!(path = {path:?}, world = {world:?});\n}}"
+                 guestkit::wit!(path = {path:?}, world = {world:?});{export}\n}}"
             )
             .unwrap();
             count += 1;
