@@ -204,10 +204,7 @@ impl RedbStore {
 fn open_database(path: &Path) -> Result<Database, StorageError> {
     let shown = path.display();
     match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Database::create(path)
-                .map_err(|e| StorageError(format!("cannot create {shown}: {e}")));
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return create_database(path),
         Err(e) => return Err(StorageError(format!("cannot read {shown}: {e}"))),
         Ok(m) if !m.is_file() => {
             return Err(StorageError(format!(
@@ -288,6 +285,19 @@ fn keep_damaged(path: &Path, kept: &Path) -> String {
         Ok(()) => name.display().to_string(),
         Err(_) => kept.display().to_string(),
     }
+}
+
+/// Creates a new database at `path`: made beside it and renamed into place once redb has
+/// written it, so that a process killed while it creates one leaves no empty `state.redb`
+/// (which the next open would refuse) behind.
+fn create_database(path: &Path) -> Result<Database, StorageError> {
+    let failed =
+        |e: &dyn std::fmt::Display| StorageError(format!("cannot create {}: {e}", path.display()));
+    let fresh = path.with_extension("redb.new");
+    let _ = std::fs::remove_file(&fresh);
+    let db = Database::create(&fresh).map_err(|e| failed(&e))?;
+    std::fs::rename(&fresh, path).map_err(|e| failed(&e))?;
+    Ok(db)
 }
 
 /// The progress redb reports when its repair rolls back to the commit before the last.
@@ -747,6 +757,21 @@ mod tests {
             }
         }
         assert!(refused > 0 && read > 0, "{refused} refused, {read} read");
+    }
+
+    #[test]
+    fn a_new_database_is_renamed_into_place_over_what_a_killed_creation_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.redb");
+        std::fs::write(path.with_extension("redb.new"), b"half made").unwrap();
+        let store = RedbStore::open(&path).unwrap();
+        store
+            .commit("a", &changes(false, &[("k", Some(b"v"))]))
+            .unwrap();
+        drop(store);
+        assert!(!path.with_extension("redb.new").exists());
+        let store = RedbStore::open(&path).unwrap();
+        assert_eq!(store.get("a", "k").unwrap().as_deref(), Some(&b"v"[..]));
     }
 
     #[test]
