@@ -3,7 +3,7 @@
 //! components against the host world, embed their contract, and write
 //! `target/guest/NAME.wasm` (plus, with `--precompile`, the shim's `.cwasm` beside it).
 
-use std::io::{BufReader, Write as _};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -232,7 +232,7 @@ fn finish(
             .with_context(|| format!("compiling the contract of package `{name}`"))?;
     let component = embed::embed(&component, &contract)
         .with_context(|| format!("embedding the contract in {}", wasm.display()))?;
-    write_whole(out_dir, &path, &component)
+    guestkit_shim::write_whole(&path, &component)
         .with_context(|| format!("cannot write {}", path.display()))?;
     let sizes = Sizes::of(&component)?;
     eprintln!(
@@ -254,13 +254,4 @@ fn finish(
     }
     inputs.save(fingerprints, &path);
     Ok(path)
-}
-
-/// Writes `bytes` to `path` (in `dir`) whole or not at all: into a file beside it, renamed
-/// over it, so that another `cargo guest` reading the component never sees half of it.
-fn write_whole(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(bytes)?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -65,8 +65,9 @@ pub fn precompile(path: &Path) -> Result<PathBuf, ShimError> {
 
 /// Writes `bytes` to `path` whole or not at all: into a file beside it, renamed over it. A
 /// shim in another process may have the old artifact mapped (`deserialize_file`); rewriting
-/// that file in place would pull the pages from under it.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// that file in place would pull the pages from under it. `cargo guest build` writes
+/// components so too, for the other `cargo guest` reading one meanwhile.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = tempfile::NamedTempFile::new_in(directory_of(path))?;
     file.write_all(bytes)?;
     file.persist(path).map_err(|e| e.error)?;
