@@ -11,7 +11,7 @@ use anyhow::{Context as _, bail};
 use cargo_metadata::{Message, Package};
 use guestkit_codegen::embed;
 
-use crate::component::Sizes;
+use crate::component::{Sizes, unexported};
 use crate::componentize::componentize;
 use crate::fingerprint::Fingerprint;
 use crate::target::GuestTarget;
@@ -93,6 +93,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Vec<BuiltGuest>> {
     for package in workspace.guests(&args.packages)? {
         let settings = GuestSettings::of(package)?;
         let target = args.target.or(settings.target).unwrap_or_default();
+        let dir = package.manifest_path.parent().map(|d| d.as_std_path());
+        contract::validate(
+            dir.context("a manifest path has a parent")?,
+            settings.world.as_deref(),
+        )
+        .with_context(|| format!("the contracts of package `{}`", package.name))?;
         planned.push(Planned {
             package,
             target,
@@ -226,10 +232,13 @@ fn finish(
     } else {
         componentize(&bytes, guest.target).with_context(context)?
     };
-    guestkit_shim::conformance::check(&component).with_context(context)?;
+    let summary = guestkit_shim::conformance::check(&component).with_context(context)?;
     let contract =
         contract::compile_package(package_dir, guest.target, guest.settings.world.as_deref())
             .with_context(|| format!("compiling the contract of package `{name}`"))?;
+    if let Some(missing) = unexported(&summary, &contract).map_err(anyhow::Error::msg)? {
+        bail!("{}: {missing}", context());
+    }
     let component = embed::embed(&component, &contract)
         .with_context(|| format!("embedding the contract in {}", wasm.display()))?;
     guestkit_shim::write_whole(&path, &component)

@@ -238,3 +238,28 @@ pub fn infer_target(bytes: &[u8], world: &DecodedWorld) -> &'static str {
         _ => "wasm32-unknown-unknown",
     }
 }
+
+/// What the contract's world declares as exports and the component does not export: a
+/// world export whose code was never written (no `export!`, or no impl), which no caller
+/// could reach. `None` when all are there; the error when the contract cannot say.
+pub fn unexported(
+    summary: &guestkit_shim::conformance::ComponentSummary,
+    contract: &embed::EmbeddedContract,
+) -> Result<Option<String>, String> {
+    let missing: Vec<String> = contract
+        .declared_exports()?
+        .into_iter()
+        .filter(|e| !summary.exports.contains(e))
+        .map(|e| format!("`{e}`"))
+        .collect();
+    Ok((!missing.is_empty()).then(|| {
+        format!(
+            "its world `{}` exports {}, which the component does not: implement the \
+             generated trait{} and export it with `export!(YourType);` beside the `wit!` \
+             bindings",
+            contract.wit_world,
+            missing.join(", "),
+            if missing.len() == 1 { "" } else { "s" }
+        )
+    }))
+}

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
+use guestkit_codegen::Options;
 use guestkit_codegen::contract_set::ContractSet;
 use guestkit_codegen::embed::EmbeddedContract;
 use prost::Message as _;
@@ -32,6 +33,17 @@ pub fn compile_package(
         set.world()?,
         descriptor_set,
     ))
+}
+
+/// Refuses the contracts of the package in `dir` (`world` of its `wit/`) when the macros
+/// could not expand them on either side: what `build` refuses before compiling anything and
+/// `check` refuses too, in the same words, each at its file:line:col.
+pub fn validate(dir: &Path, world: Option<&str>) -> anyhow::Result<()> {
+    let set = ContractSet::load(dir, world)?;
+    for side in [Options::guest(), Options::host()] {
+        set.expand(&side)?;
+    }
+    Ok(())
 }
 
 /// The request and reply types of one route, from an embedded contract.

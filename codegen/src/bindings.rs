@@ -41,21 +41,22 @@ impl WitWorld {
                 full.display()
             )));
         }
-        let (mut resolve, _) = host();
-        let (pkg, sources) = resolve
-            .push_path(&full)
-            .map_err(|e| WitError(resolve.render_error(&e)))?;
-        let world = resolve.select_world(&[pkg], world).map_err(|e| {
-            WitError(format!(
-                "{e:#}\nname the world with `world = \"…\"`: in the macro, \
-                 `guestkit::wit!(world = \"my-world\")`; for `cargo guest build`, under \
-                 [package.metadata.guestkit]"
-            ))
-        })?;
-        Ok(Self {
-            resolve,
-            world,
-            files: sources.paths().map(Path::to_path_buf).collect(),
+        // wit-parser resolves a chain of aliases by recursion, as deep as the chain: give it
+        // a stack that holds what `wit_rules` then refuses with a message.
+        let world = world.map(str::to_owned);
+        crate::wit_rules::on_deep_stack(move || {
+            let (mut resolve, _) = host();
+            let (pkg, sources) = resolve
+                .push_path(&full)
+                .map_err(|e| WitError(resolve.render_error(&e)))?;
+            let files: Vec<PathBuf> = sources.paths().map(Path::to_path_buf).collect();
+            let world = pick_world(&resolve, pkg, world.as_deref(), &files)?;
+            crate::wit_rules::check(&resolve, host_package(&resolve))?;
+            Ok(Self {
+                resolve,
+                world,
+                files,
+            })
         })
     }
 
@@ -145,6 +146,78 @@ macro_rules! export {
     };
 }
 ";
+
+/// The world of `package` a guest is built against: the one named, or its only one. The
+/// errors say where the package's worlds are, and how to name one.
+fn pick_world(
+    resolve: &Resolve,
+    package: wit_parser::PackageId,
+    name: Option<&str>,
+    files: &[PathBuf],
+) -> Result<WorldId, WitError> {
+    const NAME_IT: &str = "name the world with `world = \"…\"`: in the macro, \
+         `guestkit::wit!(world = \"my-world\")`; for `cargo guest build`, under \
+         [package.metadata.guestkit]";
+    let pkg = &resolve.packages[package];
+    let listed = || {
+        pkg.worlds
+            .iter()
+            .map(|(name, &id)| {
+                format!(
+                    "\n  `{name}` at {}",
+                    resolve.render_location(resolve.worlds[id].span)
+                )
+            })
+            .collect::<String>()
+    };
+    if let Some(name) = name.filter(|n| !n.contains(':')) {
+        return match pkg.worlds.get(name) {
+            Some(&id) => Ok(id),
+            None if pkg.worlds.is_empty() => Err(no_world(resolve, pkg, files)),
+            None => Err(WitError(format!(
+                "{}: package `{}` has no world `{name}`; its worlds:{}",
+                resolve.render_location(resolve.worlds[pkg.worlds[0]].span),
+                pkg.name,
+                listed()
+            ))),
+        };
+    }
+    if name.is_none() {
+        match pkg.worlds.len() {
+            0 => return Err(no_world(resolve, pkg, files)),
+            1 => return Ok(pkg.worlds[0]),
+            _ => {
+                return Err(WitError(format!(
+                    "{}: package `{}` has {} worlds and a guest is built against one:{}\n{NAME_IT}",
+                    resolve.render_location(resolve.worlds[pkg.worlds[1]].span),
+                    pkg.name,
+                    pkg.worlds.len(),
+                    listed()
+                )));
+            }
+        }
+    }
+    // A fully qualified name (`acme:shop/orders@1.0.0`) may pick a world of a dependency.
+    resolve
+        .select_world(&[package], name)
+        .map_err(|e| WitError(format!("{e:#}\n{NAME_IT}")))
+}
+
+fn no_world(resolve: &Resolve, pkg: &wit_parser::Package, files: &[PathBuf]) -> WitError {
+    // At its first interface, or else at the top of a file it was read from.
+    let at = match pkg.interfaces.first() {
+        Some((_, &id)) => format!("{}: ", resolve.render_location(resolve.interfaces[id].span)),
+        None => files
+            .last()
+            .map(|f| format!("{}:1:1: ", f.display()))
+            .unwrap_or_default(),
+    };
+    WitError(format!(
+        "{at}package `{}` declares no world, and a guest is built against one: add \
+         `world NAME {{ include guestkit:host/actor@0.1.0; … }}`",
+        pkg.name
+    ))
+}
 
 fn host_package(resolve: &Resolve) -> Option<wit_parser::PackageId> {
     resolve
@@ -244,5 +317,139 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(e.contains("relative to the crate's Cargo.toml"), "{e}");
+    }
+
+    /// `text` as the body of interface `i` in a package whose one world exports it.
+    fn load_interface(text: &str) -> Result<WitWorld, WitError> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("w.wit"),
+            format!("package a:b;\ninterface i {{\n{text}\n}}\nworld w {{ export i; }}\n"),
+        )
+        .unwrap();
+        WitWorld::load(dir.path(), "w.wit", None)
+    }
+
+    #[test]
+    fn names_that_become_one_rust_name_are_refused_where_the_second_is() {
+        for (text, says) in [
+            (
+                "record r { a: u32, b: u32, a: u32 }",
+                "w.wit:3:28: record `r` has two fields named `a` (the first at",
+            ),
+            (
+                "record r { a-b: u32, A-B: u32 }",
+                "w.wit:3:22: record `r` has two fields named `A-B`",
+            ),
+            (
+                "variant v { a, b(u32), a }",
+                "w.wit:3:24: variant `v` has two cases named `a`",
+            ),
+            (
+                "enum e { x, X }",
+                "w.wit:3:13: enum `e` has two cases named `X`",
+            ),
+            (
+                "flags f { a, a }",
+                "w.wit:3:14: flags `f` has two flags named `a`",
+            ),
+            (
+                "type t = u32;\ntype T = u32;",
+                "w.wit:4:6: interface `i` has two types named `T`",
+            ),
+            (
+                "f: func();\nF: func();",
+                "w.wit:4:1: interface `i` has two functions named `F`",
+            ),
+        ] {
+            let e = load_interface(text).err().expect(text).to_string();
+            assert!(e.contains(says), "{text}: {e}");
+        }
+        // Distinct names still load, and a doc comment with a bare carriage return generates.
+        let wit = load_interface("/// a\rb\nrecord r { a: u32, a-b: u32 }").unwrap();
+        guest(&wit, &Options::guest()).unwrap();
+    }
+
+    #[test]
+    fn a_world_that_is_not_there_lists_the_ones_that_are() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("w.wit"),
+            "package a:b;\nworld one {}\nworld two {}\n",
+        )
+        .unwrap();
+        let e = WitWorld::load(dir.path(), "w.wit", Some("three"))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("w.wit:2:7: package `a:b` has no world `three`"),
+            "{e}"
+        );
+        assert!(e.contains("`two` at") && e.contains("w.wit:3:7"), "{e}");
+        let two = WitWorld::load(dir.path(), "w.wit", Some("two")).unwrap();
+        assert_eq!(two.name(), "a:b/two");
+    }
+
+    /// An interface with a chain of `n` aliases, `type t1 = t0;` and so on, used by a function.
+    fn alias_chain(n: usize) -> String {
+        let mut text = String::from("type t0 = u32;\n");
+        for k in 1..n {
+            text.push_str(&format!("type t{k} = t{};\n", k - 1));
+        }
+        text.push_str(&format!("f: func(x: t{}) -> t{};", n - 1, n - 1));
+        text
+    }
+
+    #[test]
+    fn type_chains_past_the_limit_are_refused_before_anything_recurses_through_them() {
+        use crate::wit_rules::MAX_TYPE_DEPTH;
+        // At the limit, both sides generate.
+        let wit = load_interface(&alias_chain(MAX_TYPE_DEPTH)).unwrap();
+        guest(&wit, &Options::guest()).unwrap();
+        crate::stub::host(&wit, &Options::host());
+        // 8000 deep overflowed wit-bindgen's stack and, below that, took it time that grew
+        // with the square of the depth; wit-parser itself recurses through the chain.
+        let e = load_interface(&alias_chain(8000))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("w.wit:103:6: type `t100` nests 101 types deep")
+                && e.contains("guestkit_codegen::wit_rules::MAX_TYPE_DEPTH"),
+            "{e}"
+        );
+        // Each record holds the one below twice, which doubles the code wit-bindgen writes
+        // inline at every level: refused once a type holds 4096 types.
+        let records: String = (1..=40)
+            .map(|k| format!("record r{k} {{ a: r{}, b: list<r{}> }}\n", k - 1, k - 1))
+            .collect();
+        let e = load_interface(&format!("record r0 {{ x: u32 }}\n{records}"))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("w.wit:14:8: type `r11` holds 8190 types")
+                && e.contains("guestkit_codegen::wit_rules::MAX_TYPE_NODES"),
+            "{e}"
+        );
+        let below: Vec<&str> = records.lines().take(10).collect();
+        let text = format!(
+            "record r0 {{ x: u32 }}\n{}\nf: func(x: r10);",
+            below.join("\n")
+        );
+        let wit = load_interface(&text).unwrap();
+        guest(&wit, &Options::guest()).unwrap();
+        crate::stub::host(&wit, &Options::host());
+        // Fixed-length lists multiply sizes: past 16 MiB, wit-parser's sizes overflow.
+        let e = load_interface("type page = list<u64, 65536>;\ntype book = list<page, 4096>;")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("type `book` takes 2147483648 bytes in memory")
+                && e.contains("guestkit_codegen::wit_rules::MAX_TYPE_BYTES"),
+            "{e}"
+        );
     }
 }

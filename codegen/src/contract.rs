@@ -43,7 +43,9 @@ pub fn expand(
         )));
     }
     let includes = include_dirs(manifest_dir, &file);
-    let fds = proto::compile(std::slice::from_ref(&file), &includes)?;
+    let mut fds = proto::compile(std::slice::from_ref(&file), &includes)?;
+    proto::refuse_unservable(&fds, &includes)?;
+    proto::normalize_comments(&mut fds);
     let krate = opts.crate_name();
 
     let problems = Rc::new(RefCell::new(Vec::new()));

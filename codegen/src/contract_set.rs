@@ -67,6 +67,9 @@ impl ContractSet {
     /// worlds of its `wit/` folder.
     pub fn load(dir: &Path, world: Option<&str>) -> Result<Self, ContractError> {
         let (files, descriptors) = load_protos(dir)?;
+        if let Some(fds) = &descriptors {
+            proto::refuse_unservable(fds, &[dir.join("proto")])?;
+        }
         let wit = if dir.join("wit").is_dir() {
             Some(WitWorld::load(dir, "wit", world)?)
         } else {

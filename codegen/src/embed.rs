@@ -60,6 +60,26 @@ impl EmbeddedContract {
         }
         parts
     }
+
+    /// The names of what the contract's world exports (`acme:shop/orders@1.0.0` for an
+    /// interface, the plain name for a function), as a component exports them.
+    pub fn declared_exports(&self) -> Result<Vec<String>, String> {
+        // Any component may carry this section: its WIT is read as hostile input.
+        crate::wit_rules::on_deep_stack(|| {
+            let mut resolve = wit_parser::Resolve::default();
+            let package = resolve
+                .push_str("embedded.wit", &self.wit)
+                .map_err(|e| format!("its WIT does not parse: {e:#}"))?;
+            let world = resolve
+                .select_world(&[package], Some(&self.wit_world))
+                .map_err(|e| format!("its WIT has no world `{}`: {e:#}", self.wit_world))?;
+            Ok(resolve.worlds[world]
+                .exports
+                .keys()
+                .map(|key| resolve.name_world_key(key))
+                .collect())
+        })
+    }
 }
 
 /// Lowercase hex SHA-256 of `bytes`.

@@ -28,6 +28,7 @@ pub mod proto;
 mod service;
 pub mod stub;
 pub mod wit;
+pub mod wit_rules;
 
 /// Which side of the guest boundary generated code runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -24,6 +24,78 @@ pub fn compile(files: &[PathBuf], includes: &[PathBuf]) -> Result<FileDescriptor
     protox::compile(files, includes).map_err(|e| ProtoError(render(&e, includes)))
 }
 
+/// Refuses what protobuf allows but a guest cannot serve, at its file:line:col: `stream`
+/// rpcs (a guest's handler takes one request and returns one reply).
+pub fn refuse_unservable(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Result<(), ProtoError> {
+    for file in &fds.file {
+        for (s, service) in file.service.iter().enumerate() {
+            for (m, method) in service.method.iter().enumerate() {
+                // FileDescriptorProto.service = 6, ServiceDescriptorProto.method = 2,
+                // MethodDescriptorProto.client_streaming = 5, server_streaming = 6.
+                let (streaming, field) =
+                    match (method.client_streaming(), method.server_streaming()) {
+                        (true, _) => (true, 5),
+                        (_, true) => (true, 6),
+                        _ => (false, 0),
+                    };
+                if !streaming {
+                    continue;
+                }
+                let method_path = [6, s as i32, 2, m as i32];
+                let at = span_of(file, &[6, s as i32, 2, m as i32, field])
+                    .or_else(|| span_of(file, &method_path))
+                    .map(|(line, col)| format!(":{line}:{col}"))
+                    .unwrap_or_default();
+                let package = file.package();
+                let route = if package.is_empty() {
+                    format!("{}/{}", service.name(), method.name())
+                } else {
+                    format!("{package}.{}/{}", service.name(), method.name())
+                };
+                return Err(ProtoError(format!(
+                    "{}{at}: rpc {route} streams; guestkit services take one request and \
+                     return one reply, so declare it without `stream` (use \
+                     guestkit:host/streams for data streams)",
+                    display_path(file.name(), includes)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The 1-based line and column where the element at `path` of `file` starts.
+fn span_of(file: &prost_types::FileDescriptorProto, path: &[i32]) -> Option<(i32, i32)> {
+    let info = file.source_code_info.as_ref()?;
+    let loc = info.location.iter().find(|l| l.path == path)?;
+    match loc.span[..] {
+        [line, column, ..] => Some((line + 1, column + 1)),
+        _ => None,
+    }
+}
+
+/// Line breaks in comments as Rust doc comments take them: protobuf reads a lone `\r` as
+/// part of a comment, Rust refuses a bare carriage return in a doc comment. Comments become
+/// the generated code's docs, so each `\r\n` and lone `\r` becomes `\n`.
+pub fn normalize_comments(fds: &mut FileDescriptorSet) {
+    let fix = |c: &mut String| {
+        if c.contains('\r') {
+            *c = c.replace("\r\n", "\n").replace('\r', "\n");
+        }
+    };
+    for info in fds
+        .file
+        .iter_mut()
+        .filter_map(|f| f.source_code_info.as_mut())
+    {
+        for loc in &mut info.location {
+            loc.leading_comments.as_mut().map(fix);
+            loc.trailing_comments.as_mut().map(fix);
+            loc.leading_detached_comments.iter_mut().for_each(fix);
+        }
+    }
+}
+
 /// The on-disk path of a descriptor's file name, if it was read from one of `includes`.
 pub fn source_path(name: &str, includes: &[PathBuf]) -> Option<PathBuf> {
     includes

@@ -56,11 +56,8 @@ impl ServiceTraits {
             .map(|m| {
                 let route = route(&service.package, &service.proto_name, &m.proto_name);
                 if m.client_streaming || m.server_streaming {
-                    return Err(format!(
-                        "rpc {route} streams; guestkit services take one request and return \
-                         one reply, so declare it without `stream` (use guestkit:host/streams \
-                         for data streams)"
-                    ));
+                    // `proto::refuse_unservable` reports these, with their place, first.
+                    return Err(format!("rpc {route} streams"));
                 }
                 Ok(Rpc {
                     name: format_ident!("{}", m.name),

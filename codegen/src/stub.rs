@@ -28,6 +28,7 @@ pub fn host(wit: &WitWorld, opts: &Options) -> TokenStream {
         resolve: &wit.resolve,
         krate: &opts.crate_path,
         opts,
+        callable: callable_types(&wit.resolve),
     }
     .world(wit)
 }
@@ -36,6 +37,40 @@ struct Stubs<'a> {
     resolve: &'a Resolve,
     krate: &'a syn::Path,
     opts: &'a Options,
+    /// Whether values of each type (by arena index) can be passed from the host.
+    callable: Vec<bool>,
+}
+
+/// Whether values of each type of `resolve`, by arena index, can be passed from the host:
+/// no resources, futures or streams in them. One pass, since wit-parser keeps types in
+/// topological order (a type comes after every type it uses), so a long alias chain or a
+/// type used many times over costs no more than the types themselves.
+fn callable_types(resolve: &Resolve) -> Vec<bool> {
+    let mut callable: Vec<bool> = Vec::with_capacity(resolve.types.len());
+    for (_, def) in resolve.types.iter() {
+        let known = |ty: &Type| match ty {
+            Type::Id(id) => callable.get(id.index()).copied().unwrap_or(false),
+            Type::ErrorContext => false,
+            _ => true,
+        };
+        let can = match &def.kind {
+            TypeDefKind::Record(r) => r.fields.iter().all(|f| known(&f.ty)),
+            TypeDefKind::Variant(v) => v.cases.iter().all(|c| c.ty.iter().all(known)),
+            TypeDefKind::Tuple(t) => t.types.iter().all(known),
+            TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => known(t),
+            TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).all(known),
+            TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
+            TypeDefKind::Resource
+            | TypeDefKind::Handle(_)
+            | TypeDefKind::Map(..)
+            | TypeDefKind::FixedLengthList(..)
+            | TypeDefKind::Future(_)
+            | TypeDefKind::Stream(_)
+            | TypeDefKind::Unknown => false,
+        };
+        callable.push(can);
+    }
+    callable
 }
 
 /// Where generated code lives: the root (depth 0) or `ns::pkg::iface` (depth 3).
@@ -381,28 +416,10 @@ impl Stubs<'_> {
 
     /// Whether values of `ty` can be passed from the host: no resources, futures, streams.
     fn callable(&self, ty: &Type) -> bool {
-        let Type::Id(id) = ty else {
-            return !matches!(ty, Type::ErrorContext);
-        };
-        match &self.resolve.types[*id].kind {
-            TypeDefKind::Record(r) => r.fields.iter().all(|f| self.callable(&f.ty)),
-            TypeDefKind::Variant(v) => v
-                .cases
-                .iter()
-                .all(|c| c.ty.iter().all(|t| self.callable(t))),
-            TypeDefKind::Tuple(t) => t.types.iter().all(|t| self.callable(t)),
-            TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => {
-                self.callable(t)
-            }
-            TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).all(|t| self.callable(t)),
-            TypeDefKind::Enum(_) | TypeDefKind::Flags(_) => true,
-            TypeDefKind::Resource
-            | TypeDefKind::Handle(_)
-            | TypeDefKind::Map(..)
-            | TypeDefKind::FixedLengthList(..)
-            | TypeDefKind::Future(_)
-            | TypeDefKind::Stream(_)
-            | TypeDefKind::Unknown => false,
+        match ty {
+            Type::Id(id) => self.callable[id.index()],
+            Type::ErrorContext => false,
+            _ => true,
         }
     }
 

@@ -11,6 +11,7 @@ use wasmtime::component::Component;
 
 use crate::conformance::{self, ComponentSummary};
 use crate::error::{ShimError, describe};
+use crate::limits::Limits;
 
 /// The most bytes a component file may hold.
 pub const MAX_COMPONENT_BYTES: u64 = 256 << 20;
@@ -60,17 +61,24 @@ impl std::fmt::Debug for Module {
 
 impl Module {
     /// Checks and compiles the component in `bytes`.
-    pub(crate) fn compile(engine: &Engine, bytes: &[u8]) -> Result<Self, ShimError> {
-        Self::new(bytes, || Ok((Component::new(engine, bytes)?, false)))
+    pub(crate) fn compile(
+        engine: &Engine,
+        bytes: &[u8],
+        limits: &Limits,
+    ) -> Result<Self, ShimError> {
+        Self::new(bytes, limits, || {
+            Ok((Component::new(engine, bytes)?, false))
+        })
     }
 
     /// Checks the component in `bytes`, whose code `compile` gives, and whether that came
     /// from a precompiled artifact.
     pub(crate) fn new(
         bytes: &[u8],
+        limits: &Limits,
         compile: impl FnOnce() -> wasmtime::Result<(Component, bool)>,
     ) -> Result<Self, ShimError> {
-        let summary = conformance::check(bytes)?;
+        let summary = conformance::check_within(bytes, limits)?;
         let (component, precompiled) = compile().map_err(|e| ShimError::Compile(describe(&e)))?;
         Ok(Self {
             component,

@@ -9,6 +9,9 @@ use wasmparser::{Parser, Payload, Validator, WasmFeatures};
 use wit_component::DecodedWasm;
 use wit_parser::Resolve;
 
+use crate::engine::TABLE_ELEMENTS;
+use crate::limits::Limits;
+
 /// The interfaces of the `guestkit:host/actor` world a guest may import.
 pub const HOST_INTERFACES: &[&str] = &[
     "types",
@@ -78,10 +81,31 @@ pub enum ConformanceError {
          against guestkit {HOST_VERSION} (the `wit/host.wit` this shim implements)"
     )]
     TypeMismatch { detail: String },
+    #[error(
+        "the component nests modules and components {depth} deep, more than the shim's limit \
+         of {MAX_NESTING} (guestkit_shim::conformance::MAX_NESTING); it is not checked further"
+    )]
+    TooDeep { depth: usize },
+    #[error("{what} is over the shim's limit {limit}, so no actor of it could start; {hint}")]
+    OverLimit {
+        what: String,
+        limit: String,
+        hint: &'static str,
+    },
 }
 
-/// Checks `bytes` and returns its imports and exports.
+/// How deep modules and components may nest in a component. Validating nested components
+/// costs wasmparser time that grows with the square of their depth, and a real guest nests
+/// two or three deep.
+pub const MAX_NESTING: usize = 100;
+
+/// Checks `bytes` for a shim with the default limits and returns its imports and exports.
 pub fn check(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
+    check_within(bytes, &Limits::default())
+}
+
+/// Checks `bytes` for a shim with `limits` and returns its imports and exports.
+pub fn check_within(bytes: &[u8], limits: &Limits) -> Result<ComponentSummary, ConformanceError> {
     if !Parser::is_component(bytes) {
         if Parser::is_core_wasm(bytes) {
             Validator::new_with_features(WasmFeatures::all())
@@ -93,9 +117,11 @@ pub fn check(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
             "the file does not start with the wasm magic number and a component version".into(),
         ));
     }
+    refuse_deep_nesting(bytes)?;
     Validator::new_with_features(WasmFeatures::all())
         .validate_all(bytes)
         .map_err(|e| ConformanceError::Invalid(e.to_string()))?;
+    refuse_over_limits(bytes, limits)?;
     let summary = summarize(bytes)?;
     if let Some(import) = summary.imports.iter().find(|i| !is_granted(i)) {
         return Err(ConformanceError::UnknownImport {
@@ -110,6 +136,84 @@ pub fn check(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
     }
     check_types(bytes, &summary.imports)?;
     Ok(summary)
+}
+
+/// Refuses a component nested deeper than [`MAX_NESTING`], before anything slower reads it.
+fn refuse_deep_nesting(bytes: &[u8]) -> Result<(), ConformanceError> {
+    let mut depth = 0usize;
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.map_err(|e| ConformanceError::Invalid(e.to_string()))? {
+            Payload::ModuleSection { .. } | Payload::ComponentSection { .. } => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(ConformanceError::TooDeep { depth });
+                }
+            }
+            Payload::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Refuses memories and tables whose initial sizes are over what the shim gives one actor:
+/// instantiating them would fail however the guest behaves.
+fn refuse_over_limits(bytes: &[u8], limits: &Limits) -> Result<(), ConformanceError> {
+    let invalid = |e: wasmparser::BinaryReaderError| ConformanceError::Invalid(e.to_string());
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.map_err(invalid)? {
+            Payload::MemorySection(s) => {
+                for (i, memory) in s.into_iter().enumerate() {
+                    let memory = memory.map_err(invalid)?;
+                    let page = 1u128 << memory.page_size_log2.unwrap_or(16);
+                    let initial = u128::from(memory.initial) * page;
+                    if initial > limits.max_memory_bytes as u128 {
+                        return Err(ConformanceError::OverLimit {
+                            what: format!(
+                                "memory {i} of a core module starts at {} ({} pages)",
+                                bytes_shown(initial),
+                                memory.initial
+                            ),
+                            limit: format!(
+                                "of {} per memory (Limits::max_memory_bytes)",
+                                bytes_shown(limits.max_memory_bytes as u128)
+                            ),
+                            hint: "shrink what the guest's memory holds from the start (large \
+                                   statics, a `--initial-memory` link argument), or run it on \
+                                   a shim with a larger memory limit",
+                        });
+                    }
+                }
+            }
+            Payload::TableSection(s) => {
+                for (i, table) in s.into_iter().enumerate() {
+                    let table = table.map_err(invalid)?;
+                    if table.ty.initial > TABLE_ELEMENTS as u64 {
+                        return Err(ConformanceError::OverLimit {
+                            what: format!(
+                                "table {i} of a core module starts with {} elements",
+                                table.ty.initial
+                            ),
+                            limit: format!("of {TABLE_ELEMENTS} elements per table"),
+                            hint: "a table that large comes from a hand-written or generated \
+                                   module, not from rustc: lower its initial size",
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `n` bytes in the largest binary unit that shows it whole enough to read.
+fn bytes_shown(n: u128) -> String {
+    match n {
+        n if n >= 1 << 30 => format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64),
+        n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64),
+        n => format!("{n} bytes"),
+    }
 }
 
 /// Checks that the component is a subtype of the host world widened by the WASI imports it

@@ -44,10 +44,15 @@ pub fn config(limits: &Limits) -> Config {
         .max_core_instances_per_component(CORE_INSTANCES_PER_ACTOR)
         .max_memories_per_component(MEMORIES_PER_ACTOR)
         .max_tables_per_component(TABLES_PER_ACTOR)
-        .max_memory_size(memory);
+        .max_memory_size(memory)
+        .table_elements(TABLE_ELEMENTS);
     config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     config
 }
+
+/// The most elements a table may have (wasmtime's default for its pool, named here so
+/// conformance can say so before an instantiation fails).
+pub const TABLE_ELEMENTS: usize = 20_000;
 
 /// What one guest component may instantiate: a Rust guest built for wasip2 has three core
 /// modules, one memory and two tables; one componentized from wasip1 adds the adapter's.

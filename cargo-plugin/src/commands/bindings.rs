@@ -42,6 +42,8 @@ pub fn run(args: BindingsArgs) -> anyhow::Result<()> {
             .manifest_path
             .parent()
             .context("a manifest path has a parent")?;
+        crate::contract::validate(dir.as_std_path(), settings.world.as_deref())
+            .with_context(|| format!("the contracts of package `{}`", package.name))?;
         let code = ContractSet::load(dir.as_std_path(), settings.world.as_deref())
             .and_then(|set| set.expand(&opts))
             .with_context(|| format!("generating the bindings of `{}`", package.name))?;

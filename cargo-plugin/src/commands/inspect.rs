@@ -10,7 +10,7 @@ use guestkit_codegen::embed;
 use guestkit_shim::conformance;
 use serde::Serialize;
 
-use crate::component::{DecodedWorld, Sizes, WorldItem, infer_target};
+use crate::component::{DecodedWorld, Sizes, WorldItem, infer_target, unexported};
 use crate::contract::ContractSummary;
 use crate::guest::GuestArgs;
 
@@ -79,14 +79,25 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
 /// Reads and describes the component at `path`.
 pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
     let bytes = guestkit_shim::read_component(&path)?;
+    let embedded = embed::read(&bytes);
     let conformance = match conformance::check(&bytes) {
-        Ok(_) => Conformance {
-            world: conformance::WORLD,
-            ok: true,
-            error: None,
-        },
+        Ok(summary) => {
+            // Conforming to the host world, and exporting all its own world declares.
+            let missing = match &embedded {
+                Ok(Some(contract)) => unexported(&summary, contract).unwrap_or_else(Some),
+                _ => None,
+            };
+            Conformance {
+                world: conformance::WORLD,
+                ok: missing.is_none(),
+                error: missing,
+            }
+        }
         Err(conformance::ConformanceError::Invalid(e)) => {
             bail!("{}: not valid WebAssembly: {e}", path.display())
+        }
+        Err(e @ conformance::ConformanceError::TooDeep { .. }) => {
+            bail!("{}: {e}", path.display())
         }
         Err(e) => Conformance {
             world: conformance::WORLD,
@@ -95,7 +106,7 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
         },
     };
     let world = DecodedWorld::of(&bytes);
-    let (contract, contract_error) = match embed::read(&bytes)
+    let (contract, contract_error) = match embedded
         .map_err(anyhow::Error::msg)
         .and_then(|c| c.map(|c| ContractSummary::of(&c)).transpose())
     {

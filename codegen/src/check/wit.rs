@@ -32,11 +32,16 @@ impl WitPackage {
     /// Reads the package in `dir` (a crate's `wit/` folder), next to the bundled
     /// `guestkit:host` it may use.
     pub fn load(dir: &Path) -> Result<Self, String> {
-        let (mut resolve, _) = crate::wit::host();
-        match resolve.push_path(dir) {
-            Ok((package, _)) => Ok(Self { resolve, package }),
-            Err(e) => Err(resolve.render_error(&e)),
-        }
+        crate::wit_rules::on_deep_stack(|| {
+            let (mut resolve, _) = crate::wit::host();
+            let package = match resolve.push_path(dir) {
+                Ok((package, _)) => package,
+                Err(e) => return Err(resolve.render_error(&e)),
+            };
+            // What is compared is walked type by type: as deep as `wit_rules` allows.
+            crate::wit_rules::check(&resolve, None).map_err(|e| e.0)?;
+            Ok(Self { resolve, package })
+        })
     }
 }
 

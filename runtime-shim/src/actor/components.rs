@@ -11,6 +11,7 @@ use wasmtime::component::{Component, Linker};
 use super::ActorCtx;
 use crate::component::{Module, content_hash};
 use crate::error::{ShimError, describe};
+use crate::limits::Limits;
 use crate::precompiled;
 use crate::wit::ActorPre;
 
@@ -18,15 +19,18 @@ use crate::wit::ActorPre;
 pub(crate) struct Components {
     engine: Engine,
     linker: Linker<ActorCtx>,
+    /// What conformance holds each component to.
+    limits: Limits,
     loaded: Mutex<HashMap<u64, (Module, ActorPre<ActorCtx>)>>,
 }
 
 impl Components {
     /// Components linked with `linker`, which defines every import of the host world.
-    pub fn new(engine: Engine, linker: Linker<ActorCtx>) -> Self {
+    pub fn new(engine: Engine, linker: Linker<ActorCtx>, limits: Limits) -> Self {
         Self {
             engine,
             linker,
+            limits,
             loaded: Mutex::default(),
         }
     }
@@ -34,7 +38,7 @@ impl Components {
     /// Validates, compiles and links the component in `bytes`, or returns the module loaded
     /// from the same bytes before.
     pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
-        self.cached(bytes, || Module::compile(&self.engine, bytes))
+        self.cached(bytes, || Module::compile(&self.engine, bytes, &self.limits))
     }
 
     /// Loads the component file at `path`, using the precompiled artifact next to it when it
@@ -49,7 +53,7 @@ impl Components {
     /// [`load_file`]: Self::load_file
     pub fn load_at(&self, path: &Path, bytes: &[u8]) -> Result<Module, ShimError> {
         self.cached(bytes, || {
-            Module::new(bytes, || {
+            Module::new(bytes, &self.limits, || {
                 match precompiled::load(&self.engine, path, bytes) {
                     Some(component) => Ok((component, true)),
                     None => Ok((Component::new(&self.engine, bytes)?, false)),

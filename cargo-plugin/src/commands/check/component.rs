@@ -7,6 +7,7 @@ use std::path::Path;
 use guestkit_codegen::check::{Finding, Severity};
 use guestkit_codegen::embed;
 
+use crate::component::unexported;
 use crate::contract;
 use crate::target::GuestTarget;
 
@@ -59,6 +60,13 @@ pub fn check(
                     ),
                     "rebuild it with `cargo guest build` (it was altered after it was built, or \
                      built by a guestkit that hashed differently)",
+                ));
+            } else if let Some(missing) = unexported(&summary, &embedded).unwrap_or_else(Some) {
+                findings.push(finding(
+                    "COMPONENT_EXPORTS_WORLD",
+                    Severity::Error,
+                    format!("{shown}: {missing}"),
+                    "rebuild it with `cargo guest build` once the exports are implemented",
                 ));
             } else if let Some(stale) = stale_parts(&embedded, package_dir, world) {
                 findings.push(finding(

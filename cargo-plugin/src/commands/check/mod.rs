@@ -84,6 +84,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             Some(c) => c.parse::<Category>().map_err(anyhow::Error::msg)?,
             None => config.category,
         };
+        let world = GuestSettings::of(package)?.world;
+        crate::contract::validate(dir, world.as_deref())
+            .with_context(|| format!("the contracts of package `{}`", package.name))?;
         let contracts = Contracts::load(dir)?;
         let mut findings = contracts.lint();
         let baseline = match &args.against {
@@ -114,7 +117,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             .into_iter()
             .find(|p| p.is_file())
         });
-        let world = GuestSettings::of(package)?.world;
         findings.extend(component::check(
             &built,
             dir,
