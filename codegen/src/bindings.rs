@@ -51,7 +51,7 @@ impl WitWorld {
                 .map_err(|e| WitError(resolve.render_error(&e)))?;
             let files: Vec<PathBuf> = sources.paths().map(Path::to_path_buf).collect();
             let world = pick_world(&resolve, pkg, world.as_deref(), &files)?;
-            crate::wit_rules::check(&resolve, host_package(&resolve))?;
+            crate::wit_rules::check(&resolve, host_package(&resolve)).map_err(WitError)?;
             Ok(Self {
                 resolve,
                 world,

@@ -15,8 +15,6 @@ use std::collections::HashMap;
 
 use wit_parser::{Function, Handle, PackageId, Resolve, Span, Type, TypeDefKind, TypeOwner};
 
-use crate::bindings::WitError;
-
 /// How deeply types may nest: through aliases, records, variants, lists, options, results,
 /// tuples and handles, counting each named or anonymous type once.
 pub const MAX_TYPE_DEPTH: usize = 100;
@@ -51,7 +49,7 @@ pub fn on_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
 }
 
 /// Refuses the first breach of the rules above in a package other than `platform`.
-pub fn check(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), WitError> {
+pub fn check(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), String> {
     refuse_unbounded_types(resolve)?;
     refuse_clashes(resolve, platform)
 }
@@ -97,7 +95,7 @@ impl Extent {
 /// Refuses a type deeper than [`MAX_TYPE_DEPTH`], larger than [`MAX_TYPE_BYTES`] or holding
 /// more than [`MAX_TYPE_NODES`], at the first one, in one pass: wit-parser keeps types in
 /// topological order, so each type's extent follows from those before it.
-fn refuse_unbounded_types(resolve: &Resolve) -> Result<(), WitError> {
+fn refuse_unbounded_types(resolve: &Resolve) -> Result<(), String> {
     let mut known: Vec<Extent> = Vec::with_capacity(resolve.types.len());
     for (_, def) in resolve.types.iter() {
         let of = |ty: &Type| match ty {
@@ -176,7 +174,7 @@ fn refuse_unbounded_types(resolve: &Resolve) -> Result<(), WitError> {
             false => String::new(),
         };
         let name = (def.name.as_deref()).map_or("a type".to_owned(), |n| format!("type `{n}`"));
-        return Err(WitError(format!("{at}{name} {too}")));
+        return Err(format!("{at}{name} {too}"));
     }
     Ok(())
 }
@@ -193,7 +191,7 @@ fn primitive_bytes(ty: &Type) -> u64 {
 
 /// Refuses the first clash in a package other than `platform`, at the second of the two
 /// names, saying where the first one is.
-fn refuse_clashes(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), WitError> {
+fn refuse_clashes(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), String> {
     let ours = |owner: &TypeOwner| {
         let package = match owner {
             TypeOwner::Interface(i) => resolve.interfaces[*i].package,
@@ -265,7 +263,7 @@ fn refuse_clashes(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), 
     Ok(())
 }
 
-fn params(resolve: &Resolve, function: &Function) -> Result<(), WitError> {
+fn params(resolve: &Resolve, function: &Function) -> Result<(), String> {
     let names: Vec<_> = function.params.iter().map(|p| (&*p.name, p.span)).collect();
     unique(
         resolve,
@@ -280,16 +278,16 @@ fn unique(
     owner: &str,
     what: &str,
     names: &[(&str, Span)],
-) -> Result<(), WitError> {
+) -> Result<(), String> {
     let mut seen: HashMap<String, Span> = HashMap::with_capacity(names.len());
     for &(name, span) in names {
         if let Some(first) = seen.insert(name.to_lowercase(), span) {
-            return Err(WitError(format!(
+            return Err(format!(
                 "{}: {owner} has two {what}s named `{name}` (the first at {}); names are \
                  compared without regard to case, and each must be unique",
                 resolve.render_location(span),
                 resolve.render_location(first)
-            )));
+            ));
         }
     }
     Ok(())

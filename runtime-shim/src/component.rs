@@ -11,7 +11,6 @@ use wasmtime::component::Component;
 
 use crate::conformance::{self, ComponentSummary};
 use crate::error::{ShimError, describe};
-use crate::limits::Limits;
 
 /// The most bytes a component file may hold.
 pub const MAX_COMPONENT_BYTES: u64 = 256 << 20;
@@ -64,9 +63,9 @@ impl Module {
     pub(crate) fn compile(
         engine: &Engine,
         bytes: &[u8],
-        limits: &Limits,
+        max_memory_bytes: usize,
     ) -> Result<Self, ShimError> {
-        Self::new(bytes, limits, || {
+        Self::new(bytes, max_memory_bytes, || {
             Ok((Component::new(engine, bytes)?, false))
         })
     }
@@ -75,10 +74,10 @@ impl Module {
     /// from a precompiled artifact.
     pub(crate) fn new(
         bytes: &[u8],
-        limits: &Limits,
+        max_memory_bytes: usize,
         compile: impl FnOnce() -> wasmtime::Result<(Component, bool)>,
     ) -> Result<Self, ShimError> {
-        let summary = conformance::check_within(bytes, limits)?;
+        let summary = conformance::check_within(bytes, max_memory_bytes)?;
         let (component, precompiled) = compile().map_err(|e| ShimError::Compile(describe(&e)))?;
         Ok(Self {
             component,

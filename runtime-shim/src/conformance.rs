@@ -9,9 +9,6 @@ use wasmparser::{Parser, Payload, Validator, WasmFeatures};
 use wit_component::DecodedWasm;
 use wit_parser::Resolve;
 
-use crate::engine::TABLE_ELEMENTS;
-use crate::limits::Limits;
-
 /// The interfaces of the `guestkit:host/actor` world a guest may import.
 pub const HOST_INTERFACES: &[&str] = &[
     "types",
@@ -99,13 +96,24 @@ pub enum ConformanceError {
 /// two or three deep.
 pub const MAX_NESTING: usize = 100;
 
+/// The most elements a table may have (wasmtime's default for its pool, named here so
+/// conformance can say so before an instantiation fails).
+pub const TABLE_ELEMENTS: usize = 20_000;
+
+/// The largest memory of a shim with default limits (`Limits::max_memory_bytes`).
+pub const DEFAULT_MAX_MEMORY_BYTES: usize = 256 << 20;
+
 /// Checks `bytes` for a shim with the default limits and returns its imports and exports.
 pub fn check(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
-    check_within(bytes, &Limits::default())
+    check_within(bytes, DEFAULT_MAX_MEMORY_BYTES)
 }
 
-/// Checks `bytes` for a shim with `limits` and returns its imports and exports.
-pub fn check_within(bytes: &[u8], limits: &Limits) -> Result<ComponentSummary, ConformanceError> {
+/// Checks `bytes` for a shim whose memories may grow to `max_memory_bytes`, and returns its
+/// imports and exports.
+pub fn check_within(
+    bytes: &[u8],
+    max_memory_bytes: usize,
+) -> Result<ComponentSummary, ConformanceError> {
     if !Parser::is_component(bytes) {
         if Parser::is_core_wasm(bytes) {
             Validator::new_with_features(WasmFeatures::all())
@@ -121,7 +129,7 @@ pub fn check_within(bytes: &[u8], limits: &Limits) -> Result<ComponentSummary, C
     Validator::new_with_features(WasmFeatures::all())
         .validate_all(bytes)
         .map_err(|e| ConformanceError::Invalid(e.to_string()))?;
-    refuse_over_limits(bytes, limits)?;
+    refuse_over_limits(bytes, max_memory_bytes)?;
     let summary = summarize(bytes)?;
     if let Some(import) = summary.imports.iter().find(|i| !is_granted(i)) {
         return Err(ConformanceError::UnknownImport {
@@ -158,7 +166,7 @@ fn refuse_deep_nesting(bytes: &[u8]) -> Result<(), ConformanceError> {
 
 /// Refuses memories and tables whose initial sizes are over what the shim gives one actor:
 /// instantiating them would fail however the guest behaves.
-fn refuse_over_limits(bytes: &[u8], limits: &Limits) -> Result<(), ConformanceError> {
+fn refuse_over_limits(bytes: &[u8], max_memory_bytes: usize) -> Result<(), ConformanceError> {
     let invalid = |e: wasmparser::BinaryReaderError| ConformanceError::Invalid(e.to_string());
     for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(invalid)? {
@@ -167,7 +175,7 @@ fn refuse_over_limits(bytes: &[u8], limits: &Limits) -> Result<(), ConformanceEr
                     let memory = memory.map_err(invalid)?;
                     let page = 1u128 << memory.page_size_log2.unwrap_or(16);
                     let initial = u128::from(memory.initial) * page;
-                    if initial > limits.max_memory_bytes as u128 {
+                    if initial > max_memory_bytes as u128 {
                         return Err(ConformanceError::OverLimit {
                             what: format!(
                                 "memory {i} of a core module starts at {} ({} pages)",
@@ -176,7 +184,7 @@ fn refuse_over_limits(bytes: &[u8], limits: &Limits) -> Result<(), ConformanceEr
                             ),
                             limit: format!(
                                 "of {} per memory (Limits::max_memory_bytes)",
-                                bytes_shown(limits.max_memory_bytes as u128)
+                                bytes_shown(max_memory_bytes as u128)
                             ),
                             hint: "shrink what the guest's memory holds from the start (large \
                                    statics, a `--initial-memory` link argument), or run it on \

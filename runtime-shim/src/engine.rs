@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
 
+use crate::conformance::TABLE_ELEMENTS;
 use crate::limits::Limits;
 
 /// How often the epoch advances.
@@ -49,10 +50,6 @@ pub fn config(limits: &Limits) -> Config {
     config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     config
 }
-
-/// The most elements a table may have (wasmtime's default for its pool, named here so
-/// conformance can say so before an instantiation fails).
-pub const TABLE_ELEMENTS: usize = 20_000;
 
 /// What one guest component may instantiate: a Rust guest built for wasip2 has three core
 /// modules, one memory and two tables; one componentized from wasip1 adds the adapter's.

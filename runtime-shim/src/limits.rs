@@ -25,7 +25,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             max_message_bytes: 4 << 20,
-            max_memory_bytes: 256 << 20,
+            max_memory_bytes: crate::conformance::DEFAULT_MAX_MEMORY_BYTES,
             cpu_deadline: Duration::from_secs(10),
             mailbox_backpressure: 1024,
             max_actors: 1_024,

@@ -39,7 +39,7 @@ impl WitPackage {
                 Err(e) => return Err(resolve.render_error(&e)),
             };
             // What is compared is walked type by type: as deep as `wit_rules` allows.
-            crate::wit_rules::check(&resolve, None).map_err(|e| e.0)?;
+            crate::wit_rules::check(&resolve, None)?;
             Ok(Self { resolve, package })
         })
     }

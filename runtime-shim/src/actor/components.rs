@@ -38,7 +38,9 @@ impl Components {
     /// Validates, compiles and links the component in `bytes`, or returns the module loaded
     /// from the same bytes before.
     pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
-        self.cached(bytes, || Module::compile(&self.engine, bytes, &self.limits))
+        self.cached(bytes, || {
+            Module::compile(&self.engine, bytes, self.limits.max_memory_bytes)
+        })
     }
 
     /// Loads the component file at `path`, using the precompiled artifact next to it when it
@@ -53,12 +55,14 @@ impl Components {
     /// [`load_file`]: Self::load_file
     pub fn load_at(&self, path: &Path, bytes: &[u8]) -> Result<Module, ShimError> {
         self.cached(bytes, || {
-            Module::new(bytes, &self.limits, || {
-                match precompiled::load(&self.engine, path, bytes) {
+            Module::new(
+                bytes,
+                self.limits.max_memory_bytes,
+                || match precompiled::load(&self.engine, path, bytes) {
                     Some(component) => Ok((component, true)),
                     None => Ok((Component::new(&self.engine, bytes)?, false)),
-                }
-            })
+                },
+            )
         })
     }
 
