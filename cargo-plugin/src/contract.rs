@@ -8,6 +8,7 @@ use anyhow::{Context as _, bail};
 use guestkit_codegen::Options;
 use guestkit_codegen::contract_set::ContractSet;
 use guestkit_codegen::embed::EmbeddedContract;
+use proc_macro2::TokenStream;
 use prost::Message as _;
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor};
 use serde::Serialize;
@@ -35,15 +36,21 @@ pub fn compile_package(
     ))
 }
 
-/// Refuses the contracts of the package in `dir` (`world` of its `wit/`) when the macros
-/// could not expand them on either side: what `build` refuses before compiling anything and
-/// `check` refuses too, in the same words, each at its file:line:col.
-pub fn validate(dir: &Path, world: Option<&str>) -> anyhow::Result<()> {
+/// A package's contracts as the macros expand them on each side.
+pub struct Expanded {
+    pub guest: TokenStream,
+    pub host: TokenStream,
+}
+
+/// Expands the contracts of the package in `dir` (`world` of its `wit/`) on both sides, or
+/// refuses them when the macros could not: what `build` refuses before compiling anything,
+/// `check` and `bindings` refuse too, in the same words, each at its file:line:col.
+pub fn validate(dir: &Path, world: Option<&str>) -> anyhow::Result<Expanded> {
     let set = ContractSet::load(dir, world)?;
-    for side in [Options::guest(), Options::host()] {
-        set.expand(&side)?;
-    }
-    Ok(())
+    Ok(Expanded {
+        guest: set.expand(&Options::guest())?,
+        host: set.expand(&Options::host())?,
+    })
 }
 
 /// The request and reply types of one route, from an embedded contract.

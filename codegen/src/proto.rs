@@ -32,26 +32,17 @@ pub fn refuse_unservable(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Resul
             for (m, method) in service.method.iter().enumerate() {
                 // FileDescriptorProto.service = 6, ServiceDescriptorProto.method = 2,
                 // MethodDescriptorProto.client_streaming = 5, server_streaming = 6.
-                let (streaming, field) =
-                    match (method.client_streaming(), method.server_streaming()) {
-                        (true, _) => (true, 5),
-                        (_, true) => (true, 6),
-                        _ => (false, 0),
-                    };
-                if !streaming {
-                    continue;
-                }
+                let field = match (method.client_streaming(), method.server_streaming()) {
+                    (true, _) => 5,
+                    (_, true) => 6,
+                    _ => continue,
+                };
                 let method_path = [6, s as i32, 2, m as i32];
-                let at = span_of(file, &[6, s as i32, 2, m as i32, field])
+                let at = span_of(file, &[&method_path[..], &[field]].concat())
                     .or_else(|| span_of(file, &method_path))
                     .map(|(line, col)| format!(":{line}:{col}"))
                     .unwrap_or_default();
-                let package = file.package();
-                let route = if package.is_empty() {
-                    format!("{}/{}", service.name(), method.name())
-                } else {
-                    format!("{package}.{}/{}", service.name(), method.name())
-                };
+                let route = crate::service::route(file.package(), service.name(), method.name());
                 return Err(ProtoError(format!(
                     "{}{at}: rpc {route} streams; guestkit services take one request and \
                      return one reply, so declare it without `stream` (use \

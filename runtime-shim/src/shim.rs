@@ -252,7 +252,7 @@ impl ShimBuilder {
         let log_sink = self.log_sink.unwrap_or_else(|| Arc::new(print_log_line));
         let clock = self.clock;
         Ok(Shim {
-            components: Arc::new(Components::new(engine.clone(), linker, self.limits.clone())),
+            components: Arc::new(Components::new(engine.clone(), linker, &self.limits)),
             node: Arc::new(Node {
                 invocations: Invocations::new(Arc::clone(&store)),
                 router: Arc::new(Router::new(&self.node, clock.clone())),

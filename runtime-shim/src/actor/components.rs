@@ -19,18 +19,18 @@ use crate::wit::ActorPre;
 pub(crate) struct Components {
     engine: Engine,
     linker: Linker<ActorCtx>,
-    /// What conformance holds each component to.
-    limits: Limits,
+    /// How large a memory conformance lets each component start with.
+    max_memory_bytes: usize,
     loaded: Mutex<HashMap<u64, (Module, ActorPre<ActorCtx>)>>,
 }
 
 impl Components {
     /// Components linked with `linker`, which defines every import of the host world.
-    pub fn new(engine: Engine, linker: Linker<ActorCtx>, limits: Limits) -> Self {
+    pub fn new(engine: Engine, linker: Linker<ActorCtx>, limits: &Limits) -> Self {
         Self {
             engine,
             linker,
-            limits,
+            max_memory_bytes: limits.max_memory_bytes,
             loaded: Mutex::default(),
         }
     }
@@ -39,7 +39,7 @@ impl Components {
     /// from the same bytes before.
     pub fn load(&self, bytes: &[u8]) -> Result<Module, ShimError> {
         self.cached(bytes, || {
-            Module::compile(&self.engine, bytes, self.limits.max_memory_bytes)
+            Module::compile(&self.engine, bytes, self.max_memory_bytes)
         })
     }
 
@@ -55,14 +55,12 @@ impl Components {
     /// [`load_file`]: Self::load_file
     pub fn load_at(&self, path: &Path, bytes: &[u8]) -> Result<Module, ShimError> {
         self.cached(bytes, || {
-            Module::new(
-                bytes,
-                self.limits.max_memory_bytes,
-                || match precompiled::load(&self.engine, path, bytes) {
+            Module::new(bytes, self.max_memory_bytes, || {
+                match precompiled::load(&self.engine, path, bytes) {
                     Some(component) => Ok((component, true)),
                     None => Ok((Component::new(&self.engine, bytes)?, false)),
-                },
-            )
+                }
+            })
         })
     }
 
