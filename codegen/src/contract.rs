@@ -44,7 +44,7 @@ pub fn expand(
     }
     let includes = include_dirs(manifest_dir, &file);
     let mut fds = proto::compile(std::slice::from_ref(&file), &includes)?;
-    proto::refuse_unservable(&fds, &includes)?;
+    proto::refuse_unsupported(&fds, &includes)?;
     proto::normalize_comments(&mut fds);
     let krate = opts.crate_name();
 

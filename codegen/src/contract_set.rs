@@ -68,7 +68,7 @@ impl ContractSet {
     pub fn load(dir: &Path, world: Option<&str>) -> Result<Self, ContractError> {
         let (files, descriptors) = load_protos(dir)?;
         if let Some(fds) = &descriptors {
-            proto::refuse_unservable(fds, &[dir.join("proto")])?;
+            proto::refuse_unsupported(fds, &[dir.join("proto")])?;
         }
         let wit = if dir.join("wit").is_dir() {
             Some(WitWorld::load(dir, "wit", world)?)
@@ -178,6 +178,55 @@ mod tests {
             std::fs::write(path, text).unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn names_with_no_rust_name_are_refused_where_they_are() {
+        // prost-build made empty Rust names of `_`, and the expansion panicked.
+        for (body, says) in [
+            ("service _ {}", "a.proto:4:1: service `_` has no Rust name"),
+            (
+                "service S { rpc __(M) returns (M); }",
+                "a.proto:4:13: rpc `__` has no",
+            ),
+            ("message _ {}", "a.proto:4:1: message `_` has no"),
+            (
+                "message N { message _ {} }",
+                "a.proto:4:13: message `_` has no",
+            ),
+            (
+                "message N { int32 _ = 1; }",
+                "a.proto:4:13: field `_` has no",
+            ),
+            ("enum E { _ = 0; }", "a.proto:4:10: value `_` has no"),
+        ] {
+            let text = format!(
+                "syntax = \"proto3\";\npackage shop;\nmessage M {{ string id = 1; }}\n{body}\n"
+            );
+            let dir = crate_with(&[("proto/a.proto", &text)]);
+            let e = ContractSet::load(dir.path(), None)
+                .err()
+                .unwrap()
+                .to_string();
+            assert!(e.contains(says), "{body}: {e}");
+        }
+        let dir = crate_with(&[(
+            "proto/a.proto",
+            "syntax = \"proto3\";\npackage shop._;\nmessage M { string id = 1; }\n",
+        )]);
+        let e = ContractSet::load(dir.path(), None)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("a.proto:2:1: package `shop._` has no Rust name"),
+            "{e}"
+        );
+        let e = contract::expand(dir.path(), "proto/a.proto", &Options::guest())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("a.proto:2:1: package `shop._`"), "{e}");
     }
 
     #[test]

@@ -24,9 +24,79 @@ pub fn compile(files: &[PathBuf], includes: &[PathBuf]) -> Result<FileDescriptor
     protox::compile(files, includes).map_err(|e| ProtoError(render(&e, includes)))
 }
 
-/// Refuses what protobuf allows but a guest cannot serve, at its file:line:col: `stream`
-/// rpcs (a guest's handler takes one request and returns one reply).
-pub fn refuse_unservable(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Result<(), ProtoError> {
+/// Refuses what compiles as protobuf but cannot become a guestkit contract, at its
+/// file:line:col: a streaming rpc, and a name with no Rust name.
+pub fn refuse_unsupported(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Result<(), ProtoError> {
+    refuse_unservable(fds, includes)?;
+    refuse_nameless(fds, includes)
+}
+
+/// Refuses a package, message, enum, field, value, service or rpc whose name has no letter
+/// or digit (`_`, `__`): prost-build makes Rust names of protobuf names in snake or camel
+/// case, and those come out empty.
+fn refuse_nameless(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Result<(), ProtoError> {
+    let nameless = |name: &str| !name.is_empty() && !name.chars().any(char::is_alphanumeric);
+    for file in &fds.file {
+        // Paths into FileDescriptorProto: package = 2, message_type = 4, enum_type = 5,
+        // service = 6; DescriptorProto: field = 2, nested_type = 3, enum_type = 4;
+        // EnumDescriptorProto.value = 2; ServiceDescriptorProto.method = 2.
+        let mut named: Vec<(&str, &str, Vec<i32>)> = Vec::new();
+        if file.package().split('.').any(nameless) {
+            named.push(("package", file.package(), vec![2]));
+        }
+        let mut messages: Vec<(&prost_types::DescriptorProto, Vec<i32>)> = (file.message_type)
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m, vec![4, i as i32]))
+            .collect();
+        let mut enums: Vec<(&prost_types::EnumDescriptorProto, Vec<i32>)> = (file.enum_type)
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e, vec![5, i as i32]))
+            .collect();
+        while let Some((message, path)) = messages.pop() {
+            named.push(("message", message.name(), path.clone()));
+            for (f, field) in message.field.iter().enumerate() {
+                named.push(("field", field.name(), [&path[..], &[2, f as i32]].concat()));
+            }
+            for (n, nested) in message.nested_type.iter().enumerate() {
+                messages.push((nested, [&path[..], &[3, n as i32]].concat()));
+            }
+            for (e, nested) in message.enum_type.iter().enumerate() {
+                enums.push((nested, [&path[..], &[4, e as i32]].concat()));
+            }
+        }
+        for (enumeration, path) in enums {
+            named.push(("enum", enumeration.name(), path.clone()));
+            for (v, value) in enumeration.value.iter().enumerate() {
+                named.push(("value", value.name(), [&path[..], &[2, v as i32]].concat()));
+            }
+        }
+        for (s, service) in file.service.iter().enumerate() {
+            named.push(("service", service.name(), vec![6, s as i32]));
+            for (m, method) in service.method.iter().enumerate() {
+                named.push(("rpc", method.name(), vec![6, s as i32, 2, m as i32]));
+            }
+        }
+        let Some((kind, name, path)) =
+            (named.into_iter()).find(|(kind, name, _)| *kind == "package" || nameless(name))
+        else {
+            continue;
+        };
+        let at = span_of(file, &path)
+            .map(|(line, col)| format!(":{line}:{col}"))
+            .unwrap_or_default();
+        return Err(ProtoError(format!(
+            "{}{at}: {kind} `{name}` has no Rust name: a name of underscores alone becomes an \
+             empty one; give it a letter",
+            display_path(file.name(), includes),
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses `stream` rpcs: a guest's handler takes one request and returns one reply.
+fn refuse_unservable(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Result<(), ProtoError> {
     for file in &fds.file {
         for (s, service) in file.service.iter().enumerate() {
             for (m, method) in service.method.iter().enumerate() {

@@ -56,7 +56,7 @@ impl ServiceTraits {
             .map(|m| {
                 let route = route(&service.package, &service.proto_name, &m.proto_name);
                 if m.client_streaming || m.server_streaming {
-                    // `proto::refuse_unservable` reports these, with their place, first.
+                    // `proto::refuse_unsupported` reports these, with their place, first.
                     return Err(format!("rpc {route} streams"));
                 }
                 Ok(Rpc {

@@ -10,6 +10,11 @@
 //!   few thousand levels (a chain of `type b = a;` aliases is enough) overflow its stack.
 //! - Types larger than [`MAX_TYPE_BYTES`] in memory, or holding more than
 //!   [`MAX_TYPE_NODES`] types counted one use at a time.
+//! - What the shim's engine does not run: component-model async (`async` functions,
+//!   `future`, `stream`, `error-context`) and fixed-length lists, which wasmtime keeps behind
+//!   features the shim leaves off (and wit-bindgen's guest generator fails on some of them).
+//! - A handle given a name of its own (`type t = own<r>;`), which wit-bindgen's guest
+//!   generator cannot define.
 
 use std::collections::HashMap;
 
@@ -51,7 +56,123 @@ pub fn on_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
 /// Refuses the first breach of the rules above in a package other than `platform`.
 pub fn check(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), String> {
     refuse_unbounded_types(resolve)?;
+    refuse_unrunnable(resolve, platform)?;
+    refuse_handle_aliases(resolve)?;
     refuse_clashes(resolve, platform)
+}
+
+/// Refuses the first named type that is a handle: `type t = own<r>;` or `borrow<r>`.
+fn refuse_handle_aliases(resolve: &Resolve) -> Result<(), String> {
+    for (_, def) in resolve.types.iter() {
+        let (TypeDefKind::Handle(handle), Some(name)) = (&def.kind, &def.name) else {
+            continue;
+        };
+        let (form, resource) = match handle {
+            Handle::Own(r) => ("own", *r),
+            Handle::Borrow(r) => ("borrow", *r),
+        };
+        let resource = resolve.types[resource]
+            .name
+            .as_deref()
+            .unwrap_or("the resource");
+        let at = match def.span.is_known() {
+            true => format!("{}: ", resolve.render_location(def.span)),
+            false => String::new(),
+        };
+        return Err(format!(
+            "{at}type `{name}` names a handle (`{form}<{resource}>`), which the guest bindings \
+             cannot define; write `{}` where `{name}` is used",
+            match form {
+                "own" => resource.to_owned(),
+                _ => format!("borrow<{resource}>"),
+            }
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses the first use of what the shim's engine does not run, in a package other than
+/// `platform`.
+fn refuse_unrunnable(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), String> {
+    let refuse = |span: Span, owner: String, what: &str| {
+        let at = match span.is_known() {
+            true => format!("{}: ", resolve.render_location(span)),
+            false => String::new(),
+        };
+        Err(format!(
+            "{at}{owner} uses {what}, which the shim does not run (it runs WASI 0.2 \
+             components, without component-model async or fixed-length lists); pass data \
+             as a `list<…>`, and streams through guestkit:host/streams"
+        ))
+    };
+    let owned_by = |owner: &TypeOwner| match owner {
+        TypeOwner::Interface(i) => resolve.interfaces[*i].package,
+        TypeOwner::World(w) => resolve.worlds[*w].package,
+        TypeOwner::None => None,
+    };
+    for (_, def) in resolve.types.iter() {
+        if owned_by(&def.owner) == platform && platform.is_some() {
+            continue;
+        }
+        let owner = (def.name.as_deref()).map_or("a type".to_owned(), |n| format!("type `{n}`"));
+        let what = match &def.kind {
+            TypeDefKind::Future(_) => Some("`future`"),
+            TypeDefKind::Stream(_) => Some("`stream`"),
+            TypeDefKind::FixedLengthList(..) => Some("a fixed-length list"),
+            kind if parts(kind).any(|t| matches!(t, Type::ErrorContext)) => Some("`error-context`"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            return refuse(def.span, owner, what);
+        }
+    }
+    for function in functions(resolve, platform) {
+        let owner = format!("function `{}`", function.name);
+        if function.kind.is_async() {
+            return refuse(function.span, owner, "`async`");
+        }
+        let mut types = function
+            .params
+            .iter()
+            .map(|p| &p.ty)
+            .chain(&function.result);
+        if types.any(|t| matches!(t, Type::ErrorContext)) {
+            return refuse(function.span, owner, "`error-context`");
+        }
+    }
+    Ok(())
+}
+
+/// The types a type definition holds directly.
+/// Every function of an interface or world outside `platform`.
+fn functions(resolve: &Resolve, platform: Option<PackageId>) -> impl Iterator<Item = &Function> {
+    let interfaces = (resolve.interfaces.iter())
+        .filter(move |(_, i)| i.package != platform)
+        .flat_map(|(_, i)| i.functions.values());
+    let worlds = (resolve.worlds.iter())
+        .filter(move |(_, w)| w.package != platform)
+        .flat_map(|(_, w)| w.imports.values().chain(w.exports.values()))
+        .filter_map(|item| match item {
+            wit_parser::WorldItem::Function(f) => Some(f),
+            _ => None,
+        });
+    interfaces.chain(worlds)
+}
+
+fn parts(kind: &TypeDefKind) -> Box<dyn Iterator<Item = &Type> + '_> {
+    match kind {
+        TypeDefKind::Record(r) => Box::new(r.fields.iter().map(|f| &f.ty)),
+        TypeDefKind::Tuple(t) => Box::new(t.types.iter()),
+        TypeDefKind::Variant(v) => Box::new(v.cases.iter().filter_map(|c| c.ty.as_ref())),
+        TypeDefKind::Result(r) => Box::new(r.ok.iter().chain(&r.err)),
+        TypeDefKind::Option(t) | TypeDefKind::Type(t) | TypeDefKind::List(t) => {
+            Box::new(std::iter::once(t))
+        }
+        TypeDefKind::Map(k, v) => Box::new([k, v].into_iter()),
+        TypeDefKind::FixedLengthList(t, _) => Box::new(std::iter::once(t)),
+        TypeDefKind::Future(t) | TypeDefKind::Stream(t) => Box::new(t.iter()),
+        _ => Box::new(std::iter::empty()),
+    }
 }
 
 /// How far a type reaches: how deep it nests, the bytes a value of it takes in memory, and
@@ -243,21 +364,7 @@ fn refuse_clashes(resolve: &Resolve, platform: Option<PackageId>) -> Result<(), 
             .collect();
         unique(resolve, &owner, "function", &functions)?;
     }
-    let interfaces = resolve
-        .interfaces
-        .iter()
-        .filter(|(_, i)| i.package != platform)
-        .flat_map(|(_, i)| i.functions.values());
-    let worlds = resolve
-        .worlds
-        .iter()
-        .filter(|(_, w)| w.package != platform)
-        .flat_map(|(_, w)| w.imports.values().chain(w.exports.values()))
-        .filter_map(|item| match item {
-            wit_parser::WorldItem::Function(f) => Some(f),
-            _ => None,
-        });
-    for function in interfaces.chain(worlds) {
+    for function in functions(resolve, platform) {
         params(resolve, function)?;
     }
     Ok(())

@@ -1,9 +1,12 @@
-//! Fuzz targets that run on stable: property tests over components mutated at random. Each
-//! runs 256 cases in the test suite; `PROPTEST_CASES=100000 cargo test -p guestkit-tests
-//! --test fuzz` runs a long one (`docs/fuzzing.md`).
+//! Fuzz targets that run on stable: property tests over components mutated at random, and
+//! components and core modules made by `wasm-smith`. Each runs 256 cases in the test suite;
+//! `PROPTEST_CASES=100000 cargo test -p guestkit-tests --test fuzz` runs a long one
+//! (`docs/fuzzing.md`).
 
 use std::sync::OnceLock;
 
+use arbitrary::Unstructured;
+use guestkit_shim::conformance::{self, ConformanceError};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -74,6 +77,79 @@ proptest! {
         if let Err(e) = cargo_guest::commands::inspect::inspect(path) {
             let said = format!("{e:#}");
             prop_assert!(said.contains("mutated.wasm"), "names no file: {said}");
+        }
+    }
+}
+
+/// What `wasm-smith` makes of `seed`: a core module, and a component that holds it.
+fn smith_module(seed: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut u = Unstructured::new(seed);
+    let config: wasm_smith::Config = u.arbitrary().ok()?;
+    let module = wasm_smith::Module::new(config, &mut u).ok()?.to_bytes();
+    let mut component = wasm_encoder::Component::new();
+    component.section(&wasm_encoder::RawSection {
+        id: wasm_encoder::ComponentSectionId::CoreModule as u8,
+        data: &module,
+    });
+    Some((module, component.finish()))
+}
+
+/// Whether wasmparser, with every feature on, takes `bytes` as valid.
+fn valid(bytes: &[u8]) -> bool {
+    wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+        .validate_all(bytes)
+        .is_ok()
+}
+
+/// Conformance refuses `bytes` as invalid exactly when the validator does, and never takes
+/// a component without the guest export; `inspect` answers with a report or an error that
+/// names the file.
+fn conformance_agrees(bytes: &[u8]) -> Result<(), TestCaseError> {
+    match conformance::check(bytes) {
+        Ok(summary) => prop_assert!(false, "took a component of no guest: {summary:?}"),
+        Err(ConformanceError::Invalid(e)) => prop_assert!(!valid(bytes), "valid, yet: {e}"),
+        Err(e) => prop_assert!(valid(bytes), "invalid, yet refused as: {e}"),
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("smith.wasm");
+    std::fs::write(&path, bytes).unwrap();
+    if let Err(e) = cargo_guest::commands::inspect::inspect(path) {
+        let said = format!("{e:#}");
+        prop_assert!(said.contains("smith.wasm"), "names no file: {said}");
+    }
+    Ok(())
+}
+
+proptest! {
+    /// Core modules of every shape `wasm-smith` makes (its own features drawn at random):
+    /// alone, refused as a core module when valid; inside a component, judged as the
+    /// validator judges them, and described or refused by `inspect`.
+    #[test]
+    fn fuzz_conformance_judges_smithed_modules_as_the_validator_does(
+        seed in prop::collection::vec(any::<u8>(), 64..4096),
+    ) {
+        if let Some((module, component)) = smith_module(&seed) {
+            match conformance::check(&module) {
+                Err(ConformanceError::CoreModule) => prop_assert!(valid(&module)),
+                Err(ConformanceError::Invalid(_)) => prop_assert!(!valid(&module)),
+                other => prop_assert!(false, "a core module judged as {other:?}"),
+            }
+            conformance_agrees(&component)?;
+        }
+    }
+
+    /// Components `wasm-smith` makes (nested components and modules, instances, aliases,
+    /// imports and exports of every type): judged as the validator judges them.
+    #[test]
+    fn fuzz_conformance_judges_smithed_components_as_the_validator_does(
+        seed in prop::collection::vec(any::<u8>(), 64..4096),
+    ) {
+        let mut u = Unstructured::new(&seed);
+        let component = u
+            .arbitrary::<wasm_smith::Config>()
+            .and_then(|config| wasm_smith::Component::new(config, &mut u));
+        if let Ok(component) = component {
+            conformance_agrees(&component.to_bytes())?;
         }
     }
 }
