@@ -165,9 +165,18 @@ pub fn source_path(name: &str, includes: &[PathBuf]) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// `path:line:col: message`, from the first labelled span protox reports.
+/// `path:line:col: message (label); help`, from the first labelled span protox reports.
 fn render(e: &protox::Error, includes: &[PathBuf]) -> String {
-    let message = e.to_string();
+    let help = e.help().map(|h| h.to_string());
+    // protox-parse 0.10 titles a bad import path "invalid group name"; its help is right.
+    let message = match &help {
+        Some(h) if h.starts_with("imports may not") => "invalid import path".to_owned(),
+        _ => e.to_string(),
+    };
+    let message = match help {
+        Some(help) => format!("{message}; {help}"),
+        None => message,
+    };
     let (Some(source), Some(label)) = (e.source_code(), e.labels().and_then(|mut l| l.next()))
     else {
         return match e.file() {
@@ -205,6 +214,23 @@ mod tests {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
         path
+    }
+
+    #[test]
+    fn an_import_that_is_not_proto_is_blamed_on_the_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let proto = dir.path().join("proto");
+        std::fs::create_dir(&proto).unwrap();
+        write(dir.path(), "Cargo.toml", "[package]\nname = \"x\"\n");
+        let file = write(
+            &proto,
+            "a.proto",
+            "syntax = \"proto3\";\npackage a;\nimport \"../Cargo.toml\";\nmessage M {}\n",
+        );
+        let e = compile(&[file], &[proto.clone()]).unwrap_err().to_string();
+        assert!(e.contains("a.proto:3:8: invalid import path"), "{e}");
+        assert!(e.contains("may not contain") && e.contains("'..'"), "{e}");
+        assert!(!e.contains("group"), "{e}");
     }
 
     #[test]
