@@ -9,6 +9,8 @@ use wasmparser::{Parser, Payload, Validator, WasmFeatures};
 use wit_component::DecodedWasm;
 use wit_parser::Resolve;
 
+use crate::declaration::{self, Declaration};
+
 /// The interfaces of the `guestkit:host/actor` world a guest may import.
 pub const HOST_INTERFACES: &[&str] = &[
     "types",
@@ -42,11 +44,13 @@ pub const GRANTED_WASI: &[&str] = &["cli", "io", "clocks", "random", "filesystem
 /// The host contract the shim implements, as WIT.
 const HOST_WIT: &str = include_str!("../../wit/host.wit");
 
-/// What a component imports and exports, by name.
+/// What a component imports and exports, by name, and what it declares as a durable
+/// service.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ComponentSummary {
     pub imports: Vec<String>,
     pub exports: Vec<String>,
+    pub durable: Declaration,
 }
 
 /// Why a component was refused.
@@ -54,6 +58,11 @@ pub struct ComponentSummary {
 pub enum ConformanceError {
     #[error("not valid WebAssembly: {0}")]
     Invalid(String),
+    #[error(
+        "the component's durable declaration does not hold: {0}; it is written by \
+         `#[guestkit::actor(..)]` and `#[shared]`"
+    )]
+    Declaration(String),
     #[error(
         "this is a core wasm module, not a component; `cargo guest build` componentizes core \
          modules (targets wasm32-wasip1 and wasm32-unknown-unknown), or run \
@@ -293,6 +302,12 @@ pub fn summarize(bytes: &[u8]) -> Result<ComponentSummary, ConformanceError> {
                     let export = export.map_err(|e| ConformanceError::Invalid(e.to_string()))?;
                     summary.exports.push(export.name.name.to_owned());
                 }
+            }
+            // The guest's own code declares it, in the core module the component wraps.
+            Payload::CustomSection(s) if s.name() == declaration::SECTION => {
+                (summary.durable)
+                    .read(s.data())
+                    .map_err(ConformanceError::Declaration)?;
             }
             _ => {}
         }

@@ -8,7 +8,7 @@
 //! journals calls.
 //!
 //! The modules form layers, each importing only from the ones above it in this list:
-//! leaves (`wit`, `storage`, `state`, `capability`, `conformance`, `error`, `limits`,
+//! leaves (`wit`, `storage`, `state`, `capability`, `declaration`, `conformance`, `error`, `limits`,
 //! `engine`, `precompiled`, `component`, `clock`, `value`), then `mailbox`, `router`,
 //! `journal`, `node`, `remote`, `actor`, `durable` (the driver), `host` (trait impls only),
 //! and `shim` (the public API), which this file re-exports.
@@ -18,6 +18,7 @@ mod capability;
 mod clock;
 mod component;
 pub mod conformance;
+pub mod declaration;
 mod durable;
 pub mod engine;
 mod error;

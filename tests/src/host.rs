@@ -340,9 +340,19 @@ impl TestHost {
 
     /// Starts a durable invocation of the probe on object `key`, running `script`.
     pub fn start(&self, key: Option<&str>, script: impl Into<Script>) -> String {
+        self.start_handler("probe", key, script)
+    }
+
+    /// Starts a durable invocation of the probe's shared handler on object `key`, running
+    /// `script`: it runs beside the exclusive invocation on the key and only reads state.
+    pub fn start_shared(&self, key: &str, script: impl Into<Script>) -> String {
+        self.start_handler("probe-shared", Some(key), script)
+    }
+
+    fn start_handler(&self, handler: &str, key: Option<&str>, script: impl Into<Script>) -> String {
         let input = script.into().to_bytes();
         self.shim
-            .start_invocation("probe", "probe", key, input)
+            .start_invocation("probe", handler, key, input)
             .expect("the invocation starts")
     }
 

@@ -128,14 +128,20 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
         command
     };
     let body = workflow().to_text();
-    let start = [
-        "run",
-        "--durable",
-        "--route",
-        "probe",
-        "--body",
-        body.as_str(),
-    ];
+    // Each workflow on an object of its own: its state is the object's.
+    let start = |key: &str| {
+        [
+            "run",
+            "--durable",
+            "--key",
+            key,
+            "--route",
+            "probe",
+            "--body",
+            body.as_str(),
+        ]
+        .map(str::to_owned)
+    };
 
     // How long a shim process takes to get going here (a debug build starts slowly): kills
     // land anywhere from before it opened the database to well into the workflows.
@@ -158,8 +164,12 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
         );
         let started = invocations(&db).iter().filter(|i| is_workflow(i)).count();
         starting = started < WORKFLOWS;
-        let args: &[&str] = if starting { &start } else { &["resume"] };
-        let mut child = shim(args).spawn().unwrap();
+        let args: Vec<String> = match starting {
+            true => start(&format!("wf{started}")).to_vec(),
+            false => vec!["resume".to_owned()],
+        };
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut child = shim(&args).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
         let sink = Arc::clone(&printed);
         let reader = std::thread::spawn(move || {
@@ -257,7 +267,8 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
                 effects.get(&key).is_some_and(|n| *n >= 1),
                 "seed {seed}: the effect of {key} never happened"
             );
-            let state = store.get("durable:workflow", &name).unwrap();
+            let owner = format!("durable:workflow/{}", invocation.key.as_deref().unwrap());
+            let state = store.get(&owner, &name).unwrap();
             assert_eq!(
                 state.as_deref(),
                 Some(b"done".as_slice()),

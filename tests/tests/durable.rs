@@ -65,7 +65,7 @@ fn steps_then_trap() -> Script {
 #[tokio::test]
 async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_again() {
     let (_state, d) = fresh();
-    let id = d.start(None, steps_then_trap());
+    let id = d.start(Some("k"), steps_then_trap());
     let results = d.results(&id).await;
 
     assert_eq!(d.attempts(&id), 2, "the first attempt trapped");
@@ -144,7 +144,7 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
         let id = in_shim_process(
             durable_at(state.path(), after_an_hour()),
             async |d: &TestHost| {
-                let id = d.start(None, steps_then_trap());
+                let id = d.start(Some("k"), steps_then_trap());
                 // The first attempt has trapped, and that is recorded.
                 d.settle().await;
                 assert_eq!(d.invocation(&id).retry_count, 1);
@@ -202,7 +202,7 @@ fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
         let id = in_shim_process(
             durable_at(state.path(), after_an_hour()),
             async |d: &TestHost| {
-                let id = d.start(None, script.clone());
+                let id = d.start(Some("k"), script.clone());
                 d.settle().await;
                 assert!(!d.commands(&id).is_empty());
                 id
@@ -295,7 +295,7 @@ fn run_failure(results: &Answers, i: usize) -> u16 {
 async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
     let (_state, d) = fresh();
 
-    let ok = d.start(None, [Op::state_set("a", "1")]);
+    let ok = d.start(Some("k"), [Op::state_set("a", "1")]);
     assert_eq!(d.results(&ok).await.all::<()>(), [()]);
 
     let failed = d.start(None, Script::default().ending(Ending::Fail));
@@ -500,8 +500,9 @@ async fn sem_32_a_promise_is_shared_by_the_invocations_of_one_object() {
         ],
     );
     d.journaled(&waiter, "durable.promise-get").await;
-    let completer = d.start(
-        Some("order-7"),
+    // Shared: it runs beside the waiter, which holds the object's key while it waits.
+    let completer = d.start_shared(
+        "order-7",
         [
             Op::PromiseComplete {
                 key: "approval".into(),
@@ -896,4 +897,181 @@ async fn sem_28_a_runs_max_duration_ends_its_retries() {
         (2..1_000).contains(&tries),
         "retried until 300 ms passed, not until a million tries: {tries}"
     );
+}
+
+/// The awakeable invocation `id` made, once it has journaled it.
+async fn awakeable_of(d: &TestHost, id: &str) -> String {
+    let entry = d.journaled(id, "durable.awakeable").await;
+    entry.result.as_str().unwrap().to_owned()
+}
+
+/// Invocations that each read `n` of object `key` and then write their number to it.
+fn read_then_write(d: &TestHost, key: &str, count: usize) -> Vec<String> {
+    (1..=count)
+        .map(|i| {
+            d.start(
+                Some(key),
+                [Op::state_get("n"), Op::state_set("n", &i.to_string())],
+            )
+        })
+        .collect()
+}
+
+/// Each of `ids` read what the one before it wrote (the first, `first`): they ran one after
+/// another, in this order.
+async fn ran_in_order(d: &TestHost, ids: &[String], first: Option<&str>) {
+    let mut before = first.map(str::to_owned);
+    for (i, id) in ids.iter().enumerate() {
+        let read = d.results(id).await.get::<Option<String>>(0);
+        assert_eq!(read, before, "invocation {} of {}", i + 1, ids.len());
+        before = Some((i + 1).to_string());
+    }
+}
+
+#[tokio::test]
+async fn sem_32_an_invocation_holds_its_key_until_it_ends_and_the_next_wait_in_order() {
+    let (_state, d) = fresh();
+    // It reads, sleeps (suspended, no instance running), then writes: were the key held
+    // per attempt, the others would read during the sleep and their updates be lost.
+    let first = d.start(
+        Some("k"),
+        [
+            Op::state_get("n"),
+            Op::durable_sleep("nap", 1000),
+            Op::wait(["nap"]),
+            Op::state_set("n", "0"),
+        ],
+    );
+    d.journaled(&first, "durable.sleep").await;
+    let next = read_then_write(&d, "k", 5);
+    // Another key is not held up.
+    let other = d.start(Some("other"), [Op::state_get("n")]);
+    assert_eq!(d.results(&other).await.all::<Option<String>>(), [None]);
+    d.settle().await;
+    let status = d.invocation(&first).status;
+    assert!(matches!(status, Status::Suspended { .. }), "{status:?}");
+    for id in &next {
+        assert_eq!(d.attempts(id), 0, "waits for the key");
+    }
+
+    assert_eq!(d.results(&first).await.get::<Option<String>>(0), None);
+    ran_in_order(&d, &next, Some("0")).await;
+}
+
+#[test]
+fn sem_32_after_a_restart_the_invocations_on_a_key_run_in_submission_order() {
+    let state = tempfile::tempdir().unwrap();
+    let (holder, awakeable, queued) = in_shim_process(
+        durable_at(state.path(), quick(None, false)),
+        async |d: &TestHost| {
+            let holder = d.start(
+                Some("k"),
+                [
+                    Op::awakeable("go"),
+                    Op::wait(["go"]),
+                    Op::state_set("n", "0"),
+                ],
+            );
+            let awakeable = awakeable_of(d, &holder).await;
+            let queued = read_then_write(d, "k", 6);
+            d.settle().await;
+            assert!(queued.iter().all(|id| d.attempts(id) == 0));
+            (holder, awakeable, queued)
+        },
+    );
+    in_shim_process(
+        durable_at(state.path(), quick(None, false)),
+        async |d: &TestHost| {
+            d.settle().await;
+            assert!(
+                queued.iter().all(|id| d.attempts(id) == 0),
+                "the holder still holds the key"
+            );
+            assert!(
+                d.shim
+                    .complete_awakeable(&awakeable, Ok(b"1".to_vec()))
+                    .unwrap()
+            );
+            d.results(&holder).await;
+            ran_in_order(d, &queued, Some("0")).await;
+        },
+    );
+}
+
+#[tokio::test]
+async fn sem_32_a_shared_handler_runs_beside_the_exclusive_one_and_only_reads() {
+    let (_state, d) = fresh();
+    let set = d.start(Some("k"), [Op::state_set("n", "1")]);
+    d.results(&set).await;
+    let holder = d.start(
+        Some("k"),
+        [Op::awakeable("go"), Op::wait(["go"]), Op::take("go")],
+    );
+    let awakeable = awakeable_of(&d, &holder).await;
+
+    let reader = d.start_shared("k", [Op::state_get("n")]);
+    assert_eq!(
+        d.results(&reader).await.all::<Option<String>>(),
+        [Some("1".to_owned())],
+        "the committed state, while the exclusive invocation waits"
+    );
+    let writer = d.start_shared("k", [Op::state_set("n", "2")]);
+    match d.outcome(&writer).await {
+        Status::Paused(f) => assert!(
+            f.message.contains("state.set writes state")
+                && f.message.contains("`probe-shared` is a shared handler")
+                && f.message.contains("drop `#[shared]`"),
+            "{f:?}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(d.attempts(&writer), 1, "a bug in the guest is not retried");
+
+    assert!(
+        d.shim
+            .complete_awakeable(&awakeable, Ok(b"ok".to_vec()))
+            .unwrap()
+    );
+    assert_eq!(
+        d.results(&holder).await.get::<Taken>(2),
+        Taken::Ok("ok".into())
+    );
+    let after = d.start(Some("k"), [Op::state_get("n")]);
+    assert_eq!(
+        d.results(&after).await.all::<Option<String>>(),
+        [Some("1".to_owned())],
+        "the shared write landed nowhere"
+    );
+}
+
+#[tokio::test]
+async fn sem_32_invocations_without_a_key_run_concurrently_and_have_no_state() {
+    let (_state, d) = fresh();
+    let waiting = d.start(
+        None,
+        [Op::awakeable("go"), Op::wait(["go"]), Op::take("go")],
+    );
+    let awakeable = awakeable_of(&d, &waiting).await;
+    let beside = d.start(None, [Op::state_get("n")]);
+    match d.outcome(&beside).await {
+        Status::Paused(f) => assert!(
+            f.message
+                .contains("state.get: this invocation of `probe` has no object key")
+                && f.message.contains("#[guestkit::actor(object)]"),
+            "{f:?}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let also = d.start(None, Script::default());
+    d.results(&also).await;
+    assert!(matches!(
+        d.invocation(&waiting).status,
+        Status::Suspended { .. }
+    ));
+    assert!(
+        d.shim
+            .complete_awakeable(&awakeable, Ok(b"1".to_vec()))
+            .unwrap()
+    );
+    d.results(&waiting).await;
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::ActorCtx;
+use crate::declaration::Access;
 use crate::journal::{Abort, Attempt, EFFECT_OUTSIDE_RUN, Failure};
 use crate::state::StateTxn;
 
@@ -83,6 +84,40 @@ impl ActorCtx {
                 ),
             },
             after: None,
+        }))
+    }
+
+    /// In a durable invocation, refuses `function`, a state call, when the invocation has no
+    /// state to give it: one without an object key has none, and a shared handler only reads
+    /// (`writes` false) the object's committed state. Either is a bug in the guest: the
+    /// invocation pauses, so that fixed code can resume it.
+    pub(crate) fn check_state(&mut self, function: &str, writes: bool) -> wasmtime::Result<()> {
+        let Some(attempt) = self.durable.as_deref_mut() else {
+            return Ok(());
+        };
+        let invocation = &attempt.invocation;
+        let why = match invocation.access() {
+            Access::Exclusive => return Ok(()),
+            Access::Shared if !writes => return Ok(()),
+            Access::Shared => format!(
+                "guestkit:host/{function} writes state, and `{}` is a shared handler of `{}`: \
+                 shared handlers read the object's committed state and never write it; write \
+                 from an exclusive handler (drop `#[shared]`)",
+                invocation.handler, invocation.service
+            ),
+            Access::Stateless => format!(
+                "guestkit:host/{function}: this invocation of `{}` has no object key, so no \
+                 state; call it with a key (`durable::service(..).key(..)`, `--key`) and declare \
+                 the service an object (`#[guestkit::actor(object)]`)",
+                invocation.service
+            ),
+        };
+        Err(attempt.fail(Abort::Terminal {
+            failure: Failure {
+                code: 500,
+                message: why,
+            },
+            pause: true,
         }))
     }
 

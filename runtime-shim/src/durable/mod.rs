@@ -5,16 +5,21 @@
 //! without running anything again, so a side effect inside a completed `run` happens once.
 //!
 //! State written by a durable handler belongs to its service and object key, and lands in the
-//! same transaction as the invocation's output. Invocations on one key run one at a time.
+//! same transaction as the invocation's output. An exclusive invocation holds its key from
+//! its first attempt until it ends (through suspensions, retry backoffs and restarts of the
+//! shim), and the others on the key wait in submission order; shared and keyless ones run
+//! beside it.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::actor::components::Components;
 use crate::actor::{Phase, life};
+use crate::clock::current_parking;
 use crate::component::Module;
+use crate::declaration::Access;
 use crate::error::{ShimError, trap_reason};
-use crate::journal::{Abort, Attempt, Failure, Invocation, Request, Status, hex};
+use crate::journal::{Abort, Attempt, Failure, Invocation, KeyPlace, Request, Status, hex};
 use crate::node::Node;
 use crate::state::StateTxn;
 use crate::wit::guest::HandlerError;
@@ -34,10 +39,13 @@ pub(crate) fn register(
         .lock()
         .unwrap()
         .insert(name.to_owned(), module.clone());
-    for invocation in node.invocations.list()? {
-        if invocation.service == name && !invocation.status.is_final() {
-            spawn_drive(node, components, invocation);
-        }
+    let mut unfinished: Vec<Invocation> = (node.invocations.list()?.into_iter())
+        .filter(|i| i.service == name && !i.status.is_final())
+        .collect();
+    // Each takes its place on its key in the order it was submitted.
+    unfinished.sort_by(|a, b| (a.submitted, &a.id).cmp(&(b.submitted, &b.id)));
+    for invocation in unfinished {
+        spawn_drive(node, components, invocation);
     }
     Ok(())
 }
@@ -52,17 +60,24 @@ pub(crate) fn submit(
     id: Option<String>,
 ) -> Result<String, ShimError> {
     let service = &request.service;
-    if !node
+    let declared = node
         .invocations
         .services
         .lock()
         .unwrap()
-        .contains_key(service)
-    {
+        .get(service)
+        .map(|module| module.summary().durable.clone());
+    let Some(declared) = declared else {
         return Err(ShimError::Invocation(format!(
             "no durable service `{service}`; register its module with Shim::register_service"
         )));
-    }
+    };
+    let access = (declared.access(&request.handler, request.key.is_some())).map_err(|why| {
+        ShimError::Invocation(format!(
+            "`{service}` cannot take this invocation of `{}`: {why}",
+            request.handler
+        ))
+    })?;
     let mut seed = [0u8; 8];
     getrandom::fill(&mut seed)
         .map_err(|e| ShimError::Engine(format!("no randomness for an invocation: {e}")))?;
@@ -77,10 +92,11 @@ pub(crate) fn submit(
         }
     };
     // One request at a time between looking for the id and recording it.
-    let _submitting = node.invocations.submitting.lock().unwrap();
+    let mut submitting = node.invocations.submitting.lock().unwrap();
     if node.invocations.find(&id)?.is_some() {
         return Ok(id);
     }
+    let submitted = node.invocations.next_submission(&mut submitting)?;
     let invocation = Invocation {
         id: id.clone(),
         service: request.service,
@@ -98,6 +114,8 @@ pub(crate) fn submit(
             }
             _ => Status::Running,
         },
+        access: Some(access),
+        submitted,
     };
     node.invocations.save_now(&invocation)?;
     spawn_drive(node, components, invocation);
@@ -126,27 +144,59 @@ fn spawn_drive(node: &Arc<Node>, components: &Arc<Components>, invocation: Invoc
         _ => Status::Running,
     };
     driven.insert(invocation.id.clone(), live);
+    let parking = node.clock.parking();
+    // An exclusive invocation takes its place on its key now, in the order it was submitted;
+    // a scheduled one when its time comes.
+    let place = match (invocation.access(), &invocation.status) {
+        (Access::Exclusive, Status::Scheduled { .. }) => Place::WhenDue,
+        (Access::Exclusive, _) => Place::Taken(
+            (node.invocations)
+                .key_lock(&invocation.state_owner())
+                .take_place(parking.clone()),
+        ),
+        (Access::Shared | Access::Stateless, _) => Place::None,
+    };
     node.clock.spawn(
-        node.clock.parking(),
-        drive(Arc::clone(node), Arc::clone(components), invocation),
+        parking,
+        drive(Arc::clone(node), Arc::clone(components), invocation, place),
     );
 }
 
+/// Where a driven invocation stands on its object's key.
+enum Place {
+    /// It does not hold the key: it is shared, or has no object.
+    None,
+    /// It holds the key once its turn comes.
+    Taken(KeyPlace),
+    /// It takes its place when it is due to start.
+    WhenDue,
+}
+
 /// Runs attempts of `invocation` until it reaches a final status.
-async fn drive(node: Arc<Node>, components: Arc<Components>, mut invocation: Invocation) {
-    let lock = node.invocations.key_lock(&invocation.state_owner());
+async fn drive(
+    node: Arc<Node>,
+    components: Arc<Components>,
+    mut invocation: Invocation,
+    place: Place,
+) {
     let wake = node.invocations.waker(&invocation.id);
     wake.attach();
     if let Status::Scheduled { start_at_ms } = invocation.status {
         node.clock.sleep_until_ms(start_at_ms).await;
     }
+    // Held until the invocation ends: through suspensions and retry backoffs.
+    let _key = match place {
+        Place::None => None,
+        Place::Taken(place) => Some(place.turn().await),
+        Place::WhenDue => {
+            let lock = node.invocations.key_lock(&invocation.state_owner());
+            Some(lock.take_place(current_parking()).turn().await)
+        }
+    };
     let ended = loop {
-        let attempted = {
-            let _one_at_a_time = lock.lock().await;
-            // What the attempt reads from the store covers every completion so far.
-            wake.clear();
-            attempt(&node, &components, &mut invocation).await
-        };
+        // What the attempt reads from the store covers every completion so far.
+        wake.clear();
+        let attempted = attempt(&node, &components, &mut invocation).await;
         match attempted {
             Ok(Next::Done) => break true,
             Ok(Next::Retry(after)) => node.clock.sleep(after).await,

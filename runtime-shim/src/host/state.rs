@@ -17,6 +17,7 @@ impl HostCall for Get {
     const EFFECT: Effect = Effect::Journaled;
     type Output = Option<Vec<u8>>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
+        cx.check_state(Self::NAME, false)?;
         let key = self.0;
         cx.journaled(
             Self::NAME,
@@ -36,6 +37,7 @@ impl HostCall for Set {
     const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.check_state(Self::NAME, true)?;
         let Set(key, value) = self;
         cx.journaled(
             Self::NAME,
@@ -55,6 +57,7 @@ impl HostCall for Clear {
     const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.check_state(Self::NAME, true)?;
         let key = self.0;
         cx.journaled(Self::NAME, || json!({ "key": &key }), None, |_| Ok(()))
             .await?;
@@ -69,6 +72,7 @@ impl HostCall for ClearAll {
     const EFFECT: Effect = Effect::Journaled;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
+        cx.check_state(Self::NAME, true)?;
         cx.journaled(Self::NAME, || json!({}), None, |_| Ok(()))
             .await?;
         cx.state.clear_all();
@@ -82,6 +86,7 @@ impl HostCall for Keys {
     const EFFECT: Effect = Effect::Journaled;
     type Output = Vec<String>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Vec<String>> {
+        cx.check_state(Self::NAME, false)?;
         cx.journaled(
             Self::NAME,
             || json!({}),

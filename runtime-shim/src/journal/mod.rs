@@ -18,3 +18,4 @@ pub(crate) use self::records::{
     awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,
 };
 pub(crate) use self::table::Invocations;
+pub(crate) use self::wake::KeyPlace;

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declaration::Access;
+
 /// A failure with a code, as Restate reports them (500: handler error, 570: journal
 /// mismatch, 571: a side effect outside a run).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,9 +115,22 @@ pub struct Invocation {
     #[serde(default)]
     pub retrying_since_ms: Option<u64>,
     pub status: Status,
+    /// How it runs with respect to its object. Records written before services declared
+    /// their kind have none, and run as they did: exclusive on their owner, keyed or not.
+    #[serde(default)]
+    pub access: Option<Access>,
+    /// Its place in submission order: the invocations on one key run in this order, across
+    /// restarts of the shim too.
+    #[serde(default)]
+    pub submitted: u64,
 }
 
 impl Invocation {
+    /// How it runs with respect to its object.
+    pub fn access(&self) -> Access {
+        self.access.unwrap_or(Access::Exclusive)
+    }
+
     /// The owner of the invocation's state in the store: its service and object key.
     pub(crate) fn state_owner(&self) -> String {
         Self::owner(&self.service, self.key.as_deref())

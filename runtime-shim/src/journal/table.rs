@@ -28,14 +28,15 @@ pub(crate) struct Invocations {
     pub services: Mutex<HashMap<String, Module>>,
     /// Who waits for an invocation to end, or (`settled`) to stop moving on its own.
     waiters: Mutex<HashMap<String, Vec<Waiter>>>,
-    /// One lock per object key: attempts on the same key run one at a time.
+    /// One lock per object key: exclusive invocations on the same key run one at a time.
     keys: Mutex<HashMap<String, Arc<KeyLock>>>,
     /// Invocations with a task driving them, and their status as that task knows it:
     /// registering a service again resumes no invocation twice, and a waiter sees a resumed
     /// invocation as running before its first attempt has begun.
     pub driven: Mutex<HashMap<String, Status>>,
-    /// Held while a request is checked against the database and recorded.
-    pub submitting: Mutex<()>,
+    /// Held while a request is checked against the database and recorded: the number of
+    /// the last submission, once read from the database.
+    pub submitting: Mutex<Option<u64>>,
     wakers: Mutex<HashMap<String, Arc<Wake>>>,
     /// Completion id → the suspended invocations waiting for it.
     waiting: Mutex<HashMap<String, HashSet<String>>>,
@@ -54,6 +55,16 @@ impl Invocations {
             wakers: Mutex::default(),
             waiting: Mutex::default(),
         }
+    }
+
+    /// The next submission number, under the `submitting` lock held as `last`.
+    pub fn next_submission(&self, last: &mut Option<u64>) -> Result<u64, ShimError> {
+        let last = match last {
+            Some(last) => last,
+            None => last.insert(self.list()?.iter().map(|i| i.submitted).max().unwrap_or(0)),
+        };
+        *last += 1;
+        Ok(*last)
     }
 
     pub fn key_lock(&self, owner: &str) -> Arc<KeyLock> {

@@ -1,5 +1,6 @@
-//! What a driven invocation waits on between attempts: the lock of its object key, held one
-//! attempt at a time in the order asked for, and the wake-up a completion it waits for sends.
+//! What a driven invocation waits on: the lock of its object key, held from its first attempt
+//! until it ends, in the order places were taken, and the wake-up a completion it waits for
+//! sends.
 //! Both count their waiter as parked while it waits, and whoever wakes it counts it again, so a
 //! manual clock knows when the node is idle (see [`clock`](crate::clock)).
 
@@ -11,7 +12,7 @@ use tokio::sync::{Notify, oneshot};
 
 use crate::clock::{Doorbell, Parking, current_parking};
 
-/// The lock of one object key: first come, first served.
+/// The lock of one object key: first come, first served, in the order places were taken.
 #[derive(Default)]
 pub(crate) struct KeyLock {
     state: Mutex<KeyState>,
@@ -23,27 +24,60 @@ struct KeyState {
     queue: VecDeque<(oneshot::Sender<()>, Parking)>,
 }
 
+/// A place in a [`KeyLock`]'s queue, taken at once; [`turn`](Self::turn) waits for it.
+pub(crate) enum KeyPlace {
+    Holds(KeyGuard),
+    Waits {
+        lock: Arc<KeyLock>,
+        parking: Parking,
+        turn: oneshot::Receiver<()>,
+    },
+}
+
 /// Holds a [`KeyLock`] until dropped.
 pub(crate) struct KeyGuard(Arc<KeyLock>);
 
 impl KeyLock {
-    /// Waits for the key, after everyone who asked before.
-    pub async fn lock(self: &Arc<Self>) -> KeyGuard {
-        let parking = current_parking();
-        let (turn, _parked) = {
-            let mut state = self.state.lock().unwrap();
-            if !state.held {
-                state.held = true;
-                return KeyGuard(Arc::clone(self));
+    /// Takes the next place in the queue, for the task that parks on `parking`: the key is
+    /// its after everyone who took a place before.
+    pub fn take_place(self: &Arc<Self>, parking: Parking) -> KeyPlace {
+        let mut state = self.state.lock().unwrap();
+        if !state.held {
+            state.held = true;
+            return KeyPlace::Holds(KeyGuard(Arc::clone(self)));
+        }
+        let (tell, turn) = oneshot::channel();
+        state.queue.push_back((tell, parking.clone()));
+        KeyPlace::Waits {
+            lock: Arc::clone(self),
+            parking,
+            turn,
+        }
+    }
+}
+
+impl KeyPlace {
+    /// Waits, parked, until the key is this place's.
+    pub async fn turn(self) -> KeyGuard {
+        match self {
+            KeyPlace::Holds(guard) => guard,
+            KeyPlace::Waits {
+                lock,
+                parking,
+                turn,
+            } => {
+                let parked = {
+                    // Under the lock, so that the release either sees the waiter parked or
+                    // comes after: then the turn is ready and the wait does not rest.
+                    let _state = lock.state.lock().unwrap();
+                    parking.park()
+                };
+                // The sender is only dropped with the lock, which `lock` keeps alive.
+                let _ = turn.await;
+                drop(parked);
+                KeyGuard(lock)
             }
-            let (tell, turn) = oneshot::channel();
-            state.queue.push_back((tell, parking.clone()));
-            // Under the lock, so that the release either sees the waiter parked or comes after.
-            (turn, parking.park())
-        };
-        // The sender is only dropped with the lock, which the guard keeps alive.
-        let _ = turn.await;
-        KeyGuard(Arc::clone(self))
+        }
     }
 }
 

@@ -761,7 +761,7 @@ impl Guest for Probe {
 
     fn handle(delivery: Incoming) -> Result<Option<Payload>, HandlerError> {
         if let Incoming::Request(m) = &delivery {
-            if m.route.as_deref() == Some("probe") {
+            if matches!(m.route.as_deref(), Some("probe" | "probe-shared")) {
                 let script = Script::from_bytes(&m.body)
                     .map_err(|e| HandlerError::Terminal(ActorError::InvalidArgument(e)))?;
                 let results = run(&script);
@@ -824,3 +824,11 @@ impl Guest for Probe {
 }
 
 guestkit::export_guest!(Probe);
+
+/// As a durable service, route `probe-shared` runs the same scripts as a shared handler: it
+/// runs beside the exclusive invocation of its object and only reads state. The section is
+/// what `#[guestkit::actor]` and `#[shared]` write.
+#[cfg(target_arch = "wasm32")]
+#[unsafe(link_section = "guestkit:durable")]
+#[used]
+static DURABLE_DECLARATION: [u8; 20] = *b"shared probe-shared\n";
