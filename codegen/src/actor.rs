@@ -7,10 +7,12 @@ use syn::spanned::Spanned;
 
 use crate::Options;
 
-/// Expands the attribute: empty, or `services(Other, ...)` naming more service traits the
-/// actor implements elsewhere.
+/// Expands the attribute: empty, or any of `services(Other, ...)` naming more service traits
+/// the actor implements elsewhere, and the kind of durable service it is (`service`,
+/// `object` or `workflow`). Methods of the impl marked `#[shared]` are shared handlers of the
+/// object.
 pub fn expand(attr: TokenStream, item: TokenStream, opts: &Options) -> syn::Result<TokenStream> {
-    let imp: syn::ItemImpl = syn::parse2(item).map_err(|e| {
+    let mut imp: syn::ItemImpl = syn::parse2(item).map_err(|e| {
         syn::Error::new(
             e.span(),
             "#[guestkit::actor] goes on a service impl: `impl my::v1::MyService for MyActor { .. }`",
@@ -30,8 +32,12 @@ pub fn expand(attr: TokenStream, item: TokenStream, opts: &Options) -> syn::Resu
             "an actor type cannot be generic: the component exports exactly one actor type",
         ));
     }
-    let mut services = vec![service.clone()];
-    services.extend(more_services(attr, service)?);
+    let service = service.clone();
+    let args = ActorArgs::parse(attr, &service)?;
+    let shared = take_shared(&mut imp, args.kind.as_ref())?;
+    let declaration = declaration(&opts.crate_path, &imp.self_ty, &service, &args, &shared);
+    let mut services = vec![service];
+    services.extend(args.services);
 
     let krate = &opts.crate_path;
     let actor = &imp.self_ty;
@@ -91,6 +97,8 @@ pub fn expand(attr: TokenStream, item: TokenStream, opts: &Options) -> syn::Resu
             #krate::__private::export_actor_world!(__GuestkitExports);
         };
 
+        #declaration
+
         // Natively nothing is exported; naming an export keeps the actor reachable for lints.
         #[cfg(not(target_arch = "wasm32"))]
         const _: () = {
@@ -99,40 +107,135 @@ pub fn expand(attr: TokenStream, item: TokenStream, opts: &Options) -> syn::Resu
     })
 }
 
-/// The traits of `services(A, B)`, each once and none the impl's own `service`.
-fn more_services(attr: TokenStream, service: &syn::Path) -> syn::Result<Vec<syn::Path>> {
-    let mut more: Vec<syn::Path> = Vec::new();
-    if attr.is_empty() {
-        return Ok(more);
-    }
-    let parser = syn::meta::parser(|meta| {
-        if !meta.path.is_ident("services") {
-            return Err(meta.error(
-                "unknown option; #[guestkit::actor] takes nothing, or `services(OtherService, ..)` \
-                 for more service traits this actor implements",
-            ));
+/// What `#[guestkit::actor(..)]` says.
+struct ActorArgs {
+    /// More service traits, each once and none the impl's own.
+    services: Vec<syn::Path>,
+    /// `service`, `object` or `workflow`, where it is written.
+    kind: Option<syn::Ident>,
+}
+
+const KINDS: [&str; 3] = ["service", "object", "workflow"];
+
+impl ActorArgs {
+    fn parse(attr: TokenStream, service: &syn::Path) -> syn::Result<Self> {
+        let mut args = ActorArgs {
+            services: Vec::new(),
+            kind: None,
+        };
+        if attr.is_empty() {
+            return Ok(args);
         }
-        let content;
-        syn::parenthesized!(content in meta.input);
-        let list =
-            content.parse_terminated(<syn::Path as syn::parse::Parse>::parse, syn::Token![,])?;
-        for path in list {
-            let same = |p: &syn::Path| quote!(#p).to_string() == quote!(#path).to_string();
-            if same(service) {
-                return Err(syn::Error::new(
-                    path.span(),
-                    "this impl already serves this service; list only the other services",
+        let parser = syn::meta::parser(|meta| {
+            if let Some(kind) = meta
+                .path
+                .get_ident()
+                .filter(|i| KINDS.contains(&&*i.to_string()))
+            {
+                if let Some(first) = &args.kind {
+                    return Err(meta.error(format!(
+                        "this actor is already declared `{first}`: one actor is one kind of \
+                         durable service"
+                    )));
+                }
+                args.kind = Some(kind.clone());
+                return Ok(());
+            }
+            if !meta.path.is_ident("services") {
+                return Err(meta.error(
+                    "unknown option; #[guestkit::actor] takes `services(OtherService, ..)` for \
+                     more service traits this actor implements, and the kind of durable \
+                     service it is: `service`, `object` or `workflow`",
                 ));
             }
-            if more.iter().any(same) {
-                return Err(syn::Error::new(path.span(), "this service is listed twice"));
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let list = content
+                .parse_terminated(<syn::Path as syn::parse::Parse>::parse, syn::Token![,])?;
+            for path in list {
+                let same = |p: &syn::Path| quote!(#p).to_string() == quote!(#path).to_string();
+                if same(service) {
+                    return Err(syn::Error::new(
+                        path.span(),
+                        "this impl already serves this service; list only the other services",
+                    ));
+                }
+                if args.services.iter().any(same) {
+                    return Err(syn::Error::new(path.span(), "this service is listed twice"));
+                }
+                args.services.push(path);
             }
-            more.push(path);
+            Ok(())
+        });
+        syn::parse::Parser::parse2(parser, attr)?;
+        Ok(args)
+    }
+}
+
+/// Takes `#[shared]` off the impl's methods: the names of those it was on.
+fn take_shared(imp: &mut syn::ItemImpl, kind: Option<&syn::Ident>) -> syn::Result<Vec<String>> {
+    let mut shared = Vec::new();
+    for item in &mut imp.items {
+        let syn::ImplItem::Fn(method) = item else {
+            continue;
+        };
+        let Some(at) = method
+            .attrs
+            .iter()
+            .position(|a| a.path().is_ident("shared"))
+        else {
+            continue;
+        };
+        let attr = method.attrs.remove(at);
+        attr.meta.require_path_only()?;
+        match kind.map(ToString::to_string).as_deref() {
+            Some("object" | "workflow") => {}
+            Some(_) => {
+                return Err(syn::Error::new(
+                    attr.span(),
+                    "a `service` has no object to share: its invocations have no key and no \
+                     state; declare the actor `#[guestkit::actor(object)]` or drop `#[shared]`",
+                ));
+            }
+            None => {
+                return Err(syn::Error::new(
+                    attr.span(),
+                    "#[shared] handlers belong to an object or a workflow: declare the actor \
+                     `#[guestkit::actor(object)]` (or `workflow`)",
+                ));
+            }
         }
-        Ok(())
-    });
-    syn::parse::Parser::parse2(parser, attr)?;
-    Ok(more)
+        shared.push(method.sig.ident.to_string());
+    }
+    Ok(shared)
+}
+
+/// The `guestkit:durable` section declaring the actor's kind and shared handlers, when it
+/// declares any.
+fn declaration(
+    krate: &syn::Path,
+    actor: &syn::Type,
+    service: &syn::Path,
+    args: &ActorArgs,
+    shared: &[String],
+) -> TokenStream {
+    let Some(kind) = &args.kind else {
+        return TokenStream::new();
+    };
+    let kind = kind.to_string();
+    quote! {
+        // Read by the shim from the core module the component wraps.
+        #[cfg(target_arch = "wasm32")]
+        const _: () = {
+            const SHARED: &[&str] = &[
+                #(#krate::__private::route_of(<#actor as #service>::__METHOD_ROUTES, #shared)),*
+            ];
+            const LEN: usize = #krate::__private::declaration_len(#kind, SHARED);
+            #[unsafe(link_section = "guestkit:durable")]
+            #[used]
+            static DECLARATION: [u8; LEN] = #krate::__private::declaration::<LEN>(#kind, SHARED);
+        };
+    }
 }
 
 #[cfg(test)]
@@ -170,6 +273,35 @@ mod tests {
                 )
             )
             .contains("cannot be generic")
+        );
+    }
+
+    #[test]
+    fn declares_the_kind_and_shared_handlers_it_is_given() {
+        let imp = quote!(impl a::S for C {
+            #[shared]
+            fn get(&mut self) {}
+            fn put(&mut self) {}
+        });
+        let out = expand(quote!(object), imp.clone(), &Options::guest())
+            .unwrap()
+            .to_string();
+        assert!(out.contains("link_section = \"guestkit:durable\""), "{out}");
+        assert!(out.contains("__METHOD_ROUTES , \"get\")"), "{out}");
+        assert!(!out.contains("\"put\""), "{out}");
+        assert!(
+            !out.contains("# [shared]"),
+            "the attribute is taken off: {out}"
+        );
+        let undeclared = expand(quote!(), quote!(impl a::S for C {}), &Options::guest());
+        assert!(!undeclared.unwrap().to_string().contains("link_section"));
+
+        assert!(
+            err(quote!(), imp.clone()).contains("declare the actor `#[guestkit::actor(object)]`")
+        );
+        assert!(err(quote!(service), imp).contains("a `service` has no object to share"));
+        assert!(
+            err(quote!(object, workflow), quote!(impl S for C {})).contains("already declared")
         );
     }
 

@@ -227,7 +227,9 @@ mod tests {
             "a.proto",
             "syntax = \"proto3\";\npackage a;\nimport \"../Cargo.toml\";\nmessage M {}\n",
         );
-        let e = compile(&[file], &[proto.clone()]).unwrap_err().to_string();
+        let e = compile(&[file], std::slice::from_ref(&proto))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("a.proto:3:8: invalid import path"), "{e}");
         assert!(e.contains("may not contain") && e.contains("'..'"), "{e}");
         assert!(!e.contains("group"), "{e}");

@@ -117,6 +117,10 @@ impl ServiceTraits {
             },
         );
         let routes = rpcs.iter().map(|r| &r.route);
+        let method_routes = rpcs.iter().map(|Rpc { route, name, .. }| {
+            let method = name.to_string();
+            quote!((#method, #route))
+        });
         let doc = doc_lines(&service.comments.leading);
         quote! {
             #(#[doc = #doc])*
@@ -126,6 +130,11 @@ impl ServiceTraits {
                 /// Every route this service answers.
                 #[doc(hidden)]
                 const __ROUTES: &'static [&'static str] = &[#(#routes),*];
+
+                /// Each method and the route it answers.
+                #[doc(hidden)]
+                const __METHOD_ROUTES: &'static [(&'static str, &'static str)] =
+                    &[#(#method_routes),*];
 
                 /// Decodes a request for `route`, calls its method and encodes the reply;
                 /// `None` when the route is not one of this service's.

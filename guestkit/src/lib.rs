@@ -30,6 +30,7 @@ mod address;
 #[doc(hidden)]
 pub mod bindings;
 mod context;
+mod declare;
 pub mod durable;
 mod error;
 pub mod guest;
@@ -86,6 +87,7 @@ pub mod __private {
 
     pub use crate::bindings;
     pub use crate::bindings::export_actor_world;
+    pub use crate::declare::{declaration, declaration_len, route_of};
     pub use crate::persistent::{
         Probe, ViaNothing, ViaPersistent, count_routes, flatten_routes, routes_are_distinct,
     };

@@ -41,6 +41,10 @@ pub trait Handler<M: Message> {
     #[doc(hidden)]
     const __ROUTES: &'static [&'static str] = &[M::ROUTE];
 
+    /// Its method and the route it answers.
+    #[doc(hidden)]
+    const __METHOD_ROUTES: &'static [(&'static str, &'static str)] = &[("handle", M::ROUTE)];
+
     /// Decodes a request for `M`'s route, handles it and encodes the reply.
     #[doc(hidden)]
     fn __dispatch(

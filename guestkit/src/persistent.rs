@@ -106,7 +106,8 @@ pub const fn flatten_routes<const N: usize>(services: &[&[&'static str]]) -> [&'
     out
 }
 
-const fn same(a: &str, b: &str) -> bool {
+/// Whether `a` and `b` are the same string, at compile time.
+pub(crate) const fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

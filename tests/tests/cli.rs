@@ -1039,3 +1039,45 @@ fn the_workflow_example_ships_once_approved_from_the_cli() {
         ]
     );
 }
+
+#[test]
+fn sem_32_the_counter_is_a_virtual_object_with_a_shared_get() {
+    let wasm = built_guest("counter");
+    let wasm = wasm.to_str().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let shown = success(cli(&["inspect", wasm], tmp.path()));
+    assert!(
+        shown.contains("durable     object; shared: counter.v1.CounterService/Get"),
+        "{shown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&success(cli(
+        &["inspect", wasm, "--format", "json"],
+        tmp.path(),
+    )))
+    .unwrap();
+    assert_eq!(json["durable"]["kind"], "object");
+
+    let run = |key: Option<&str>, route: &str, body: &str| {
+        let mut args = vec!["run", wasm, "--durable", "--route", route, "--body", body];
+        args.extend(key.map(|k| ["--key", k]).into_iter().flatten());
+        args.extend(["--state-dir", "st"]);
+        cli(&args, tmp.path())
+    };
+    let add = "counter.v1.CounterService/Add";
+    success(run(Some("alice"), add, r#"{"amount": 2}"#));
+    let twice = success(run(Some("alice"), add, r#"{"amount": 2}"#));
+    assert!(
+        twice.contains(r#""total":"4""#) || twice.contains(r#""total":4"#),
+        "{twice}"
+    );
+    let bob = success(run(Some("bob"), "counter.v1.CounterService/Get", "{}"));
+    assert!(
+        !bob.contains("total\":\"4"),
+        "each key has its own total: {bob}"
+    );
+    let err = failure(run(None, add, r#"{"amount": 1}"#));
+    assert!(
+        err.contains("it is an `object`: every invocation names its key"),
+        "{err}"
+    );
+}

@@ -45,6 +45,8 @@ pub struct Report {
     /// `contract` when the embedded contract records the target, `inferred` otherwise.
     pub target_from: &'static str,
     pub conformance: Conformance,
+    /// What the component declares as a durable service, when it declares anything.
+    pub durable: Option<Durable>,
     pub imports: Vec<WorldItem>,
     pub exports: Vec<WorldItem>,
     /// Why the types could not be shown as WIT, when they could not.
@@ -54,6 +56,23 @@ pub struct Report {
     pub contract_error: Option<String>,
     #[serde(skip)]
     pub wit: String,
+}
+
+/// A durable service's kind and shared handlers, as the component declares them.
+#[derive(Debug, Serialize)]
+pub struct Durable {
+    /// `service`, `object`, `workflow`, or none declared.
+    pub kind: Option<&'static str>,
+    pub shared: Vec<String>,
+}
+
+impl Durable {
+    fn of(declared: &guestkit_shim::declaration::Declaration) -> Option<Self> {
+        (!declared.is_empty()).then(|| Durable {
+            kind: declared.kind.map(|k| k.as_str()),
+            shared: declared.shared.iter().cloned().collect(),
+        })
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -80,8 +99,10 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
 pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
     let bytes = guestkit_shim::read_component(&path)?;
     let embedded = embed::read(&bytes);
+    let mut durable = None;
     let conformance = match conformance::check(&bytes) {
         Ok(summary) => {
+            durable = Durable::of(&summary.durable);
             // Conforming to the host world, and exporting all its own world declares.
             let missing = match &embedded {
                 Ok(Some(contract)) => unexported(&summary, contract).unwrap_or_else(Some),
@@ -124,6 +145,7 @@ pub fn inspect(path: PathBuf) -> anyhow::Result<Report> {
         target,
         target_from,
         conformance,
+        durable,
         imports: world.imports,
         exports: world.exports,
         undecodable: world.undecodable,
@@ -144,6 +166,13 @@ impl fmt::Display for Report {
         match &self.conformance.error {
             None => writeln!(w, "conforms    yes, to {}", self.conformance.world)?,
             Some(e) => writeln!(w, "conforms    no: {e}")?,
+        }
+        if let Some(durable) = &self.durable {
+            let kind = durable.kind.unwrap_or("kind not declared");
+            match durable.shared.as_slice() {
+                [] => writeln!(w, "durable     {kind}")?,
+                shared => writeln!(w, "durable     {kind}; shared: {}", shared.join(", "))?,
+            }
         }
         if let Some(why) = &self.undecodable {
             writeln!(w, "types       not shown as WIT: {why}")?;

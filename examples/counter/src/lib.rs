@@ -5,6 +5,14 @@
 //! ```text
 //! cargo guest run -p counter --route counter.v1.CounterService/Add --body '{"amount": 1}'
 //! ```
+//!
+//! As a durable service it is a virtual object: each key has a total of its own, `Add`
+//! holds the key while it runs, and `Get` is shared, reading the committed total beside it.
+//!
+//! ```text
+//! cargo guest run -p counter --durable --key alice \
+//!     --route counter.v1.CounterService/Add --body '{"amount": 1}'
+//! ```
 
 use guestkit::prelude::*;
 
@@ -15,7 +23,7 @@ use crate::counter::v1::{AddReply, AddRequest, CounterService, GetRequest};
 #[derive(Default)]
 struct Counter;
 
-#[guestkit::actor]
+#[guestkit::actor(object)]
 impl CounterService for Counter {
     fn add(&mut self, cx: &mut Context, req: AddRequest) -> Result<AddReply, Error> {
         let total = cx.state().get::<u64>("total")?.unwrap_or(0);
@@ -30,6 +38,7 @@ impl CounterService for Counter {
         Ok(AddReply { total })
     }
 
+    #[shared]
     fn get(&mut self, cx: &mut Context, _req: GetRequest) -> Result<AddReply, Error> {
         Ok(AddReply {
             total: cx.state().get::<u64>("total")?.unwrap_or(0),
