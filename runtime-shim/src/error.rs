@@ -33,6 +33,10 @@ pub enum ShimError {
     Storage(#[from] StorageError),
     #[error("durable invocation: {0}")]
     Invocation(String),
+    /// A request the service cannot take as it is (a key it has no use for, none where it
+    /// needs one, an empty idempotency key).
+    #[error("durable invocation refused: {0}")]
+    InvocationRefused(String),
 }
 
 /// How errors name an export: `interface#function`, or the bare name of a function the

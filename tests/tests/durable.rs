@@ -732,6 +732,33 @@ async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
     assert_eq!(called, attached, "{results:?}");
     assert!(called.ok().contains("ship done"), "{results:?}");
     assert_eq!(d.effects(), ["charge", "charge", "ship"]);
+
+    // An empty idempotency key names no request: refused, from the host and from a handler.
+    let empty = d.shim.submit_invocation(request("")).unwrap_err().to_string();
+    assert!(
+        empty.contains("the idempotency key of this invocation of `probe` is empty"),
+        "{empty}"
+    );
+    let refused = d.start(
+        None,
+        [
+            Op::DurableCall {
+                target: Target {
+                    key: Some("order-3".into()),
+                    idempotency_key: Some(String::new()),
+                    ..Target::default()
+                },
+                script,
+                pad: 0,
+                name_as: "e".into(),
+            },
+            Op::wait(["e"]),
+            Op::take("e"),
+        ],
+    );
+    let taken = d.results(&refused).await.get::<Taken>(2);
+    assert_eq!(taken.failure().code, 400, "{taken:?}");
+    assert!(taken.failure().message.contains("is empty"), "{taken:?}");
 }
 
 #[tokio::test]

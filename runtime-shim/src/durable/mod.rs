@@ -73,11 +73,17 @@ pub(crate) fn submit(
         )));
     };
     let access = (declared.access(&request.handler, request.key.is_some())).map_err(|why| {
-        ShimError::Invocation(format!(
+        ShimError::InvocationRefused(format!(
             "`{service}` cannot take this invocation of `{}`: {why}",
             request.handler
         ))
     })?;
+    if request.idempotency_key.as_deref() == Some("") {
+        return Err(ShimError::InvocationRefused(format!(
+            "the idempotency key of this invocation of `{service}` is empty; give it one that \
+             names the request (an order id), or none"
+        )));
+    }
     let mut seed = [0u8; 8];
     getrandom::fill(&mut seed)
         .map_err(|e| ShimError::Engine(format!("no randomness for an invocation: {e}")))?;

@@ -491,6 +491,9 @@ async fn submit_call(
             match durable::submit(&node, &components, request, Some(id)) {
                 Ok(id) => Ok(Ok(id)),
                 Err(ShimError::Invocation(message)) => Ok(Err(Failure { code: 404, message })),
+                Err(ShimError::InvocationRefused(message)) => {
+                    Ok(Err(Failure { code: 400, message }))
+                }
                 Err(e) => Err(wasmtime::format_err!("{function}: {e}")),
             }
         })
