@@ -236,6 +236,36 @@ async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
 }
 
 #[tokio::test]
+async fn sem_27_a_context_call_inside_an_executing_run_pauses_the_invocation_at_once() {
+    let (_state, d) = fresh();
+    for (inside, says) in [
+        (Op::state_get("n"), "state.get was called inside the run `charge`"),
+        (Op::Now, "clock.now was called inside the run `charge`"),
+        (Op::durable_sleep("nap", 10), "durable.sleep was called inside"),
+        (
+            Op::RunBegin {
+                name: "again".into(),
+            },
+            "durable.run-begin was called inside the run `charge`",
+        ),
+    ] {
+        let begin = Op::RunBegin {
+            name: "charge".into(),
+        };
+        let id = d.start(Some("k"), [begin, inside]);
+        match d.outcome(&id).await {
+            Status::Paused(f) => assert!(
+                f.code == 571 && f.message.contains(says) && f.message.contains("durable::run"),
+                "{f:?}"
+            ),
+            other => panic!("{says}: {other:?}"),
+        }
+        assert_eq!(d.attempts(&id), 1, "not retried: {says}");
+        assert!(d.commands(&id).is_empty(), "nothing journaled: {:?}", d.commands(&id));
+    }
+}
+
+#[tokio::test]
 async fn sem_28_a_retryable_run_is_retried_under_its_policy_then_fails_or_pauses() {
     let (_state, d) = fresh();
     let flaky = |pause: bool| {

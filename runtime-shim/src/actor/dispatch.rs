@@ -55,11 +55,16 @@ pub trait HostCall: Send {
     fn run(self, cx: &mut ActorCtx) -> impl Future<Output = wasmtime::Result<Self::Output>> + Send;
 }
 
+/// The one journaled call a run's closure makes: the end of the run.
+const END_OF_RUN: &str = "durable.run-end";
+
 impl ActorCtx {
     /// The single entry point of every host function.
     pub(crate) async fn dispatch<C: HostCall>(&mut self, call: C) -> wasmtime::Result<C::Output> {
-        if C::EFFECT == Effect::SideEffect {
-            self.check_side_effect(C::NAME)?;
+        match C::EFFECT {
+            Effect::SideEffect => self.check_side_effect(C::NAME)?,
+            Effect::Journaled if C::NAME != END_OF_RUN => self.check_outside_run(C::NAME)?,
+            Effect::Journaled | Effect::Local => {}
         }
         let out = call.run(self).await;
         self.start_cpu_segment();
@@ -84,6 +89,32 @@ impl ActorCtx {
                 ),
             },
             after: None,
+        }))
+    }
+
+    /// In a durable invocation, refuses `function`, a call the journal records, inside an
+    /// executing run: the run's result is what replay returns in its place, so what the run
+    /// did through the context would be journaled once and then never asked for again. A bug
+    /// in the guest: the invocation pauses, so that fixed code can resume it.
+    fn check_outside_run(&mut self, function: &str) -> wasmtime::Result<()> {
+        let Some(attempt) = self.durable.as_deref_mut() else {
+            return Ok(());
+        };
+        let Some(run) = &attempt.open_run else {
+            return Ok(());
+        };
+        let why = format!(
+            "guestkit:host/{function} was called inside the run `{}`: a run's closure does \
+             its side effect and nothing the journal records (state, clock, random, durable \
+             calls, timers, another run); call it before or after `guestkit::durable::run`",
+            run.name
+        );
+        Err(attempt.fail(Abort::Terminal {
+            failure: Failure {
+                code: EFFECT_OUTSIDE_RUN,
+                message: why,
+            },
+            pause: true,
         }))
     }
 

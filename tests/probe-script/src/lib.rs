@@ -594,6 +594,11 @@ pub enum Op {
     PayloadChecks {
         on: bool,
     },
+    /// `durable.run-begin` alone: the ops after it run inside the open run, as a guest's
+    /// closure would. Answers whether the run executes.
+    RunBegin {
+        name: String,
+    },
     /// A durable run; when it executes, its side effect is a message to the host on route
     /// `effect` naming it (unless `effect` is false): [`Ran`].
     Run {

@@ -466,6 +466,9 @@ fn run_op(op: &Op) -> Value {
             };
             durable_run(name, *effect, *outcome, policy)
         }
+        Op::RunBegin { name } => {
+            json!(matches!(durable::run_begin(name), durable::RunStart::Execute(_)))
+        }
         Op::DurableSleep { name, ms, name_as } => remember(name_as, durable::sleep(name, *ms)),
         Op::Awakeable { name_as } => {
             let (id, h) = durable::awakeable();
