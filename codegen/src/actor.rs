@@ -132,6 +132,12 @@ impl ActorArgs {
                 .get_ident()
                 .filter(|i| KINDS.contains(&&*i.to_string()))
             {
+                if meta.input.peek(syn::token::Paren) {
+                    return Err(meta.error(format!(
+                        "`{kind}` is the kind of durable service this actor is, and takes \
+                         nothing; more service traits go in `services(OtherService, ..)`"
+                    )));
+                }
                 if let Some(first) = &args.kind {
                     return Err(meta.error(format!(
                         "this actor is already declared `{first}`: one actor is one kind of \
@@ -252,6 +258,10 @@ mod tests {
     fn refuses_inherent_impls_arguments_and_generics() {
         assert!(err(quote!(), quote!(impl Counter {})).contains("needs a trait impl"));
         assert!(err(quote!(x), quote!(impl S for Counter {})).contains("unknown option"));
+        assert!(
+            err(quote!(service(T)), quote!(impl S for Counter {}))
+                .contains("more service traits go in `services(OtherService, ..)`")
+        );
         assert!(err(quote!(services(S)), quote!(impl S for Counter {})).contains("already serves"));
         assert!(
             err(quote!(services(T, T)), quote!(impl S for Counter {})).contains("listed twice")
