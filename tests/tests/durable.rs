@@ -335,6 +335,31 @@ async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
     let retried = d.start(None, Script::default().ending(Ending::RetryableFirst));
     d.results(&retried).await;
     assert_eq!(d.attempts(&retried), 2);
+    // A terminal error's code and message reach the caller as they are, not as a 500.
+    let refused = d.start(None, Script::default().ending(Ending::Refuse));
+    match d.outcome(&refused).await {
+        Status::Failed(f) => assert_eq!(
+            (f.code, f.message.as_str()),
+            (422, "the script refused the request")
+        ),
+        other => panic!("{other:?}"),
+    }
+    let caller = d.start(
+        None,
+        [
+            Op::DurableCall {
+                target: Target::default(),
+                script: Script::default().ending(Ending::Refuse),
+                pad: 0,
+                name_as: "c".into(),
+            },
+            Op::wait(["c"]),
+            Op::take("c"),
+        ],
+    );
+    let taken = d.results(&caller).await.get::<Taken>(2);
+    assert_eq!(taken.failure().code, 422, "{taken:?}");
+    assert_eq!(taken.failure().message, "the script refused the request");
 }
 
 #[tokio::test]

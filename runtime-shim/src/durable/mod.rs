@@ -350,7 +350,7 @@ async fn attempt(
                 .await?;
             return Ok(Next::Done);
         }
-        (Ok(Err(HandlerError::Terminal(e))), None) => Err(Status::Failed(failure(e.describe()))),
+        (Ok(Err(HandlerError::Terminal(e))), None) => Err(Status::Failed(Failure::of_error(&e))),
         (Ok(Err(HandlerError::Retryable(r))), None) => {
             let f = failure(r.message);
             if r.pause {

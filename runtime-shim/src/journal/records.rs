@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::declaration::Access;
+use crate::wit::types::ActorError;
 
 /// A failure with a code, as Restate reports them (500: handler error, 570: journal
 /// mismatch, 571: a side effect outside a run).
@@ -13,6 +14,33 @@ use crate::declaration::Access;
 pub struct Failure {
     pub code: u16,
     pub message: String,
+}
+
+impl Failure {
+    /// A handler's terminal error as a failure with an HTTP-like code, as Restate carries a
+    /// terminal error to callers: an application error keeps its own code and message.
+    pub(crate) fn of_error(error: &ActorError) -> Self {
+        use ActorError::*;
+        let code = match error {
+            InvalidArgument(_) | DecodeFailure(_) => 400,
+            PermissionDenied(_) => 403,
+            NotFound(_) | UnknownRoute(_) | DependencyNotFound(_) => 404,
+            Internal(_) => 500,
+            NotImplemented(_) => 501,
+            Unavailable(_) | Offline | ConnectionNotReady(_) => 503,
+            TimedOut => 504,
+            Application(e) => {
+                return Failure {
+                    code: e.code,
+                    message: e.message.clone(),
+                };
+            }
+        };
+        Failure {
+            code,
+            message: error.describe(),
+        }
+    }
 }
 
 impl std::fmt::Display for Failure {

@@ -129,6 +129,8 @@ pub enum Ending {
     Reply,
     /// It fails with a terminal error.
     Fail,
+    /// It refuses the request: a terminal application error with code 422.
+    Refuse,
     /// Its first attempt fails with a retryable error; later ones reply.
     RetryableFirst,
 }

@@ -783,6 +783,13 @@ impl Guest for Probe {
                     Ending::Fail => Err(HandlerError::Terminal(ActorError::Internal(
                         "the script asked to fail".into(),
                     ))),
+                    Ending::Refuse => Err(HandlerError::Terminal(ActorError::Application(
+                        Failure {
+                            code: 422,
+                            message: "the script refused the request".into(),
+                            metadata: Vec::new(),
+                        },
+                    ))),
                 };
             }
             if m.route.as_deref() == Some("echo") {
