@@ -239,9 +239,15 @@ async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
 async fn sem_27_a_context_call_inside_an_executing_run_pauses_the_invocation_at_once() {
     let (_state, d) = fresh();
     for (inside, says) in [
-        (Op::state_get("n"), "state.get was called inside the run `charge`"),
+        (
+            Op::state_get("n"),
+            "state.get was called inside the run `charge`",
+        ),
         (Op::Now, "clock.now was called inside the run `charge`"),
-        (Op::durable_sleep("nap", 10), "durable.sleep was called inside"),
+        (
+            Op::durable_sleep("nap", 10),
+            "durable.sleep was called inside",
+        ),
         (
             Op::RunBegin {
                 name: "again".into(),
@@ -261,7 +267,11 @@ async fn sem_27_a_context_call_inside_an_executing_run_pauses_the_invocation_at_
             other => panic!("{says}: {other:?}"),
         }
         assert_eq!(d.attempts(&id), 1, "not retried: {says}");
-        assert!(d.commands(&id).is_empty(), "nothing journaled: {:?}", d.commands(&id));
+        assert!(
+            d.commands(&id).is_empty(),
+            "nothing journaled: {:?}",
+            d.commands(&id)
+        );
     }
 }
 
@@ -789,7 +799,11 @@ async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
     assert_eq!(d.effects(), ["charge", "charge", "ship"]);
 
     // An empty idempotency key names no request: refused, from the host and from a handler.
-    let empty = d.shim.submit_invocation(request("")).unwrap_err().to_string();
+    let empty = d
+        .shim
+        .submit_invocation(request(""))
+        .unwrap_err()
+        .to_string();
     assert!(
         empty.contains("the idempotency key of this invocation of `probe` is empty"),
         "{empty}"

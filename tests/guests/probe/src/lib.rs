@@ -467,7 +467,10 @@ fn run_op(op: &Op) -> Value {
             durable_run(name, *effect, *outcome, policy)
         }
         Op::RunBegin { name } => {
-            json!(matches!(durable::run_begin(name), durable::RunStart::Execute(_)))
+            json!(matches!(
+                durable::run_begin(name),
+                durable::RunStart::Execute(_)
+            ))
         }
         Op::DurableSleep { name, ms, name_as } => remember(name_as, durable::sleep(name, *ms)),
         Op::Awakeable { name_as } => {
@@ -783,13 +786,13 @@ impl Guest for Probe {
                     Ending::Fail => Err(HandlerError::Terminal(ActorError::Internal(
                         "the script asked to fail".into(),
                     ))),
-                    Ending::Refuse => Err(HandlerError::Terminal(ActorError::Application(
-                        Failure {
+                    Ending::Refuse => {
+                        Err(HandlerError::Terminal(ActorError::Application(Failure {
                             code: 422,
                             message: "the script refused the request".into(),
                             metadata: Vec::new(),
-                        },
-                    ))),
+                        })))
+                    }
                 };
             }
             if m.route.as_deref() == Some("echo") {
