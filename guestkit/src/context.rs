@@ -94,7 +94,7 @@ impl Context {
             timeout_ms,
         ) {
             Ok(response) => Ok(response.body),
-            Err(failed) => Err(Error(failed.error)),
+            Err(failed) => Err(Error::from(failed.error)),
         }
     }
 }

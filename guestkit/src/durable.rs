@@ -15,7 +15,6 @@
 //! Values cross the journal as JSON (the `_bytes` calls pass bytes as they are, for
 //! generated protobuf clients). Outside a durable invocation these functions trap.
 
-use std::fmt::Display;
 use std::marker::PhantomData;
 use std::time::Duration;
 
@@ -29,29 +28,45 @@ use crate::host::durable::{
 use crate::host::types::{Address, Failure, ProcessId};
 
 /// Runs `step` once: on replay its journaled result comes back without running it. An `Err`
-/// is journaled too, as a terminal failure of the step (not retried).
+/// that is [terminal](Error::terminal) is journaled as the step's failure and returned;
+/// any other is retried, as in Restate: the attempt ends, and the invocation runs again after
+/// an exponential backoff (50 ms doubling to 10 s, without limit) with the step executing
+/// anew.
 pub fn run<T, E>(name: &str, step: impl FnOnce() -> Result<T, E>) -> Result<T, Error>
 where
     T: Serialize + DeserializeOwned,
-    E: Display,
+    E: Into<Error>,
 {
     let handle = match raw::run_begin(name) {
         RunStart::Replayed(h) => h,
         RunStart::Execute(h) => {
-            let outcome = match step() {
+            let outcome = match step().map_err(Into::into) {
                 Ok(value) => RunOutcome::Success(encode(&value)?),
-                Err(e) => RunOutcome::Terminal(Failure {
-                    code: 500,
-                    message: format!("{name}: {e}"),
-                    metadata: Vec::new(),
-                }),
+                Err(e) if e.is_terminal() => {
+                    let failure = Failure::from(&e);
+                    RunOutcome::Terminal(Failure {
+                        message: format!("{name}: {}", failure.message),
+                        ..failure
+                    })
+                }
+                Err(e) => RunOutcome::Retryable(format!("{name}: {e}")),
             };
-            raw::run_end(h, &outcome, raw::RetryPolicy::None);
+            raw::run_end(h, &outcome, RUN_RETRY);
             h
         }
     };
     take(handle)
 }
+
+/// How a step that fails with a retryable error is retried: as Restate retries by default.
+const RUN_RETRY: raw::RetryPolicy = raw::RetryPolicy::Exponential(raw::Exponential {
+    initial_interval_ms: 50,
+    factor: 2.0,
+    max_interval_ms: Some(10_000),
+    max_attempts: None,
+    max_duration_ms: None,
+    on_max_attempts: raw::OnMaxAttempts::Pause,
+});
 
 /// A durable timer: the wake-up time is journaled, so it survives a restart of the shim. The
 /// invocation suspends (no instance runs) until it is due.

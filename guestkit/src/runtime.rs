@@ -7,7 +7,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 
-use crate::guest::{Guest, HandlerError, InitOutcome, StartInfo};
+use crate::guest::{Guest, HandlerError, InitOutcome, RetryableError, StartInfo};
 use crate::host::messaging::Incoming;
 use crate::host::types::{ActorError, Address, DataChunk, Payload};
 use crate::{Context, Error};
@@ -80,6 +80,14 @@ impl<A: Dispatch> Guest for Exports<A> {
                 blob: None,
                 capabilities: Vec::new(),
             })),
+            // A durable invocation retries what is not terminal (see `Error`).
+            Some(Err(e)) if message.durable && !e.is_terminal() => {
+                Err(HandlerError::Retryable(RetryableError {
+                    message: e.to_string(),
+                    retry_after_ms: None,
+                    pause: false,
+                }))
+            }
             Some(Err(e)) => Err(HandlerError::Terminal(e.0)),
             None => Err(HandlerError::Terminal(ActorError::UnknownRoute(format!(
                 "`{route}` is not a route of this actor; it serves: {}",

@@ -1080,4 +1080,14 @@ fn sem_32_the_counter_is_a_virtual_object_with_a_shared_get() {
         err.contains("it is an `object`: every invocation names its key"),
         "{err}"
     );
+    // An invalid argument is terminal: the invocation fails with 400 at once, not retried.
+    let err = failure(run(
+        Some("alice"),
+        add,
+        r#"{"amount": "18446744073709551615"}"#,
+    ));
+    assert!(
+        err.contains("would overflow") && err.contains("400"),
+        "{err}"
+    );
 }
