@@ -109,13 +109,7 @@ impl ActorCtx {
              calls, timers, another run); call it before or after `guestkit::durable::run`",
             run.name
         );
-        Err(attempt.fail(Abort::Terminal {
-            failure: Failure {
-                code: EFFECT_OUTSIDE_RUN,
-                message: why,
-            },
-            pause: true,
-        }))
+        Err(attempt.pause(EFFECT_OUTSIDE_RUN, why))
     }
 
     /// In a durable invocation, refuses `function`, a state call, when the invocation has no
@@ -143,13 +137,7 @@ impl ActorCtx {
                 invocation.service
             ),
         };
-        Err(attempt.fail(Abort::Terminal {
-            failure: Failure {
-                code: 500,
-                message: why,
-            },
-            pause: true,
-        }))
+        Err(attempt.pause(500, why))
     }
 
     /// `run`'s result, journaled as `command` (with the arguments `fields` and `payload`) when

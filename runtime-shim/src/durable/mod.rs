@@ -39,7 +39,10 @@ pub(crate) fn register(
         .lock()
         .unwrap()
         .insert(name.to_owned(), module.clone());
-    let mut unfinished: Vec<Invocation> = (node.invocations.list()?.into_iter())
+    let all = node.invocations.list()?;
+    node.invocations
+        .seen_submissions(all.iter().map(|i| i.submitted).max().unwrap_or(0));
+    let mut unfinished: Vec<Invocation> = (all.into_iter())
         .filter(|i| i.service == name && !i.status.is_final())
         .collect();
     // Each takes its place on its key in the order it was submitted.
@@ -60,24 +63,27 @@ pub(crate) fn submit(
     id: Option<String>,
 ) -> Result<String, ShimError> {
     let service = &request.service;
-    let declared = node
+    let access = node
         .invocations
         .services
         .lock()
         .unwrap()
         .get(service)
-        .map(|module| module.summary().durable.clone());
-    let Some(declared) = declared else {
-        return Err(ShimError::Invocation(format!(
-            "no durable service `{service}`; register its module with Shim::register_service"
-        )));
+        .map(|module| (module.summary().durable).access(&request.handler, request.key.is_some()));
+    let access = match access {
+        Some(Ok(access)) => access,
+        Some(Err(why)) => {
+            return Err(ShimError::InvocationRefused(format!(
+                "`{service}` cannot take this invocation of `{}`: {why}",
+                request.handler
+            )));
+        }
+        None => {
+            return Err(ShimError::Invocation(format!(
+                "no durable service `{service}`; register its module with Shim::register_service"
+            )));
+        }
     };
-    let access = (declared.access(&request.handler, request.key.is_some())).map_err(|why| {
-        ShimError::InvocationRefused(format!(
-            "`{service}` cannot take this invocation of `{}`: {why}",
-            request.handler
-        ))
-    })?;
     if request.idempotency_key.as_deref() == Some("") {
         return Err(ShimError::InvocationRefused(format!(
             "the idempotency key of this invocation of `{service}` is empty; give it one that \

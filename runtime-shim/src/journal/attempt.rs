@@ -277,4 +277,13 @@ impl Attempt {
         self.abort = Some(why);
         wasmtime::Error::new(Aborted)
     }
+
+    /// Pauses the invocation for a bug in the guest that no retry gets past: fixed code
+    /// resumes it.
+    pub fn pause(&mut self, code: u16, message: String) -> wasmtime::Error {
+        self.fail(Abort::Terminal {
+            failure: Failure { code, message },
+            pause: true,
+        })
+    }
 }

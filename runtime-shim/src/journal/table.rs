@@ -57,7 +57,15 @@ impl Invocations {
         }
     }
 
-    /// The next submission number, under the `submitting` lock held as `last`.
+    /// Notes that the database holds submissions numbered up to `max`, as registering a
+    /// service reads them: the next submission needs no read of its own.
+    pub fn seen_submissions(&self, max: u64) {
+        let mut last = self.submitting.lock().unwrap();
+        *last = Some(last.unwrap_or(0).max(max));
+    }
+
+    /// The next submission number, under the `submitting` lock held as `last`: read from the
+    /// database if no registration has noted it yet.
     pub fn next_submission(&self, last: &mut Option<u64>) -> Result<u64, ShimError> {
         let last = match last {
             Some(last) => last,
