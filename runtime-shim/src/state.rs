@@ -44,19 +44,32 @@ impl StateTxn {
         Ok(value)
     }
 
-    pub fn set(&mut self, key: String, value: Vec<u8>) {
-        self.changes.writes.insert(key, Some(value));
-    }
-
-    pub fn clear(&mut self, key: String) {
-        self.changes.writes.insert(key, None);
-    }
-
-    pub fn clear_all(&mut self) {
+    fn clear_all(&mut self) {
         self.changes = StateChanges {
             clear_all: true,
             writes: Default::default(),
         };
+    }
+
+    /// Adds `changes` to the step's writes.
+    pub fn stage(&mut self, changes: StateChanges) {
+        if changes.clear_all {
+            self.clear_all();
+        }
+        for (key, value) in changes.writes {
+            self.changes.writes.insert(key, value);
+        }
+    }
+
+    /// Forgets what is known of the committed values `changes` writes: for a caller that
+    /// commits them itself.
+    pub fn forget(&mut self, changes: &StateChanges) {
+        if changes.clear_all {
+            self.committed.clear();
+        }
+        for key in changes.writes.keys() {
+            self.committed.remove(key);
+        }
     }
 
     pub fn keys(&self) -> Result<Vec<String>, StorageError> {
@@ -116,11 +129,11 @@ mod tests {
             Arc::new(RedbStore::open(&dir.path().join("state.redb")).unwrap());
         let mut txn = StateTxn::new(Arc::clone(&store), "a".into());
         assert_eq!(txn.get("k").unwrap(), None);
-        txn.set("k".into(), b"1".to_vec());
+        txn.stage(StateChanges::write("k".into(), Some(b"1".to_vec())));
         txn.commit().unwrap();
         assert_eq!(txn.get("k").unwrap().as_deref(), Some(&b"1"[..]));
 
-        txn.set("k".into(), b"2".to_vec());
+        txn.stage(StateChanges::write("k".into(), Some(b"2".to_vec())));
         txn.rollback();
         assert_eq!(
             txn.get("k").unwrap().as_deref(),
@@ -128,8 +141,8 @@ mod tests {
             "rolled back"
         );
 
-        txn.clear_all();
-        txn.set("other".into(), b"3".to_vec());
+        txn.stage(StateChanges::clear_all());
+        txn.stage(StateChanges::write("other".into(), Some(b"3".to_vec())));
         txn.commit().unwrap();
         assert_eq!(txn.get("k").unwrap(), None, "cleared");
         assert_eq!(store.get("a", "k").unwrap(), None);

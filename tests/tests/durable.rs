@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use guestkit_shim::journal::{Failure, InvocationRetry, JournalEntry, Status};
-use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateStore};
+use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateChanges, StateStore};
 use guestkit_shim::{Clock, Shim};
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
@@ -177,16 +177,121 @@ fn sem_26_a_changed_journal_entry_fails_the_attempt_with_570_then_pauses_or_fail
 /// Rewrites entry 0 of invocation `id`'s journal in the database under `state`, as someone
 /// other than the shim would, while no shim has it open.
 fn edit_first_entry(state: &Path, id: &str, edit: impl FnOnce(&mut JournalEntry)) {
+    edit_entry(state, id, 0, edit)
+}
+
+/// Rewrites entry `index` of invocation `id`'s journal, as [`edit_first_entry`] does.
+fn edit_entry(state: &Path, id: &str, index: u32, edit: impl FnOnce(&mut JournalEntry)) {
     let store = RedbStore::open(&state.join("state.redb")).unwrap();
-    let mut entry: JournalEntry = serde_json::from_slice(&store.journal(id).unwrap()[0]).unwrap();
+    let journal = store.journal(id).unwrap();
+    let mut entry: JournalEntry = serde_json::from_slice(&journal[index as usize]).unwrap();
     edit(&mut entry);
     store
         .write_durable(&[&DurableWrite::Journal(JournalAppend {
             invocation: id.to_owned(),
-            index: 0,
+            index,
             entry: serde_json::to_vec(&entry).unwrap(),
         })])
         .unwrap();
+}
+
+#[tokio::test]
+async fn sem_40_state_written_before_a_terminal_error_stays_and_is_seen_at_once() {
+    let (_state, d) = fresh();
+    // Saga bookkeeping, then a terminal error: the bookkeeping stays, as in Restate.
+    let saga = d.start(
+        Some("k"),
+        Script::new([Op::state_set("step", "reserved")]).ending(Ending::Refuse),
+    );
+    assert!(matches!(d.outcome(&saga).await, Status::Failed(f) if f.code == 422));
+    let read = d.start(Some("k"), [Op::state_get("step")]);
+    assert_eq!(
+        d.results(&read).await.all::<Option<String>>(),
+        [Some("reserved".to_owned())]
+    );
+
+    // A write is applied as it is journaled: a shared handler sees it while its writer waits.
+    let holder = d.start(
+        Some("k"),
+        [
+            Op::state_set("step", "charged"),
+            Op::awakeable("go"),
+            Op::wait(["go"]),
+        ],
+    );
+    let awakeable = awakeable_of(&d, &holder).await;
+    let reader = d.start_shared("k", [Op::state_get("step")]);
+    assert_eq!(
+        d.results(&reader).await.all::<Option<String>>(),
+        [Some("charged".to_owned())]
+    );
+    d.shim
+        .complete_awakeable(&awakeable, Ok(Vec::new()))
+        .unwrap();
+    d.results(&holder).await;
+}
+
+#[test]
+fn sem_40_replay_applies_no_state_write_again() {
+    let state = tempfile::tempdir().unwrap();
+    let id = in_shim_process(
+        durable_at(state.path(), after_an_hour()),
+        async |d: &TestHost| {
+            let script = [
+                Op::state_set("n", "1"),
+                Op::state_set("n", "2"),
+                Op::TrapFirst,
+            ];
+            let id = d.start(Some("k"), script);
+            d.settle().await;
+            assert_eq!(d.invocation(&id).retry_count, 1);
+            id
+        },
+    );
+    // The next attempt replays the first write, then finds another second step: had the
+    // replay written "1" again, it would be what the object holds.
+    edit_entry(state.path(), &id, 1, |e| e.command = "state.clear".into());
+    in_shim_process(
+        durable_at(state.path(), quick(Some(1), true)),
+        async |d: &TestHost| {
+            assert!(matches!(d.outcome(&id).await, Status::Paused(f) if f.code == 570));
+            let read = d.start_shared("k", [Op::state_get("n")]);
+            assert_eq!(
+                d.results(&read).await.all::<Option<String>>(),
+                [Some("2".to_owned())]
+            );
+        },
+    );
+}
+
+#[test]
+fn a_state_write_journaled_before_writes_landed_with_their_entries_lands_with_the_output() {
+    let state = tempfile::tempdir().unwrap();
+    let id = in_shim_process(
+        durable_at(state.path(), after_an_hour()),
+        async |d: &TestHost| {
+            let id = d.start(Some("k"), [Op::state_set("n", "1"), Op::TrapFirst]);
+            d.settle().await;
+            id
+        },
+    );
+    // As an older shim left it: the entry is journaled, the write is not applied.
+    edit_first_entry(state.path(), &id, |e| e.applied = false);
+    let owner = "durable:probe/k";
+    let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+    store.commit(owner, &StateChanges::clear_all()).unwrap();
+    drop(store);
+    in_shim_process(
+        durable_at(state.path(), quick(None, false)),
+        async |d: &TestHost| {
+            assert!(matches!(d.outcome(&id).await, Status::Succeeded(_)));
+            let read = d.start(Some("k"), [Op::state_get("n")]);
+            assert_eq!(
+                d.results(&read).await.all::<Option<String>>(),
+                [Some("1".to_owned())]
+            );
+        },
+    );
 }
 
 #[test]

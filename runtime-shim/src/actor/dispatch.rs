@@ -15,6 +15,7 @@ use super::ActorCtx;
 use crate::declaration::Access;
 use crate::journal::{Abort, Attempt, EFFECT_OUTSIDE_RUN, Failure};
 use crate::state::StateTxn;
+use crate::storage::StateChanges;
 
 /// What a host call does beyond returning its result, as the durable policy sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +160,30 @@ impl ActorCtx {
             }
             None => run(state),
         }
+    }
+
+    /// Writes `changes`, made by `command` (with the arguments `fields` and `payload`), to the
+    /// actor's state: in a durable invocation they are journaled and land with their entry
+    /// ([`Attempt::record_write`]); otherwise they are the step's, committed when it succeeds.
+    pub(crate) async fn write_state(
+        &mut self,
+        command: &str,
+        fields: serde_json::Value,
+        payload: Option<&[u8]>,
+        changes: StateChanges,
+    ) -> wasmtime::Result<()> {
+        let Some(attempt) = self.durable.as_deref_mut() else {
+            self.state.stage(changes);
+            return Ok(());
+        };
+        self.state.forget(&changes);
+        let unapplied = attempt
+            .record_write(command, fields, payload, changes)
+            .await?;
+        if let Some(changes) = unapplied {
+            self.state.stage(changes);
+        }
+        Ok(())
     }
 
     /// Whether a durable invocation is replaying its journal (its logs are suppressed).

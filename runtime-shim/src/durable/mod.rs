@@ -5,7 +5,8 @@
 //! without running anything again, so a side effect inside a completed `run` happens once.
 //!
 //! State written by a durable handler belongs to its service and object key, and lands in the
-//! same transaction as the invocation's output. An exclusive invocation holds its key from
+//! same transaction as the journal entry that records the write, as Restate applies SetState:
+//! a failure later in the invocation does not undo it. An exclusive invocation holds its key from
 //! its first attempt until it ends (through suspensions, retry backoffs and restarts of the
 //! shim), and the others on the key wait in submission order; shared and keyless ones run
 //! beside it.
@@ -350,6 +351,7 @@ async fn attempt(
         (_, Some(Abort::Retry { failure, after })) => Ok((failure, after)),
         (Ok(Ok(reply)), None) => {
             invocation.status = Status::Succeeded(reply.map(|p| p.body).unwrap_or_default());
+            // Only replayed writes journaled before writes landed with their entries.
             let changes = cx.state.take_changes();
             node.invocations
                 .save(invocation, Some((invocation.state_owner(), changes)))

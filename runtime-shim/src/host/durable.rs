@@ -139,12 +139,11 @@ impl HostCall for RunEnd {
             }
         };
         attempt
-            .append(JournalEntry {
-                command: "run".into(),
-                fields: json!({ "name": run.name }),
-                payload: None,
-                result: serde_json::to_value(&completion)?,
-            })
+            .append(JournalEntry::new(
+                "run",
+                json!({ "name": run.name }),
+                serde_json::to_value(&completion)?,
+            ))
             .await?;
         attempt.completed.insert(handle, completion);
         Ok(())
@@ -195,12 +194,11 @@ impl HostCall for IsCompleted {
             None => {
                 let seen = attempt.resolve(h)?;
                 attempt
-                    .append(JournalEntry {
-                        command: Self::NAME.into(),
+                    .append(JournalEntry::new(
+                        Self::NAME,
                         fields,
-                        payload: None,
-                        result: serde_json::to_value(&seen)?,
-                    })
+                        serde_json::to_value(&seen)?,
+                    ))
                     .await?;
                 seen
             }
@@ -770,15 +768,14 @@ impl HostCall for Wait {
             attempt.cancel_seen = true;
         }
         attempt
-            .append(JournalEntry {
-                command: Self::NAME.into(),
+            .append(JournalEntry::new(
+                Self::NAME,
                 fields,
-                payload: None,
-                result: serde_json::to_value(Seen {
+                serde_json::to_value(Seen {
                     outcome,
                     completed: newly,
                 })?,
-            })
+            ))
             .await?;
         Ok(outcome.into())
     }

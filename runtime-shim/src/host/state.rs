@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::actor::ActorCtx;
 use crate::actor::dispatch::{Effect, HostCall};
+use crate::storage::StateChanges;
 use crate::wit::state::Host;
 
 fn storage_trap(name: &str, e: crate::storage::StorageError) -> wasmtime::Error {
@@ -29,8 +30,8 @@ impl HostCall for Get {
     }
 }
 
-/// A write is journaled like any call, and applied to the step's state on replay too: the
-/// state of an invocation's attempt is rebuilt by its calls.
+/// A write: journaled and applied with its entry in a durable invocation, the step's
+/// otherwise ([`ActorCtx::write_state`]).
 struct Set(String, Vec<u8>);
 impl HostCall for Set {
     const NAME: &'static str = "state.set";
@@ -39,15 +40,11 @@ impl HostCall for Set {
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         cx.check_state(Self::NAME, true)?;
         let Set(key, value) = self;
-        cx.journaled(
-            Self::NAME,
-            || json!({ "key": &key }),
-            Some(&value),
-            |_| Ok(()),
-        )
-        .await?;
-        cx.state.set(key, value);
-        Ok(())
+        let fields = json!({ "key": &key });
+        let payload = value.clone();
+        let changes = StateChanges::write(key, Some(value));
+        cx.write_state(Self::NAME, fields, Some(&payload), changes)
+            .await
     }
 }
 
@@ -58,11 +55,9 @@ impl HostCall for Clear {
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         cx.check_state(Self::NAME, true)?;
-        let key = self.0;
-        cx.journaled(Self::NAME, || json!({ "key": &key }), None, |_| Ok(()))
-            .await?;
-        cx.state.clear(key);
-        Ok(())
+        let fields = json!({ "key": &self.0 });
+        cx.write_state(Self::NAME, fields, None, StateChanges::write(self.0, None))
+            .await
     }
 }
 
@@ -73,10 +68,8 @@ impl HostCall for ClearAll {
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         cx.check_state(Self::NAME, true)?;
-        cx.journaled(Self::NAME, || json!({}), None, |_| Ok(()))
-            .await?;
-        cx.state.clear_all();
-        Ok(())
+        cx.write_state(Self::NAME, json!({}), None, StateChanges::clear_all())
+            .await
     }
 }
 

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::commit::Journaler;
 use super::records::{Completion, Failure, Invocation};
 use crate::clock::Clock;
-use crate::storage::{DurableWrite, JournalAppend, StateStore, StorageError};
+use crate::storage::{DurableWrite, JournalAppend, StateChanges, StateStore, StorageError};
 
 /// Journal mismatch: the guest asked for something else than the journal recorded here.
 pub const JOURNAL_MISMATCH: u16 = 570;
@@ -31,9 +31,25 @@ pub struct JournalEntry {
     pub payload: Option<Vec<u8>>,
     /// What the call returned.
     pub result: Value,
+    /// Whether the state write this entry records landed with it. Entries journaled before
+    /// state writes did so have it false: replaying one buffers its write, which lands with
+    /// the invocation's output, as it did when the entry was written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub applied: bool,
 }
 
 impl JournalEntry {
+    /// An entry of `command` without a payload or a state write.
+    pub(crate) fn new(command: impl Into<String>, fields: Value, result: Value) -> Self {
+        Self {
+            command: command.into(),
+            fields,
+            payload: None,
+            result,
+            applied: false,
+        }
+    }
+
     pub(crate) fn decode(bytes: &[u8]) -> Result<Self, StorageError> {
         serde_json::from_slice(bytes)
             .map_err(|e| StorageError(format!("a journal entry does not decode: {e}")))
@@ -171,9 +187,37 @@ impl Attempt {
             fields,
             payload: payload.map(<[u8]>::to_vec),
             result,
+            applied: false,
         })
         .await?;
         Ok(value)
+    }
+
+    /// Journals `command`, a write of `changes` to the invocation's object state, and applies
+    /// the write in the same transaction as its entry, as Restate applies a SetState entry: it
+    /// stays when the invocation later fails. A replayed entry applies nothing (the store
+    /// holds its write since the entry was journaled), unless it was journaled before writes
+    /// landed with their entries: then its `changes` come back, for the caller to buffer.
+    pub async fn record_write(
+        &mut self,
+        command: &str,
+        fields: Value,
+        payload: Option<&[u8]>,
+        changes: StateChanges,
+    ) -> wasmtime::Result<Option<StateChanges>> {
+        if let Some(entry) = self.replay(command, &fields, payload)? {
+            return Ok((!entry.applied).then_some(changes));
+        }
+        let entry = JournalEntry {
+            command: command.to_owned(),
+            fields,
+            payload: payload.map(<[u8]>::to_vec),
+            result: Value::Null,
+            applied: true,
+        };
+        let owner = self.invocation.state_owner();
+        self.write_entry(entry, Some((owner, changes))).await?;
+        Ok(None)
     }
 
     /// The entry at this point when replaying, checked against the call the guest makes now;
@@ -212,6 +256,15 @@ impl Attempt {
 
     /// Appends `entry` to the journal; returns once it is durable.
     pub async fn append(&mut self, entry: JournalEntry) -> wasmtime::Result<()> {
+        self.write_entry(entry, None).await
+    }
+
+    /// Appends `entry`, with the state changes of an owner that land with it.
+    async fn write_entry(
+        &mut self,
+        entry: JournalEntry,
+        state: Option<(String, StateChanges)>,
+    ) -> wasmtime::Result<()> {
         let bytes = serde_json::to_vec(&entry)?;
         let index = u32::try_from(self.journal.len())?;
         let append = JournalAppend {
@@ -219,8 +272,16 @@ impl Attempt {
             index,
             entry: bytes,
         };
+        let write = match state {
+            None => DurableWrite::Journal(append),
+            Some((owner, changes)) => DurableWrite::StateEntry {
+                entry: append,
+                owner,
+                changes,
+            },
+        };
         self.journaler
-            .write(DurableWrite::Journal(append))
+            .write(write)
             .await
             .map_err(|e| wasmtime::format_err!("journaling `{}` failed: {e}", entry.command))?;
         self.journal.push(entry);

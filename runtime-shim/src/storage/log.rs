@@ -291,7 +291,9 @@ mod tests {
                 batch
                     .iter()
                     .map(|w| match w {
-                        DurableWrite::Journal(e) => e.index,
+                        DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
+                            e.index
+                        }
                         DurableWrite::Invocation { .. } => u32::MAX,
                     })
                     .collect()

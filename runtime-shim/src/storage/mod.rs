@@ -41,6 +41,13 @@ pub enum DurableWrite {
         state: Option<(String, StateChanges)>,
         completes: Option<(String, Vec<u8>)>,
     },
+    /// A journal entry of a state write, and the write itself on `owner`'s state: a durable
+    /// object's state changes as its writes are journaled, not when the invocation ends.
+    StateEntry {
+        entry: JournalAppend,
+        owner: String,
+        changes: StateChanges,
+    },
 }
 
 /// The writes of one step of an actor, applied all at once or not at all.
@@ -53,6 +60,22 @@ pub struct StateChanges {
 }
 
 impl StateChanges {
+    /// Sets `key` to `value`, or deletes it when `value` is `None`.
+    pub fn write(key: String, value: Option<Vec<u8>>) -> Self {
+        Self {
+            clear_all: false,
+            writes: BTreeMap::from([(key, value)]),
+        }
+    }
+
+    /// Removes every key.
+    pub fn clear_all() -> Self {
+        Self {
+            clear_all: true,
+            writes: BTreeMap::new(),
+        }
+    }
+
     /// True when committing this batch would change nothing.
     pub fn is_empty(&self) -> bool {
         !self.clear_all && self.writes.is_empty()

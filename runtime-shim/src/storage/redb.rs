@@ -363,6 +363,19 @@ fn apply_durable<'a>(
                     .insert((e.invocation.as_str(), e.index), e.entry.as_slice())
                     .map_err(err)?;
             }
+            DurableWrite::StateEntry {
+                entry,
+                owner,
+                changes,
+            } => {
+                apply(txn, owner, changes)?;
+                journal
+                    .insert(
+                        (entry.invocation.as_str(), entry.index),
+                        entry.entry.as_slice(),
+                    )
+                    .map_err(err)?;
+            }
             DurableWrite::Invocation {
                 id,
                 record,
