@@ -295,6 +295,45 @@ fn a_state_write_journaled_before_writes_landed_with_their_entries_lands_with_th
 }
 
 #[test]
+fn sem_41_a_handler_that_returns_before_replaying_every_entry_fails_with_570() {
+    let state = tempfile::tempdir().unwrap();
+    let id = in_shim_process(
+        durable_at(state.path(), after_an_hour()),
+        async |d: &TestHost| {
+            let id = d.start(Some("k"), [Op::Now, Op::TrapFirst]);
+            d.settle().await;
+            id
+        },
+    );
+    // As if an older version of the code had taken one more step before trapping.
+    let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+    let step = JournalEntry::new("state.get", json!({ "key": "n" }), json!(null));
+    store
+        .write_durable(&[&DurableWrite::Journal(JournalAppend {
+            invocation: id.clone(),
+            index: 1,
+            entry: serde_json::to_vec(&step).unwrap(),
+        })])
+        .unwrap();
+    drop(store);
+    let status = in_shim_process(
+        durable_at(state.path(), quick(Some(1), false)),
+        async |d: &TestHost| d.outcome(&id).await,
+    );
+    match status {
+        Status::Failed(f) => {
+            assert_eq!(f.code, 570, "{f}");
+            assert!(
+                f.message.contains("after 1 of the journal's 2 entries")
+                    && f.message.contains("entry 1 (`state.get`)"),
+                "{f}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn sem_26_payload_differences_are_tolerated_with_payload_checks_off() {
     for checks in [true, false] {
         let state = tempfile::tempdir().unwrap();

@@ -318,7 +318,16 @@ async fn attempt(
         invocation.retrying_since_ms = None;
     }
     let failure = |message: String| Failure { code: 500, message };
-    let retry = match (handled, attempt.abort) {
+    let abort = match (&handled, attempt.abort.clone()) {
+        // A handler that returned with entries left unreplayed is a mismatch, whatever it
+        // returned.
+        (Ok(_), None) => (attempt.unconsumed()).map(|failure| Abort::Retry {
+            failure,
+            after: None,
+        }),
+        (_, abort) => abort,
+    };
+    let retry = match (handled, abort) {
         (
             _,
             Some(Abort::Suspend {

@@ -40,7 +40,7 @@ pub struct JournalEntry {
 
 impl JournalEntry {
     /// An entry of `command` without a payload or a state write.
-    pub(crate) fn new(command: impl Into<String>, fields: Value, result: Value) -> Self {
+    pub fn new(command: impl Into<String>, fields: Value, result: Value) -> Self {
         Self {
             command: command.into(),
             fields,
@@ -288,6 +288,24 @@ impl Attempt {
         self.next = self.journal.len();
         self.progressed = true;
         Ok(())
+    }
+
+    /// The journal mismatch of a handler that returned before replaying every entry its
+    /// journal holds: the code that recorded them took steps this code does not.
+    pub fn unconsumed(&self) -> Option<Failure> {
+        let entry = self.journal.get(self.next)?;
+        Some(Failure {
+            code: JOURNAL_MISMATCH,
+            message: format!(
+                "journal mismatch: the handler returned after {} of the journal's {} entries; \
+                 entry {} (`{}`) and those after it were recorded by a version of the code that \
+                 took steps this one does not",
+                self.next,
+                self.journal.len(),
+                self.next,
+                entry.command
+            ),
+        })
     }
 
     /// Ends the attempt with a journal mismatch: the invocation's retry policy decides what
