@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use guestkit_shim::Shim;
-use guestkit_shim::journal::{Invocation, Request, Status};
+use guestkit_shim::journal::{AttemptLimit, Invocation, Request, Status};
 
 use crate::contract::RouteTypes;
 use crate::guest::{Component, GuestArgs};
@@ -23,6 +23,8 @@ pub struct Start<'a> {
     /// JSON: the proto3 JSON mapping of the handler's request when the component's contract
     /// has the route, else passed to the handler as its bytes.
     pub body: &'a str,
+    /// Its own bound on failed attempts.
+    pub limit: Option<AttemptLimit>,
 }
 
 /// Registers `component` as a durable service, starts an invocation and runs the
@@ -41,6 +43,7 @@ pub async fn start(shim: &Shim, component: &Component, start: Start<'_>) -> anyh
         input,
         idempotency_key: start.idempotency_key.map(str::to_owned),
         start_at_ms: None,
+        limit: start.limit,
     })?;
     eprintln!("{:>12} invocation {id}", "Started");
     let settled = settle(shim, start.service).await?;

@@ -334,7 +334,22 @@ impl Shim {
     /// Makes `module` the durable service `name`, and resumes the service's invocations that
     /// had not ended when this shim (or an earlier shim process on the same database) stopped.
     pub fn register_service(&self, name: &str, module: &Module) -> Result<(), ShimError> {
-        durable::register(&self.node, &self.components, name, module)
+        self.register_service_with(name, module, None)
+    }
+
+    /// [`register_service`](Self::register_service), with the service's own retry policy in
+    /// place of the shim's ([`ShimBuilder::invocation_retry`]) when `retry` is given.
+    pub fn register_service_with(
+        &self,
+        name: &str,
+        module: &Module,
+        retry: Option<InvocationRetry>,
+    ) -> Result<(), ShimError> {
+        let service = journal::Service {
+            module: module.clone(),
+            retry,
+        };
+        durable::register(&self.node, &self.components, name, service)
     }
 
     /// Starts a durable invocation of `service`'s `handler` (its route) with `input`, on

@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use guestkit_shim::journal::{Failure, InvocationRetry, JournalEntry, Status};
+use guestkit_shim::journal::{
+    AttemptLimit, Failure, InvocationRetry, JournalEntry, OnGuestBug, Status,
+};
 use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateChanges, StateStore};
 use guestkit_shim::{Clock, Shim};
 use guestkit_tests::built_guest;
@@ -25,8 +27,13 @@ fn durable_at(state: &Path, retry: InvocationRetry) -> guestkit_tests::host::Tes
 
 /// A shim on a new database that retries quickly and for ever.
 fn fresh() -> (tempfile::TempDir, TestHost) {
+    fresh_with(quick(None, false))
+}
+
+/// A shim on a new database that retries under `retry`.
+fn fresh_with(retry: InvocationRetry) -> (tempfile::TempDir, TestHost) {
     let state = tempfile::tempdir().unwrap();
-    let d = durable_at(state.path(), quick(None, false)).build();
+    let d = durable_at(state.path(), retry).build();
     (state, d)
 }
 
@@ -36,6 +43,7 @@ fn quick(max_attempts: Option<u32>, pause: bool) -> InvocationRetry {
         max_interval: Duration::from_millis(50),
         max_attempts,
         pause_when_exhausted: pause,
+        ..InvocationRetry::default()
     }
 }
 
@@ -295,6 +303,45 @@ fn a_state_write_journaled_before_writes_landed_with_their_entries_lands_with_th
 }
 
 #[test]
+fn sem_26_a_wait_with_another_combinator_is_a_mismatch_and_older_entries_without_one_replay() {
+    for (edit, mismatch) in [("another combinator", true), ("none recorded", false)] {
+        let state = tempfile::tempdir().unwrap();
+        let id = in_shim_process(
+            durable_at(state.path(), after_an_hour()),
+            async |d: &TestHost| {
+                let script = [Op::awakeable("go"), Op::wait(["go"]), Op::TrapFirst];
+                let id = d.start(Some("k"), script);
+                let go = awakeable_of(d, &id).await;
+                d.shim.complete_awakeable(&go, Ok(Vec::new())).unwrap();
+                d.settle().await;
+                assert_eq!(d.invocation(&id).retry_count, 1);
+                assert_eq!(d.commands(&id)[1], "durable.wait");
+                id
+            },
+        );
+        edit_entry(state.path(), &id, 1, |e| {
+            let node = &mut e.fields[0];
+            assert_eq!(node["combinator"], "first-completed", "{node}");
+            match mismatch {
+                true => node["combinator"] = json!("all-completed"),
+                false => drop(node.as_object_mut().unwrap().remove("combinator")),
+            }
+        });
+        let status = in_shim_process(
+            durable_at(state.path(), quick(Some(1), false)),
+            async |d: &TestHost| d.outcome(&id).await,
+        );
+        match (mismatch, status) {
+            (true, Status::Failed(f)) => {
+                assert!(f.code == 570 && f.message.contains("combinator"), "{f}")
+            }
+            (false, Status::Succeeded(_)) => {}
+            (_, other) => panic!("{edit}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn sem_41_a_handler_that_returns_before_replaying_every_entry_fails_with_570() {
     let state = tempfile::tempdir().unwrap();
     let id = in_shim_process(
@@ -377,6 +424,93 @@ async fn sem_27_a_side_effect_outside_a_run_fails_with_571() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[tokio::test]
+async fn sem_27_a_bug_in_the_guest_pauses_after_a_few_attempts_by_default_or_as_the_policy_says() {
+    let outside_run = || Script::new([Op::send(Message::to("host").body("hi"))]);
+    let forever = InvocationRetry {
+        max_attempts: None,
+        ..quick(None, true)
+    };
+    for (on_guest_bug, attempts, paused) in [
+        (OnGuestBug::default(), 10, true),
+        (OnGuestBug::Retry { max_attempts: 3 }, 3, true),
+        (OnGuestBug::Pause, 1, true),
+        (OnGuestBug::Fail, 1, false),
+    ] {
+        let state = tempfile::tempdir().unwrap();
+        let retry = InvocationRetry {
+            on_guest_bug,
+            ..forever
+        };
+        let d = durable_at(state.path(), retry).build();
+        let id = d.start(None, outside_run());
+        let failure = match (paused, d.outcome(&id).await) {
+            (true, Status::Paused(f)) | (false, Status::Failed(f)) => f,
+            (_, other) => panic!("{on_guest_bug:?}: {other:?}"),
+        };
+        assert_eq!(d.attempts(&id), attempts, "{on_guest_bug:?}");
+        assert_eq!(failure.code, 571);
+        assert!(
+            failure.message.contains("messaging.send is a side effect")
+                && failure
+                    .message
+                    .contains("wrap it in `guestkit::durable::run`"),
+            "{failure}"
+        );
+        // It holds no key and blocks nothing: the next invocation runs.
+        let next = d.start(None, [Op::Now]);
+        d.results(&next).await;
+    }
+
+    // A `wait` on a handle the guest already took is a protocol violation too.
+    let (_state, d) = fresh_with(forever);
+    let taken_twice = d.start(
+        None,
+        [
+            Op::durable_sleep("nap", 10),
+            Op::wait(["nap"]),
+            Op::take("nap"),
+            Op::wait(["nap"]),
+        ],
+    );
+    match d.outcome(&taken_twice).await {
+        Status::Paused(f) => assert!(
+            f.code == 571
+                && f.message
+                    .contains("already took: `take` gives a handle's value once"),
+            "{f}"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_invocation_with_its_own_attempt_limit_stops_there() {
+    let (_state, d) = fresh();
+    let id = d
+        .shim
+        .submit_invocation(guestkit_shim::journal::Request {
+            service: "probe".into(),
+            handler: "probe".into(),
+            input: Script::new([Op::Trap]).to_bytes(),
+            limit: Some(AttemptLimit {
+                max_attempts: 2,
+                pause: false,
+            }),
+            ..Default::default()
+        })
+        .unwrap();
+    match d.outcome(&id).await {
+        Status::Failed(f) => assert!(f.message.contains("the handler trapped"), "{f}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        d.attempts(&id),
+        2,
+        "the service retries for ever; the invocation twice"
+    );
 }
 
 #[tokio::test]
@@ -884,7 +1018,7 @@ async fn sem_32_an_idempotency_key_makes_one_invocation_of_repeated_calls() {
         key: Some("order-1".into()),
         input: Script::new([Op::run("charge")]).to_bytes(),
         idempotency_key: Some(idempotency_key.into()),
-        start_at_ms: None,
+        ..Default::default()
     };
     let first = d.shim.submit_invocation(request("pay-1")).unwrap();
     let again = d.shim.submit_invocation(request("pay-1")).unwrap();

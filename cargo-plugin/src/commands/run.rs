@@ -13,6 +13,7 @@ use std::pin::pin;
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
+use guestkit_shim::journal::AttemptLimit;
 use guestkit_shim::{
     Address, ExitReason, Module, Payload, Response, SendError, Shim, SpawnOptions,
 };
@@ -64,6 +65,21 @@ pub struct RunArgs {
     /// idempotency key starts nothing new and reports the first one's outcome
     #[arg(long, value_name = "KEY", requires = "durable")]
     pub idempotency_key: Option<String>,
+    /// Stop the durable invocation after this many failed attempts in a row (default: retry
+    /// for ever, and pause after 10 attempts that fail for a bug in the guest)
+    #[arg(long, value_name = "N", requires = "durable", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_attempts: Option<u32>,
+    /// What a durable invocation that used up --max-attempts does: pause (resume it with
+    /// `cargo guest resume --invocation ID`) or fail (its callers get the last error)
+    #[arg(long, value_enum, value_name = "WHAT", requires = "max_attempts", default_value_t = OnMaxAttempts::Pause)]
+    pub on_max_attempts: OnMaxAttempts,
+}
+
+/// What a durable invocation that used up its attempts does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnMaxAttempts {
+    Pause,
+    Fail,
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
@@ -86,6 +102,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             key: args.key.as_deref(),
             idempotency_key: args.idempotency_key.as_deref(),
             body: &body,
+            limit: args.max_attempts.map(|max_attempts| AttemptLimit {
+                max_attempts,
+                pause: args.on_max_attempts == OnMaxAttempts::Pause,
+            }),
         };
         return runtime.block_on(durable::start(&shim, &component, start));
     }

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 use super::ActorCtx;
 use crate::declaration::Access;
-use crate::journal::{Abort, Attempt, EFFECT_OUTSIDE_RUN, Failure};
+use crate::journal::{Attempt, PROTOCOL_VIOLATION};
 use crate::state::StateTxn;
 use crate::storage::StateChanges;
 
@@ -81,16 +81,11 @@ impl ActorCtx {
         if attempt.open_run.is_some() {
             return Ok(());
         }
-        Err(attempt.fail(Abort::Retry {
-            failure: Failure {
-                code: EFFECT_OUTSIDE_RUN,
-                message: format!(
-                    "guestkit:host/{function} is a side effect: in a durable invocation it may \
-                     be called only inside an executing run (durable.run-begin … run-end)"
-                ),
-            },
-            after: None,
-        }))
+        Err(attempt.violation(format!(
+            "guestkit:host/{function} is a side effect: in a durable invocation, wrap it in \
+             `guestkit::durable::run` (durable.run-begin … run-end), so that a retry does not \
+             do it again"
+        )))
     }
 
     /// In a durable invocation, refuses `function`, a call the journal records, inside an
@@ -110,7 +105,7 @@ impl ActorCtx {
              calls, timers, another run); call it before or after `guestkit::durable::run`",
             run.name
         );
-        Err(attempt.pause(EFFECT_OUTSIDE_RUN, why))
+        Err(attempt.pause(PROTOCOL_VIOLATION, why))
     }
 
     /// In a durable invocation, refuses `function`, a state call, when the invocation has no

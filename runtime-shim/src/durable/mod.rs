@@ -17,10 +17,11 @@ use std::time::Duration;
 use crate::actor::components::Components;
 use crate::actor::{Phase, life};
 use crate::clock::current_parking;
-use crate::component::Module;
 use crate::declaration::Access;
 use crate::error::{ShimError, trap_reason};
-use crate::journal::{Abort, Attempt, Failure, Invocation, KeyPlace, Request, Status, hex};
+use crate::journal::{
+    Abort, Attempt, Failure, Invocation, InvocationRetry, KeyPlace, Request, Service, Status, hex,
+};
 use crate::node::Node;
 use crate::state::StateTxn;
 use crate::wit::guest::HandlerError;
@@ -33,13 +34,13 @@ pub(crate) fn register(
     node: &Arc<Node>,
     components: &Arc<Components>,
     name: &str,
-    module: &Module,
+    service: Service,
 ) -> Result<(), ShimError> {
     node.invocations
         .services
         .lock()
         .unwrap()
-        .insert(name.to_owned(), module.clone());
+        .insert(name.to_owned(), service);
     let all = node.invocations.list()?;
     node.invocations
         .seen_submissions(all.iter().map(|i| i.submitted).max().unwrap_or(0));
@@ -70,7 +71,7 @@ pub(crate) fn submit(
         .lock()
         .unwrap()
         .get(service)
-        .map(|module| (module.summary().durable).access(&request.handler, request.key.is_some()));
+        .map(|s| (s.module.summary().durable).access(&request.handler, request.key.is_some()));
     let access = match access {
         Some(Ok(access)) => access,
         Some(Err(why)) => {
@@ -129,6 +130,7 @@ pub(crate) fn submit(
         },
         access: Some(access),
         submitted,
+        limit: request.limit,
     };
     node.invocations.save_now(&invocation)?;
     spawn_drive(node, components, invocation);
@@ -257,7 +259,7 @@ async fn attempt(
     components: &Arc<Components>,
     invocation: &mut Invocation,
 ) -> Result<Next, ShimError> {
-    let Some(module) = node
+    let Some(Service { module, retry }) = node
         .invocations
         .services
         .lock()
@@ -267,6 +269,7 @@ async fn attempt(
     else {
         return Ok(Next::Done);
     };
+    let policy = retry.unwrap_or(node.invocation_retry);
     invocation.attempts += 1;
     invocation.status = Status::Running;
     node.invocations.save(invocation, None).await?;
@@ -280,7 +283,7 @@ async fn attempt(
                 code: 500,
                 message: e.to_string(),
             };
-            return failed(node, invocation, &our, failure, None).await;
+            return failed(node, invocation, &our, &policy, failure, None).await;
         }
     };
     let cx = store.data_mut();
@@ -387,7 +390,7 @@ async fn attempt(
             node.invocations.save(invocation, None).await?;
             Ok(Next::Done)
         }
-        Ok((failure, after)) => failed(node, invocation, &our, failure, after).await,
+        Ok((failure, after)) => failed(node, invocation, &our, &policy, failure, after).await,
     }
 }
 
@@ -398,6 +401,7 @@ async fn failed(
     node: &Arc<Node>,
     invocation: &mut Invocation,
     our: &Address,
+    policy: &InvocationRetry,
     failure: Failure,
     after: Option<Duration>,
 ) -> Result<Next, ShimError> {
@@ -406,17 +410,19 @@ async fn failed(
     invocation
         .retrying_since_ms
         .get_or_insert(node.clock.now_ms());
-    let policy = node.invocation_retry;
-    if policy
-        .max_attempts
-        .is_some_and(|max| invocation.retry_count >= max)
-    {
+    if let Some(pause) = policy.stops(invocation.retry_count, failure.code, invocation.limit) {
         let why = format!(
-            "invocation {} used up its attempts: {failure}",
-            invocation.id
+            "invocation {} stops after {} failed attempt(s) in a row, {}: {failure}",
+            invocation.id,
+            invocation.retry_count,
+            if pause {
+                "paused (resume it once the cause is fixed: `cargo guest resume --invocation ID`)"
+            } else {
+                "failed"
+            }
         );
         node.log(our, Level::Warn, why);
-        invocation.status = if policy.pause_when_exhausted {
+        invocation.status = if pause {
             Status::Paused(failure)
         } else {
             Status::Failed(failure)

@@ -96,9 +96,10 @@ impl HostCall for RunEnd {
             Some(run) if run.handle == handle => run,
             other => {
                 attempt.open_run = other;
-                return Err(wasmtime::format_err!(
-                    "durable.run-end for handle {handle}, which is not an executing run"
-                ));
+                return Err(attempt.violation(format!(
+                    "durable.run-end for handle {handle}, which is not an executing run: a run \
+                     ends once, by the handle its run-begin returned"
+                )));
             }
         };
         let completion = match outcome {
@@ -446,6 +447,7 @@ fn request(cx: &ActorCtx, target: CallTarget, input: Vec<u8>) -> Result<Request,
         input,
         idempotency_key: target.idempotency_key,
         start_at_ms: None,
+        limit: None,
     })
 }
 
@@ -460,11 +462,19 @@ async fn submit_call(
     input: Vec<u8>,
     delay_ms: Option<u64>,
 ) -> Result<std::result::Result<String, Failure>> {
+    // Everything the call names is checked on replay: a call elsewhere is another step.
+    let actor = &target.actor;
     let fields = json!({
-        "service": target.actor.process.process_name,
+        "service": actor.process.process_name,
         "handler": target.handler,
         "key": target.key,
         "idempotency_key": target.idempotency_key,
+        "node": actor.node,
+        "package": actor.process.package_name,
+        "publisher": actor.process.publisher_node,
+        "scope": target.scope,
+        "limit_key": target.limit_key,
+        "headers": target.headers.iter().map(|h| [&h.key, &h.value]).collect::<Vec<_>>(),
     });
     let request = request(cx, target, input);
     // A refused input is not journaled: whether it is refused is what a replay checks.
@@ -696,11 +706,19 @@ impl HostCall for Wait {
     type Output = WaitOutcome;
     async fn run(self, cx: &mut ActorCtx) -> Result<WaitOutcome> {
         let tree = self.0;
-        check_tree(&tree)?;
         let attempt = cx.attempt(Self::NAME)?;
+        if let Err(why) = check_tree(&tree) {
+            return Err(attempt.violation(why));
+        }
         let fields = json!(
             tree.iter()
-                .map(|n| json!({ "handles": n.handles, "children": n.children }))
+                .map(|n| {
+                    json!({
+                        "combinator": combinator_name(n.combinator),
+                        "handles": n.handles,
+                        "children": n.children,
+                    })
+                })
                 .collect::<Vec<_>>()
         );
         if let Some(entry) = attempt.replay(Self::NAME, &fields, None)? {
@@ -723,9 +741,10 @@ impl HostCall for Wait {
             }
             if !attempt.completed.contains_key(&h) {
                 if !attempt.pending.contains_key(&h) {
-                    return Err(wasmtime::format_err!(
-                        "durable.wait on handle {h}, which this invocation never made"
-                    ));
+                    return Err(attempt.violation(format!(
+                        "durable.wait on handle {h}, which this invocation never made or \
+                         already took: `take` gives a handle's value once"
+                    )));
                 }
                 if let Some(done) = attempt.resolve(h)? {
                     newly.push((h, done));
@@ -806,16 +825,27 @@ impl From<Outcome> for WaitOutcome {
     }
 }
 
+/// `combinator` as a wait's journal entry records it.
+fn combinator_name(combinator: Combinator) -> &'static str {
+    match combinator {
+        Combinator::FirstCompleted => "first-completed",
+        Combinator::AllCompleted => "all-completed",
+        Combinator::FirstSucceededOrAllFailed => "first-succeeded-or-all-failed",
+        Combinator::AllSucceededOrFirstFailed => "all-succeeded-or-first-failed",
+        Combinator::Unknown => "unknown",
+    }
+}
+
 /// A tree whose child indices point forward and stay inside it.
-fn check_tree(tree: &[AwaitNode]) -> Result<()> {
+fn check_tree(tree: &[AwaitNode]) -> std::result::Result<(), String> {
     if tree.is_empty() {
-        return Err(wasmtime::format_err!("durable.wait on an empty tree"));
+        return Err("durable.wait on an empty tree".into());
     }
     for (i, node) in tree.iter().enumerate() {
         for &child in &node.children {
             let child = child as usize;
             if child <= i || child >= tree.len() {
-                return Err(wasmtime::format_err!(
+                return Err(format!(
                     "durable.wait: node {i} has child {child}; children must come after their \
                      parent in the {}-node list",
                     tree.len()

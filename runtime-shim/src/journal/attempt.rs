@@ -16,8 +16,10 @@ use crate::storage::{DurableWrite, JournalAppend, StateChanges, StateStore, Stor
 
 /// Journal mismatch: the guest asked for something else than the journal recorded here.
 pub const JOURNAL_MISMATCH: u16 = 570;
-/// A side effect (messaging, process, discovery, streams, host-call) outside an executing run.
-pub const EFFECT_OUTSIDE_RUN: u16 = 571;
+/// A protocol violation: the guest used the durable API in a way no retry gets past, such as
+/// a side effect (messaging, process, discovery, streams, host-call) outside an executing
+/// run, or a `wait` on a handle it never made.
+pub const PROTOCOL_VIOLATION: u16 = 571;
 
 /// One journaled host call: what was asked and what it returned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +55,24 @@ impl JournalEntry {
     pub(crate) fn decode(bytes: &[u8]) -> Result<Self, StorageError> {
         serde_json::from_slice(bytes)
             .map_err(|e| StorageError(format!("a journal entry does not decode: {e}")))
+    }
+}
+
+/// Whether `now`, the arguments of a call, are those `recorded` at its place in the journal.
+/// A field the recorded entry does not have was added to the checks after it was written,
+/// and is not compared, so that journals written before stay replayable.
+fn same_fields(recorded: &Value, now: &Value) -> bool {
+    match (recorded, now) {
+        (Value::Object(recorded), Value::Object(now)) => {
+            recorded.len() <= now.len()
+                && recorded
+                    .iter()
+                    .all(|(name, value)| now.get(name).is_some_and(|v| same_fields(value, v)))
+        }
+        (Value::Array(recorded), Value::Array(now)) => {
+            recorded.len() == now.len() && recorded.iter().zip(now).all(|(r, n)| same_fields(r, n))
+        }
+        (recorded, now) => recorded == now,
     }
 }
 
@@ -238,7 +258,7 @@ impl Attempt {
                 entry.command
             )));
         }
-        if &entry.fields != fields {
+        if !same_fields(&entry.fields, fields) {
             return Err(self.mismatch(format!(
                 "entry {index} (`{command}`) was made with {}, but the handler now passes {fields}",
                 entry.fields
@@ -355,6 +375,18 @@ impl Attempt {
     pub fn fail(&mut self, why: Abort) -> wasmtime::Error {
         self.abort = Some(why);
         wasmtime::Error::new(Aborted)
+    }
+
+    /// Ends the attempt with a protocol violation (571), a bug in the guest: the invocation's
+    /// retry policy decides what happens next ([`OnGuestBug`](super::OnGuestBug)).
+    pub fn violation(&mut self, message: String) -> wasmtime::Error {
+        self.fail(Abort::Retry {
+            failure: Failure {
+                code: PROTOCOL_VIOLATION,
+                message,
+            },
+            after: None,
+        })
     }
 
     /// Pauses the invocation for a bug in the guest that no retry gets past: fixed code

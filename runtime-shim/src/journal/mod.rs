@@ -12,10 +12,12 @@ mod table;
 mod wake;
 
 pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
-pub use self::attempt::{EFFECT_OUTSIDE_RUN, JOURNAL_MISMATCH, JournalEntry};
-pub use self::records::{Completion, Failure, Invocation, InvocationRetry, Request, Status};
+pub use self::attempt::{JOURNAL_MISMATCH, JournalEntry, PROTOCOL_VIOLATION};
+pub use self::records::{
+    AttemptLimit, Completion, Failure, Invocation, InvocationRetry, OnGuestBug, Request, Status,
+};
 pub(crate) use self::records::{
     awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,
 };
-pub(crate) use self::table::Invocations;
+pub(crate) use self::table::{Invocations, Service};
 pub(crate) use self::wake::KeyPlace;

@@ -151,6 +151,9 @@ pub struct Invocation {
     /// restarts of the shim too.
     #[serde(default)]
     pub submitted: u64,
+    /// Its own bound on failed attempts, in place of its service's retry policy's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<AttemptLimit>,
 }
 
 impl Invocation {
@@ -173,7 +176,8 @@ impl Invocation {
     }
 }
 
-/// What to do when an attempt fails with a retryable error, a trap or a journal mismatch.
+/// What to do when an attempt fails with a retryable error, a trap or a journal mismatch: a
+/// service's retry policy, as Restate's invocation retry policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvocationRetry {
     /// The delay before the second attempt; it doubles each time, up to `max_interval`.
@@ -184,6 +188,40 @@ pub struct InvocationRetry {
     pub max_attempts: Option<u32>,
     /// When the attempts are used up: pause the invocation instead of failing it.
     pub pause_when_exhausted: bool,
+    /// What a bug in the guest (a journal mismatch, 570, or a protocol violation, 571) does.
+    pub on_guest_bug: OnGuestBug,
+}
+
+/// What an invocation does when an attempt fails for a bug in the guest: a journal mismatch
+/// (570: the code no longer takes the steps its journal recorded) or a protocol violation
+/// (571: a side effect outside a run, a `wait` on a handle taken before). No retry gets past
+/// one until the code changes; a paused invocation waits for the fixed code to resume it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnGuestBug {
+    /// Retry under the policy, at most `max_attempts` failed attempts in a row (fewer when
+    /// the policy allows fewer), then end as the policy ends: pause or fail.
+    Retry { max_attempts: u32 },
+    /// Pause at the first.
+    Pause,
+    /// Fail at the first, as a terminal error reaching every caller.
+    Fail,
+}
+
+impl Default for OnGuestBug {
+    /// A few retries (a bug seen once may be a node's, not the code's), then a pause.
+    fn default() -> Self {
+        OnGuestBug::Retry { max_attempts: 10 }
+    }
+}
+
+/// An invocation's own bound on its failed attempts, replacing its service's
+/// (`cargo guest run --durable --max-attempts N --on-max-attempts pause|fail`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptLimit {
+    /// Failed attempts in a row without progress after which it stops.
+    pub max_attempts: u32,
+    /// Pause rather than fail when it stops.
+    pub pause: bool,
 }
 
 impl Default for InvocationRetry {
@@ -193,15 +231,45 @@ impl Default for InvocationRetry {
             max_interval: Duration::from_secs(10),
             max_attempts: None,
             pause_when_exhausted: true,
+            on_guest_bug: OnGuestBug::default(),
         }
     }
 }
 
 impl InvocationRetry {
+    /// Whether an invocation stops after `failures` failed attempts in a row, the last with
+    /// `code`, and if so, whether it pauses (`Some(true)`) or fails (`Some(false)`); `limit`
+    /// is the invocation's own bound, when it has one.
+    pub(crate) fn stops(
+        &self,
+        failures: u32,
+        code: u16,
+        limit: Option<AttemptLimit>,
+    ) -> Option<bool> {
+        let (max, pause) = match limit {
+            Some(limit) => (Some(limit.max_attempts), limit.pause),
+            None => (self.max_attempts, self.pause_when_exhausted),
+        };
+        let max = match (is_guest_bug(code), self.on_guest_bug) {
+            (false, _) => max,
+            (true, OnGuestBug::Pause) => return Some(true),
+            (true, OnGuestBug::Fail) => return Some(false),
+            (true, OnGuestBug::Retry { max_attempts }) => {
+                Some(max.map_or(max_attempts, |max| max.min(max_attempts)))
+            }
+        };
+        max.is_some_and(|max| failures >= max).then_some(pause)
+    }
+
     pub(crate) fn delay(&self, failures: u32) -> Duration {
         let doublings = failures.saturating_sub(1).min(20);
         (self.initial_interval * 2u32.pow(doublings)).min(self.max_interval)
     }
+}
+
+/// Whether a failure with `code` is a bug in the guest that no retry gets past.
+fn is_guest_bug(code: u16) -> bool {
+    code == super::JOURNAL_MISMATCH || code == super::PROTOCOL_VIOLATION
 }
 
 /// Where the store keeps invocation `id`'s output (success or failure) once it has one, in
@@ -242,6 +310,8 @@ pub struct Request {
     pub idempotency_key: Option<String>,
     /// When set, the first attempt begins no earlier than this (ms since the Unix epoch).
     pub start_at_ms: Option<u64>,
+    /// The invocation's own bound on failed attempts, in place of its service's.
+    pub limit: Option<AttemptLimit>,
 }
 
 impl Request {

@@ -9,7 +9,7 @@ use tokio::sync::oneshot;
 
 use super::attempt::JournalEntry;
 use super::commit::Journaler;
-use super::records::{Completion, Invocation, Status, output_key};
+use super::records::{Completion, Invocation, InvocationRetry, Status, output_key};
 use super::wake::{KeyLock, Wake};
 use crate::component::Module;
 use crate::error::ShimError;
@@ -21,11 +21,18 @@ struct Waiter {
     tx: oneshot::Sender<Status>,
 }
 
+/// A registered durable service: its module, and its retry policy when it has its own.
+#[derive(Clone)]
+pub(crate) struct Service {
+    pub module: Module,
+    pub retry: Option<InvocationRetry>,
+}
+
 /// The shim's durable invocations: services by name, and who waits for which invocation.
 pub(crate) struct Invocations {
     store: Arc<dyn StateStore>,
     pub journaler: Arc<Journaler>,
-    pub services: Mutex<HashMap<String, Module>>,
+    pub services: Mutex<HashMap<String, Service>>,
     /// Who waits for an invocation to end, or (`settled`) to stop moving on its own.
     waiters: Mutex<HashMap<String, Vec<Waiter>>>,
     /// One lock per object key: exclusive invocations on the same key run one at a time.
