@@ -44,17 +44,10 @@ impl StateTxn {
         Ok(value)
     }
 
-    fn clear_all(&mut self) {
-        self.changes = StateChanges {
-            clear_all: true,
-            writes: Default::default(),
-        };
-    }
-
     /// Adds `changes` to the step's writes.
     pub fn stage(&mut self, changes: StateChanges) {
         if changes.clear_all {
-            self.clear_all();
+            self.changes = StateChanges::clear_all();
         }
         for (key, value) in changes.writes {
             self.changes.writes.insert(key, value);

@@ -194,11 +194,17 @@ fn edit_entry(state: &Path, id: &str, index: u32, edit: impl FnOnce(&mut Journal
     let journal = store.journal(id).unwrap();
     let mut entry: JournalEntry = serde_json::from_slice(&journal[index as usize]).unwrap();
     edit(&mut entry);
+    put_entry(&store, id, index, &entry);
+}
+
+/// Writes `entry` at `index` of invocation `id`'s journal in `store`, as someone other than
+/// the shim would.
+fn put_entry(store: &RedbStore, id: &str, index: u32, entry: &JournalEntry) {
     store
         .write_durable(&[&DurableWrite::Journal(JournalAppend {
             invocation: id.to_owned(),
             index,
-            entry: serde_json::to_vec(&entry).unwrap(),
+            entry: serde_json::to_vec(entry).unwrap(),
         })])
         .unwrap();
 }
@@ -355,13 +361,7 @@ fn sem_41_a_handler_that_returns_before_replaying_every_entry_fails_with_570() {
     // As if an older version of the code had taken one more step before trapping.
     let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
     let step = JournalEntry::new("state.get", json!({ "key": "n" }), json!(null));
-    store
-        .write_durable(&[&DurableWrite::Journal(JournalAppend {
-            invocation: id.clone(),
-            index: 1,
-            entry: serde_json::to_vec(&step).unwrap(),
-        })])
-        .unwrap();
+    put_entry(&store, &id, 1, &step);
     drop(store);
     let status = in_shim_process(
         durable_at(state.path(), quick(Some(1), false)),

@@ -69,8 +69,8 @@ pub struct RunArgs {
     /// for ever, and pause after 10 attempts that fail for a bug in the guest)
     #[arg(long, value_name = "N", requires = "durable", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_attempts: Option<u32>,
-    /// What a durable invocation that used up --max-attempts does: pause (resume it with
-    /// `cargo guest resume --invocation ID`) or fail (its callers get the last error)
+    /// What a durable invocation that used up --max-attempts does: pause (it stops where it
+    /// is, journal kept) or fail (its callers get the last error)
     #[arg(long, value_enum, value_name = "WHAT", requires = "max_attempts", default_value_t = OnMaxAttempts::Pause)]
     pub on_max_attempts: OnMaxAttempts,
 }

@@ -157,20 +157,21 @@ impl ActorCtx {
         }
     }
 
-    /// Writes `changes`, made by `command` (with the arguments `fields` and `payload`), to the
-    /// actor's state: in a durable invocation they are journaled and land with their entry
-    /// ([`Attempt::record_write`]); otherwise they are the step's, committed when it succeeds.
+    /// Writes `changes`, made by `command` (with the arguments `fields`), to the actor's
+    /// state: in a durable invocation they are journaled, with the value written as the
+    /// entry's payload, and land with their entry ([`Attempt::record_write`]); otherwise
+    /// they are the step's, committed when it succeeds.
     pub(crate) async fn write_state(
         &mut self,
         command: &str,
         fields: serde_json::Value,
-        payload: Option<&[u8]>,
         changes: StateChanges,
     ) -> wasmtime::Result<()> {
         let Some(attempt) = self.durable.as_deref_mut() else {
             self.state.stage(changes);
             return Ok(());
         };
+        let payload = changes.writes.values().find_map(Clone::clone);
         self.state.forget(&changes);
         let unapplied = attempt
             .record_write(command, fields, payload, changes)

@@ -321,10 +321,11 @@ async fn attempt(
         invocation.retrying_since_ms = None;
     }
     let failure = |message: String| Failure { code: 500, message };
-    let abort = match (&handled, attempt.abort.clone()) {
+    let unconsumed = attempt.unconsumed();
+    let abort = match (&handled, attempt.abort) {
         // A handler that returned with entries left unreplayed is a mismatch, whatever it
         // returned.
-        (Ok(_), None) => (attempt.unconsumed()).map(|failure| Abort::Retry {
+        (Ok(_), None) => unconsumed.map(|failure| Abort::Retry {
             failure,
             after: None,
         }),
@@ -415,11 +416,7 @@ async fn failed(
             "invocation {} stops after {} failed attempt(s) in a row, {}: {failure}",
             invocation.id,
             invocation.retry_count,
-            if pause {
-                "paused (resume it once the cause is fixed: `cargo guest resume --invocation ID`)"
-            } else {
-                "failed"
-            }
+            if pause { "paused" } else { "failed" }
         );
         node.log(our, Level::Warn, why);
         invocation.status = if pause {

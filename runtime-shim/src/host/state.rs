@@ -41,9 +41,7 @@ impl HostCall for Set {
         cx.check_state(Self::NAME, true)?;
         let Set(key, value) = self;
         let fields = json!({ "key": &key });
-        let payload = value.clone();
-        let changes = StateChanges::write(key, Some(value));
-        cx.write_state(Self::NAME, fields, Some(&payload), changes)
+        cx.write_state(Self::NAME, fields, StateChanges::write(key, Some(value)))
             .await
     }
 }
@@ -56,7 +54,7 @@ impl HostCall for Clear {
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         cx.check_state(Self::NAME, true)?;
         let fields = json!({ "key": &self.0 });
-        cx.write_state(Self::NAME, fields, None, StateChanges::write(self.0, None))
+        cx.write_state(Self::NAME, fields, StateChanges::write(self.0, None))
             .await
     }
 }
@@ -68,7 +66,7 @@ impl HostCall for ClearAll {
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
         cx.check_state(Self::NAME, true)?;
-        cx.write_state(Self::NAME, json!({}), None, StateChanges::clear_all())
+        cx.write_state(Self::NAME, json!({}), StateChanges::clear_all())
             .await
     }
 }

@@ -10,16 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::commit::Journaler;
-use super::records::{Completion, Failure, Invocation};
+use super::records::{Completion, Failure, Invocation, JOURNAL_MISMATCH, PROTOCOL_VIOLATION};
 use crate::clock::Clock;
 use crate::storage::{DurableWrite, JournalAppend, StateChanges, StateStore, StorageError};
-
-/// Journal mismatch: the guest asked for something else than the journal recorded here.
-pub const JOURNAL_MISMATCH: u16 = 570;
-/// A protocol violation: the guest used the durable API in a way no retry gets past, such as
-/// a side effect (messaging, process, discovery, streams, host-call) outside an executing
-/// run, or a `wait` on a handle it never made.
-pub const PROTOCOL_VIOLATION: u16 = 571;
 
 /// One journaled host call: what was asked and what it returned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,12 +56,9 @@ impl JournalEntry {
 /// and is not compared, so that journals written before stay replayable.
 fn same_fields(recorded: &Value, now: &Value) -> bool {
     match (recorded, now) {
-        (Value::Object(recorded), Value::Object(now)) => {
-            recorded.len() <= now.len()
-                && recorded
-                    .iter()
-                    .all(|(name, value)| now.get(name).is_some_and(|v| same_fields(value, v)))
-        }
+        (Value::Object(recorded), Value::Object(now)) => recorded
+            .iter()
+            .all(|(name, value)| now.get(name).is_some_and(|v| same_fields(value, v))),
         (Value::Array(recorded), Value::Array(now)) => {
             recorded.len() == now.len() && recorded.iter().zip(now).all(|(r, n)| same_fields(r, n))
         }
@@ -222,16 +212,16 @@ impl Attempt {
         &mut self,
         command: &str,
         fields: Value,
-        payload: Option<&[u8]>,
+        payload: Option<Vec<u8>>,
         changes: StateChanges,
     ) -> wasmtime::Result<Option<StateChanges>> {
-        if let Some(entry) = self.replay(command, &fields, payload)? {
+        if let Some(entry) = self.replay(command, &fields, payload.as_deref())? {
             return Ok((!entry.applied).then_some(changes));
         }
         let entry = JournalEntry {
             command: command.to_owned(),
             fields,
-            payload: payload.map(<[u8]>::to_vec),
+            payload,
             result: Value::Null,
             applied: true,
         };

@@ -11,10 +11,11 @@ mod records;
 mod table;
 mod wake;
 
+pub use self::attempt::JournalEntry;
 pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
-pub use self::attempt::{JOURNAL_MISMATCH, JournalEntry, PROTOCOL_VIOLATION};
 pub use self::records::{
-    AttemptLimit, Completion, Failure, Invocation, InvocationRetry, OnGuestBug, Request, Status,
+    AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JOURNAL_MISMATCH, OnGuestBug,
+    PROTOCOL_VIOLATION, Request, Status,
 };
 pub(crate) use self::records::{
     awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,

@@ -8,6 +8,13 @@ use serde::{Deserialize, Serialize};
 use crate::declaration::Access;
 use crate::wit::types::ActorError;
 
+/// Journal mismatch: the guest asked for something else than the journal recorded here.
+pub const JOURNAL_MISMATCH: u16 = 570;
+/// A protocol violation: the guest used the durable API in a way no retry gets past, such as
+/// a side effect (messaging, process, discovery, streams, host-call) outside an executing
+/// run, or a `wait` on a handle it never made.
+pub const PROTOCOL_VIOLATION: u16 = 571;
+
 /// A failure with a code, as Restate reports them (500: handler error, 570: journal
 /// mismatch, 571: a side effect outside a run).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -269,7 +276,7 @@ impl InvocationRetry {
 
 /// Whether a failure with `code` is a bug in the guest that no retry gets past.
 fn is_guest_bug(code: u16) -> bool {
-    code == super::JOURNAL_MISMATCH || code == super::PROTOCOL_VIOLATION
+    code == JOURNAL_MISMATCH || code == PROTOCOL_VIOLATION
 }
 
 /// Where the store keeps invocation `id`'s output (success or failure) once it has one, in

@@ -358,22 +358,12 @@ fn apply_durable<'a>(
     let mut completions = None;
     for write in writes {
         match write {
-            DurableWrite::Journal(e) => {
+            DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
+                if let DurableWrite::StateEntry { owner, changes, .. } = write {
+                    apply(txn, owner, changes)?;
+                }
                 journal
                     .insert((e.invocation.as_str(), e.index), e.entry.as_slice())
-                    .map_err(err)?;
-            }
-            DurableWrite::StateEntry {
-                entry,
-                owner,
-                changes,
-            } => {
-                apply(txn, owner, changes)?;
-                journal
-                    .insert(
-                        (entry.invocation.as_str(), entry.index),
-                        entry.entry.as_slice(),
-                    )
                     .map_err(err)?;
             }
             DurableWrite::Invocation {
