@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::task::Poll;
 use std::time::Duration;
 
 use guestkit_shim::journal::{Invocation, InvocationRetry, JournalEntry, Status};
@@ -327,11 +328,19 @@ impl TestHost {
     pub async fn wait_for<F: Future>(&self, what: &str, future: F) -> F::Output {
         let mut future = std::pin::pin!(future);
         loop {
-            tokio::select! {
+            let due = tokio::select! {
                 biased;
                 out = &mut future => return out,
-                stepped = self.next_timer() => if stepped.is_none() { break },
+                due = self.clock.next_due() => due,
+            };
+            // What made the node idle may have been the very reply awaited here, sent
+            // between the two polls above: it is ready now, and time must not move past it.
+            let ready = std::future::poll_fn(|cx| Poll::Ready(future.as_mut().poll(cx))).await;
+            if let Poll::Ready(out) = ready {
+                return out;
             }
+            let Some(due) = due else { break };
+            self.clock.advance(due).await;
         }
         tokio::time::timeout(TIMEOUT, future)
             .await
