@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use guestkit_shim::Shim;
+use guestkit_shim::declaration::Access;
 use guestkit_shim::journal::{AttemptLimit, Invocation, Request, Status};
 
 use crate::contract::RouteTypes;
@@ -44,13 +45,11 @@ pub async fn start(shim: &Shim, component: &Component, start: Start<'_>) -> anyh
         idempotency_key: start.idempotency_key.map(str::to_owned),
         start_at_ms: None,
         limit: start.limit,
+        caller: None,
     })?;
     eprintln!("{:>12} invocation {id}", "Started");
-    let settled = settle(shim, start.service).await?;
-    let Some(ours) = settled.iter().find(|i| i.id == id) else {
-        bail!("invocation {id} is missing from the state database");
-    };
-    report(ours, types.as_ref())
+    let ours = settle_tree(shim, &id).await?;
+    report(&ours, types.as_ref())
 }
 
 /// Which durable service a command works on, and where its database is.
@@ -100,30 +99,113 @@ pub fn register(shim: &Shim, component: &Component, service: &str) -> anyhow::Re
     Ok(())
 }
 
-/// Runs `service`'s unfinished invocations until each ends or waits only for the outside.
+/// Runs `service`'s unfinished invocations until each ends, waits only for the outside, or
+/// waits to retry after a failed attempt: one that keeps failing is left for a later command,
+/// and keeps none from finishing.
 pub async fn settle(shim: &Shim, service: &str) -> anyhow::Result<Vec<Invocation>> {
-    // An invocation may start others (durable calls) and wait for them, and wake when they
-    // end: go round until a round finds the same invocations where the last one left them.
+    let open = |_: &[Invocation], i: &Invocation| i.service == service && !i.status.is_final();
+    rounds(shim, open, true).await?;
+    let all = shim.invocations()?;
+    Ok(all.into_iter().filter(|i| i.service == service).collect())
+}
+
+/// Runs invocation `id` and the invocations its calls started until `id` ends or waits only
+/// for the outside. When an invocation ahead of it on its key pauses, or waits for the outside
+/// too, `id` can only wait: that is an error naming the invocation to resume or kill.
+pub async fn settle_tree(shim: &Shim, id: &str) -> anyhow::Result<Invocation> {
+    let find = || -> anyhow::Result<Invocation> {
+        let found = shim.invocations()?.into_iter().find(|i| i.id == id);
+        found.ok_or_else(|| anyhow::anyhow!("invocation {id} is missing from the state database"))
+    };
+    let ours = find()?;
+    let all = shim.invocations()?;
+    let ahead: Vec<&Invocation> = (all.iter())
+        .filter(|i| {
+            i.key.is_some()
+                && (&i.service, &i.key) == (&ours.service, &ours.key)
+                && i.submitted < ours.submitted
+                && i.access() == Access::Exclusive
+                && ours.access() == Access::Exclusive
+                && !i.status.is_ended()
+        })
+        .collect();
+    let stuck_ahead = async {
+        for i in &ahead {
+            if !shim.invocation_settled(&i.id).await?.is_ended() {
+                return Ok::<_, anyhow::Error>(i.id.clone());
+            }
+        }
+        std::future::pending().await
+    };
+    let in_tree = |all: &[Invocation], i: &Invocation| {
+        !i.status.is_final() && (i.id == id || below(all, id, i))
+    };
+    tokio::select! {
+        settled = rounds(shim, in_tree, false) => settled?,
+        stuck = stuck_ahead => {
+            let stuck = stuck?;
+            let key = ours.key.as_deref().unwrap_or_default();
+            bail!(
+                "invocation {id} waits for key {key}, which invocation {stuck} holds and will \
+                 not give up on its own ({}): resume it (`cargo guest resume --invocation \
+                 {stuck}`) or end it (`cargo guest kill --invocation {stuck}`)",
+                describe(&find_status(shim, &stuck)?)
+            );
+        }
+    }
+    find()
+}
+
+/// Whether `i` was started by a call of invocation `root`, or of one below it.
+fn below(all: &[Invocation], root: &str, i: &Invocation) -> bool {
+    let mut caller = i.caller.as_deref();
+    while let Some(id) = caller {
+        if id == root {
+            return true;
+        }
+        caller = all
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.caller.as_deref());
+    }
+    false
+}
+
+fn find_status(shim: &Shim, id: &str) -> anyhow::Result<Status> {
+    let found = shim.invocations()?.into_iter().find(|i| i.id == id);
+    Ok(found.map(|i| i.status).unwrap_or(Status::Running))
+}
+
+/// Waits for each invocation `open` picks to settle (with `quiet`, or to wait to retry),
+/// round after round: an invocation may start others (durable calls), wait for them, and
+/// wake when they end, so it goes round until a round finds them all where the last one left
+/// them.
+async fn rounds(
+    shim: &Shim,
+    open: impl Fn(&[Invocation], &Invocation) -> bool,
+    quiet: bool,
+) -> anyhow::Result<()> {
     let mut seen: Vec<(String, Status)> = Vec::new();
     loop {
-        let open: Vec<String> = shim
-            .invocations()?
-            .into_iter()
-            .filter(|i| i.service == service && !i.status.is_final())
-            .map(|i| i.id)
+        let all = shim.invocations()?;
+        let ids: Vec<&str> = (all.iter())
+            .filter(|i| open(&all, i))
+            .map(|i| i.id.as_str())
             .collect();
-        let mut now = Vec::with_capacity(open.len());
-        for id in open {
-            let status = shim.invocation_settled(&id).await?;
-            now.push((id, status));
+        let mut now = Vec::with_capacity(ids.len());
+        for id in ids {
+            let status = if quiet {
+                shim.invocation_quiet(id).await?
+            } else {
+                shim.invocation_settled(id).await?
+            };
+            now.push((id.to_owned(), status));
         }
         if now == seen {
-            break;
+            return Ok(());
         }
         seen = now;
     }
-    let all = shim.invocations()?;
-    Ok(all.into_iter().filter(|i| i.service == service).collect())
 }
 
 /// Prints a succeeded invocation's output on standard output; fails for a failed or paused
@@ -141,6 +223,12 @@ fn report(invocation: &Invocation, types: Option<&RouteTypes>) -> anyhow::Result
             eprintln!("{}: {}", invocation.id, describe(&invocation.status));
             Ok(())
         }
+        Status::Paused(_) => bail!(
+            "invocation {id}: {}; once the code is fixed, resume it (`cargo guest resume \
+             --invocation {id}`) or end it (`cargo guest kill --invocation {id}`)",
+            describe(&invocation.status),
+            id = invocation.id,
+        ),
         other => bail!("invocation {}: {}", invocation.id, describe(other)),
     }
 }

@@ -47,6 +47,8 @@ pub enum Command {
     Invocations(commands::invocations::InvocationsArgs),
     Complete(commands::complete::CompleteArgs),
     Resume(commands::resume::ResumeArgs),
+    Cancel(commands::cancel::CancelArgs),
+    Kill(commands::kill::KillArgs),
 }
 
 /// Runs one `cargo guest` command. `check` has its own exit statuses: 1 when it found a
@@ -61,6 +63,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Invocations(args) => commands::invocations::run(args),
         Command::Complete(args) => commands::complete::run(args),
         Command::Resume(args) => commands::resume::run(args),
+        Command::Cancel(args) => commands::cancel::run(args),
+        Command::Kill(args) => commands::kill::run(args),
         Command::Check(args) => {
             return match commands::check::run(args) {
                 Ok(commands::check::Verdict::Clean) => ExitCode::SUCCESS,

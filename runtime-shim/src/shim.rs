@@ -23,8 +23,8 @@ use crate::durable;
 use crate::engine::{EpochTicker, new_engine};
 use crate::error::{InvokeError, ShimError, describe};
 use crate::journal::{
-    self, Completion, Failure, Invocation, InvocationRetry, Invocations, JournalEntry, Request,
-    Status,
+    self, Completion, Failure, Invocation, InvocationRetry, Invocations, JournalEntry, Order,
+    Request, Status, Until,
 };
 use crate::limits::Limits;
 use crate::mailbox::{Delivery, Envelope, ExportCall, Reply};
@@ -382,13 +382,20 @@ impl Shim {
 
     /// Waits until durable invocation `id` succeeds, fails or pauses.
     pub async fn invocation_outcome(&self, id: &str) -> Result<Status, ShimError> {
-        self.node.invocations.outcome(id, false).await
+        self.node.invocations.outcome(id, Until::Final).await
     }
 
     /// Waits until durable invocation `id` ends, or suspends waiting only for completions from
     /// outside (awakeables, promises, cancellation): until it stops moving on its own.
     pub async fn invocation_settled(&self, id: &str) -> Result<Status, ShimError> {
-        self.node.invocations.outcome(id, true).await
+        self.node.invocations.outcome(id, Until::Settled).await
+    }
+
+    /// Waits until durable invocation `id` is settled, as
+    /// [`invocation_settled`](Self::invocation_settled) says, or fails an attempt and waits to
+    /// retry: until it may not move on for a while.
+    pub async fn invocation_quiet(&self, id: &str) -> Result<Status, ShimError> {
+        self.node.invocations.outcome(id, Until::Quiet).await
     }
 
     /// Completes awakeable `id` (as the guest's `durable.awakeable` returned it) with a value
@@ -436,10 +443,92 @@ impl Shim {
         self.node.invocations.complete(&key, &Completion::of(value))
     }
 
-    /// Asks invocation `id` to cancel: its next `wait` returns `cancelled`.
+    /// Asks invocation `id` and the invocations its calls started (not its one-way sends) to
+    /// cancel, as Restate does: each sees it at its next `wait` or `run`, or before its first
+    /// attempt, and ends with a terminal error (409) unless its handler compensates and
+    /// returns. False when `id` had ended already.
     pub fn cancel_invocation(&self, id: &str) -> Result<bool, ShimError> {
-        let key = journal::cancel_key(id);
-        self.node.invocations.complete(&key, &Completion::Void)
+        let (root, below) = self.tree(id)?;
+        if root.status.is_ended() {
+            return Ok(false);
+        }
+        for invocation in std::iter::once(&root).chain(&below) {
+            let key = journal::cancel_key(&invocation.id);
+            self.node.invocations.complete(&key, &Completion::Void)?;
+        }
+        Ok(true)
+    }
+
+    /// Ends invocation `id` and the invocations its calls started at once, without running
+    /// any more of their code: each fails with a terminal error (409, `killed`) that its
+    /// callers get. Returns once they have ended; false when `id` had ended already.
+    pub async fn kill_invocation(&self, id: &str) -> Result<bool, ShimError> {
+        let (root, below) = self.tree(id)?;
+        if root.status.is_ended() {
+            return Ok(false);
+        }
+        for invocation in std::iter::once(root).chain(below) {
+            let steer = (self.node.invocations.driven.lock().unwrap())
+                .get(&invocation.id)
+                .map(|d| Arc::clone(&d.steer));
+            match steer {
+                Some(steer) => {
+                    steer.give(Order::Kill);
+                    steer.gone().await;
+                }
+                // Nothing drives it here (its service is not registered): the record ends.
+                None => {
+                    let mut invocation = invocation;
+                    invocation.status = Status::Failed(journal::killed());
+                    self.node.invocations.save(&invocation, None).await?;
+                    self.node.invocations.announce(&invocation);
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Resumes paused invocation `id`: it runs again from its journal, with the attempts its
+    /// retry policy allows, and its callers get its output once it ends. An error unless it is
+    /// paused and its service is registered.
+    pub fn resume_invocation(&self, id: &str) -> Result<(), ShimError> {
+        let (invocation, _) = self.tree(id)?;
+        let now = match &invocation.status {
+            Status::Paused(_) => None,
+            Status::Succeeded(_) => Some("it succeeded".to_owned()),
+            Status::Failed(f) => Some(format!("it failed: {f}")),
+            _ => Some("it is running or waiting".to_owned()),
+        };
+        if let Some(now) = now {
+            return Err(ShimError::Invocation(format!(
+                "invocation `{id}` is not paused, so there is nothing to resume: {now}"
+            )));
+        }
+        // Running from now on, for whoever asks before its next attempt begins.
+        let steer = (self.node.invocations.driven.lock().unwrap())
+            .get_mut(id)
+            .map(|d| {
+                d.status = Status::Running;
+                Arc::clone(&d.steer)
+            });
+        let Some(steer) = steer else {
+            return Err(ShimError::Invocation(format!(
+                "invocation `{id}` is paused, but its service `{}` is not registered in this \
+                 shim; register it (Shim::register_service) to resume it",
+                invocation.service
+            )));
+        };
+        steer.give(Order::Resume);
+        Ok(())
+    }
+
+    /// Invocation `id` and the unended invocations below it, or not-found.
+    fn tree(&self, id: &str) -> Result<(Invocation, Vec<Invocation>), ShimError> {
+        self.node.invocations.tree(id)?.ok_or_else(|| {
+            ShimError::Invocation(format!(
+                "no durable invocation `{id}` in this state database"
+            ))
+        })
     }
 
     /// Every durable invocation in the state database.

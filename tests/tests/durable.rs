@@ -536,7 +536,8 @@ async fn sem_27_a_context_call_inside_an_executing_run_pauses_the_invocation_at_
         let begin = Op::RunBegin {
             name: "charge".into(),
         };
-        let id = d.start(Some("k"), [begin, inside]);
+        // A paused invocation holds its key: each case has a key of its own.
+        let id = d.start(Some(says), [begin, inside]);
         match d.outcome(&id).await {
             Status::Paused(f) => assert!(
                 f.code == 571 && f.message.contains(says) && f.message.contains("durable::run"),
@@ -1448,4 +1449,273 @@ async fn sem_32_invocations_without_a_key_run_concurrently_and_have_no_state() {
             .unwrap()
     );
     d.results(&waiting).await;
+}
+
+/// A wait on `of` that cancellation ends too.
+fn cancellable(of: &str) -> Op {
+    Op::Wait {
+        of: names([of]),
+        combinator: Combinator::First,
+        cancellable: true,
+    }
+}
+
+/// Waits for an awakeable `name`, cancellably: a script that suspends until cancelled.
+fn parked(name: &str) -> Script {
+    Script::new([Op::awakeable(name), cancellable(name)])
+}
+
+/// The invocations started by `caller`'s calls (not its sends), once the node is idle.
+async fn called_by(d: &TestHost, caller: &str) -> Vec<String> {
+    d.settle().await;
+    let all = d.shim.invocations().unwrap();
+    let called = all
+        .into_iter()
+        .filter(|i| i.caller.as_deref() == Some(caller));
+    called.map(|i| i.id).collect()
+}
+
+/// The invocation a durable send of `sender` started, once the node is idle.
+async fn sent_by(d: &TestHost, sender: &str) -> String {
+    d.settle().await;
+    let all = d.shim.invocations().unwrap();
+    let sent = all.iter().find(|i| i.id != sender && i.caller.is_none());
+    sent.expect("the send started an invocation").id.clone()
+}
+
+#[tokio::test]
+async fn sem_42_cancel_reaches_the_calls_of_an_invocation_not_its_one_way_sends() {
+    let (_state, d) = fresh();
+    let id = d.start(
+        None,
+        [
+            Op::DurableCall {
+                target: Target::default(),
+                script: parked("child-gate"),
+                pad: 0,
+                name_as: "call".into(),
+            },
+            Op::DurableSend {
+                target: Target::default(),
+                script: parked("sent-gate"),
+                pad: 0,
+                delay_ms: None,
+            },
+            cancellable("call"),
+        ],
+    );
+    let [child] = called_by(&d, &id).await.try_into().unwrap();
+    let sent = sent_by(&d, &id).await;
+    awakeable_of(&d, &child).await;
+    awakeable_of(&d, &sent).await;
+    d.settle().await;
+    assert!(d.shim.cancel_invocation(&id).unwrap());
+    assert_eq!(d.results(&id).await.get::<String>(2), "cancelled");
+    assert_eq!(
+        d.results(&child).await.get::<String>(1),
+        "cancelled",
+        "the call was cancelled with its caller"
+    );
+    d.settle().await;
+    assert!(
+        matches!(d.invocation(&sent).status, Status::Suspended { .. }),
+        "a one-way send is not the sender's to cancel: {:?}",
+        d.invocation(&sent).status
+    );
+    assert!(!d.shim.cancel_invocation(&id).unwrap(), "it had ended");
+    let unknown = d.shim.cancel_invocation("inv_nowhere").unwrap_err();
+    assert!(
+        unknown
+            .to_string()
+            .contains("no durable invocation `inv_nowhere`")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_42_a_run_reached_after_a_cancellation_does_not_execute_and_fails_with_409() {
+    let (_state, d) = fresh_with(after_an_hour());
+    // The first attempt traps before the run; the cancellation comes during the backoff.
+    let id = d.start(None, [Op::TrapFirst, Op::run("ship"), Op::run("after")]);
+    d.settle().await;
+    assert_eq!(d.attempts(&id), 1);
+    assert!(d.shim.cancel_invocation(&id).unwrap());
+    let results = d.results(&id).await;
+    assert_eq!(run_failure(&results, 1), 409, "{results:?}");
+    assert_eq!(
+        d.effects(),
+        ["after"],
+        "the run that saw the cancellation did not execute; the next run did"
+    );
+    let journal = d.shim.journal(&id).unwrap();
+    assert_eq!(journal[0].command, "run");
+    assert_eq!(journal[0].result["Failure"]["code"], 409, "{journal:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_42_an_invocation_cancelled_before_it_starts_runs_none_of_its_code() {
+    let (_state, d) = fresh();
+    // A delayed send, cancelled before it is due.
+    let sender = d.start(
+        None,
+        [Op::DurableSend {
+            target: Target::default(),
+            script: Script::new([Op::run("late")]),
+            pad: 0,
+            delay_ms: Some(1_000),
+        }],
+    );
+    d.results(&sender).await;
+    let scheduled = sent_by(&d, &sender).await;
+    assert!(matches!(
+        d.invocation(&scheduled).status,
+        Status::Scheduled { .. }
+    ));
+    assert!(d.shim.cancel_invocation(&scheduled).unwrap());
+    assert_eq!(
+        d.outcome(&scheduled).await,
+        Status::Failed(guestkit_shim::journal::cancelled())
+    );
+    // One queued behind another on its key, cancelled before its turn.
+    let holder = d.start(Some("k"), parked("gate").ops);
+    let queued = d.start(Some("k"), [Op::run("queued")]);
+    let gate = awakeable_of(&d, &holder).await;
+    assert!(d.shim.cancel_invocation(&queued).unwrap());
+    d.shim
+        .complete_awakeable(&gate, Ok(b"\"go\"".to_vec()))
+        .unwrap();
+    d.results(&holder).await;
+    assert_eq!(
+        d.outcome(&queued).await,
+        Status::Failed(guestkit_shim::journal::cancelled())
+    );
+    for id in [&scheduled, &queued] {
+        assert_eq!(d.attempts(id), 0, "{id} never ran");
+    }
+    assert!(d.effects().is_empty(), "{:?}", d.effects());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_42_kill_ends_the_tree_at_once_its_callers_get_409_and_its_key_is_free() {
+    let (_state, d) = fresh();
+    // A callee killed alone: its caller's take fails with 409, and the caller goes on.
+    let caller = d.start(
+        None,
+        [
+            Op::DurableCall {
+                target: Target::default(),
+                script: Script::new([Op::awakeable("gate"), Op::wait(["gate"]), Op::run("no")]),
+                pad: 0,
+                name_as: "call".into(),
+            },
+            Op::wait(["call"]),
+            Op::take("call"),
+            Op::run("caller-after"),
+        ],
+    );
+    let [callee] = called_by(&d, &caller).await.try_into().unwrap();
+    awakeable_of(&d, &callee).await;
+    assert!(d.shim.kill_invocation(&callee).await.unwrap());
+    let results = d.results(&caller).await;
+    let taken: Taken = results.get(2);
+    let failure = taken.failure();
+    assert_eq!((failure.code, failure.message.as_str()), (409, "killed"));
+    assert_eq!(d.effects(), ["caller-after"]);
+
+    // A whole tree killed from its root, which holds a key another invocation waits for.
+    let root = d.start(
+        Some("k"),
+        [
+            Op::DurableCall {
+                target: Target::default(),
+                script: Script::new([Op::awakeable("gate"), Op::wait(["gate"])]),
+                pad: 0,
+                name_as: "call".into(),
+            },
+            Op::wait(["call"]),
+            Op::take("call"),
+            Op::run("root-after"),
+        ],
+    );
+    let next = d.start(Some("k"), [Op::run("next")]);
+    let [below] = called_by(&d, &root).await.try_into().unwrap();
+    awakeable_of(&d, &below).await;
+    assert!(d.shim.kill_invocation(&root).await.unwrap());
+    let killed = Status::Failed(guestkit_shim::journal::killed());
+    assert_eq!(d.invocation(&root).status, killed);
+    assert_eq!(d.invocation(&below).status, killed);
+    d.results(&next).await;
+    assert_eq!(
+        d.effects(),
+        ["caller-after", "next"],
+        "no code of the killed tree ran; the key went to the next"
+    );
+    assert!(
+        !d.shim.kill_invocation(&root).await.unwrap(),
+        "it had ended"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_42_a_paused_invocation_keeps_its_key_and_once_resumed_its_caller_gets_its_output() {
+    let (_state, d) = fresh_with(quick(Some(1), true));
+    let caller = d.start(
+        None,
+        [
+            Op::DurableCall {
+                target: Target {
+                    key: Some("k".into()),
+                    ..Target::default()
+                },
+                script: Script::new([Op::TrapFirst, Op::run("paused-step")]),
+                pad: 0,
+                name_as: "call".into(),
+            },
+            Op::wait(["call"]),
+            Op::take("call"),
+        ],
+    );
+    let [paused] = called_by(&d, &caller).await.try_into().unwrap();
+    assert!(matches!(d.outcome(&paused).await, Status::Paused(_)));
+    let behind = d.start(Some("k"), [Op::run("behind")]);
+    d.settle().await;
+    assert_eq!(
+        d.attempts(&behind),
+        0,
+        "the paused invocation holds the key"
+    );
+    let waits = d.invocation(&caller).status;
+    assert!(matches!(waits, Status::Suspended { .. }), "{waits:?}");
+    let refused = d.shim.resume_invocation(&behind).unwrap_err();
+    assert!(refused.to_string().contains("is not paused"), "{refused}");
+
+    d.shim.resume_invocation(&paused).unwrap();
+    let results = d.results(&caller).await;
+    let output = Answers::from_bytes(results.get::<Taken>(2).ok().as_bytes()).unwrap();
+    assert_eq!(
+        output.get::<Ran>(1).value,
+        Some(Taken::Ok("paused-step done".into()))
+    );
+    d.results(&behind).await;
+    assert_eq!(d.effects(), ["paused-step", "behind"]);
+}
+
+#[test]
+fn sem_42_a_paused_invocation_keeps_its_key_across_a_restart_and_resumes_there() {
+    let state = tempfile::tempdir().unwrap();
+    let (paused, behind) =
+        in_shim_process(durable_at(state.path(), quick(Some(1), true)), async |d| {
+            let paused = d.start(Some("k"), [Op::TrapFirst, Op::run("first")]);
+            assert!(matches!(d.outcome(&paused).await, Status::Paused(_)));
+            let behind = d.start(Some("k"), [Op::run("behind")]);
+            d.settle().await;
+            (paused, behind)
+        });
+    in_shim_process(durable_at(state.path(), quick(Some(1), true)), async |d| {
+        d.settle().await;
+        assert_eq!(d.attempts(&behind), 0, "still behind the paused invocation");
+        d.shim.resume_invocation(&paused).unwrap();
+        d.results(&paused).await;
+        d.results(&behind).await;
+        assert_eq!(d.effects(), ["first", "behind"], "in submission order");
+    });
 }

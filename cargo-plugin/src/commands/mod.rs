@@ -2,10 +2,12 @@
 
 pub mod bindings;
 pub mod build;
+pub mod cancel;
 pub mod check;
 pub mod complete;
 pub mod inspect;
 pub mod invocations;
+pub mod kill;
 pub mod new;
 pub mod resume;
 pub mod run;

@@ -20,7 +20,8 @@ use crate::clock::current_parking;
 use crate::declaration::Access;
 use crate::error::{ShimError, trap_reason};
 use crate::journal::{
-    Abort, Attempt, Failure, Invocation, InvocationRetry, KeyPlace, Request, Service, Status, hex,
+    self, Abort, Attempt, Driven, Failure, Invocation, InvocationRetry, KeyPlace, Request, Service,
+    Status, Steer, Wake, hex,
 };
 use crate::node::Node;
 use crate::state::StateTxn;
@@ -45,7 +46,7 @@ pub(crate) fn register(
     node.invocations
         .seen_submissions(all.iter().map(|i| i.submitted).max().unwrap_or(0));
     let mut unfinished: Vec<Invocation> = (all.into_iter())
-        .filter(|i| i.service == name && !i.status.is_final())
+        .filter(|i| i.service == name && !i.status.is_ended())
         .collect();
     // Each takes its place on its key in the order it was submitted.
     unfinished.sort_by(|a, b| (a.submitted, &a.id).cmp(&(b.submitted, &b.id)));
@@ -121,6 +122,7 @@ pub(crate) fn submit(
         random_seed: u64::from_le_bytes(seed),
         attempts: 0,
         retry_count: 0,
+        retry_base: 0,
         retrying_since_ms: None,
         status: match request.start_at_ms {
             Some(start_at_ms) if start_at_ms > node.clock.now_ms() => {
@@ -131,6 +133,7 @@ pub(crate) fn submit(
         access: Some(access),
         submitted,
         limit: request.limit,
+        caller: request.caller,
     };
     node.invocations.save_now(&invocation)?;
     spawn_drive(node, components, invocation);
@@ -141,6 +144,8 @@ pub(crate) fn submit(
 enum Next {
     /// The invocation reached a final status.
     Done,
+    /// Its service is no longer registered.
+    Gone,
     /// Another attempt after this delay.
     Retry(Duration),
     /// Another attempt at `wake_at_ms`, or once the invocation is woken.
@@ -153,13 +158,22 @@ fn spawn_drive(node: &Arc<Node>, components: &Arc<Components>, invocation: Invoc
     if driven.contains_key(&invocation.id) {
         return;
     }
-    // A resumed invocation is running from now on; a scheduled one waits for its time first.
+    // A resumed invocation is running from now on; a scheduled one waits for its time first,
+    // and a paused one for an order to resume.
     let live = match &invocation.status {
-        Status::Scheduled { .. } => invocation.status.clone(),
+        Status::Scheduled { .. } | Status::Paused(_) => invocation.status.clone(),
         _ => Status::Running,
     };
-    driven.insert(invocation.id.clone(), live);
     let parking = node.clock.parking();
+    let steer = Arc::new(Steer::new(parking.clone()));
+    driven.insert(
+        invocation.id.clone(),
+        Driven {
+            status: live,
+            backing_off: false,
+            steer: Arc::clone(&steer),
+        },
+    );
     // An exclusive invocation takes its place on its key now, in the order it was submitted;
     // a scheduled one when its time comes.
     let place = match (invocation.access(), &invocation.status) {
@@ -173,7 +187,13 @@ fn spawn_drive(node: &Arc<Node>, components: &Arc<Components>, invocation: Invoc
     };
     node.clock.spawn(
         parking,
-        drive(Arc::clone(node), Arc::clone(components), invocation, place),
+        drive(
+            Arc::clone(node),
+            Arc::clone(components),
+            invocation,
+            place,
+            steer,
+        ),
     );
 }
 
@@ -187,19 +207,82 @@ enum Place {
     WhenDue,
 }
 
-/// Runs attempts of `invocation` until it reaches a final status.
+/// Drives `invocation` until it ends, or until it is killed.
 async fn drive(
     node: Arc<Node>,
     components: Arc<Components>,
+    invocation: Invocation,
+    place: Place,
+    steer: Arc<Steer>,
+) {
+    let id = invocation.id.clone();
+    let our = service_address(&node, &invocation);
+    let wake = node.invocations.waker(&id);
+    wake.attach();
+    // A kill drops the attempt where it stands, with the key it holds.
+    let ended = tokio::select! {
+        biased;
+        () = steer.killed() => kill(&node, &id).await,
+        ended = run_to_end(&node, &components, invocation, place, &wake, &steer) => ended,
+    };
+    wake.detach();
+    node.invocations.driven.lock().unwrap().remove(&id);
+    match ended {
+        Ok(Some(invocation)) => node.invocations.announce(&invocation),
+        Ok(None) => {}
+        // The store failed: nothing can be recorded, so the invocation stays as the
+        // database has it, and a later registration resumes it.
+        Err(e) => node.log(&our, Level::Error, e.to_string()),
+    }
+    steer.leave();
+}
+
+/// Ends invocation `id` as killed, unless it ended already. The invocation as it ended.
+async fn kill(node: &Node, id: &str) -> Result<Option<Invocation>, ShimError> {
+    let Some(mut invocation) = node.invocations.find(id)? else {
+        return Ok(None);
+    };
+    if !invocation.status.is_ended() {
+        invocation.status = Status::Failed(journal::killed());
+        node.invocations.save(&invocation, None).await?;
+    }
+    Ok(Some(invocation))
+}
+
+/// Runs attempts of `invocation` until it ends: succeeds or fails, or is cancelled before
+/// its first attempt. A paused invocation keeps its key and waits for an order to resume.
+/// `None` when its service is gone.
+async fn run_to_end(
+    node: &Arc<Node>,
+    components: &Arc<Components>,
     mut invocation: Invocation,
     place: Place,
-) {
-    let wake = node.invocations.waker(&invocation.id);
-    wake.attach();
+    wake: &Wake,
+    steer: &Steer,
+) -> Result<Option<Invocation>, ShimError> {
+    let cancel = journal::cancel_key(&invocation.id);
     if let Status::Scheduled { start_at_ms } = invocation.status {
-        node.clock.sleep_until_ms(start_at_ms).await;
+        // A cancellation before it is due ends it before any of its code runs.
+        node.invocations
+            .wait_for(&invocation.id, vec![cancel.clone()]);
+        let due = node.clock.sleep_until_ms(start_at_ms);
+        tokio::pin!(due);
+        loop {
+            if node
+                .store
+                .completion(&cancel)
+                .map_err(ShimError::Storage)?
+                .is_some()
+            {
+                return cancelled_before_start(node, invocation).await;
+            }
+            tokio::select! {
+                () = &mut due => break,
+                () = wake.wait() => {}
+            }
+        }
     }
-    // Held until the invocation ends: through suspensions and retry backoffs.
+    // Held until the invocation ends: through suspensions, retry backoffs and pauses.
     let _key = match place {
         Place::None => None,
         Place::Taken(place) => Some(place.turn().await),
@@ -208,14 +291,36 @@ async fn drive(
             Some(lock.take_place(current_parking()).turn().await)
         }
     };
-    let ended = loop {
+    let cancelled_early = invocation.attempts == 0
+        && node
+            .store
+            .completion(&cancel)
+            .map_err(ShimError::Storage)?
+            .is_some();
+    if cancelled_early {
+        return cancelled_before_start(node, invocation).await;
+    }
+    loop {
+        if let Status::Paused(_) = invocation.status {
+            node.invocations.announce(&invocation);
+            steer.resumed().await;
+            // It starts over with the attempts its policy allows; the guest still sees, in
+            // its retry count, that this attempt is not the first since the journal grew.
+            invocation.status = Status::Running;
+            invocation.retry_base = invocation.retry_count;
+            invocation.retrying_since_ms = None;
+        }
         // What the attempt reads from the store covers every completion so far.
         wake.clear();
-        let attempted = attempt(&node, &components, &mut invocation).await;
-        match attempted {
-            Ok(Next::Done) => break true,
-            Ok(Next::Retry(after)) => node.clock.sleep(after).await,
-            Ok(Next::Suspended { wake_at_ms }) => {
+        match attempt(node, components, &mut invocation).await? {
+            Next::Done if matches!(invocation.status, Status::Paused(_)) => {}
+            Next::Done => return Ok(Some(invocation)),
+            Next::Gone => return Ok(None),
+            Next::Retry(after) => {
+                node.invocations.tell(&invocation, true);
+                node.clock.sleep(after).await;
+            }
+            Next::Suspended { wake_at_ms } => {
                 node.invocations.announce(&invocation);
                 let timer = wake_at_ms.map(|at| node.clock.sleep_until_ms(at));
                 tokio::select! {
@@ -228,24 +333,18 @@ async fn drive(
                     } => {}
                 }
             }
-            Err(e) => {
-                // The store failed: nothing can be recorded, so the invocation stays as the
-                // database has it, and a later registration resumes it.
-                let our = service_address(&node, &invocation);
-                node.log(&our, Level::Error, e.to_string());
-                break false;
-            }
         }
-    };
-    wake.detach();
-    node.invocations
-        .driven
-        .lock()
-        .unwrap()
-        .remove(&invocation.id);
-    if ended {
-        node.invocations.announce(&invocation);
     }
+}
+
+/// Ends `invocation`, asked to cancel before its first attempt, as cancelled.
+async fn cancelled_before_start(
+    node: &Node,
+    mut invocation: Invocation,
+) -> Result<Option<Invocation>, ShimError> {
+    invocation.status = Status::Failed(journal::cancelled());
+    node.invocations.save(&invocation, None).await?;
+    Ok(Some(invocation))
 }
 
 /// The address a service's invocations run under.
@@ -267,7 +366,7 @@ async fn attempt(
         .get(&invocation.service)
         .cloned()
     else {
-        return Ok(Next::Done);
+        return Ok(Next::Gone);
     };
     let policy = retry.unwrap_or(node.invocation_retry);
     invocation.attempts += 1;
@@ -318,6 +417,7 @@ async fn attempt(
         .expect("the attempt stays in place during the call");
     if attempt.progressed {
         invocation.retry_count = 0;
+        invocation.retry_base = 0;
         invocation.retrying_since_ms = None;
     }
     let failure = |message: String| Failure { code: 500, message };
@@ -411,13 +511,17 @@ async fn failed(
     invocation
         .retrying_since_ms
         .get_or_insert(node.clock.now_ms());
-    if let Some(pause) = policy.stops(invocation.retry_count, failure.code, invocation.limit) {
-        let why = format!(
-            "invocation {} stops after {} failed attempt(s) in a row, {}: {failure}",
-            invocation.id,
-            invocation.retry_count,
-            if pause { "paused" } else { "failed" }
-        );
+    let failures = invocation.retry_count - invocation.retry_base;
+    if let Some(pause) = policy.stops(failures, failure.code, invocation.limit) {
+        let id = &invocation.id;
+        let why = if pause {
+            format!(
+                "invocation {id} paused after {failures} failed attempt(s) in a row: {failure}; \
+                 once the code is fixed, resume it (`cargo guest resume --invocation {id}`)"
+            )
+        } else {
+            format!("invocation {id} failed after {failures} failed attempt(s) in a row: {failure}")
+        };
         node.log(our, Level::Warn, why);
         invocation.status = if pause {
             Status::Paused(failure)
@@ -433,7 +537,5 @@ async fn failed(
     );
     node.log(our, Level::Warn, why);
     node.invocations.save(invocation, None).await?;
-    Ok(Next::Retry(
-        after.unwrap_or_else(|| policy.delay(invocation.retry_count)),
-    ))
+    Ok(Next::Retry(after.unwrap_or_else(|| policy.delay(failures))))
 }

@@ -66,9 +66,24 @@ impl HostCall for RunBegin {
         // Inside an open run, the dispatch seam has refused it.
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
-        match attempt.replay("run", &json!({ "name": self.0 }), None)? {
+        let fields = json!({ "name": self.0 });
+        match attempt.replay("run", &fields, None)? {
             Some(entry) => {
                 let completion: Completion = serde_json::from_value(entry.result)?;
+                if completion == Completion::Failure(journal::cancelled()) {
+                    attempt.cancel_seen = true;
+                }
+                attempt.completed.insert(handle, completion);
+                Ok(RunStart::Replayed(handle))
+            }
+            // A cancellation is seen at a run too: the run does not execute, and fails with it.
+            None if attempt.cancel_pending()? => {
+                let completion = Completion::Failure(journal::cancelled());
+                let result = serde_json::to_value(&completion)?;
+                attempt
+                    .append(JournalEntry::new("run", fields, result))
+                    .await?;
+                attempt.cancel_seen = true;
                 attempt.completed.insert(handle, completion);
                 Ok(RunStart::Replayed(handle))
             }
@@ -110,7 +125,8 @@ impl HostCall for RunEnd {
             }),
             RunOutcome::Retryable(message) => {
                 // This run failed in every attempt since the journal last grew.
-                let tries = attempt.invocation.retry_count + 1;
+                let invocation = &attempt.invocation;
+                let tries = invocation.retry_count - invocation.retry_base + 1;
                 let retrying_ms = now - attempt.invocation.retrying_since_ms.unwrap_or(now);
                 let failure = Failure {
                     code: 500,
@@ -448,6 +464,7 @@ fn request(cx: &ActorCtx, target: CallTarget, input: Vec<u8>) -> Result<Request,
         idempotency_key: target.idempotency_key,
         start_at_ms: None,
         limit: None,
+        caller: None,
     })
 }
 
@@ -482,7 +499,8 @@ async fn submit_call(
     let node = Arc::clone(&cx.node);
     let components = Arc::clone(&cx.components);
     let attempt = cx.attempt(function)?;
-    let id = journal::derived_id(&["call", &attempt.invocation.id, &handle.to_string()]);
+    let caller = attempt.invocation.id.clone();
+    let id = journal::derived_id(&["call", &caller, &handle.to_string()]);
     attempt
         .record(function, fields, payload.as_deref(), || {
             let mut request = match request {
@@ -490,6 +508,8 @@ async fn submit_call(
                 Err(failure) => return Ok(Err(failure)),
             };
             request.start_at_ms = delay_ms.map(|d| node.clock.now_ms().saturating_add(d));
+            // A call belongs to the tree of its caller; a one-way send starts a tree of its own.
+            request.caller = (function == Call::NAME).then(|| caller.clone());
             match durable::submit(&node, &components, request, Some(id)) {
                 Ok(id) => Ok(Ok(id)),
                 Err(ShimError::Invocation(message)) => Ok(Err(Failure { code: 404, message })),
@@ -733,7 +753,7 @@ impl HostCall for Wait {
             return Ok(seen.outcome.into());
         }
         let cancel = journal::cancel_key(&attempt.invocation.id);
-        let cancelled = attempt.store_completion(&cancel)?.is_some();
+        let cancelled = attempt.cancel_pending()?;
         let mut newly = Vec::new();
         for &h in tree.iter().flat_map(|n| &n.handles) {
             if h == CANCEL {
@@ -751,7 +771,7 @@ impl HostCall for Wait {
                 }
             }
         }
-        let outcome = if cancelled && !attempt.cancel_seen {
+        let outcome = if cancelled {
             Outcome::Cancelled
         } else if settled(&tree, 0, &attempt.completed).is_some() {
             Outcome::AnyCompleted

@@ -361,6 +361,15 @@ impl Attempt {
             .map_err(|e| wasmtime::format_err!("reading completion {key}: {e}"))
     }
 
+    /// Whether the invocation was asked to cancel and has not been told yet.
+    pub fn cancel_pending(&self) -> wasmtime::Result<bool> {
+        if self.cancel_seen {
+            return Ok(false);
+        }
+        let key = super::cancel_key(&self.invocation.id);
+        Ok(self.store_completion(&key)?.is_some())
+    }
+
     /// Ends the attempt for `why`.
     pub fn fail(&mut self, why: Abort) -> wasmtime::Error {
         self.abort = Some(why);

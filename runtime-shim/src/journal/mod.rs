@@ -15,10 +15,10 @@ pub use self::attempt::JournalEntry;
 pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
 pub use self::records::{
     AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JOURNAL_MISMATCH, OnGuestBug,
-    PROTOCOL_VIOLATION, Request, Status,
+    PROTOCOL_VIOLATION, Request, Status, cancelled, killed,
 };
 pub(crate) use self::records::{
     awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,
 };
-pub(crate) use self::table::{Invocations, Service};
-pub(crate) use self::wake::KeyPlace;
+pub(crate) use self::table::{Driven, Invocations, Service, Until};
+pub(crate) use self::wake::{KeyPlace, Order, Steer, Wake};

@@ -110,6 +110,12 @@ impl Status {
         )
     }
 
+    /// Succeeded or failed: it has its output, and will never run again. A paused invocation
+    /// has not ended: it holds its key until it is resumed or killed.
+    pub fn is_ended(&self) -> bool {
+        matches!(self, Status::Succeeded(_) | Status::Failed(_))
+    }
+
     /// What a caller attached to the invocation gets: its output once it succeeded or failed.
     pub fn output(&self) -> Option<Completion> {
         match self {
@@ -129,6 +135,10 @@ impl Status {
     }
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 /// A durable invocation, as the database keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invocation {
@@ -146,6 +156,10 @@ pub struct Invocation {
     pub attempts: u32,
     /// Attempts since the journal last grew (`invocation-input.retry-count`).
     pub retry_count: u32,
+    /// How many of those came before the invocation was last resumed: its retry policy
+    /// counts only the ones after.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub retry_base: u32,
     /// When the first of those attempts failed: what a run's `max-duration-ms` measures from.
     #[serde(default)]
     pub retrying_since_ms: Option<u64>,
@@ -161,6 +175,10 @@ pub struct Invocation {
     /// Its own bound on failed attempts, in place of its service's retry policy's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<AttemptLimit>,
+    /// The invocation whose `durable.call` started this one (none for a one-way send): a
+    /// cancellation or a kill of the caller reaches it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller: Option<String>,
 }
 
 impl Invocation {
@@ -300,6 +318,22 @@ pub(crate) fn promise_key(owner: &str, name: &str) -> String {
     format!("promise:{owner}/{name}")
 }
 
+/// What a cancelled invocation ends with, as in Restate: a terminal error with code 409.
+pub fn cancelled() -> Failure {
+    Failure {
+        code: 409,
+        message: "cancelled".into(),
+    }
+}
+
+/// What a killed invocation ends with: 409, and no handler code ran to compensate.
+pub fn killed() -> Failure {
+    Failure {
+        code: 409,
+        message: "killed".into(),
+    }
+}
+
 /// Where the store records that invocation `id` was asked to cancel.
 pub(crate) fn cancel_key(id: &str) -> String {
     format!("cancel:{id}")
@@ -319,6 +353,8 @@ pub struct Request {
     pub start_at_ms: Option<u64>,
     /// The invocation's own bound on failed attempts, in place of its service's.
     pub limit: Option<AttemptLimit>,
+    /// The invocation whose `durable.call` this is: cancelling or killing it reaches this one.
+    pub caller: Option<String>,
 }
 
 impl Request {

@@ -10,15 +10,46 @@ use tokio::sync::oneshot;
 use super::attempt::JournalEntry;
 use super::commit::Journaler;
 use super::records::{Completion, Invocation, InvocationRetry, Status, output_key};
-use super::wake::{KeyLock, Wake};
+use super::wake::{KeyLock, Steer, Wake};
 use crate::component::Module;
 use crate::error::ShimError;
 use crate::storage::{DurableWrite, StateChanges, StateStore, StorageError};
 
 /// Someone waiting for an invocation to end, or with `settled`, to stop moving on its own.
 struct Waiter {
-    settled: bool,
+    until: Until,
     tx: oneshot::Sender<Status>,
+}
+
+/// What a waiter for an invocation waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Until {
+    /// It succeeds, fails or pauses.
+    Final,
+    /// It is final, or suspended with only completions from outside to wait for.
+    Settled,
+    /// It is settled, or retrying after a failed attempt: it may not move on for long.
+    Quiet,
+}
+
+impl Until {
+    /// Whether an invocation with `status`, waiting out a retry backoff or not, is there.
+    fn reached(self, status: &Status, backing_off: bool) -> bool {
+        match self {
+            Until::Final => status.is_final(),
+            Until::Settled => status.is_settled(),
+            Until::Quiet => status.is_settled() || backing_off,
+        }
+    }
+}
+
+/// A task driving an invocation: the invocation's status as that task knows it, and how
+/// orders reach it.
+pub(crate) struct Driven {
+    pub status: Status,
+    /// It failed an attempt and waits to retry.
+    pub backing_off: bool,
+    pub steer: Arc<Steer>,
 }
 
 /// A registered durable service: its module, and its retry policy when it has its own.
@@ -40,7 +71,7 @@ pub(crate) struct Invocations {
     /// Invocations with a task driving them, and their status as that task knows it:
     /// registering a service again resumes no invocation twice, and a waiter sees a resumed
     /// invocation as running before its first attempt has begun.
-    pub driven: Mutex<HashMap<String, Status>>,
+    pub driven: Mutex<HashMap<String, Driven>>,
     /// Held while a request is checked against the database and recorded: the number of
     /// the last submission, once read from the database.
     pub submitting: Mutex<Option<u64>>,
@@ -118,7 +149,7 @@ impl Invocations {
         for id in waiting.into_iter().flatten() {
             // Running from now on, for whoever asks before its next attempt begins.
             if let Some(live) = self.driven.lock().unwrap().get_mut(&id) {
-                *live = Status::Running;
+                live.status = Status::Running;
             }
             self.waker(&id).wake();
         }
@@ -212,6 +243,29 @@ impl Invocations {
             .collect()
     }
 
+    /// Invocation `id` and the invocations its calls started, theirs, and so on, that have
+    /// not ended: what a cancellation or a kill of `id` reaches. `None` when the database
+    /// has no invocation `id`.
+    pub fn tree(&self, id: &str) -> Result<Option<(Invocation, Vec<Invocation>)>, ShimError> {
+        let all = self.list()?;
+        let Some(root) = all.iter().find(|i| i.id == id).cloned() else {
+            return Ok(None);
+        };
+        let mut reached = vec![root.id.clone()];
+        let mut below = Vec::new();
+        let mut next = 0;
+        while let Some(caller) = reached.get(next).cloned() {
+            next += 1;
+            for child in all.iter().filter(|i| i.caller.as_deref() == Some(&caller)) {
+                if !child.status.is_ended() && !reached.contains(&child.id) {
+                    reached.push(child.id.clone());
+                    below.push(child.clone());
+                }
+            }
+        }
+        Ok(Some((root, below)))
+    }
+
     /// Invocation `id`, if the database has it.
     pub fn find(&self, id: &str) -> Result<Option<Invocation>, ShimError> {
         let Some(bytes) = self.store.invocation(id).map_err(storage)? else {
@@ -234,39 +288,29 @@ impl Invocations {
             .collect()
     }
 
-    /// Waits until invocation `id` ends (succeeds, fails or pauses); with `settled`, until it
-    /// ends or suspends with only completions from outside to wait for.
-    pub async fn outcome(&self, id: &str, settled: bool) -> Result<Status, ShimError> {
-        let done = |s: &Status| {
-            if settled {
-                s.is_settled()
-            } else {
-                s.is_final()
-            }
-        };
+    /// Waits until invocation `id` is where `until` says, and returns its status then.
+    pub async fn outcome(&self, id: &str, until: Until) -> Result<Status, ShimError> {
         let rx = {
             let mut waiters = self.waiters.lock().unwrap();
-            let live = self.driven.lock().unwrap().get(id).cloned();
+            let live =
+                (self.driven.lock().unwrap().get(id)).map(|d| (d.status.clone(), d.backing_off));
             let recorded = self.find(id)?;
-            let known = recorded.map(|mut i| {
-                if let Some(status) = live {
-                    i.status = status;
-                }
-                i
-            });
+            let known = recorded.map(|i| live.unwrap_or((i.status, false)));
             match known {
                 None => {
                     return Err(ShimError::Invocation(format!(
                         "no durable invocation `{id}`"
                     )));
                 }
-                Some(i) if done(&i.status) => return Ok(i.status),
+                Some((status, backing_off)) if until.reached(&status, backing_off) => {
+                    return Ok(status);
+                }
                 Some(_) => {
                     let (tx, rx) = oneshot::channel();
                     waiters
                         .entry(id.to_owned())
                         .or_default()
-                        .push(Waiter { settled, tx });
+                        .push(Waiter { until, tx });
                     rx
                 }
             }
@@ -279,21 +323,23 @@ impl Invocations {
     /// Tells those waiting for invocation `invocation` what its status is now, if it is what
     /// they wait for.
     pub fn announce(&self, invocation: &Invocation) {
+        self.tell(invocation, false);
+    }
+
+    /// Tells those waiting for invocation `invocation` where it is now: with `backing_off`,
+    /// waiting to retry after a failed attempt.
+    pub fn tell(&self, invocation: &Invocation, backing_off: bool) {
         let status = &invocation.status;
         if let Some(live) = self.driven.lock().unwrap().get_mut(&invocation.id) {
-            live.clone_from(status);
+            live.status.clone_from(status);
+            live.backing_off = backing_off;
         }
         let mut waiters = self.waiters.lock().unwrap();
         let Some(list) = waiters.get_mut(&invocation.id) else {
             return;
         };
         for waiter in std::mem::take(list) {
-            let done = if waiter.settled {
-                status.is_settled()
-            } else {
-                status.is_final()
-            };
-            if done {
+            if waiter.until.reached(status, backing_off) {
                 let _ = waiter.tx.send(status.clone());
             } else {
                 list.push(waiter);

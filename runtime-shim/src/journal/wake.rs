@@ -141,3 +141,112 @@ impl Wake {
         self.pending.swap(false, Ordering::SeqCst)
     }
 }
+
+/// What the user asks of a driven invocation from outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// Run again after a pause, from a fresh retry count.
+    Resume,
+    /// End now, whatever it is doing: no more handler code runs.
+    Kill,
+}
+
+/// How orders reach the task that drives one invocation.
+pub(crate) struct Steer {
+    /// The driving task's.
+    parking: Parking,
+    state: Mutex<Orders>,
+    notify: Notify,
+    /// Set once the task is gone, with `gone_notify`.
+    gone: AtomicBool,
+    gone_notify: Notify,
+}
+
+#[derive(Default)]
+struct Orders {
+    given: Option<Order>,
+    /// The task waits, parked, for an order to resume.
+    resting: bool,
+}
+
+impl Steer {
+    pub fn new(parking: Parking) -> Self {
+        Self {
+            parking,
+            state: Mutex::default(),
+            notify: Notify::new(),
+            gone: AtomicBool::new(false),
+            gone_notify: Notify::new(),
+        }
+    }
+
+    /// Gives `order` to the task; a kill, once given, stays.
+    pub fn give(&self, order: Order) {
+        {
+            let mut state = self.state.lock().unwrap();
+            if state.given != Some(Order::Kill) {
+                state.given = Some(order);
+            }
+            // Only a task that acts on the order counts as at work again: a kill ends
+            // whatever it waits for, a resume only the rest after a pause.
+            if order == Order::Kill || state.resting {
+                self.parking.unpark();
+            }
+        }
+        self.notify.notify_waiters();
+    }
+
+    /// Resolves once the invocation is ordered to end. Not a wait of its own: it races the
+    /// task's work.
+    pub async fn killed(&self) {
+        loop {
+            let notified = self.notify.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.state.lock().unwrap().given == Some(Order::Kill) {
+                return;
+            }
+            notified.await;
+        }
+    }
+
+    /// Waits, parked, for an order to resume.
+    pub async fn resumed(&self) {
+        loop {
+            let notified = self.notify.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            let parked = {
+                let mut state = self.state.lock().unwrap();
+                if state.given == Some(Order::Resume) {
+                    state.given = None;
+                    state.resting = false;
+                    return;
+                }
+                state.resting = true;
+                self.parking.park()
+            };
+            notified.await;
+            drop(parked);
+        }
+    }
+
+    /// The driving task is done.
+    pub fn leave(&self) {
+        self.gone.store(true, Ordering::SeqCst);
+        self.gone_notify.notify_waiters();
+    }
+
+    /// Resolves once the driving task is done.
+    pub async fn gone(&self) {
+        loop {
+            let notified = self.gone_notify.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.gone.load(Ordering::SeqCst) {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
