@@ -137,8 +137,10 @@ pub async fn settle_tree(shim: &Shim, id: &str) -> anyhow::Result<Invocation> {
         }
         std::future::pending().await
     };
+    // `id` itself is waited for even when its record says it paused: it may have been
+    // resumed, and its record says so at its next attempt.
     let in_tree = |all: &[Invocation], i: &Invocation| {
-        !i.status.is_final() && (i.id == id || below(all, id, i))
+        i.id == id || (!i.status.is_final() && below(all, id, i))
     };
     tokio::select! {
         settled = rounds(shim, in_tree, false) => settled?,

@@ -1091,3 +1091,81 @@ fn sem_32_the_counter_is_a_virtual_object_with_a_shared_get() {
         "{err}"
     );
 }
+
+#[test]
+fn sem_42_a_paused_invocation_is_resumed_and_others_are_cancelled_or_killed_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let order = dir.path().join("order.wasm");
+    std::fs::copy(built_guest("probe"), &order).unwrap();
+    let order = order.to_str().unwrap();
+    let run = |key: &str, script: &str, more: &[&str]| {
+        let mut args = vec![
+            "run",
+            order,
+            "--durable",
+            "--route",
+            "probe",
+            "--key",
+            key,
+            "--body",
+            script,
+        ];
+        args.extend(more);
+        cli(&args, dir.path())
+    };
+    let started = |said: &str| -> String {
+        let line = said.lines().find(|l| l.contains("Started invocation"));
+        let line = line.unwrap_or_else(|| panic!("no invocation started: {said}"));
+        line.split_whitespace().last().unwrap().to_owned()
+    };
+
+    // It fails once, and its own limit pauses it: the command says how to go on.
+    let trap_then_ship = r#"[{"op":"trap_first"},{"op":"run","name":"ship"}]"#;
+    let err = failure(run("k", trap_then_ship, &["--max-attempts", "1"]));
+    let paused = started(&err);
+    assert!(
+        err.contains("paused")
+            && err.contains(&format!("cargo guest resume --invocation {paused}")),
+        "{err}"
+    );
+    // The next on its key cannot run before it, and the command says so instead of hanging.
+    let err = failure(run("k", r#"[{"op":"run","name":"behind"}]"#, &[]));
+    assert!(
+        err.contains(&format!("which invocation {paused} holds"))
+            && err.contains(&format!("cargo guest kill --invocation {paused}")),
+        "{err}"
+    );
+    let resumed = success(cli(&["resume", order, "--invocation", &paused], dir.path()));
+    assert!(resumed.contains("ship done"), "{resumed}");
+    let err = failure(cli(&["resume", order, "--invocation", &paused], dir.path()));
+    assert!(
+        err.contains("has ended, so there is nothing to resume"),
+        "{err}"
+    );
+
+    // Cancelled while it waits: its wait returns `cancelled`, and it ends.
+    let waits = r#"[{"op":"awakeable","as":"a"},{"op":"wait","of":["a"],"cancellable":true}]"#;
+    let said = String::from_utf8_lossy(&run("c", waits, &[]).stderr).into_owned();
+    let waiting = started(&said);
+    let cancelled = success(cli(
+        &["cancel", order, "--invocation", &waiting],
+        dir.path(),
+    ));
+    assert!(cancelled.contains("cancelled"), "{cancelled}");
+    let err = failure(cli(
+        &["cancel", order, "--invocation", "inv_nope"],
+        dir.path(),
+    ));
+    assert!(err.contains("no durable invocation `inv_nope`"), "{err}");
+
+    // Killed while it waits: it fails with 409 at once.
+    let said = String::from_utf8_lossy(&run("d", waits, &[]).stderr).into_owned();
+    let doomed = started(&said);
+    let killed = cli(&["kill", order, "--invocation", &doomed], dir.path());
+    let said = String::from_utf8_lossy(&killed.stderr).into_owned();
+    assert!(killed.status.success(), "{said}");
+    assert!(said.contains("failed: killed (code 409)"), "{said}");
+    let listed = success(cli(&["invocations"], dir.path()));
+    let line = listed.lines().find(|l| l.starts_with(&doomed)).unwrap();
+    assert!(line.contains("failed: killed"), "{listed}");
+}

@@ -1,9 +1,10 @@
 //! `cargo guest resume`: carry a durable service's invocations on after a crash or a stop,
 //! or resume a paused one.
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
+use guestkit_shim::journal::Status;
 
-use crate::durable::{ServiceArgs, register, settle, settle_tree, summarize};
+use crate::durable::{ServiceArgs, describe, register, settle, settle_tree, summarize};
 
 /// Run a service's unfinished durable invocations (after a crash or a stop) until each ends
 /// or waits for an awakeable or promise; with --invocation, resume that paused invocation
@@ -24,7 +25,19 @@ pub fn run(args: ResumeArgs) -> anyhow::Result<()> {
         register(&shim, &component, &service)?;
         match &args.invocation {
             Some(id) => {
-                shim.resume_invocation(id)?;
+                let found = shim.invocations()?.into_iter().find(|i| &i.id == id);
+                match found.map(|i| i.status) {
+                    None => bail!("no invocation {id} in {}", args.service.state_dir.display()),
+                    Some(Status::Paused(_)) => shim.resume_invocation(id)?,
+                    Some(ended) if ended.is_ended() => {
+                        bail!(
+                            "invocation {id} has ended, so there is nothing to resume: {}",
+                            describe(&ended)
+                        )
+                    }
+                    // Left unfinished by a command that stopped: it carries on as it is.
+                    Some(_) => {}
+                }
                 summarize(&component, vec![settle_tree(&shim, id).await?])
             }
             None => summarize(&component, settle(&shim, &service).await?),

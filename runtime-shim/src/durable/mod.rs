@@ -302,7 +302,6 @@ async fn run_to_end(
     }
     loop {
         if let Status::Paused(_) = invocation.status {
-            node.invocations.announce(&invocation);
             steer.resumed().await;
             // It starts over with the attempts its policy allows; the guest still sees, in
             // its retry count, that this attempt is not the first since the journal grew.
@@ -313,7 +312,12 @@ async fn run_to_end(
         // What the attempt reads from the store covers every completion so far.
         wake.clear();
         match attempt(node, components, &mut invocation).await? {
-            Next::Done if matches!(invocation.status, Status::Paused(_)) => {}
+            // Paused: it says so, unless an order to resume came already.
+            Next::Done if matches!(invocation.status, Status::Paused(_)) => {
+                if !steer.resume_given() {
+                    node.invocations.announce(&invocation);
+                }
+            }
             Next::Done => return Ok(Some(invocation)),
             Next::Gone => return Ok(None),
             Next::Retry(after) => {

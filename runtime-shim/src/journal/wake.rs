@@ -196,6 +196,11 @@ impl Steer {
         self.notify.notify_waiters();
     }
 
+    /// Whether an order to resume waits to be taken.
+    pub fn resume_given(&self) -> bool {
+        self.state.lock().unwrap().given == Some(Order::Resume)
+    }
+
     /// Resolves once the invocation is ordered to end. Not a wait of its own: it races the
     /// task's work.
     pub async fn killed(&self) {
