@@ -37,6 +37,7 @@ pub async fn start(shim: &Shim, component: &Component, start: Start<'_>) -> anyh
         None => start.body.as_bytes().to_vec(),
     };
     register(shim, component, start.service)?;
+    let known: Vec<String> = shim.invocations()?.into_iter().map(|i| i.id).collect();
     let id = shim.submit_invocation(Request {
         service: start.service.to_owned(),
         handler: start.handler.to_owned(),
@@ -47,7 +48,14 @@ pub async fn start(shim: &Shim, component: &Component, start: Start<'_>) -> anyh
         limit: start.limit,
         caller: None,
     })?;
-    eprintln!("{:>12} invocation {id}", "Started");
+    // The request named an invocation that exists (its idempotency key's, or its workflow
+    // key's run): this one is attached to it.
+    let verb = if known.contains(&id) {
+        "Attached to"
+    } else {
+        "Started"
+    };
+    eprintln!("{verb:>12} invocation {id}");
     let ours = settle_tree(shim, &id).await?;
     report(&ours, types.as_ref())
 }

@@ -1014,6 +1014,41 @@ fn the_workflow_example_ships_once_approved_from_the_cli() {
         .split_whitespace()
         .find(|w| w.starts_with("prom_"))
         .unwrap_or_else(|| panic!("no awakeable named: {said}"));
+    let run = |route: &str, body: &str| {
+        let route = format!("workflow.v1.OrderService/{route}");
+        let args = [
+            "run",
+            "-p",
+            "workflow",
+            "--durable",
+            "--key",
+            "A1",
+            "--route",
+            &route,
+            "--body",
+            body,
+            "--state-dir",
+            state,
+        ];
+        cli(&args, &root)
+    };
+    // A shared handler reads where the run is, beside it.
+    let status = success(run("Status", "{}"));
+    assert_eq!(status.trim(), r#"{"status":"waiting for approval"}"#);
+    // The run runs once per order: submitting it again attaches to it.
+    let again = run("Process", r#"{"orderId": "A1", "amountCents": 1}"#);
+    let said_again = String::from_utf8_lossy(&again.stderr).into_owned();
+    assert!(again.status.success(), "{said_again}");
+    let id = |said: &str| {
+        said.split_whitespace()
+            .find(|w| w.starts_with("inv_"))
+            .map(str::to_owned)
+    };
+    assert!(
+        said_again.contains("Attached to invocation"),
+        "{said_again}"
+    );
+    assert_eq!(id(&said_again), id(&said), "{said_again}");
     let shipped = success(cli(
         &[
             "complete",
@@ -1028,15 +1063,20 @@ fn the_workflow_example_ships_once_approved_from_the_cli() {
         ],
         &root,
     ));
-    // Both invocations end: the workflow's, and the `Ship` call it made.
+    // The run ends, with the `Ship` call it made (the status query ended before).
     let mut outputs: Vec<&str> = shipped.lines().collect();
     outputs.sort_unstable();
     assert_eq!(
         outputs,
         [
             r#"{"status":"shipped A1","receipt":"rcpt-A1-1250","tracking":"trk-A1"}"#,
+            r#"{"status":"waiting for approval"}"#,
             r#"{"tracking":"trk-A1"}"#,
         ]
+    );
+    assert_eq!(
+        success(run("Status", "{}")).trim(),
+        r#"{"status":"shipped"}"#
     );
 }
 

@@ -1719,3 +1719,104 @@ fn sem_42_a_paused_invocation_keeps_its_key_across_a_restart_and_resumes_there()
         assert_eq!(d.effects(), ["first", "behind"], "in submission order");
     });
 }
+
+/// The probe declared a `workflow`, registered as durable service `flow`: its `probe` route is
+/// the workflow's run, and `probe-shared` a shared handler.
+fn register_workflow(d: &TestHost) {
+    use wasm_encoder::{ComponentSection, CustomSection};
+    let mut bytes = std::fs::read(built_guest("probe")).unwrap();
+    let kind = CustomSection {
+        name: "guestkit:durable".into(),
+        data: b"kind workflow\n".as_slice().into(),
+    };
+    kind.append_to_component(&mut bytes);
+    let module = d.shim.load(&bytes).unwrap();
+    d.shim.register_service("flow", &module).unwrap();
+}
+
+fn start_flow(d: &TestHost, handler: &str, key: &str, script: impl Into<Script>) -> String {
+    let input = script.into().to_bytes();
+    (d.shim.start_invocation("flow", handler, Some(key), input)).expect("the invocation starts")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_43_a_workflow_runs_once_per_key_and_its_shared_handlers_query_and_signal_it() {
+    let (_state, d) = fresh();
+    register_workflow(&d);
+    let run = start_flow(
+        &d,
+        "probe",
+        "w1",
+        [
+            Op::state_set("status", "waiting"),
+            Op::PromiseGet {
+                key: "approval".into(),
+                name_as: "approval".into(),
+            },
+            Op::wait(["approval"]),
+            Op::take("approval"),
+            Op::state_set("status", "approved"),
+            Op::run("ship"),
+        ],
+    );
+    d.journaled(&run, "durable.promise-get").await;
+    // Submitted again while it runs: the same invocation, not a second run.
+    let again = start_flow(&d, "probe", "w1", [Op::run("second")]);
+    assert_eq!(again, run, "a second submission attaches to the first");
+
+    // A shared handler runs beside the waiting run: it reads the run's state and signals it.
+    let query = start_flow(
+        &d,
+        "probe-shared",
+        "w1",
+        [
+            Op::state_get("status"),
+            Op::PromiseComplete {
+                key: "approval".into(),
+                value: "yes".into(),
+            },
+        ],
+    );
+    let asked = d.results(&query).await;
+    assert_eq!(asked.get::<Option<String>>(0).as_deref(), Some("waiting"));
+    let results = d.results(&run).await;
+    assert_eq!(results.get::<Taken>(3), Taken::Ok("yes".into()));
+
+    // After it ended, it is still the one run of its key; queries may be made many times.
+    let after = start_flow(&d, "probe", "w1", [Op::run("third")]);
+    assert_eq!(after, run);
+    assert_eq!(d.outcome(&after).await, d.invocation(&run).status);
+    for _ in 0..2 {
+        let query = start_flow(&d, "probe-shared", "w1", [Op::state_get("status")]);
+        let asked = d.results(&query).await;
+        assert_eq!(asked.get::<Option<String>>(0).as_deref(), Some("approved"));
+    }
+    assert_eq!(d.effects(), ["ship"], "the run ran once");
+
+    // Another key is another workflow, with promises of its own.
+    let other = start_flow(
+        &d,
+        "probe",
+        "w2",
+        [Op::PromisePeek {
+            key: "approval".into(),
+        }],
+    );
+    assert_ne!(other, run);
+    assert_eq!(d.results(&other).await.get::<Taken>(0), Taken::Void);
+
+    let another = d
+        .shim
+        .start_invocation("flow", "cancel-order", Some("w1"), Vec::new());
+    let refused = another.unwrap_err().to_string();
+    assert!(
+        refused.contains("already runs `probe`") && refused.contains("#[shared]"),
+        "{refused}"
+    );
+    let keyless = d.shim.start_invocation("flow", "probe", None, Vec::new());
+    let refused = keyless.unwrap_err().to_string();
+    assert!(
+        refused.contains("every invocation names its key"),
+        "{refused}"
+    );
+}

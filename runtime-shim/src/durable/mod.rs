@@ -17,7 +17,7 @@ use std::time::Duration;
 use crate::actor::components::Components;
 use crate::actor::{Phase, life};
 use crate::clock::current_parking;
-use crate::declaration::Access;
+use crate::declaration::{Access, ServiceKind};
 use crate::error::{ShimError, trap_reason};
 use crate::journal::{
     self, Abort, Attempt, Driven, Failure, Invocation, InvocationRetry, KeyPlace, Request, Service,
@@ -57,8 +57,8 @@ pub(crate) fn register(
 }
 
 /// Records a new invocation and starts it, unless the database already has the invocation
-/// the request names: its idempotency key's, or `id`'s when given (a call a durable handler
-/// made, which a replay makes again). The invocation's id either way.
+/// the request names: its workflow key's run, its idempotency key's, or `id`'s when given (a
+/// call a durable handler made, which a replay makes again). The invocation's id either way.
 pub(crate) fn submit(
     node: &Arc<Node>,
     components: &Arc<Components>,
@@ -66,27 +66,24 @@ pub(crate) fn submit(
     id: Option<String>,
 ) -> Result<String, ShimError> {
     let service = &request.service;
-    let access = node
-        .invocations
-        .services
-        .lock()
-        .unwrap()
+    let declared = (node.invocations.services.lock().unwrap())
         .get(service)
-        .map(|s| (s.module.summary().durable).access(&request.handler, request.key.is_some()));
-    let access = match access {
-        Some(Ok(access)) => access,
-        Some(Err(why)) => {
-            return Err(ShimError::InvocationRefused(format!(
-                "`{service}` cannot take this invocation of `{}`: {why}",
-                request.handler
-            )));
-        }
-        None => {
-            return Err(ShimError::Invocation(format!(
-                "no durable service `{service}`; register its module with Shim::register_service"
-            )));
-        }
+        .map(|s| {
+            let declaration = &s.module.summary().durable;
+            let access = declaration.access(&request.handler, request.key.is_some());
+            (declaration.kind, access)
+        });
+    let Some((kind, access)) = declared else {
+        return Err(ShimError::Invocation(format!(
+            "no durable service `{service}`; register its module with Shim::register_service"
+        )));
     };
+    let access = access.map_err(|why| {
+        ShimError::InvocationRefused(format!(
+            "`{service}` cannot take this invocation of `{}`: {why}",
+            request.handler
+        ))
+    })?;
     if request.idempotency_key.as_deref() == Some("") {
         return Err(ShimError::InvocationRefused(format!(
             "the idempotency key of this invocation of `{service}` is empty; give it one that \
@@ -96,7 +93,15 @@ pub(crate) fn submit(
     let mut seed = [0u8; 8];
     getrandom::fill(&mut seed)
         .map_err(|e| ShimError::Engine(format!("no randomness for an invocation: {e}")))?;
-    let id = match request.idempotent_id().or(id) {
+    // A workflow's run (its exclusive handler) runs once per workflow key: every submission
+    // for the key is the first one, and attaches to it.
+    let workflow_run = (kind == Some(ServiceKind::Workflow) && access == Access::Exclusive)
+        .then(|| workflow_run_id(service, request.key.as_deref().unwrap_or_default()));
+    let id = match workflow_run
+        .clone()
+        .or_else(|| request.idempotent_id())
+        .or(id)
+    {
         Some(id) => id,
         None => {
             let mut fresh = [0u8; 16];
@@ -108,7 +113,17 @@ pub(crate) fn submit(
     };
     // One request at a time between looking for the id and recording it.
     let mut submitting = node.invocations.submitting.lock().unwrap();
-    if node.invocations.find(&id)?.is_some() {
+    if let Some(first) = node.invocations.find(&id)? {
+        if workflow_run.is_some() && first.handler != request.handler {
+            return Err(ShimError::InvocationRefused(format!(
+                "workflow `{service}` `{}` already runs `{}`: a workflow's run handler runs \
+                 once per key, and `{}` is another exclusive handler; mark it #[shared] to \
+                 call it beside the run",
+                first.key.as_deref().unwrap_or_default(),
+                first.handler,
+                request.handler
+            )));
+        }
         return Ok(id);
     }
     let submitted = node.invocations.next_submission(&mut submitting)?;
@@ -138,6 +153,11 @@ pub(crate) fn submit(
     node.invocations.save_now(&invocation)?;
     spawn_drive(node, components, invocation);
     Ok(id)
+}
+
+/// The id of the run of workflow `service`'s key `key`: every submission of it is this one.
+pub(crate) fn workflow_run_id(service: &str, key: &str) -> String {
+    journal::derived_id(&["workflow", service, key])
 }
 
 /// What comes after an attempt.

@@ -625,11 +625,21 @@ fn find_invocation(
                 None => Ok(None),
             }
         }
-        InvocationRef::Workflow(w) => node.invocations.list().map(|all| {
-            all.into_iter().find(|i| {
-                i.service == w.name && i.key.as_deref() == Some(&w.key) && i.handler == "run"
-            })
-        }),
+        // A workflow's run has the id of its key; a service not declared a workflow, the
+        // invocation of its `run` handler on the key.
+        InvocationRef::Workflow(w) => {
+            let run = durable::workflow_run_id(&w.name, &w.key);
+            match node.invocations.find(&run) {
+                Ok(None) => node.invocations.list().map(|all| {
+                    all.into_iter().find(|i| {
+                        i.service == w.name
+                            && i.key.as_deref() == Some(&w.key)
+                            && i.handler == "run"
+                    })
+                }),
+                found => found,
+            }
+        }
     };
     let found = found.map_err(|e| wasmtime::format_err!("{e}"))?;
     Ok(found.ok_or_else(|| Failure {
