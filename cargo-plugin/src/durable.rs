@@ -5,6 +5,7 @@
 //! database.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::bail;
 use guestkit_shim::Shim;
@@ -71,6 +72,10 @@ pub struct ServiceArgs {
     /// The service's name (default: the component's name)
     #[arg(long, value_name = "NAME")]
     pub service: Option<String>,
+    /// How long an ended invocation (its journal, output and idempotency key, a workflow's
+    /// promises and state) is kept before it is purged
+    #[arg(long, value_name = "HOURS", default_value_t = 24)]
+    pub retention_hours: u64,
 }
 
 impl ServiceArgs {
@@ -82,7 +87,8 @@ impl ServiceArgs {
             .service
             .clone()
             .unwrap_or_else(|| component.default_name());
-        let shim = shim::open(&self.state_dir, &component.path)?;
+        let retention = Duration::from_secs(self.retention_hours.saturating_mul(3600));
+        let shim = shim::open(&self.state_dir, &component.path, retention)?;
         Ok((shim, component, service))
     }
 }

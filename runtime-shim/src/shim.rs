@@ -155,6 +155,7 @@ pub struct ShimBuilder {
     host_calls: HashMap<(String, String), HostCallback>,
     host_handler: Option<HostHandler>,
     invocation_retry: InvocationRetry,
+    retention: Duration,
     clock: Clock,
 }
 
@@ -163,6 +164,15 @@ impl ShimBuilder {
     /// mismatch (default: for ever, from 50 ms doubling up to 10 s).
     pub fn invocation_retry(mut self, retry: InvocationRetry) -> Self {
         self.invocation_retry = retry;
+        self
+    }
+
+    /// How long an ended durable invocation, its journal and output, its idempotency key and a
+    /// workflow's promises and state are kept before the shim purges them (default 24 h, as
+    /// Restate). Purging happens when a service registers and on
+    /// [`Shim::purge_expired`].
+    pub fn retention(mut self, retention: Duration) -> Self {
+        self.retention = retention;
         self
     }
 
@@ -254,7 +264,7 @@ impl ShimBuilder {
         Ok(Shim {
             components: Arc::new(Components::new(engine.clone(), linker, &self.limits)),
             node: Arc::new(Node {
-                invocations: Invocations::new(Arc::clone(&store)),
+                invocations: Invocations::new(Arc::clone(&store), clock.clone(), self.retention),
                 router: Arc::new(Router::new(&self.node, clock.clone())),
                 name: self.node,
                 engine,
@@ -327,6 +337,7 @@ impl Shim {
             host_calls: HashMap::new(),
             host_handler: None,
             invocation_retry: InvocationRetry::default(),
+            retention: journal::DEFAULT_RETENTION,
             clock: Clock::system(),
         }
     }
@@ -529,6 +540,11 @@ impl Shim {
                 "no durable invocation `{id}` in this state database"
             ))
         })
+    }
+
+    /// Purges the ended durable invocations whose retention is over; how many.
+    pub fn purge_expired(&self) -> Result<usize, ShimError> {
+        durable::purge_expired(&self.node)
     }
 
     /// Every durable invocation in the state database.

@@ -984,6 +984,11 @@ fn a_durable_invocation_waits_for_an_awakeable_completed_from_the_cli() {
     assert!(done.contains(r#"{"ok":"\"approved\""}"#), "{done}");
     let listed = success(cli(&["invocations"], dir.path()));
     assert!(listed.contains("succeeded"), "{listed}");
+    // Ended, it is kept for the default retention of 24 h (23 h and some under a slow run).
+    assert!(
+        listed.contains("  kept 2") && listed.contains("m more"),
+        "{listed}"
+    );
 }
 
 #[test]

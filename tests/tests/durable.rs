@@ -1820,3 +1820,110 @@ async fn sem_43_a_workflow_runs_once_per_key_and_its_shared_handlers_query_and_s
         "{refused}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_44_an_ended_invocation_is_kept_for_its_retention_then_purged_with_what_it_left() {
+    let (_state, d) = fresh();
+    register_workflow(&d);
+    let day = Duration::from_secs(24 * 60 * 60);
+    let pay = || guestkit_shim::journal::Request {
+        service: "probe".into(),
+        handler: "probe".into(),
+        key: Some("order-1".into()),
+        input: Script::new([Op::run("charge")]).to_bytes(),
+        idempotency_key: Some("pay-1".into()),
+        ..Default::default()
+    };
+    let paid = d.shim.submit_invocation(pay()).unwrap();
+    let run = start_flow(
+        &d,
+        "probe",
+        "w1",
+        [
+            Op::state_set("status", "done"),
+            Op::PromiseComplete {
+                key: "receipt".into(),
+                value: "r-1".into(),
+            },
+            Op::run("flow"),
+        ],
+    );
+    let waits = d.start(None, parked("gate").ops);
+    d.results(&paid).await;
+    d.results(&run).await;
+    awakeable_of(&d, &waits).await;
+    let ended_at = d.shim.clock().now_ms();
+    assert_eq!(
+        d.invocation(&paid).expires_at_ms,
+        Some(ended_at + 24 * 60 * 60 * 1000),
+        "kept for 24 h by default"
+    );
+    assert!(d.invocation(&waits).expires_at_ms.is_none(), "not ended");
+
+    d.advance(day - Duration::from_millis(1)).await;
+    assert_eq!(d.shim.purge_expired().unwrap(), 0, "never before its time");
+    assert!(!d.shim.journal(&paid).unwrap().is_empty());
+    d.advance(Duration::from_millis(1)).await;
+    assert_eq!(d.shim.purge_expired().unwrap(), 2);
+    let left: Vec<String> = d
+        .shim
+        .invocations()
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(
+        left,
+        std::slice::from_ref(&waits),
+        "an invocation that has not ended stays"
+    );
+    assert!(d.shim.journal(&paid).unwrap().is_empty());
+    let output = d.shim.invocation_outcome(&paid).await.unwrap_err();
+    assert!(
+        output.to_string().contains("no durable invocation"),
+        "{output}"
+    );
+
+    // Its idempotency key and its workflow key are free again: a new invocation runs, and
+    // the workflow's promises and state went with its run.
+    let again = d.shim.submit_invocation(pay()).unwrap();
+    d.results(&again).await;
+    let rerun = start_flow(
+        &d,
+        "probe",
+        "w1",
+        [
+            Op::state_get("status"),
+            Op::PromisePeek {
+                key: "receipt".into(),
+            },
+        ],
+    );
+    let seen = d.results(&rerun).await;
+    assert_eq!(
+        seen.get::<Option<String>>(0),
+        None,
+        "the workflow's state is gone"
+    );
+    assert_eq!(seen.get::<Taken>(1), Taken::Void, "its promise is gone");
+    assert_eq!(d.effects(), ["charge", "flow", "charge"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_42_an_invocation_that_keeps_failing_is_quiet_once_it_waits_to_retry() {
+    let (_state, d) = fresh_with(after_an_hour());
+    let failing = d.start(None, [Op::Trap]);
+    let fine = d.start(None, [Op::run("fine")]);
+    // What `cargo guest complete` and `resume` wait for: neither holds up the other.
+    let quiet = d.shim.invocation_quiet(&failing);
+    assert_eq!(
+        d.wait_for("a failed attempt", quiet).await.unwrap(),
+        Status::Running
+    );
+    assert_eq!(d.invocation(&failing).retry_count, 1, "it waits to retry");
+    let done = d.shim.invocation_quiet(&fine);
+    assert!(matches!(
+        d.wait_for("the other", done).await.unwrap(),
+        Status::Succeeded(_)
+    ));
+}

@@ -18,6 +18,15 @@ pub struct InvocationsArgs {
     pub state_dir: PathBuf,
 }
 
+/// How much longer an ended invocation is kept, as the listing says it.
+fn kept_for(left_ms: u64) -> String {
+    if left_ms == 0 {
+        return "retention over: purged when its service next registers".to_owned();
+    }
+    let minutes = left_ms.div_ceil(60_000);
+    format!("kept {}h{:02}m more", minutes / 60, minutes % 60)
+}
+
 pub fn run(args: InvocationsArgs) -> anyhow::Result<()> {
     // A command that only reads never makes a state directory or database.
     let db = args.state_dir.join("state.redb");
@@ -41,10 +50,15 @@ pub fn run(args: InvocationsArgs) -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    let now_ms = shim.clock().now_ms();
     for i in shim.invocations()? {
         let key = i.key.as_deref().unwrap_or("-");
+        let kept = match i.expires_at_ms {
+            Some(at) => format!("  {}", kept_for(at.saturating_sub(now_ms))),
+            None => String::new(),
+        };
         println!(
-            "{}  {}/{}  key {key}  attempts {}  {}",
+            "{}  {}/{}  key {key}  attempts {}  {}{kept}",
             i.id,
             i.service,
             i.handler,

@@ -13,7 +13,7 @@ use std::pin::pin;
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
-use guestkit_shim::journal::AttemptLimit;
+use guestkit_shim::journal::{AttemptLimit, DEFAULT_RETENTION};
 use guestkit_shim::{
     Address, ExitReason, Module, Payload, Response, SendError, Shim, SpawnOptions,
 };
@@ -73,6 +73,10 @@ pub struct RunArgs {
     /// is, journal kept) or fail (its callers get the last error)
     #[arg(long, value_enum, value_name = "WHAT", requires = "max_attempts", default_value_t = OnMaxAttempts::Pause)]
     pub on_max_attempts: OnMaxAttempts,
+    /// How long an ended durable invocation (its journal, output and idempotency key, a
+    /// workflow's promises and state) is kept before it is purged
+    #[arg(long, value_name = "HOURS", default_value_t = 24)]
+    pub retention_hours: u64,
 }
 
 /// What a durable invocation that used up its attempts does.
@@ -95,7 +99,8 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         return runtime.block_on(run_to_end(&args, &component, name));
     };
     if args.durable {
-        let shim = shim::open(&args.state_dir, path)?;
+        let retention = Duration::from_secs(args.retention_hours.saturating_mul(3600));
+        let shim = shim::open(&args.state_dir, path, retention)?;
         let start = durable::Start {
             service: &name,
             handler: route,
@@ -279,7 +284,7 @@ fn prepare(
     component: &Component,
     name: String,
 ) -> anyhow::Result<(Shim, Module, SpawnOptions)> {
-    let shim = shim::open(&args.state_dir, &component.path)?;
+    let shim = shim::open(&args.state_dir, &component.path, DEFAULT_RETENTION)?;
     let module = component.load(&shim)?;
     let mut opts = SpawnOptions::new(name);
     for params in &args.grant {

@@ -42,6 +42,7 @@ pub(crate) fn register(
         .lock()
         .unwrap()
         .insert(name.to_owned(), service);
+    purge_expired(node)?;
     let all = node.invocations.list()?;
     node.invocations
         .seen_submissions(all.iter().map(|i| i.submitted).max().unwrap_or(0));
@@ -54,6 +55,15 @@ pub(crate) fn register(
         spawn_drive(node, components, invocation);
     }
     Ok(())
+}
+
+/// Purges the ended invocations whose retention is over; how many.
+pub(crate) fn purge_expired(node: &Node) -> Result<usize, ShimError> {
+    let workflows: Vec<String> = (node.invocations.services.lock().unwrap().iter())
+        .filter(|(_, s)| s.module.summary().durable.kind == Some(ServiceKind::Workflow))
+        .map(|(name, _)| name.clone())
+        .collect();
+    (node.invocations).purge_expired(|service| workflows.iter().any(|w| w == service))
 }
 
 /// Records a new invocation and starts it, unless the database already has the invocation
@@ -149,6 +159,7 @@ pub(crate) fn submit(
         submitted,
         limit: request.limit,
         caller: request.caller,
+        expires_at_ms: None,
     };
     node.invocations.save_now(&invocation)?;
     spawn_drive(node, components, invocation);

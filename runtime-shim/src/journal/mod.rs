@@ -20,5 +20,6 @@ pub use self::records::{
 pub(crate) use self::records::{
     awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,
 };
+pub use self::table::DEFAULT_RETENTION;
 pub(crate) use self::table::{Driven, Invocations, Service, Until};
 pub(crate) use self::wake::{KeyPlace, Order, Steer, Wake};

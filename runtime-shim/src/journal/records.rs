@@ -179,6 +179,10 @@ pub struct Invocation {
     /// cancellation or a kill of the caller reaches it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller: Option<String>,
+    /// Once it has ended: when its retention is over and the shim purges it (ms since the
+    /// Unix epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at_ms: Option<u64>,
 }
 
 impl Invocation {

@@ -4,16 +4,22 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::sync::oneshot;
 
 use super::attempt::JournalEntry;
 use super::commit::Journaler;
-use super::records::{Completion, Invocation, InvocationRetry, Status, output_key};
+use super::records::{
+    Completion, Invocation, InvocationRetry, Status, awakeable_key, cancel_key, output_key,
+    promise_key, signal_key,
+};
 use super::wake::{KeyLock, Steer, Wake};
+use crate::clock::Clock;
 use crate::component::Module;
+use crate::declaration::Access;
 use crate::error::ShimError;
-use crate::storage::{DurableWrite, StateChanges, StateStore, StorageError};
+use crate::storage::{DurableWrite, Purge, StateChanges, StateStore, StorageError};
 
 /// Someone waiting for an invocation to end, or with `settled`, to stop moving on its own.
 struct Waiter {
@@ -78,10 +84,13 @@ pub(crate) struct Invocations {
     wakers: Mutex<HashMap<String, Arc<Wake>>>,
     /// Completion id → the suspended invocations waiting for it.
     waiting: Mutex<HashMap<String, HashSet<String>>>,
+    clock: Clock,
+    /// How long an ended invocation is kept.
+    retention: Duration,
 }
 
 impl Invocations {
-    pub fn new(store: Arc<dyn StateStore>) -> Self {
+    pub fn new(store: Arc<dyn StateStore>, clock: Clock, retention: Duration) -> Self {
         Self {
             journaler: Arc::new(Journaler::new(Arc::clone(&store))),
             store,
@@ -92,6 +101,8 @@ impl Invocations {
             submitting: Mutex::default(),
             wakers: Mutex::default(),
             waiting: Mutex::default(),
+            clock,
+            retention,
         }
     }
 
@@ -164,12 +175,70 @@ fn encode(invocation: &Invocation) -> Vec<u8> {
     serde_json::to_vec(invocation).expect("an invocation encodes")
 }
 
+/// How long an ended invocation is kept when the shim is not told otherwise, as in Restate.
+pub const DEFAULT_RETENTION: Duration = Duration::from_secs(24 * 60 * 60);
+
 impl Invocations {
     /// Writes `invocation`'s record, durably, in a transaction of its own.
     pub fn save_now(&self, invocation: &Invocation) -> Result<(), ShimError> {
         self.store
-            .put_invocation(&invocation.id, &encode(invocation))
+            .put_invocation(&invocation.id, &self.record(invocation))
             .map_err(storage)
+    }
+
+    /// `invocation`'s record: once it has ended, with the time its retention is over.
+    fn record(&self, invocation: &Invocation) -> Vec<u8> {
+        if invocation.status.is_ended() && invocation.expires_at_ms.is_none() {
+            let retention = u64::try_from(self.retention.as_millis()).unwrap_or(u64::MAX);
+            let mut ended = invocation.clone();
+            ended.expires_at_ms = Some(self.clock.now_ms().saturating_add(retention));
+            return encode(&ended);
+        }
+        encode(invocation)
+    }
+
+    /// Removes every ended invocation whose retention is over, with its journal, its output,
+    /// its awakeables, signals and cancellation (and, for a workflow's run, the workflow's
+    /// promises and state), as Restate purges: a later request with its idempotency key, or
+    /// for its workflow key, is a new invocation. How many it removed.
+    pub fn purge_expired(&self, is_workflow: impl Fn(&str) -> bool) -> Result<usize, ShimError> {
+        let now = self.clock.now_ms();
+        let mut purged = 0;
+        for invocation in self.list()? {
+            let Some(expires_at_ms) = invocation.expires_at_ms else {
+                // Ended before records carried their retention: it starts now.
+                if invocation.status.is_ended() && !self.is_driven(&invocation.id) {
+                    self.save_now(&invocation)?;
+                }
+                continue;
+            };
+            if expires_at_ms > now || self.is_driven(&invocation.id) {
+                continue;
+            }
+            let id = &invocation.id;
+            let mut purge = Purge {
+                invocation: id.clone(),
+                completion_prefixes: vec![
+                    output_key(id),
+                    cancel_key(id),
+                    awakeable_key(&format!("prom_{id}_")),
+                    signal_key(id, ""),
+                ],
+                state_owner: None,
+            };
+            if is_workflow(&invocation.service) && invocation.access() == Access::Exclusive {
+                let owner = invocation.state_owner();
+                purge.completion_prefixes.push(promise_key(&owner, ""));
+                purge.state_owner = Some(owner);
+            }
+            self.store.purge(&purge).map_err(storage)?;
+            purged += 1;
+        }
+        Ok(purged)
+    }
+
+    fn is_driven(&self, id: &str) -> bool {
+        self.driven.lock().unwrap().contains_key(id)
     }
 
     /// Writes `invocation`'s record (and the state changes that land with it), durably, in the
@@ -185,7 +254,7 @@ impl Invocations {
         });
         let write = DurableWrite::Invocation {
             id: invocation.id.clone(),
-            record: encode(invocation),
+            record: self.record(invocation),
             state,
             completes: output.clone(),
         };

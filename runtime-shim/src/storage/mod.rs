@@ -50,6 +50,18 @@ pub enum DurableWrite {
     },
 }
 
+/// What an ended invocation leaves in the store, to remove once its retention is over.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Purge {
+    /// Its record and its journal.
+    pub invocation: String,
+    /// The completions whose ids start with one of these (its output, awakeables, signals,
+    /// cancellation; a workflow's promises).
+    pub completion_prefixes: Vec<String>,
+    /// An owner whose state goes too (a workflow's).
+    pub state_owner: Option<String>,
+}
+
 /// The writes of one step of an actor, applied all at once or not at all.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateChanges {
@@ -127,6 +139,8 @@ pub trait StateStore: Send + Sync + 'static {
             completes: None,
         }])
     }
+    /// Removes an ended invocation for good, in one transaction: what `purge` names.
+    fn purge(&self, purge: &Purge) -> Result<(), StorageError>;
     /// Every durable invocation's record.
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Durable invocation `id`'s record.

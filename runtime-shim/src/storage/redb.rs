@@ -19,7 +19,7 @@ use redb::{
 };
 
 use super::log::WriteLog;
-use super::{DurableWrite, SavedCapability, StateChanges, StateStore, StorageError};
+use super::{DurableWrite, Purge, SavedCapability, StateChanges, StateStore, StorageError};
 
 /// (actor, key) → value.
 const STATE: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("state");
@@ -521,6 +521,37 @@ impl StateStore for RedbStore {
             records.push(entry.map_err(err)?.1.value().to_vec());
         }
         Ok(records)
+    }
+
+    fn purge(&self, purge: &Purge) -> Result<(), StorageError> {
+        self.write(|txn| {
+            let id = purge.invocation.as_str();
+            txn.open_table(INVOCATIONS)
+                .map_err(err)?
+                .remove(id)
+                .map_err(err)?;
+            let mut journal = txn.open_table(JOURNAL).map_err(err)?;
+            let indexes = (journal.range((id, 0)..=(id, u32::MAX)).map_err(err)?)
+                .map(|entry| entry.map(|(k, _)| k.value().1).map_err(err))
+                .collect::<Result<Vec<u32>, _>>()?;
+            for index in indexes {
+                journal.remove((id, index)).map_err(err)?;
+            }
+            let mut completions = txn.open_table(COMPLETIONS).map_err(err)?;
+            for prefix in &purge.completion_prefixes {
+                let keys = (completions.range(prefix.as_str()..).map_err(err)?)
+                    .map(|entry| entry.map(|(k, _)| k.value().to_owned()).map_err(err))
+                    .take_while(|k| k.as_ref().map_or(true, |k| k.starts_with(prefix.as_str())))
+                    .collect::<Result<Vec<String>, _>>()?;
+                for key in keys {
+                    completions.remove(key.as_str()).map_err(err)?;
+                }
+            }
+            if let Some(owner) = &purge.state_owner {
+                apply(txn, owner, &StateChanges::clear_all())?;
+            }
+            Ok(())
+        })
     }
 
     fn invocation(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
