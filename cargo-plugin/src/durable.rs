@@ -124,8 +124,9 @@ pub async fn settle(shim: &Shim, service: &str) -> anyhow::Result<Vec<Invocation
 }
 
 /// Runs invocation `id` and the invocations its calls started until `id` ends or waits only
-/// for the outside. When an invocation ahead of it on its key pauses, or waits for the outside
-/// too, `id` can only wait: that is an error naming the invocation to resume or kill.
+/// for the outside. When an invocation ahead of it on its key pauses, waits for the outside
+/// too, or fails and waits to retry, `id` can only wait: that is an error naming the
+/// invocation and what to do about it, and `id` stays queued.
 pub async fn settle_tree(shim: &Shim, id: &str) -> anyhow::Result<Invocation> {
     let find = || -> anyhow::Result<Invocation> {
         let found = shim.invocations()?.into_iter().find(|i| i.id == id);
@@ -145,7 +146,9 @@ pub async fn settle_tree(shim: &Shim, id: &str) -> anyhow::Result<Invocation> {
         .collect();
     let stuck_ahead = async {
         for i in &ahead {
-            if !shim.invocation_settled(&i.id).await?.is_ended() {
+            // Paused, waiting for the outside, or failing and waiting to retry: it will not
+            // give the key up soon, and this command does not wait for it.
+            if !shim.invocation_quiet(&i.id).await?.is_ended() {
                 return Ok::<_, anyhow::Error>(i.id.clone());
             }
         }
@@ -161,11 +164,23 @@ pub async fn settle_tree(shim: &Shim, id: &str) -> anyhow::Result<Invocation> {
         stuck = stuck_ahead => {
             let stuck = stuck?;
             let key = ours.key.as_deref().unwrap_or_default();
+            let holder = (shim.invocations()?.into_iter()).find(|i| i.id == stuck);
+            let (state, next) = match holder {
+                Some(i) if matches!(i.status, Status::Paused(_)) => (
+                    describe(&i.status),
+                    format!("resume it (`cargo guest resume --invocation {stuck}`)"),
+                ),
+                Some(i) if i.status == Status::Running => (
+                    format!("retrying after {} failed attempt(s)", i.retry_count),
+                    "let it retry (`cargo guest resume`)".to_owned(),
+                ),
+                Some(i) => (describe(&i.status), "complete what it waits for".to_owned()),
+                None => ("gone".to_owned(), "run this again".to_owned()),
+            };
             bail!(
-                "invocation {id} waits for key {key}, which invocation {stuck} holds and will \
-                 not give up on its own ({}): resume it (`cargo guest resume --invocation \
-                 {stuck}`) or end it (`cargo guest kill --invocation {stuck}`)",
-                describe(&find_status(shim, &stuck)?)
+                "invocation {id} waits for key {key}, which invocation {stuck} holds ({state}): \
+                 {next}, or end it (`cargo guest kill --invocation {stuck}`); invocation {id} \
+                 stays queued behind it"
             );
         }
     }
@@ -185,11 +200,6 @@ fn below(all: &[Invocation], root: &str, i: &Invocation) -> bool {
             .and_then(|c| c.caller.as_deref());
     }
     false
-}
-
-fn find_status(shim: &Shim, id: &str) -> anyhow::Result<Status> {
-    let found = shim.invocations()?.into_iter().find(|i| i.id == id);
-    Ok(found.map(|i| i.status).unwrap_or(Status::Running))
 }
 
 /// Waits for each invocation `open` picks to settle (with `quiet`, or to wait to retry),
