@@ -97,105 +97,144 @@ fn invocations(db: &Path) -> Vec<Invocation> {
         .collect()
 }
 
-#[test]
-fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
-    let component = dir.path().join("workflow.wasm");
-    std::fs::copy(built_guest("probe"), &component).unwrap();
-    // So that each shim process starts in milliseconds instead of compiling the component.
-    guestkit_shim::precompile(&component).unwrap();
-    let state = dir.path().join("state");
-    let db = state.join("state.redb");
+/// A shim process per command, on the component and state database in `dir`, the component
+/// being the probe (precompiled, so that each process starts in milliseconds).
+struct Shims {
+    component: std::path::PathBuf,
+    state: std::path::PathBuf,
+    db: std::path::PathBuf,
+    printed: Arc<Mutex<Vec<String>>>,
+    random: Random,
+    seed: u64,
+}
 
-    let seed = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
-    eprintln!("seed {seed}");
-    let mut random = Random(seed);
-    let printed = Arc::new(Mutex::new(Vec::<String>::new()));
-    let shim = |args: &[&str]| {
+impl Shims {
+    fn new(dir: &Path, name: &str) -> Self {
+        let component = dir.join(format!("{name}.wasm"));
+        std::fs::copy(built_guest("probe"), &component).unwrap();
+        guestkit_shim::precompile(&component).unwrap();
+        let state = dir.join("state");
+        let seed = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+            | 1;
+        eprintln!("seed {seed}");
+        Self {
+            component,
+            db: state.join("state.redb"),
+            state,
+            printed: Arc::default(),
+            random: Random(seed),
+            seed,
+        }
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(cargo_guest());
         command
             .arg("guest")
             .args(args)
-            .arg(&component)
+            .arg(&self.component)
             .arg("--state-dir")
-            .arg(&state)
+            .arg(&self.state)
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
         command
-    };
-    let body = workflow().to_text();
-    // Each workflow on an object of its own: its state is the object's.
-    let start = |key: &str| {
-        [
-            "run",
-            "--durable",
-            "--key",
-            key,
-            "--route",
-            "probe",
-            "--body",
-            body.as_str(),
-        ]
-        .map(str::to_owned)
-    };
-
-    // How long a shim process takes to get going here (a debug build starts slowly): kills
-    // land anywhere from before it opened the database to well into the workflows.
-    let started = std::time::Instant::now();
-    assert!(shim(&["resume"]).status().unwrap().success());
-    let window = started.elapsed().as_millis() as u64 + 500;
-    eprintln!("kill window {window} ms");
-
-    // Rounds go on until every workflow has started, too: a start killed before it recorded
-    // its invocation (a slow machine kills most of them there) starts nothing.
-    let mut kills = 0;
-    let mut rounds = 0;
-    let mut starting = true;
-    while kills < KILLS || starting {
-        rounds += 1;
-        assert!(
-            rounds < KILLS * 4,
-            "the shim kept finishing before it could be killed, or kept being killed before it \
-             could start a workflow"
-        );
-        let started = invocations(&db).iter().filter(|i| is_workflow(i)).count();
-        starting = started < WORKFLOWS;
-        let args: Vec<String> = match starting {
-            true => start(&format!("wf{started}")).to_vec(),
-            false => vec!["resume".to_owned()],
-        };
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut child = shim(&args).spawn().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let sink = Arc::clone(&printed);
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                sink.lock().unwrap().push(line);
-            }
-        });
-        std::thread::sleep(Duration::from_millis(random.below(window)));
-        if child.try_wait().unwrap().is_none() {
-            child.kill().unwrap();
-            kills += 1;
-        }
-        child.wait().unwrap();
-        reader.join().unwrap();
     }
 
-    // Let the last shim finish what is left.
-    let finished = shim(&["resume"]).output().unwrap();
-    assert!(finished.status.success(), "the last resume failed");
-    printed.lock().unwrap().extend(
-        String::from_utf8_lossy(&finished.stdout)
-            .lines()
-            .map(str::to_owned),
-    );
+    /// Runs shim processes and kills each with SIGKILL at a random moment, at least `kills`
+    /// times and until `count` invocations that `ours` picks have started: each process
+    /// starts the next of them (`start(n)` with `n` started so far) or, once all have, resumes
+    /// them. Then a last process finishes what is left. Returns the kills.
+    fn kill_repeatedly(
+        &mut self,
+        kills: usize,
+        count: usize,
+        ours: impl Fn(&Invocation) -> bool,
+        start: impl Fn(usize) -> Vec<String>,
+    ) -> usize {
+        // How long a shim process takes to get going here (a debug build starts slowly):
+        // kills land anywhere from before it opened the database to well into the work.
+        let started = std::time::Instant::now();
+        assert!(self.command(&["resume"]).status().unwrap().success());
+        let window = started.elapsed().as_millis() as u64 + 500;
+        eprintln!("kill window {window} ms");
 
-    let all = invocations(&db);
+        // Rounds go on until every invocation has started, too: a start killed before it
+        // recorded its invocation (a slow machine kills most of them there) starts nothing.
+        let (mut killed, mut rounds, mut starting) = (0, 0, true);
+        while killed < kills || starting {
+            rounds += 1;
+            assert!(
+                rounds < kills * 4,
+                "the shim kept finishing before it could be killed, or kept being killed \
+                 before it could start an invocation"
+            );
+            let started = invocations(&self.db).iter().filter(|i| ours(i)).count();
+            starting = started < count;
+            let args = match starting {
+                true => start(started),
+                false => vec!["resume".to_owned()],
+            };
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let mut child = self.command(&args).spawn().unwrap();
+            let stdout = child.stdout.take().unwrap();
+            let sink = Arc::clone(&self.printed);
+            let reader = std::thread::spawn(move || {
+                for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                    sink.lock().unwrap().push(line);
+                }
+            });
+            std::thread::sleep(Duration::from_millis(self.random.below(window)));
+            if child.try_wait().unwrap().is_none() {
+                child.kill().unwrap();
+                killed += 1;
+            }
+            child.wait().unwrap();
+            reader.join().unwrap();
+        }
+        eprintln!("seed {}: {killed} kills in {rounds} rounds", self.seed);
+
+        // Let the last shim finish what is left.
+        let finished = self.command(&["resume"]).output().unwrap();
+        assert!(finished.status.success(), "the last resume failed");
+        self.printed.lock().unwrap().extend(
+            String::from_utf8_lossy(&finished.stdout)
+                .lines()
+                .map(str::to_owned),
+        );
+        killed
+    }
+}
+
+/// The `run --durable` arguments that start an invocation of the probe on `key`.
+fn start_on(key: &str, script: &Script) -> Vec<String> {
+    let body = script.to_text();
+    [
+        "run",
+        "--durable",
+        "--key",
+        key,
+        "--route",
+        "probe",
+        "--body",
+        &body,
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+#[test]
+fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shims = Shims::new(dir.path(), "workflow");
+    // Each workflow on an object of its own: its state is the object's.
+    let kills = shims.kill_repeatedly(KILLS, WORKFLOWS, is_workflow, |n| {
+        start_on(&format!("wf{n}"), &workflow())
+    });
+    let (db, seed, printed) = (&shims.db, shims.seed, &shims.printed);
+    let all = invocations(db);
     let (workflows, callees): (Vec<_>, Vec<_>) = all.iter().partition(|i| is_workflow(i));
     assert_eq!(workflows.len(), WORKFLOWS, "seed {seed}");
     assert_eq!(
@@ -203,7 +242,7 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
         WORKFLOWS,
         "seed {seed}: one callee per workflow"
     );
-    let store = RedbStore::open(&db).unwrap();
+    let store = RedbStore::open(db).unwrap();
     let mut effects: HashMap<String, usize> = HashMap::new();
     for line in printed.lock().unwrap().iter() {
         let Some(effect) = line.strip_prefix("workflow: ") else {
@@ -278,9 +317,70 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
     }
     let repeated: usize = effects.values().map(|n| n - 1).sum();
     eprintln!(
-        "seed {seed}: {kills} kills in {rounds} rounds; {} effects, {repeated} repeated by a \
-         kill between an effect and its journal entry",
+        "seed {seed}: {} effects, {repeated} repeated by a kill between an effect and its \
+         journal entry",
         effects.len()
     );
     assert!(repeated <= kills, "seed {seed}: more repeats than kills");
+}
+
+const QUEUED: usize = 8;
+const KEY_KILLS: usize = 100;
+
+/// The invocation that is `n`th on the shared key: it reads who wrote last, sleeps durably,
+/// then writes its own number. Holding the key from its first attempt to its end, through the
+/// sleep and every kill, is what makes each read the write of the one before it.
+fn queued(n: usize) -> Script {
+    Script::new([
+        Op::state_get("last"),
+        Op::DurableSleep {
+            name: "nap".into(),
+            ms: 50,
+            name_as: "nap".into(),
+        },
+        Op::wait(["nap"]),
+        Op::state_set("last", &n.to_string()),
+        Op::run(&format!("wrote{n}")),
+    ])
+}
+
+#[test]
+fn sem_32_invocations_on_one_key_keep_submission_order_and_lose_no_update_through_repeated_sigkill()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let mut shims = Shims::new(dir.path(), "counter");
+    let kills = shims.kill_repeatedly(KEY_KILLS, QUEUED, |_| true, |n| start_on("k", &queued(n)));
+    let seed = shims.seed;
+    let mut all = invocations(&shims.db);
+    assert_eq!(all.len(), QUEUED, "seed {seed}");
+    all.sort_by_key(|i| i.submitted);
+    for (n, invocation) in all.iter().enumerate() {
+        assert_eq!(
+            invocation.input,
+            queued(n).to_bytes(),
+            "seed {seed}: submission order"
+        );
+        let Status::Succeeded(output) = &invocation.status else {
+            panic!(
+                "seed {seed}: {} did not finish: {:?}",
+                invocation.id, invocation.status
+            );
+        };
+        let read = Answers::from_bytes(output)
+            .unwrap()
+            .get::<Option<String>>(0);
+        let before = n.checked_sub(1).map(|p| p.to_string());
+        assert_eq!(
+            read, before,
+            "seed {seed}: invocation {n} read the write of the one submitted before it"
+        );
+    }
+    let store = RedbStore::open(&shims.db).unwrap();
+    let last = store.get("durable:counter/k", "last").unwrap();
+    assert_eq!(
+        last,
+        Some((QUEUED - 1).to_string().into_bytes()),
+        "seed {seed}"
+    );
+    assert!(kills >= KEY_KILLS);
 }
