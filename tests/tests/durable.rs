@@ -1927,3 +1927,26 @@ async fn sem_42_an_invocation_that_keeps_failing_is_quiet_once_it_waits_to_retry
         Status::Succeeded(_)
     ));
 }
+
+#[tokio::test]
+async fn sem_42_a_cancellation_from_a_handler_reaches_the_calls_of_its_target_too() {
+    let (_state, d) = fresh();
+    let target = d.start(
+        None,
+        [
+            Op::DurableCall {
+                target: Target::default(),
+                script: parked("gate"),
+                pad: 0,
+                name_as: "call".into(),
+            },
+            cancellable("call"),
+        ],
+    );
+    let [child] = called_by(&d, &target).await.try_into().unwrap();
+    awakeable_of(&d, &child).await;
+    let canceller = d.start(None, [Op::Cancel { id: target.clone() }]);
+    d.results(&canceller).await;
+    assert_eq!(d.results(&target).await.get::<String>(1), "cancelled");
+    assert_eq!(d.results(&child).await.get::<String>(1), "cancelled");
+}
