@@ -503,7 +503,7 @@ impl Shim {
     /// retry policy allows, and its callers get its output once it ends. An error unless it is
     /// paused and its service is registered.
     pub fn resume_invocation(&self, id: &str) -> Result<(), ShimError> {
-        let (invocation, _) = self.tree(id)?;
+        let invocation = self.node.invocations.find(id)?.ok_or_else(|| unknown(id))?;
         let now = match &invocation.status {
             Status::Paused(_) => None,
             Status::Succeeded(_) => Some("it succeeded".to_owned()),
@@ -535,11 +535,7 @@ impl Shim {
 
     /// Invocation `id` and the unended invocations below it, or not-found.
     fn tree(&self, id: &str) -> Result<(Invocation, Vec<Invocation>), ShimError> {
-        self.node.invocations.tree(id)?.ok_or_else(|| {
-            ShimError::Invocation(format!(
-                "no durable invocation `{id}` in this state database"
-            ))
-        })
+        self.node.invocations.tree(id)?.ok_or_else(|| unknown(id))
     }
 
     /// Purges the ended durable invocations whose retention is over; how many.
@@ -830,6 +826,13 @@ impl Shim {
     pub fn host_address(&self) -> Address {
         self.node.router.host()
     }
+}
+
+/// The error for an invocation id the database does not have.
+fn unknown(id: &str) -> ShimError {
+    ShimError::Invocation(format!(
+        "no durable invocation `{id}` in this state database"
+    ))
 }
 
 #[cfg(test)]

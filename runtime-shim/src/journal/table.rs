@@ -21,7 +21,7 @@ use crate::declaration::Access;
 use crate::error::ShimError;
 use crate::storage::{DurableWrite, Purge, StateChanges, StateStore, StorageError};
 
-/// Someone waiting for an invocation to end, or with `settled`, to stop moving on its own.
+/// Someone waiting for an invocation to get where `until` says.
 struct Waiter {
     until: Until,
     tx: oneshot::Sender<Status>,
