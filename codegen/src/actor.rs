@@ -213,6 +213,28 @@ fn take_shared(imp: &mut syn::ItemImpl, kind: Option<&syn::Ident>) -> syn::Resul
         }
         shared.push(method.sig.ident.to_string());
     }
+    if kind.is_some_and(|k| k == "workflow") {
+        let runs: Vec<String> = (imp.items.iter())
+            .filter_map(|item| match item {
+                syn::ImplItem::Fn(method) => Some(method.sig.ident.to_string()),
+                _ => None,
+            })
+            .filter(|name| !shared.contains(name))
+            .collect();
+        if runs.len() != 1 {
+            return Err(syn::Error::new(
+                imp.self_ty.span(),
+                format!(
+                    "a `workflow` has one run, the one handler not marked #[shared], which runs \
+                     once per key; this one has {}: mark all but the run #[shared]",
+                    match runs.as_slice() {
+                        [] => "none".to_owned(),
+                        many => many.join(", "),
+                    }
+                ),
+            ));
+        }
+    }
     Ok(shared)
 }
 
@@ -309,10 +331,22 @@ mod tests {
         assert!(
             err(quote!(), imp.clone()).contains("declare the actor `#[guestkit::actor(object)]`")
         );
-        assert!(err(quote!(service), imp).contains("a `service` has no object to share"));
+        assert!(err(quote!(service), imp.clone()).contains("a `service` has no object to share"));
         assert!(
             err(quote!(object, workflow), quote!(impl S for C {})).contains("already declared")
         );
+        // A workflow has exactly one run.
+        assert!(expand(quote!(workflow), imp, &Options::guest()).is_ok());
+        let two = quote!(impl a::S for C {
+            fn run(&mut self) {}
+            fn other(&mut self) {}
+        });
+        assert!(err(quote!(workflow), two).contains("this one has run, other"));
+        let none = quote!(impl a::S for C {
+            #[shared]
+            fn get(&mut self) {}
+        });
+        assert!(err(quote!(workflow), none).contains("this one has none"));
     }
 
     #[test]
