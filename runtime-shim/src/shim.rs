@@ -459,14 +459,11 @@ impl Shim {
     /// attempt, and ends with a terminal error (409) unless its handler compensates and
     /// returns. False when `id` had ended already.
     pub fn cancel_invocation(&self, id: &str) -> Result<bool, ShimError> {
-        let (root, below) = self.tree(id)?;
-        if root.status.is_ended() {
+        let invocation = self.node.invocations.find(id)?.ok_or_else(|| unknown(id))?;
+        if invocation.status.is_ended() {
             return Ok(false);
         }
-        for invocation in std::iter::once(&root).chain(&below) {
-            let key = journal::cancel_key(&invocation.id);
-            self.node.invocations.complete(&key, &Completion::Void)?;
-        }
+        self.node.invocations.cancel(id)?;
         Ok(true)
     }
 
@@ -489,10 +486,9 @@ impl Shim {
                 }
                 // Nothing drives it here (its service is not registered): the record ends.
                 None => {
-                    let mut invocation = invocation;
-                    invocation.status = Status::Failed(journal::killed());
-                    self.node.invocations.save(&invocation, None).await?;
-                    self.node.invocations.announce(&invocation);
+                    if let Some(ended) = durable::kill(&self.node, &invocation.id).await? {
+                        self.node.invocations.announce(&ended);
+                    }
                 }
             }
         }
@@ -540,7 +536,9 @@ impl Shim {
 
     /// Purges the ended durable invocations whose retention is over; how many.
     pub fn purge_expired(&self) -> Result<usize, ShimError> {
-        durable::purge_expired(&self.node)
+        let all = self.node.invocations.list()?;
+        let before = all.len();
+        Ok(before - durable::purge_expired(&self.node, all)?.len())
     }
 
     /// Every durable invocation in the state database.

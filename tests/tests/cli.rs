@@ -996,29 +996,6 @@ fn the_workflow_example_ships_once_approved_from_the_cli() {
     let state = tempfile::tempdir().unwrap();
     let state = state.path().to_str().unwrap();
     let root = workspace_root();
-    let started = cli(
-        &[
-            "run",
-            "-p",
-            "workflow",
-            "--durable",
-            "--key",
-            "A1",
-            "--route",
-            "workflow.v1.OrderService/Process",
-            "--body",
-            r#"{"orderId": "A1", "amountCents": 1250}"#,
-            "--state-dir",
-            state,
-        ],
-        &root,
-    );
-    let said = String::from_utf8_lossy(&started.stderr).into_owned();
-    assert!(started.status.success(), "{said}");
-    let awakeable = said
-        .split_whitespace()
-        .find(|w| w.starts_with("prom_"))
-        .unwrap_or_else(|| panic!("no awakeable named: {said}"));
     let run = |route: &str, body: &str| {
         let route = format!("workflow.v1.OrderService/{route}");
         let args = [
@@ -1037,6 +1014,13 @@ fn the_workflow_example_ships_once_approved_from_the_cli() {
         ];
         cli(&args, &root)
     };
+    let started = run("Process", r#"{"orderId": "A1", "amountCents": 1250}"#);
+    let said = String::from_utf8_lossy(&started.stderr).into_owned();
+    assert!(started.status.success(), "{said}");
+    let awakeable = said
+        .split_whitespace()
+        .find(|w| w.starts_with("prom_"))
+        .unwrap_or_else(|| panic!("no awakeable named: {said}"));
     // A shared handler reads where the run is, beside it.
     let status = success(run("Status", "{}"));
     assert_eq!(status.trim(), r#"{"status":"waiting for approval"}"#);

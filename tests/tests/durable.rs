@@ -1465,6 +1465,16 @@ fn parked(name: &str) -> Script {
     Script::new([Op::awakeable(name), cancellable(name)])
 }
 
+/// A durable call of the probe running `script`, its handles named `call`.
+fn call_probe(script: Script) -> Op {
+    Op::DurableCall {
+        target: Target::default(),
+        script,
+        pad: 0,
+        name_as: "call".into(),
+    }
+}
+
 /// The invocations started by `caller`'s calls (not its sends), once the node is idle.
 async fn called_by(d: &TestHost, caller: &str) -> Vec<String> {
     d.settle().await;
@@ -1489,12 +1499,7 @@ async fn sem_42_cancel_reaches_the_calls_of_an_invocation_not_its_one_way_sends(
     let id = d.start(
         None,
         [
-            Op::DurableCall {
-                target: Target::default(),
-                script: parked("child-gate"),
-                pad: 0,
-                name_as: "call".into(),
-            },
+            call_probe(parked("child-gate")),
             Op::DurableSend {
                 target: Target::default(),
                 script: parked("sent-gate"),
@@ -1601,12 +1606,11 @@ async fn sem_42_kill_ends_the_tree_at_once_its_callers_get_409_and_its_key_is_fr
     let caller = d.start(
         None,
         [
-            Op::DurableCall {
-                target: Target::default(),
-                script: Script::new([Op::awakeable("gate"), Op::wait(["gate"]), Op::run("no")]),
-                pad: 0,
-                name_as: "call".into(),
-            },
+            call_probe(Script::new([
+                Op::awakeable("gate"),
+                Op::wait(["gate"]),
+                Op::run("no"),
+            ])),
             Op::wait(["call"]),
             Op::take("call"),
             Op::run("caller-after"),
@@ -1625,12 +1629,7 @@ async fn sem_42_kill_ends_the_tree_at_once_its_callers_get_409_and_its_key_is_fr
     let root = d.start(
         Some("k"),
         [
-            Op::DurableCall {
-                target: Target::default(),
-                script: Script::new([Op::awakeable("gate"), Op::wait(["gate"])]),
-                pad: 0,
-                name_as: "call".into(),
-            },
+            call_probe(Script::new([Op::awakeable("gate"), Op::wait(["gate"])])),
             Op::wait(["call"]),
             Op::take("call"),
             Op::run("root-after"),
@@ -1931,18 +1930,7 @@ async fn sem_42_an_invocation_that_keeps_failing_is_quiet_once_it_waits_to_retry
 #[tokio::test]
 async fn sem_42_a_cancellation_from_a_handler_reaches_the_calls_of_its_target_too() {
     let (_state, d) = fresh();
-    let target = d.start(
-        None,
-        [
-            Op::DurableCall {
-                target: Target::default(),
-                script: parked("gate"),
-                pad: 0,
-                name_as: "call".into(),
-            },
-            cancellable("call"),
-        ],
-    );
+    let target = d.start(None, [call_probe(parked("gate")), cancellable("call")]);
     let [child] = called_by(&d, &target).await.try_into().unwrap();
     awakeable_of(&d, &child).await;
     let canceller = d.start(None, [Op::Cancel { id: target.clone() }]);

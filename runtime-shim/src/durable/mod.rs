@@ -42,8 +42,7 @@ pub(crate) fn register(
         .lock()
         .unwrap()
         .insert(name.to_owned(), service);
-    purge_expired(node)?;
-    let all = node.invocations.list()?;
+    let all = purge_expired(node, node.invocations.list()?)?;
     node.invocations
         .seen_submissions(all.iter().map(|i| i.submitted).max().unwrap_or(0));
     let mut unfinished: Vec<Invocation> = (all.into_iter())
@@ -57,13 +56,17 @@ pub(crate) fn register(
     Ok(())
 }
 
-/// Purges the ended invocations whose retention is over; how many.
-pub(crate) fn purge_expired(node: &Node) -> Result<usize, ShimError> {
+/// Purges those of `all` (every invocation in the database) that ended and whose retention
+/// is over; the others.
+pub(crate) fn purge_expired(
+    node: &Node,
+    all: Vec<Invocation>,
+) -> Result<Vec<Invocation>, ShimError> {
     let workflows: Vec<String> = (node.invocations.services.lock().unwrap().iter())
         .filter(|(_, s)| s.module.summary().durable.kind == Some(ServiceKind::Workflow))
         .map(|(name, _)| name.clone())
         .collect();
-    (node.invocations).purge_expired(|service| workflows.iter().any(|w| w == service))
+    (node.invocations).purge_expired(all, |service| workflows.iter().any(|w| w == service))
 }
 
 /// Records a new invocation and starts it, unless the database already has the invocation
@@ -269,15 +272,13 @@ async fn drive(
 }
 
 /// Ends invocation `id` as killed, unless it ended already. The invocation as it ended.
-async fn kill(node: &Node, id: &str) -> Result<Option<Invocation>, ShimError> {
-    let Some(mut invocation) = node.invocations.find(id)? else {
-        return Ok(None);
-    };
-    if !invocation.status.is_ended() {
-        invocation.status = Status::Failed(journal::killed());
-        node.invocations.save(&invocation, None).await?;
+pub(crate) async fn kill(node: &Node, id: &str) -> Result<Option<Invocation>, ShimError> {
+    match node.invocations.find(id)? {
+        Some(invocation) if !invocation.status.is_ended() => {
+            end_with(node, invocation, journal::killed()).await
+        }
+        found => Ok(found),
     }
-    Ok(Some(invocation))
 }
 
 /// Runs attempts of `invocation` until it ends: succeeds or fails, or is cancelled before
@@ -292,6 +293,13 @@ async fn run_to_end(
     steer: &Steer,
 ) -> Result<Option<Invocation>, ShimError> {
     let cancel = journal::cancel_key(&invocation.id);
+    let cancelled = || -> Result<bool, ShimError> {
+        Ok(node
+            .store
+            .completion(&cancel)
+            .map_err(ShimError::Storage)?
+            .is_some())
+    };
     if let Status::Scheduled { start_at_ms } = invocation.status {
         // A cancellation before it is due ends it before any of its code runs.
         node.invocations
@@ -299,13 +307,8 @@ async fn run_to_end(
         let due = node.clock.sleep_until_ms(start_at_ms);
         tokio::pin!(due);
         loop {
-            if node
-                .store
-                .completion(&cancel)
-                .map_err(ShimError::Storage)?
-                .is_some()
-            {
-                return cancelled_before_start(node, invocation).await;
+            if cancelled()? {
+                return end_with(node, invocation, journal::cancelled()).await;
             }
             tokio::select! {
                 () = &mut due => break,
@@ -322,14 +325,8 @@ async fn run_to_end(
             Some(lock.take_place(current_parking()).turn().await)
         }
     };
-    let cancelled_early = invocation.attempts == 0
-        && node
-            .store
-            .completion(&cancel)
-            .map_err(ShimError::Storage)?
-            .is_some();
-    if cancelled_early {
-        return cancelled_before_start(node, invocation).await;
+    if invocation.attempts == 0 && cancelled()? {
+        return end_with(node, invocation, journal::cancelled()).await;
     }
     loop {
         if let Status::Paused(_) = invocation.status {
@@ -372,12 +369,13 @@ async fn run_to_end(
     }
 }
 
-/// Ends `invocation`, asked to cancel before its first attempt, as cancelled.
-async fn cancelled_before_start(
+/// Ends `invocation` with `failure` (cancelled before its first attempt, or killed).
+async fn end_with(
     node: &Node,
     mut invocation: Invocation,
+    failure: Failure,
 ) -> Result<Option<Invocation>, ShimError> {
-    invocation.status = Status::Failed(journal::cancelled());
+    invocation.status = Status::Failed(failure);
     node.invocations.save(&invocation, None).await?;
     Ok(Some(invocation))
 }

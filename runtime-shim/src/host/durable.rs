@@ -724,18 +724,10 @@ impl HostCall for CancelInvocation {
         let payload = serde_json::to_vec(&Completion::Void)?;
         // The calls the target started are cancelled with it, as from the host; only when
         // this runs, not on replay, which would reach calls it made since.
-        let cancel = || -> std::result::Result<bool, ShimError> {
-            let invocations = &node.invocations;
-            let fresh = invocations.complete(&journal::cancel_key(&target), &Completion::Void)?;
-            let below = invocations.tree(&target)?.map(|(_, below)| below);
-            for call in below.into_iter().flatten() {
-                invocations.complete(&journal::cancel_key(&call.id), &Completion::Void)?;
-            }
-            Ok(fresh)
-        };
         cx.attempt(Self::NAME)?
             .record(Self::NAME, fields, Some(&payload), || {
-                cancel().map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))
+                (node.invocations.cancel(&target))
+                    .map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))
             })
             .await?;
         Ok(())

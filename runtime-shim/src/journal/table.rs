@@ -200,19 +200,25 @@ impl Invocations {
     /// Removes every ended invocation whose retention is over, with its journal, its output,
     /// its awakeables, signals and cancellation (and, for a workflow's run, the workflow's
     /// promises and state), as Restate purges: a later request with its idempotency key, or
-    /// for its workflow key, is a new invocation. How many it removed.
-    pub fn purge_expired(&self, is_workflow: impl Fn(&str) -> bool) -> Result<usize, ShimError> {
+    /// for its workflow key, is a new invocation. Of `all` (every invocation), those it kept.
+    pub fn purge_expired(
+        &self,
+        all: Vec<Invocation>,
+        is_workflow: impl Fn(&str) -> bool,
+    ) -> Result<Vec<Invocation>, ShimError> {
         let now = self.clock.now_ms();
-        let mut purged = 0;
-        for invocation in self.list()? {
+        let mut kept = Vec::with_capacity(all.len());
+        for invocation in all {
             let Some(expires_at_ms) = invocation.expires_at_ms else {
                 // Ended before records carried their retention: it starts now.
                 if invocation.status.is_ended() && !self.is_driven(&invocation.id) {
                     self.save_now(&invocation)?;
                 }
+                kept.push(invocation);
                 continue;
             };
             if expires_at_ms > now || self.is_driven(&invocation.id) {
+                kept.push(invocation);
                 continue;
             }
             let id = &invocation.id;
@@ -232,9 +238,8 @@ impl Invocations {
                 purge.state_owner = Some(owner);
             }
             self.store.purge(&purge).map_err(storage)?;
-            purged += 1;
         }
-        Ok(purged)
+        Ok(kept)
     }
 
     fn is_driven(&self, id: &str) -> bool {
@@ -333,6 +338,17 @@ impl Invocations {
             }
         }
         Ok(Some((root, below)))
+    }
+
+    /// Asks invocation `id` and the unended invocations below it ([`tree`](Self::tree)) to
+    /// cancel. False when `id` had been asked already.
+    pub fn cancel(&self, id: &str) -> Result<bool, ShimError> {
+        let fresh = self.complete(&cancel_key(id), &Completion::Void)?;
+        let below = self.tree(id)?.map(|(_, below)| below);
+        for call in below.into_iter().flatten() {
+            self.complete(&cancel_key(&call.id), &Completion::Void)?;
+        }
+        Ok(fresh)
     }
 
     /// Invocation `id`, if the database has it.

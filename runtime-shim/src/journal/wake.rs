@@ -204,15 +204,10 @@ impl Steer {
     /// Resolves once the invocation is ordered to end. Not a wait of its own: it races the
     /// task's work.
     pub async fn killed(&self) {
-        loop {
-            let notified = self.notify.notified();
-            tokio::pin!(notified);
-            notified.as_mut().enable();
-            if self.state.lock().unwrap().given == Some(Order::Kill) {
-                return;
-            }
-            notified.await;
-        }
+        until(&self.notify, || {
+            self.state.lock().unwrap().given == Some(Order::Kill)
+        })
+        .await;
     }
 
     /// Waits, parked, for an order to resume.
@@ -244,14 +239,20 @@ impl Steer {
 
     /// Resolves once the driving task is done.
     pub async fn gone(&self) {
-        loop {
-            let notified = self.gone_notify.notified();
-            tokio::pin!(notified);
-            notified.as_mut().enable();
-            if self.gone.load(Ordering::SeqCst) {
-                return;
-            }
-            notified.await;
+        until(&self.gone_notify, || self.gone.load(Ordering::SeqCst)).await;
+    }
+}
+
+/// Resolves once `done` holds, looking again whenever `notify` notifies its waiters: a
+/// notification between the look and the wait is not lost.
+async fn until(notify: &Notify, done: impl Fn() -> bool) {
+    loop {
+        let notified = notify.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        if done() {
+            return;
         }
+        notified.await;
     }
 }
