@@ -255,6 +255,7 @@ impl ShimBuilder {
         let engine = new_engine(&self.limits).map_err(|e| ShimError::Engine(describe(&e)))?;
         let mut linker = Linker::<ActorCtx>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)
+            .and_then(|()| crate::host::wasi::add_to_linker(&mut linker))
             .map_err(|e| ShimError::Engine(describe(&e)))?;
         Actor::add_to_linker::<_, HasSelf<_>>(&mut linker, |cx| cx)
             .map_err(|e| ShimError::Engine(describe(&e)))?;
@@ -409,6 +410,19 @@ impl Shim {
         self.node.invocations.outcome(id, Until::Quiet).await
     }
 
+    /// `value` as what a handle completes with; refused when it is over the message limit, as
+    /// a guest's own completion is.
+    fn completion(&self, value: Result<Vec<u8>, Failure>) -> Result<Completion, ShimError> {
+        let limit = self.node.limits.max_message_bytes;
+        match &value {
+            Ok(bytes) if bytes.len() > limit => Err(ShimError::Invocation(format!(
+                "a completion of {} bytes is over the shim's message limit of {limit} bytes",
+                bytes.len()
+            ))),
+            _ => Ok(Completion::of(value)),
+        }
+    }
+
     /// Completes awakeable `id` (as the guest's `durable.awakeable` returned it) with a value
     /// or a failure, and resumes the invocation waiting for it. False when it was already
     /// completed: the first completion wins.
@@ -419,7 +433,9 @@ impl Shim {
     ) -> Result<bool, ShimError> {
         self.node.invocations.check_awakeable(id)?;
         let key = journal::awakeable_key(id);
-        self.node.invocations.complete(&key, &Completion::of(value))
+        self.node
+            .invocations
+            .complete(&key, &self.completion(value)?)
     }
 
     /// Completes promise `name` of `service`'s object `key`, as `durable.promise-complete`
@@ -433,7 +449,9 @@ impl Shim {
     ) -> Result<bool, ShimError> {
         let owner = Invocation::owner(service, key);
         let key = journal::promise_key(&owner, name);
-        self.node.invocations.complete(&key, &Completion::of(value))
+        self.node
+            .invocations
+            .complete(&key, &self.completion(value)?)
     }
 
     /// Completes signal `name` of invocation `invocation`, as `durable.complete-signal`
@@ -451,7 +469,9 @@ impl Shim {
             )));
         }
         let key = journal::signal_key(invocation, name);
-        self.node.invocations.complete(&key, &Completion::of(value))
+        self.node
+            .invocations
+            .complete(&key, &self.completion(value)?)
     }
 
     /// Asks invocation `id` and the invocations its calls started (not its one-way sends) to
@@ -549,6 +569,13 @@ impl Shim {
     /// The journal of durable invocation `id`.
     pub fn journal(&self, id: &str) -> Result<Vec<JournalEntry>, ShimError> {
         self.node.invocations.journal(id)
+    }
+
+    /// Durable invocation `id`'s journal as JSON, one value per entry, each result decoded as
+    /// the type its command journals: for people and scripts.
+    pub fn journal_json(&self, id: &str) -> Result<Vec<serde_json::Value>, ShimError> {
+        let journal = self.journal(id)?;
+        Ok(journal.iter().map(crate::host::entry_as_json).collect())
     }
 
     /// Validates, compiles and links a component.

@@ -123,11 +123,11 @@ async fn a_completion_landing_during_a_retry_backoff_waits_for_the_retry() {
     );
     h.settle().await;
     let journal = h.shim.journal(&id).unwrap();
-    let awakeables: Vec<&str> = (journal.iter())
+    let awakeables: Vec<String> = (journal.iter())
         .filter(|e| e.command == "durable.awakeable")
-        .map(|e| e.result.as_str().unwrap())
+        .map(|e| e.result.get::<String>().unwrap())
         .collect();
-    let [a, b] = awakeables[..] else {
+    let [a, b] = &awakeables[..] else {
         panic!("two awakeables: {journal:?}")
     };
     assert!(h.shim.complete_awakeable(a, Ok(b"one".to_vec())).unwrap());

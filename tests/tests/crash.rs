@@ -93,7 +93,7 @@ fn invocations(db: &Path) -> Vec<Invocation> {
     let records = store.invocations().unwrap();
     records
         .iter()
-        .map(|r| serde_json::from_slice(r).unwrap())
+        .map(|r| Invocation::decode(r).unwrap())
         .collect()
 }
 
@@ -282,7 +282,7 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
             .journal(&invocation.id)
             .unwrap()
             .iter()
-            .map(|e| serde_json::from_slice(e).unwrap())
+            .map(|e| JournalEntry::decode(e).unwrap())
             .collect();
         for step in 1..=STEPS {
             let name = format!("step{step}");

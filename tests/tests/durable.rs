@@ -6,16 +6,18 @@ use std::path::Path;
 use std::time::Duration;
 
 use guestkit_shim::journal::{
-    AttemptLimit, Failure, InvocationRetry, JournalEntry, OnGuestBug, Status,
+    self, AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JournalEntry, OnGuestBug,
+    Recorded, Status,
 };
 use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateChanges, StateStore};
-use guestkit_shim::{Clock, Shim};
+use guestkit_shim::{Clock, Limits, Shim};
 use guestkit_tests::built_guest;
 use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
 use probe_script::{
     Answers, Combinator, Ending, InvocationRef, Message, Op, Ran, RunOutcome, Script, Taken,
     Target, names,
 };
+use rand_chacha::rand_core::Rng as _;
 use serde_json::json;
 
 /// A host on the database under `state`, with the probe as durable service retried under
@@ -94,16 +96,19 @@ async fn sem_25_a_retry_replays_recorded_values_without_running_side_effects_aga
     let journal = d.shim.journal(&id).unwrap();
     assert_eq!(
         d.commands(&id),
-        [
-            "run",
-            "clock.now",
-            "random.next-u64",
-            "state.set",
-            "state.get"
-        ]
+        ["run", "clock.now", "state.set", "state.get"]
     );
-    assert_eq!(*results.raw(2), journal[1].result, "the same clock");
-    assert_eq!(*results.raw(3), journal[2].result, "the same random number");
+    assert_eq!(
+        *results.raw(2),
+        json!(now_of(&journal[1])),
+        "the same clock"
+    );
+    // Random values are not journaled: they come from the invocation's seeded stream.
+    assert_eq!(
+        results.get::<u64>(3),
+        stream_of(&d.invocation(&id)).next_u64(),
+        "the invocation's first random number"
+    );
     assert_eq!(results.get::<Option<String>>(5).as_deref(), Some("v"));
 }
 
@@ -117,7 +122,7 @@ fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
             // The first attempt traps; its retry is an hour away when this shim goes.
             d.settle().await;
             assert_eq!(d.attempts(&id), 1);
-            assert_eq!(d.commands(&id).len(), 5);
+            assert_eq!(d.commands(&id).len(), 4, "random values are not journaled");
             assert_eq!(d.effects(), ["charge"]);
             let journal = d.shim.journal(&id).unwrap();
             (id, journal)
@@ -139,10 +144,190 @@ fn sem_25_an_unfinished_invocation_resumes_in_the_next_shim_process() {
     assert!(results.get::<Ran>(1).replayed);
     assert_eq!(
         *results.raw(2),
-        first[1].result,
+        json!(now_of(&first[1])),
         "the clock of the first process"
     );
-    assert_eq!(*results.raw(3), first[2].result, "its random number");
+    let invocation = in_shim_process(durable_at(state.path(), quick(None, false)), async |d| {
+        d.invocation(&id)
+    });
+    assert_eq!(
+        results.get::<u64>(3),
+        stream_of(&invocation).next_u64(),
+        "the random number of its seed"
+    );
+}
+
+/// The reading a `clock.now` entry holds.
+fn now_of(entry: &JournalEntry) -> (u64, u32) {
+    entry.result.get().unwrap()
+}
+
+/// The random stream of `invocation`.
+fn stream_of(invocation: &Invocation) -> rand_chacha::ChaCha20Rng {
+    journal::seeded_stream(&invocation.id, invocation.random_seed)
+}
+
+#[tokio::test]
+async fn sem_25_wasi_clocks_and_random_replay_what_the_first_attempt_saw() {
+    let (_state, d) = fresh();
+    // Each value is kept in state by the first attempt (state writes land as journaled); the
+    // retry reports its own values, replaying.
+    let id = d.start(
+        Some("k"),
+        [
+            Op::Now,
+            Op::KeepLast { key: "now".into() },
+            Op::Random,
+            Op::KeepLast {
+                key: "random".into(),
+            },
+            Op::WasiNow,
+            Op::KeepLast {
+                key: "wasi-now".into(),
+            },
+            Op::WasiRandom,
+            Op::KeepLast {
+                key: "wasi-random".into(),
+            },
+            Op::TrapFirst,
+        ],
+    );
+    let results = d.results(&id).await;
+    assert_eq!(d.attempts(&id), 2, "the first attempt trapped");
+    let kept = d.start(
+        Some("k"),
+        ["now", "random", "wasi-now", "wasi-random"].map(Op::state_get),
+    );
+    let kept = d.results(&kept).await.all::<Option<String>>();
+    for (n, (what, kept)) in ["now", "random", "wasi-now", "wasi-random"]
+        .iter()
+        .zip(kept)
+        .enumerate()
+    {
+        let kept: serde_json::Value = serde_json::from_str(&kept.unwrap()).unwrap();
+        assert_eq!(
+            *results.raw(2 * n),
+            kept,
+            "{what}: the retry saw what the first saw"
+        );
+    }
+    assert_eq!(
+        results.get::<u64>(2),
+        stream_of(&d.invocation(&id)).next_u64(),
+        "the first value of the invocation's stream"
+    );
+    let commands = d.commands(&id);
+    assert!(
+        commands.contains(&"wasi:clocks/wall-clock.now".to_owned()),
+        "{commands:?}"
+    );
+    assert!(
+        !commands.iter().any(|c| c.contains("random")),
+        "random values are drawn, not journaled: {commands:?}"
+    );
+}
+
+#[test]
+fn sem_25_a_journal_written_as_json_before_entries_were_binary_still_replays() {
+    let state = tempfile::tempdir().unwrap();
+    let (id, invocation, journal) = in_shim_process(
+        durable_at(state.path(), after_an_hour()),
+        async |d: &TestHost| {
+            let id = d.start(Some("order-1"), steps_then_trap());
+            d.settle().await;
+            (id.clone(), d.invocation(&id), d.shim.journal(&id).unwrap())
+        },
+    );
+    // The records as the shim wrote them before: JSON, bytes as arrays of numbers, and the
+    // random number journaled (as 42) after the clock.
+    let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+    store
+        .put_invocation(&id, &serde_json::to_vec(&invocation).unwrap())
+        .unwrap();
+    let mut entries: Vec<serde_json::Value> = journal
+        .iter()
+        .map(|e| {
+            let result = match e.command.as_str() {
+                "run" => json!(e.result.get::<Completion>().unwrap()),
+                "clock.now" => json!(now_of(e)),
+                "state.set" => json!(null),
+                "state.get" => json!(e.result.get::<Option<Vec<u8>>>().unwrap()),
+                other => panic!("unexpected entry {other}"),
+            };
+            json!({
+                "command": e.command,
+                "fields": e.fields,
+                "payload": e.payload,
+                "result": result,
+                "applied": e.applied,
+            })
+        })
+        .collect();
+    entries.insert(
+        2,
+        json!({ "command": "random.next-u64", "fields": {}, "result": 42 }),
+    );
+    for (index, entry) in entries.iter().enumerate() {
+        let append = JournalAppend {
+            invocation: id.clone(),
+            index: index as u32,
+            entry: serde_json::to_vec(entry).unwrap(),
+        };
+        store
+            .write_durable(&[&DurableWrite::Journal(append)])
+            .unwrap();
+    }
+    drop(store);
+
+    let results = in_shim_process(
+        durable_at(state.path(), quick(None, false)),
+        async |d: &TestHost| {
+            let results = d.results(&id).await;
+            assert!(d.effects().is_empty(), "nothing ran again");
+            results
+        },
+    );
+    assert!(results.get::<Ran>(1).replayed);
+    assert_eq!(*results.raw(2), json!(now_of(&journal[1])), "the clock");
+    assert_eq!(
+        results.get::<u64>(3),
+        42,
+        "the random number its journal holds"
+    );
+    assert_eq!(results.get::<Option<String>>(5).as_deref(), Some("v"));
+}
+
+#[tokio::test]
+async fn sem_39_a_value_over_the_message_limit_is_not_journaled_and_the_attempt_retries() {
+    let state = tempfile::tempdir().unwrap();
+    let d = durable_at(state.path(), quick(Some(2), false))
+        .limits(Limits {
+            max_message_bytes: 64 * 1024,
+            ..Limits::default()
+        })
+        .build();
+    let big = "x".repeat(100 * 1024);
+    let id = d.start(Some("k"), [Op::state_set("k", &big)]);
+    let Status::Failed(failure) = d.outcome(&id).await else {
+        panic!("failed after its attempts")
+    };
+    assert!(
+        failure.message.contains("102400 bytes") && failure.message.contains("65536"),
+        "{failure}"
+    );
+    assert_eq!(d.attempts(&id), 2, "retried: {failure}");
+    assert!(d.commands(&id).is_empty(), "nothing journaled");
+    let read = d.start(Some("k"), [Op::state_get("k")]);
+    assert_eq!(d.results(&read).await.get::<Option<String>>(0), None);
+
+    // A completion from outside is refused the same way.
+    let waiting = d.start(Some("w"), [Op::awakeable("a"), Op::wait(["a"])]);
+    let awakeable = awakeable_of(&d, &waiting).await;
+    let refused = d
+        .shim
+        .complete_awakeable(&awakeable, Ok(big.into_bytes()))
+        .unwrap_err();
+    assert!(refused.to_string().contains("102400 bytes"), "{refused}");
 }
 
 #[test]
@@ -192,7 +377,7 @@ fn edit_first_entry(state: &Path, id: &str, edit: impl FnOnce(&mut JournalEntry)
 fn edit_entry(state: &Path, id: &str, index: u32, edit: impl FnOnce(&mut JournalEntry)) {
     let store = RedbStore::open(&state.join("state.redb")).unwrap();
     let journal = store.journal(id).unwrap();
-    let mut entry: JournalEntry = serde_json::from_slice(&journal[index as usize]).unwrap();
+    let mut entry = JournalEntry::decode(&journal[index as usize]).unwrap();
     edit(&mut entry);
     put_entry(&store, id, index, &entry);
 }
@@ -204,7 +389,7 @@ fn put_entry(store: &RedbStore, id: &str, index: u32, entry: &JournalEntry) {
         .write_durable(&[&DurableWrite::Journal(JournalAppend {
             invocation: id.to_owned(),
             index,
-            entry: serde_json::to_vec(entry).unwrap(),
+            entry: entry.encode(),
         })])
         .unwrap();
 }
@@ -360,7 +545,11 @@ fn sem_41_a_handler_that_returns_before_replaying_every_entry_fails_with_570() {
     );
     // As if an older version of the code had taken one more step before trapping.
     let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
-    let step = JournalEntry::new("state.get", json!({ "key": "n" }), json!(null));
+    let step = JournalEntry::new(
+        "state.get",
+        json!({ "key": "n" }),
+        Recorded::of(&None::<Vec<u8>>),
+    );
     put_entry(&store, &id, 1, &step);
     drop(store);
     let status = in_shim_process(
@@ -681,16 +870,21 @@ fn sem_30_a_wait_suspends_and_a_durable_timer_resumes_it_after_a_restart() {
         async |d: &TestHost| {
             let id = d.start(None, script.clone());
             d.settle().await;
-            let wake_at = d.journaled(&id, "durable.sleep").await.result;
+            let wake_at: u64 = d
+                .journaled(&id, "durable.sleep")
+                .await
+                .result
+                .get()
+                .unwrap();
             // Suspended: the attempt ended without finishing, and nothing ran.
             assert_eq!(d.attempts(&id), 1);
             assert!(d.effects().is_empty());
             let status = d.invocation(&id).status;
             assert!(
-                matches!(status, Status::Suspended { wake_at_ms: Some(at), .. } if json!(at) == wake_at),
+                matches!(status, Status::Suspended { wake_at_ms: Some(at), .. } if at == wake_at),
                 "{status:?}"
             );
-            (id, wake_at.as_u64().unwrap())
+            (id, wake_at)
         },
     );
     assert_eq!(wake_at, START.as_millis() as u64 + 3000);
@@ -806,7 +1000,7 @@ async fn sem_25_30_an_awakeable_completed_by_the_host_resumes_the_invocation() {
         ],
     );
     let entry = d.journaled(&id, "durable.awakeable").await;
-    let awakeable = entry.result.as_str().unwrap().to_owned();
+    let awakeable: String = entry.result.get().unwrap();
     d.settle().await;
     assert!(d.effects().is_empty(), "waiting for the approval");
     assert!(
@@ -1277,7 +1471,7 @@ async fn sem_28_a_runs_max_duration_ends_its_retries() {
 /// The awakeable invocation `id` made, once it has journaled it.
 async fn awakeable_of(d: &TestHost, id: &str) -> String {
     let entry = d.journaled(id, "durable.awakeable").await;
-    entry.result.as_str().unwrap().to_owned()
+    entry.result.get().unwrap()
 }
 
 /// Invocations that each read `n` of object `key` and then write their number to it.
@@ -1553,7 +1747,12 @@ async fn sem_42_a_run_reached_after_a_cancellation_does_not_execute_and_fails_wi
     );
     let journal = d.shim.journal(&id).unwrap();
     assert_eq!(journal[0].command, "run");
-    assert_eq!(journal[0].result["Failure"]["code"], 409, "{journal:?}");
+    let run: Completion = journal[0].result.get().unwrap();
+    assert_eq!(
+        run,
+        Completion::Failure(journal::cancelled()),
+        "{journal:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -45,8 +45,8 @@ pub fn run(args: InvocationsArgs) -> anyhow::Result<()> {
         if !shim.invocations()?.iter().any(|i| &i.id == id) {
             bail!("no invocation {id} in {}", args.state_dir.display());
         }
-        for entry in shim.journal(id)? {
-            println!("{}", serde_json::to_string(&entry)?);
+        for entry in shim.journal_json(id)? {
+            println!("{entry}");
         }
         return Ok(());
     }

@@ -427,6 +427,7 @@ async fn attempt(
         Arc::clone(&node.invocations.journaler),
         node.clock.clone(),
         journal,
+        node.limits.max_message_bytes,
     )));
     let message = Message {
         id: 0,
@@ -444,25 +445,32 @@ async fn attempt(
     };
     let handled = life::run_handle(&mut store, &actor, &Incoming::Request(message)).await;
     let cx = store.data_mut();
-    let attempt = cx
+    let mut attempt = cx
         .durable
         .take()
         .expect("the attempt stays in place during the call");
-    if attempt.progressed {
+    // What the attempt journaled is durable before its outcome is recorded and seen.
+    let synced = attempt.sync().await;
+    if attempt.progressed && synced.is_ok() {
         invocation.retry_count = 0;
         invocation.retry_base = 0;
         invocation.retrying_since_ms = None;
     }
     let failure = |message: String| Failure { code: 500, message };
     let unconsumed = attempt.unconsumed();
-    let abort = match (&handled, attempt.abort) {
+    let abort = match (&handled, attempt.abort, synced) {
+        // The journal did not land: retry from what did.
+        (_, _, Err(e)) => Some(Abort::Retry {
+            failure: failure(format!("{e:#}")),
+            after: None,
+        }),
         // A handler that returned with entries left unreplayed is a mismatch, whatever it
         // returned.
-        (Ok(_), None) => unconsumed.map(|failure| Abort::Retry {
+        (Ok(_), None, Ok(())) => unconsumed.map(|failure| Abort::Retry {
             failure,
             after: None,
         }),
-        (_, abort) => abort,
+        (_, abort, Ok(())) => abort,
     };
     let retry = match (handled, abort) {
         (
@@ -495,6 +503,14 @@ async fn attempt(
             Status::Failed(failure)
         }),
         (_, Some(Abort::Retry { failure, after })) => Ok((failure, after)),
+        (Ok(Ok(Some(reply))), None) if reply.body.len() > node.limits.max_message_bytes => Ok((
+            failure(format!(
+                "the handler's output is {} bytes, over the shim's message limit of {} bytes",
+                reply.body.len(),
+                node.limits.max_message_bytes
+            )),
+            None,
+        )),
         (Ok(Ok(reply)), None) => {
             invocation.status = Status::Succeeded(reply.map(|p| p.body).unwrap_or_default());
             // Only replayed writes journaled before writes landed with their entries.

@@ -17,7 +17,7 @@ use crate::actor::dispatch::{Effect, HostCall};
 use crate::durable;
 use crate::error::ShimError;
 use crate::journal::{
-    self, Abort, Awaited, Completion, Failure, Invocation, JournalEntry, OpenRun, Request,
+    self, Abort, Awaited, Completion, Failure, Invocation, JournalEntry, OpenRun, Recorded, Request,
 };
 use crate::wit::durable::{
     AwaitNode, CallHandles, CallTarget, Combinator, Handle, InvocationInput, InvocationRef,
@@ -69,7 +69,7 @@ impl HostCall for RunBegin {
         let fields = json!({ "name": self.0 });
         match attempt.replay("run", &fields, None)? {
             Some(entry) => {
-                let completion: Completion = serde_json::from_value(entry.result)?;
+                let completion: Completion = entry.result.get().map_err(wasmtime::Error::msg)?;
                 if completion == Completion::Failure(journal::cancelled()) {
                     attempt.cancel_seen = true;
                 }
@@ -79,15 +79,14 @@ impl HostCall for RunBegin {
             // A cancellation is seen at a run too: the run does not execute, and fails with it.
             None if attempt.cancel_pending()? => {
                 let completion = Completion::Failure(journal::cancelled());
-                let result = serde_json::to_value(&completion)?;
-                attempt
-                    .append(JournalEntry::new("run", fields, result))
-                    .await?;
+                attempt.append(JournalEntry::new("run", fields, Recorded::of(&completion)))?;
                 attempt.cancel_seen = true;
                 attempt.completed.insert(handle, completion);
                 Ok(RunStart::Replayed(handle))
             }
             None => {
+                // The run's side effect is seen outside: what led to it is durable first.
+                attempt.sync().await?;
                 attempt.open_run = Some(OpenRun {
                     handle,
                     name: self.0,
@@ -155,13 +154,13 @@ impl HostCall for RunEnd {
                 }
             }
         };
-        attempt
-            .append(JournalEntry::new(
-                "run",
-                json!({ "name": run.name }),
-                serde_json::to_value(&completion)?,
-            ))
-            .await?;
+        attempt.append(JournalEntry::new(
+            "run",
+            json!({ "name": run.name }),
+            Recorded::of(&completion),
+        ))?;
+        // The run's result is acknowledged once it is durable.
+        attempt.sync().await?;
         attempt.completed.insert(handle, completion);
         Ok(())
     }
@@ -207,16 +206,10 @@ impl HostCall for IsCompleted {
         let h = self.0;
         let fields = json!({ "handle": h });
         let seen: Option<Completion> = match attempt.replay(Self::NAME, &fields, None)? {
-            Some(entry) => serde_json::from_value(entry.result)?,
+            Some(entry) => entry.result.get().map_err(wasmtime::Error::msg)?,
             None => {
                 let seen = attempt.resolve(h)?;
-                attempt
-                    .append(JournalEntry::new(
-                        Self::NAME,
-                        fields,
-                        serde_json::to_value(&seen)?,
-                    ))
-                    .await?;
+                attempt.append(JournalEntry::new(Self::NAME, fields, Recorded::of(&seen)))?;
                 seen
             }
         };
@@ -318,9 +311,10 @@ async fn complete_journaled(
     value: &Completion,
 ) -> Result<bool> {
     let node = Arc::clone(&cx.node);
-    let payload = serde_json::to_vec(value)?;
-    cx.attempt(command)?
-        .record(command, fields, Some(&payload), || {
+    let attempt = cx.attempt(command)?;
+    let payload = attempt.payload_of(value);
+    attempt
+        .record_effect(command, fields, Some(&payload), || {
             node.invocations
                 .complete(&key, value)
                 .map_err(|e| wasmtime::format_err!("{command}: {e}"))
@@ -388,7 +382,9 @@ impl HostCall for PromisePeek {
         let seen: Completion = attempt
             .record(Self::NAME, json!({ "key": self.0 }), None, || {
                 match store.completion(&key) {
-                    Ok(Some(bytes)) => Ok(serde_json::from_slice(&bytes)?),
+                    Ok(Some(bytes)) => {
+                        journal::decode(&bytes, "a promise").map_err(wasmtime::Error::msg)
+                    }
                     Ok(None) => Ok(Completion::Void),
                     Err(e) => Err(wasmtime::format_err!("{}: {e}", Self::NAME)),
                 }
@@ -502,7 +498,7 @@ async fn submit_call(
     let caller = attempt.invocation.id.clone();
     let id = journal::derived_id(&["call", &caller, &handle.to_string()]);
     attempt
-        .record(function, fields, payload.as_deref(), || {
+        .record_effect(function, fields, payload.as_deref(), || {
             let mut request = match request {
                 Ok(request) => request,
                 Err(failure) => return Ok(Err(failure)),
@@ -721,11 +717,12 @@ impl HostCall for CancelInvocation {
         let target = self.0;
         let fields = json!({ "invocation": target });
         let node = Arc::clone(&cx.node);
-        let payload = serde_json::to_vec(&Completion::Void)?;
+        let attempt = cx.attempt(Self::NAME)?;
+        let payload = attempt.payload_of(&Completion::Void);
         // The calls the target started are cancelled with it, as from the host; only when
         // this runs, not on replay, which would reach calls it made since.
-        cx.attempt(Self::NAME)?
-            .record(Self::NAME, fields, Some(&payload), || {
+        attempt
+            .record_effect(Self::NAME, fields, Some(&payload), || {
                 (node.invocations.cancel(&target))
                     .map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))
             })
@@ -761,7 +758,7 @@ impl HostCall for Wait {
                 .collect::<Vec<_>>()
         );
         if let Some(entry) = attempt.replay(Self::NAME, &fields, None)? {
-            let seen: Seen = serde_json::from_value(entry.result)?;
+            let seen: Seen = entry.result.get().map_err(wasmtime::Error::msg)?;
             for (handle, done) in seen.completed {
                 attempt.pending.remove(&handle);
                 attempt.completed.insert(handle, done);
@@ -825,16 +822,14 @@ impl HostCall for Wait {
         if outcome == Outcome::Cancelled {
             attempt.cancel_seen = true;
         }
-        attempt
-            .append(JournalEntry::new(
-                Self::NAME,
-                fields,
-                serde_json::to_value(Seen {
-                    outcome,
-                    completed: newly,
-                })?,
-            ))
-            .await?;
+        attempt.append(JournalEntry::new(
+            Self::NAME,
+            fields,
+            Recorded::of(&Seen {
+                outcome,
+                completed: newly,
+            }),
+        ))?;
         Ok(outcome.into())
     }
 }
@@ -844,13 +839,13 @@ const CANCEL: Handle = 1;
 
 /// What a `wait` saw: its outcome and the handles it found newly completed.
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Seen {
+pub(crate) struct Seen {
     outcome: Outcome,
     completed: Vec<(Handle, Completion)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-enum Outcome {
+pub(crate) enum Outcome {
     AnyCompleted,
     Cancelled,
 }

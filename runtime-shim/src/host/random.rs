@@ -1,6 +1,10 @@
-//! `guestkit:host/random`: randomness from the operating system, journaled in durable
-//! invocations so that a replay sees the same values.
+//! `guestkit:host/random`: randomness. In a durable invocation, the values come from the
+//! invocation's seeded stream ([`seeded_stream`](crate::journal::seeded_stream)), so a replay
+//! draws the same ones without journaling them; elsewhere, from the operating system.
 
+use rand_chacha::rand_core::Rng;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use crate::actor::ActorCtx;
@@ -21,18 +25,16 @@ impl HostCall for GetBytes {
                 Self::NAME
             ));
         }
-        cx.journaled(
-            Self::NAME,
-            || json!({ "len": len }),
-            None,
-            |_| {
-                let mut bytes = vec![0; len];
-                getrandom::fill(&mut bytes)
-                    .map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))?;
-                Ok(bytes)
-            },
-        )
-        .await
+        let fields = || json!({ "len": len });
+        cx.draw(Self::NAME, fields, |random| {
+            let mut bytes = vec![0; len];
+            match random {
+                Some(random) => random.fill_bytes(&mut bytes),
+                None => getrandom::fill(&mut bytes)
+                    .map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME))?,
+            }
+            Ok(bytes)
+        })
     }
 }
 
@@ -42,13 +44,34 @@ impl HostCall for NextU64 {
     const EFFECT: Effect = Effect::Journaled;
     type Output = u64;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<u64> {
-        cx.journaled(
+        cx.draw(
             Self::NAME,
             || json!({}),
-            None,
-            |_| getrandom::u64().map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME)),
+            |random| match random {
+                Some(random) => Ok(random.next_u64()),
+                None => getrandom::u64().map_err(|e| wasmtime::format_err!("{}: {e}", Self::NAME)),
+            },
         )
-        .await
+    }
+}
+
+impl ActorCtx {
+    /// A draw of random values by `command`: `draw` gets the invocation's stream in a
+    /// durable invocation, `None` (the operating system's randomness) elsewhere. A journal
+    /// written when random values were journaled still replays them.
+    fn draw<T: Serialize + DeserializeOwned>(
+        &mut self,
+        command: &str,
+        fields: impl FnOnce() -> serde_json::Value,
+        draw: impl FnOnce(Option<&mut dyn Rng>) -> wasmtime::Result<T>,
+    ) -> wasmtime::Result<T> {
+        let Some(attempt) = self.durable.as_deref_mut() else {
+            return draw(None);
+        };
+        if let Some(recorded) = attempt.replay_former(command, &fields())? {
+            return Ok(recorded);
+        }
+        draw(Some(attempt.random()))
     }
 }
 

@@ -5,37 +5,117 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rand_chacha::ChaCha20Rng;
+use rand_chacha::rand_core::SeedableRng;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::commit::Journaler;
+use super::codec;
+use super::commit::{Journaler, Pending};
 use super::records::{Completion, Failure, Invocation, JOURNAL_MISMATCH, PROTOCOL_VIOLATION};
 use crate::clock::Clock;
 use crate::storage::{DurableWrite, JournalAppend, StateChanges, StateStore, StorageError};
 
 /// One journaled host call: what was asked and what it returned.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct JournalEntry {
     /// `interface.function`, as the guest's WIT names it (`run` for a completed run).
     pub command: String,
     /// The arguments replay checks: a different value at the same index is a mismatch.
     pub fields: Value,
     /// Arguments checked only while payload checks are on (`durable.set-payload-checks`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<Vec<u8>>,
     /// What the call returned.
-    pub result: Value,
+    pub result: Recorded,
     /// Whether the state write this entry records landed with it. Entries journaled before
     /// state writes did so have it false: replaying one buffers its write, which lands with
     /// the invocation's output, as it did when the entry was written.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub applied: bool,
+}
+
+/// What a journaled call returned, as its entry holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded(Repr);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Repr {
+    /// In postcard.
+    Binary(Vec<u8>),
+    /// A JSON value, as entries held results before they were binary.
+    Json(Value),
+}
+
+impl Recorded {
+    /// `value`, encoded compactly.
+    pub fn of<T: Serialize + ?Sized>(value: &T) -> Self {
+        Self(Repr::Binary(
+            postcard::to_stdvec(value).expect("a journaled result encodes"),
+        ))
+    }
+
+    /// The value, as the type the call returns.
+    pub fn get<T: DeserializeOwned>(&self) -> Result<T, String> {
+        match &self.0 {
+            Repr::Binary(bytes) => postcard::from_bytes(bytes).map_err(|e| e.to_string()),
+            Repr::Json(json) => serde_json::from_value(json.clone()).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// How many bytes the value takes in its entry.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Repr::Binary(bytes) => bytes.len(),
+            Repr::Json(json) => json.to_string().len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether it was journaled as JSON, before entries were binary.
+    fn is_json(&self) -> bool {
+        self.as_json().is_some()
+    }
+
+    /// The value as JSON, when it was journaled as JSON, before entries were binary.
+    pub fn as_json(&self) -> Option<&Value> {
+        match &self.0 {
+            Repr::Json(json) => Some(json),
+            Repr::Binary(_) => None,
+        }
+    }
+}
+
+/// A journal entry as the store holds it (see [`codec`](super::codec)).
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    command: String,
+    /// The arguments as JSON text: replay compares them field by field, so that an entry
+    /// written before a field was checked still replays.
+    fields: String,
+    payload: Option<Vec<u8>>,
+    result: Vec<u8>,
+    applied: bool,
+}
+
+/// A journal entry as it was stored before entries were binary: JSON, its result a JSON
+/// value (bytes as arrays of numbers).
+#[derive(Deserialize)]
+struct StoredAsJson {
+    command: String,
+    fields: Value,
+    #[serde(default)]
+    payload: Option<Vec<u8>>,
+    result: Value,
+    #[serde(default)]
+    applied: bool,
 }
 
 impl JournalEntry {
     /// An entry of `command` without a payload or a state write.
-    pub fn new(command: impl Into<String>, fields: Value, result: Value) -> Self {
+    pub fn new(command: impl Into<String>, fields: Value, result: Recorded) -> Self {
         Self {
             command: command.into(),
             fields,
@@ -45,9 +125,57 @@ impl JournalEntry {
         }
     }
 
-    pub(crate) fn decode(bytes: &[u8]) -> Result<Self, StorageError> {
-        serde_json::from_slice(bytes)
-            .map_err(|e| StorageError(format!("a journal entry does not decode: {e}")))
+    /// The entry as the store keeps it.
+    pub fn encode(&self) -> Vec<u8> {
+        let result = match &self.result.0 {
+            Repr::Binary(bytes) => bytes.clone(),
+            Repr::Json(json) => {
+                return serde_json::to_vec(&serde_json::json!({
+                    "command": self.command,
+                    "fields": self.fields,
+                    "payload": self.payload,
+                    "result": json,
+                    "applied": self.applied,
+                }))
+                .expect("a journal entry encodes");
+            }
+        };
+        codec::encode(&Stored {
+            command: self.command.clone(),
+            fields: self.fields.to_string(),
+            payload: self.payload.clone(),
+            result,
+            applied: self.applied,
+        })
+    }
+
+    /// An entry as [`encode`](Self::encode) stored it, or as JSON stored before entries were
+    /// binary.
+    pub fn decode(bytes: &[u8]) -> Result<Self, StorageError> {
+        let entry = if codec::is_json(bytes) {
+            let old: StoredAsJson =
+                codec::decode(bytes, "a journal entry").map_err(StorageError)?;
+            Self {
+                command: old.command,
+                fields: old.fields,
+                payload: old.payload,
+                result: Recorded(Repr::Json(old.result)),
+                applied: old.applied,
+            }
+        } else {
+            let stored: Stored = codec::decode(bytes, "a journal entry").map_err(StorageError)?;
+            let fields = serde_json::from_str(&stored.fields).map_err(|e| {
+                StorageError(format!("a journal entry's fields do not decode: {e}"))
+            })?;
+            Self {
+                command: stored.command,
+                fields,
+                payload: stored.payload,
+                result: Recorded(Repr::Binary(stored.result)),
+                applied: stored.applied,
+            }
+        };
+        Ok(entry)
     }
 }
 
@@ -120,6 +248,9 @@ pub(crate) struct Attempt {
     clock: Clock,
     journal: Vec<JournalEntry>,
     next: usize,
+    /// The most bytes a value in an entry (a run's output, a state value, a completion) may
+    /// have: the shim's message limit.
+    max_value_bytes: usize,
     pub payload_checks: bool,
     next_handle: u32,
     /// Completed handles and their values, until taken.
@@ -133,6 +264,26 @@ pub(crate) struct Attempt {
     pub cancel_seen: bool,
     /// Whether this attempt appended to the journal (progress resets the retry count).
     pub progressed: bool,
+    /// The invocation's random values, drawn in call order ([`seeded_stream`]).
+    random: ChaCha20Rng,
+    /// Entries written to the store but not known to be durable yet, with their commands:
+    /// [`sync`](Self::sync) waits for them before anything the invocation does is seen outside.
+    unsynced: Vec<(String, Pending)>,
+    /// The latest monotonic time this attempt has handed out: a reading recorded by an
+    /// earlier process may be later than this process's clock.
+    pub monotonic_floor: u64,
+}
+
+/// The random stream of an invocation with id `id` and recorded seed `seed`: ChaCha20, keyed
+/// by both, so every attempt, on every shim, draws the same values in the same order.
+pub fn seeded_stream(id: &str, seed: u64) -> ChaCha20Rng {
+    use sha2::{Digest, Sha256};
+    let key = Sha256::new()
+        .chain_update(b"guestkit random\0")
+        .chain_update(id.as_bytes())
+        .chain_update(seed.to_le_bytes())
+        .finalize();
+    ChaCha20Rng::from_seed(key.into())
 }
 
 impl Attempt {
@@ -142,14 +293,15 @@ impl Attempt {
         journaler: Arc<Journaler>,
         clock: Clock,
         journal: Vec<JournalEntry>,
+        max_value_bytes: usize,
     ) -> Self {
         Self {
-            invocation,
             store,
             journaler,
             clock,
             journal,
             next: 0,
+            max_value_bytes,
             payload_checks: true,
             next_handle: 2,
             completed: HashMap::new(),
@@ -158,12 +310,47 @@ impl Attempt {
             abort: None,
             cancel_seen: false,
             progressed: false,
+            random: seeded_stream(&invocation.id, invocation.random_seed),
+            unsynced: Vec::new(),
+            monotonic_floor: 0,
+            invocation,
         }
     }
 
     /// True while the guest is re-running calls the journal already holds.
     pub fn is_replaying(&self) -> bool {
         self.next < self.journal.len()
+    }
+
+    /// The invocation's random stream, for a draw made outside a run.
+    pub fn random(&mut self) -> &mut ChaCha20Rng {
+        &mut self.random
+    }
+
+    /// When the entry at this point records `command`, a call that earlier versions of the
+    /// shim journaled and this one does not (random values): that entry, replayed. `None`
+    /// otherwise, without consuming anything.
+    pub fn replay_former<T: DeserializeOwned>(
+        &mut self,
+        command: &str,
+        fields: &Value,
+    ) -> wasmtime::Result<Option<T>> {
+        if self
+            .journal
+            .get(self.next)
+            .is_none_or(|e| e.command != command)
+        {
+            return Ok(None);
+        }
+        let entry = self
+            .replay(command, fields, None)?
+            .expect("the entry is there");
+        entry.result.get().map(Some).map_err(|e| {
+            self.mismatch(format!(
+                "entry {} ({command}) holds a result of another shape: {e}",
+                self.next - 1
+            ))
+        })
     }
 
     /// A new handle. Handles are numbered in call order, so replay hands out the same ones.
@@ -174,7 +361,9 @@ impl Attempt {
     }
 
     /// The journaled result of `command` at this point: on replay the recorded one (after
-    /// checking that the guest asks the same), otherwise `run`'s, appended first.
+    /// checking that the guest asks the same), otherwise `run`'s, appended. `run` reads
+    /// (state, clocks, completions) and reaches nothing outside the invocation: its entry
+    /// becomes durable with the next one that must be ([`sync`](Self::sync)).
     pub async fn record<T: Serialize + DeserializeOwned>(
         &mut self,
         command: &str,
@@ -183,7 +372,7 @@ impl Attempt {
         run: impl FnOnce() -> wasmtime::Result<T>,
     ) -> wasmtime::Result<T> {
         if let Some(entry) = self.replay(command, &fields, payload)? {
-            return serde_json::from_value(entry.result).map_err(|e| {
+            return entry.result.get().map_err(|e| {
                 self.mismatch(format!(
                     "entry {} ({command}) holds a result of another shape: {e}",
                     self.next - 1
@@ -191,15 +380,30 @@ impl Attempt {
             });
         }
         let value = run()?;
-        let result = serde_json::to_value(&value)?;
+        let result = Recorded::of(&value);
         self.append(JournalEntry {
             command: command.to_owned(),
             fields,
             payload: payload.map(<[u8]>::to_vec),
             result,
             applied: false,
-        })
-        .await?;
+        })?;
+        Ok(value)
+    }
+
+    /// As [`record`](Self::record), for a `run` whose effect is seen outside the invocation
+    /// (it starts an invocation, completes a promise, cancels): the journal up to here is
+    /// durable before it runs, and its entry before the guest goes on.
+    pub async fn record_effect<T: Serialize + DeserializeOwned>(
+        &mut self,
+        command: &str,
+        fields: Value,
+        payload: Option<&[u8]>,
+        run: impl FnOnce() -> wasmtime::Result<T>,
+    ) -> wasmtime::Result<T> {
+        self.sync().await?;
+        let value = self.record(command, fields, payload, run).await?;
+        self.sync().await?;
         Ok(value)
     }
 
@@ -222,11 +426,13 @@ impl Attempt {
             command: command.to_owned(),
             fields,
             payload,
-            result: Value::Null,
+            result: Recorded::of(&()),
             applied: true,
         };
         let owner = self.invocation.state_owner();
-        self.write_entry(entry, Some((owner, changes))).await?;
+        self.write_entry(entry, Some((owner, changes)))?;
+        // Reads of the object's state go to the store: it holds the write once it is durable.
+        self.sync().await?;
         Ok(None)
     }
 
@@ -264,19 +470,62 @@ impl Attempt {
         Ok(Some(entry))
     }
 
-    /// Appends `entry` to the journal; returns once it is durable.
-    pub async fn append(&mut self, entry: JournalEntry) -> wasmtime::Result<()> {
-        self.write_entry(entry, None).await
+    /// The bytes of `value` as a payload of the entry at this point: the journal's encoding,
+    /// or JSON when replaying an entry journaled before entries were binary, so that payload
+    /// checks compare like with like.
+    pub fn payload_of<T: Serialize>(&self, value: &T) -> Vec<u8> {
+        match self.journal.get(self.next) {
+            Some(entry) if entry.result.is_json() => {
+                serde_json::to_vec(value).expect("a payload encodes")
+            }
+            _ => codec::encode(value),
+        }
+    }
+
+    /// Appends `entry` to the journal. It becomes durable with the next [`sync`](Self::sync).
+    pub fn append(&mut self, entry: JournalEntry) -> wasmtime::Result<()> {
+        self.write_entry(entry, None)
+    }
+
+    /// Waits until every entry appended so far is durable: before anything the invocation
+    /// does is seen outside it (a run's side effect or acknowledged result, a call, a
+    /// completion, its output, its suspension). A failed write ends the attempt.
+    pub async fn sync(&mut self) -> wasmtime::Result<()> {
+        for (command, pending) in std::mem::take(&mut self.unsynced) {
+            pending
+                .durable()
+                .await
+                .map_err(|e| wasmtime::format_err!("journaling `{command}` failed: {e}"))?;
+        }
+        Ok(())
     }
 
     /// Appends `entry`, with the state changes of an owner that land with it.
-    async fn write_entry(
+    fn write_entry(
         &mut self,
         entry: JournalEntry,
         state: Option<(String, StateChanges)>,
     ) -> wasmtime::Result<()> {
-        let bytes = serde_json::to_vec(&entry)?;
         let index = u32::try_from(self.journal.len())?;
+        let size = entry
+            .payload
+            .as_ref()
+            .map_or(0, Vec::len)
+            .max(entry.result.len());
+        if size > self.max_value_bytes {
+            return Err(self.fail(Abort::Retry {
+                failure: Failure {
+                    code: 500,
+                    message: format!(
+                        "journal entry {index} (`{}`) holds a value of {size} bytes, over the \
+                         shim's message limit of {} bytes; it was not journaled",
+                        entry.command, self.max_value_bytes
+                    ),
+                },
+                after: None,
+            }));
+        }
+        let bytes = entry.encode();
         let append = JournalAppend {
             invocation: self.invocation.id.clone(),
             index,
@@ -290,10 +539,8 @@ impl Attempt {
                 changes,
             },
         };
-        self.journaler
-            .write(write)
-            .await
-            .map_err(|e| wasmtime::format_err!("journaling `{}` failed: {e}", entry.command))?;
+        let pending = self.journaler.queue(write);
+        self.unsynced.push((entry.command.clone(), pending));
         self.journal.push(entry);
         self.next = self.journal.len();
         self.progressed = true;
@@ -342,7 +589,9 @@ impl Attempt {
                 (self.clock.now_ms() >= *wake_at_ms).then_some(Completion::Void)
             }
             Some(Awaited::External(id)) => match self.store.completion(id) {
-                Ok(Some(bytes)) => Some(serde_json::from_slice(&bytes)?),
+                Ok(Some(bytes)) => {
+                    Some(codec::decode(&bytes, "a completion").map_err(wasmtime::Error::msg)?)
+                }
                 Ok(None) => None,
                 Err(e) => return Err(wasmtime::format_err!("reading completion {id}: {e}")),
             },

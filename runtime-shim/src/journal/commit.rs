@@ -1,8 +1,9 @@
 //! Group commit of durable execution's writes (journal entries and invocation records). They
 //! go to one writer thread, which takes all the writes waiting when it is free and writes
 //! them to the store at once (one frame of the write-ahead log): one fsync for many steps of
-//! many invocations. Each write returns only after the batch holding it is durable, so a
-//! step's result is durable before the guest sees it. The writer is a thread of its own, so
+//! many invocations. A write is either awaited until the batch holding it is durable, or
+//! queued and awaited later ([`Pending`]): an entry nothing outside the invocation has seen
+//! yet need not be durable before the guest goes on. The writer is a thread of its own, so
 //! no async worker blocks on fsync. A second thread has the database take the logged writes
 //! ([`StateStore::settle`]) every few thousand, while the writer goes on logging.
 
@@ -83,14 +84,29 @@ impl Journaler {
 
     /// Writes `write` with whatever else is waiting, returning once it is durable.
     pub async fn write(&self, write: DurableWrite) -> Result<(), StorageError> {
+        self.queue(write).durable().await
+    }
+
+    /// Hands `write` to the writer, which writes it with the next batch; the returned
+    /// [`Pending`] says when it is durable. Writes are applied in the order they are queued.
+    pub fn queue(&self, write: DurableWrite) -> Pending {
         let (done, written) = oneshot::channel();
-        self.tx
+        let sent = self
+            .tx
             .as_ref()
             .expect("a journaler's sender lives until it is dropped")
-            .send(Append { write, done })
-            .map_err(|_| StorageError("the journal writer has stopped".into()))?;
-        written
-            .await
-            .map_err(|_| StorageError("the journal writer has stopped".into()))?
+            .send(Append { write, done });
+        Pending(sent.is_ok().then_some(written))
+    }
+}
+
+/// A write handed to the writer, not known to be durable yet.
+pub(crate) struct Pending(Option<oneshot::Receiver<Result<(), StorageError>>>);
+
+impl Pending {
+    /// Waits until the write is durable, or says why it is not.
+    pub async fn durable(self) -> Result<(), StorageError> {
+        let stopped = || StorageError("the journal writer has stopped".into());
+        self.0.ok_or_else(stopped)?.await.map_err(|_| stopped())?
     }
 }

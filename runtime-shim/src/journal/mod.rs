@@ -6,13 +6,15 @@
 //! host functions of `guestkit:host/durable` read and write an [`Attempt`].
 
 mod attempt;
+mod codec;
 mod commit;
 mod records;
 mod table;
 mod wake;
 
-pub use self::attempt::JournalEntry;
 pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
+pub use self::attempt::{JournalEntry, Recorded, seeded_stream};
+pub(crate) use self::codec::decode;
 pub use self::records::{
     AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JOURNAL_MISMATCH, OnGuestBug,
     PROTOCOL_VIOLATION, Request, Status, cancelled, killed,

@@ -135,10 +135,6 @@ impl Status {
     }
 }
 
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
 /// A durable invocation, as the database keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invocation {
@@ -158,7 +154,7 @@ pub struct Invocation {
     pub retry_count: u32,
     /// How many of those came before the invocation was last resumed: its retry policy
     /// counts only the ones after.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default)]
     pub retry_base: u32,
     /// When the first of those attempts failed: what a run's `max-duration-ms` measures from.
     #[serde(default)]
@@ -173,19 +169,24 @@ pub struct Invocation {
     #[serde(default)]
     pub submitted: u64,
     /// Its own bound on failed attempts, in place of its service's retry policy's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub limit: Option<AttemptLimit>,
     /// The invocation whose `durable.call` started this one (none for a one-way send): a
     /// cancellation or a kill of the caller reaches it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub caller: Option<String>,
     /// Once it has ended: when its retention is over and the shim purges it (ms since the
     /// Unix epoch).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub expires_at_ms: Option<u64>,
 }
 
 impl Invocation {
+    /// A record as the store holds it (binary, or JSON as written before records were).
+    pub fn decode(bytes: &[u8]) -> Result<Self, crate::storage::StorageError> {
+        super::codec::decode(bytes, "an invocation record").map_err(crate::storage::StorageError)
+    }
+
     /// How it runs with respect to its object.
     pub fn access(&self) -> Access {
         self.access.unwrap_or(Access::Exclusive)

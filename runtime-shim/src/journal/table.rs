@@ -9,6 +9,7 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 
 use super::attempt::JournalEntry;
+use super::codec;
 use super::commit::Journaler;
 use super::records::{
     Completion, Invocation, InvocationRetry, Status, awakeable_key, cancel_key, output_key,
@@ -171,8 +172,8 @@ fn storage(e: StorageError) -> ShimError {
     ShimError::Storage(e)
 }
 
-fn encode(invocation: &Invocation) -> Vec<u8> {
-    serde_json::to_vec(invocation).expect("an invocation encodes")
+fn decode_invocation(bytes: &[u8]) -> Result<Invocation, ShimError> {
+    Invocation::decode(bytes).map_err(storage)
 }
 
 /// How long an ended invocation is kept when the shim is not told otherwise, as in Restate.
@@ -192,9 +193,9 @@ impl Invocations {
             let retention = u64::try_from(self.retention.as_millis()).unwrap_or(u64::MAX);
             let mut ended = invocation.clone();
             ended.expires_at_ms = Some(self.clock.now_ms().saturating_add(retention));
-            return encode(&ended);
+            return codec::encode(&ended);
         }
-        encode(invocation)
+        codec::encode(invocation)
     }
 
     /// Removes every ended invocation whose retention is over, with its journal, its output,
@@ -253,10 +254,10 @@ impl Invocations {
         invocation: &Invocation,
         state: Option<(String, StateChanges)>,
     ) -> Result<(), ShimError> {
-        let output = invocation.status.output().map(|value| {
-            let bytes = serde_json::to_vec(&value).expect("a completion encodes");
-            (output_key(&invocation.id), bytes)
-        });
+        let output = invocation
+            .status
+            .output()
+            .map(|value| (output_key(&invocation.id), codec::encode(&value)));
         let write = DurableWrite::Invocation {
             id: invocation.id.clone(),
             record: self.record(invocation),
@@ -293,8 +294,10 @@ impl Invocations {
     /// Completes `key` (an awakeable, promise or cancellation) with `value` and wakes whoever
     /// waits for it. False when it had already been completed.
     pub fn complete(&self, key: &str, value: &Completion) -> Result<bool, ShimError> {
-        let bytes = serde_json::to_vec(value).expect("a completion encodes");
-        let fresh = self.store.complete(key, &bytes).map_err(storage)?;
+        let fresh = self
+            .store
+            .complete(key, &codec::encode(value))
+            .map_err(storage)?;
         if fresh {
             self.completed(key);
         }
@@ -307,13 +310,7 @@ impl Invocations {
             .invocations()
             .map_err(storage)?
             .iter()
-            .map(|bytes| {
-                serde_json::from_slice(bytes).map_err(|e| {
-                    storage(StorageError(format!(
-                        "an invocation record does not decode: {e}"
-                    )))
-                })
-            })
+            .map(|bytes| decode_invocation(bytes))
             .collect()
     }
 
@@ -356,11 +353,9 @@ impl Invocations {
         let Some(bytes) = self.store.invocation(id).map_err(storage)? else {
             return Ok(None);
         };
-        serde_json::from_slice(&bytes).map(Some).map_err(|e| {
-            storage(StorageError(format!(
-                "invocation `{id}`'s record does not decode: {e}"
-            )))
-        })
+        codec::decode(&bytes, &format!("invocation `{id}`'s record"))
+            .map(Some)
+            .map_err(|e| storage(StorageError(e)))
     }
 
     /// Invocation `id`'s journal.

@@ -45,7 +45,7 @@ pub async fn step(scale: &Scale) -> (Row, Duration) {
         .start_invocation(SERVICE, HANDLER, Some("warm"), steps(2))
         .unwrap();
     finish(&shim, &warm).await;
-    let entry = serde_json::to_vec(&shim.journal(&warm).unwrap()[0]).unwrap();
+    let entry = shim.journal(&warm).unwrap()[0].encode();
 
     let started = Instant::now();
     let id = shim

@@ -542,6 +542,11 @@ pub enum Op {
     /// The wall clock: `[seconds, nanoseconds]`.
     Now,
     Random,
+    /// The wall clock as WASI gives it to `std::time::SystemTime`: `[seconds, nanoseconds]`.
+    WasiNow,
+    /// A hash of `0` under a new `std::collections::hash_map::RandomState`, whose keys come
+    /// from WASI's randomness.
+    WasiRandom,
     /// Loops forever.
     Spin,
     Trap,
@@ -588,6 +593,10 @@ pub enum Op {
         value: String,
     },
     StateGet {
+        key: String,
+    },
+    /// Sets state `key` to the previous op's answer, as JSON.
+    KeepLast {
         key: String,
     },
     // durable

@@ -439,6 +439,17 @@ fn run_op(op: &Op) -> Value {
             json!([t.seconds, t.nanoseconds])
         }
         Op::Random => json!(guestkit::host::random::next_u64()),
+        Op::WasiNow => {
+            let since = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .expect("after the epoch");
+            json!([since.as_secs(), since.subsec_nanos()])
+        }
+        Op::KeepLast { .. } => unreachable!("`run` keeps answers, knowing the last one"),
+        Op::WasiRandom => {
+            use std::hash::BuildHasher;
+            json!(std::collections::hash_map::RandomState::new().hash_one(0u8))
+        }
         Op::PayloadChecks { on } => {
             durable::set_payload_checks(*on);
             json!(null)
@@ -681,7 +692,19 @@ fn durable_run(
 }
 
 fn run(script: &Script) -> Answers {
-    Answers::new(script.ops.iter().map(run_op).collect())
+    let mut answers: Vec<Value> = Vec::new();
+    for op in &script.ops {
+        let answer = match op {
+            Op::KeepLast { key } => {
+                let last = answers.last().cloned().unwrap_or(Value::Null);
+                state::set(key, last.to_string().as_bytes());
+                json!(null)
+            }
+            op => run_op(op),
+        };
+        answers.push(answer);
+    }
+    Answers::new(answers)
 }
 
 /// Tells the host what happened.
