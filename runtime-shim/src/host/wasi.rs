@@ -121,9 +121,12 @@ impl ActorCtx {
     }
 
     /// Whether the actor is in a durable invocation, outside an executing run: where the
-    /// clocks' readings are journaled.
+    /// clocks' readings are journaled. Not while replaying entries journaled before entries
+    /// were binary: the shim that wrote them did not journal these readings.
     fn journals_clocks(&self) -> bool {
-        self.durable.as_ref().is_some_and(|a| a.open_run.is_none())
+        self.durable
+            .as_ref()
+            .is_some_and(|a| a.open_run.is_none() && !a.at_former_entry())
     }
 
     fn wasi_clocks(&mut self) -> WasiClocksCtxView<'_> {

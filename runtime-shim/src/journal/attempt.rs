@@ -353,6 +353,12 @@ impl Attempt {
         })
     }
 
+    /// Whether the entry at this point was journaled as JSON, by a shim from before entries
+    /// were binary.
+    pub fn at_former_entry(&self) -> bool {
+        self.journal.get(self.next).is_some_and(|e| e.result.is_json())
+    }
+
     /// A new handle. Handles are numbered in call order, so replay hands out the same ones.
     pub fn handle(&mut self) -> u32 {
         let h = self.next_handle;
@@ -474,11 +480,9 @@ impl Attempt {
     /// or JSON when replaying an entry journaled before entries were binary, so that payload
     /// checks compare like with like.
     pub fn payload_of<T: Serialize>(&self, value: &T) -> Vec<u8> {
-        match self.journal.get(self.next) {
-            Some(entry) if entry.result.is_json() => {
-                serde_json::to_vec(value).expect("a payload encodes")
-            }
-            _ => codec::encode(value),
+        match self.at_former_entry() {
+            true => serde_json::to_vec(value).expect("a payload encodes"),
+            false => codec::encode(value),
         }
     }
 
