@@ -356,7 +356,9 @@ impl Attempt {
     /// Whether the entry at this point was journaled as JSON, by a shim from before entries
     /// were binary.
     pub fn at_former_entry(&self) -> bool {
-        self.journal.get(self.next).is_some_and(|e| e.result.is_json())
+        self.journal
+            .get(self.next)
+            .is_some_and(|e| e.result.is_json())
     }
 
     /// A new handle. Handles are numbered in call order, so replay hands out the same ones.
@@ -648,5 +650,183 @@ impl Attempt {
             failure: Failure { code, message },
             pause: true,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! When an attempt waits for its entries to be durable (design: "Durable before it is
+    //! seen"), on a store whose writes stay in the writer until the test lets them through.
+
+    use std::pin::pin;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc::{Receiver, Sender, channel};
+    use std::task::{Context, Poll, Waker};
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::journal::Status;
+    use crate::storage::{Purge, RedbStore, SavedCapability};
+
+    /// A store whose durable writes each wait for a permit.
+    struct Gated {
+        inner: RedbStore,
+        permits: Mutex<Receiver<()>>,
+    }
+
+    impl StateStore for Gated {
+        fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError> {
+            let _ = self.permits.lock().unwrap().recv();
+            self.inner.write_durable(writes)
+        }
+        fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+            self.inner.get(actor, key)
+        }
+        fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError> {
+            self.inner.keys(actor)
+        }
+        fn commit(&self, actor: &str, changes: &StateChanges) -> Result<(), StorageError> {
+            self.inner.commit(actor, changes)
+        }
+        fn saved_capabilities(&self, holder: &str) -> Result<Vec<SavedCapability>, StorageError> {
+            self.inner.saved_capabilities(holder)
+        }
+        fn save_capabilities(
+            &self,
+            holder: &str,
+            caps: &[SavedCapability],
+        ) -> Result<(), StorageError> {
+            self.inner.save_capabilities(holder, caps)
+        }
+        fn forget_capabilities(
+            &self,
+            holder: &str,
+            caps: &[(String, String)],
+        ) -> Result<(), StorageError> {
+            self.inner.forget_capabilities(holder, caps)
+        }
+        fn revoke_capabilities(&self, issuer: &str) -> Result<(), StorageError> {
+            self.inner.revoke_capabilities(issuer)
+        }
+        fn node_secret(&self) -> Result<[u8; 32], StorageError> {
+            self.inner.node_secret()
+        }
+        fn purge(&self, purge: &Purge) -> Result<(), StorageError> {
+            self.inner.purge(purge)
+        }
+        fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError> {
+            self.inner.invocations()
+        }
+        fn invocation(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
+            self.inner.invocation(id)
+        }
+        fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError> {
+            self.inner.journal(id)
+        }
+        fn complete(&self, id: &str, value: &[u8]) -> Result<bool, StorageError> {
+            self.inner.complete(id, value)
+        }
+        fn completion(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
+            self.inner.completion(id)
+        }
+    }
+
+    fn invocation() -> Invocation {
+        Invocation {
+            id: "inv_test".into(),
+            service: "orders".into(),
+            handler: "place".into(),
+            key: Some("k".into()),
+            input: Vec::new(),
+            idempotency_key: None,
+            random_seed: 7,
+            attempts: 1,
+            retry_count: 0,
+            retry_base: 0,
+            retrying_since_ms: None,
+            status: Status::Running,
+            access: None,
+            submitted: 0,
+            limit: None,
+            caller: None,
+            expires_at_ms: None,
+        }
+    }
+
+    /// An attempt on a gated store, the sender of the store's permits, and the store.
+    fn gated() -> (tempfile::TempDir, Attempt, Sender<()>, Arc<Gated>) {
+        let dir = tempfile::tempdir().unwrap();
+        let (permit, permits) = channel();
+        let store = Arc::new(Gated {
+            inner: RedbStore::open(&dir.path().join("state.redb")).unwrap(),
+            permits: Mutex::new(permits),
+        });
+        let journaler = Arc::new(Journaler::new(Arc::clone(&store) as Arc<dyn StateStore>));
+        let attempt = Attempt::new(
+            invocation(),
+            Arc::clone(&store) as Arc<dyn StateStore>,
+            journaler,
+            Clock::system(),
+            Vec::new(),
+            1 << 20,
+        );
+        (dir, attempt, permit, store)
+    }
+
+    fn poll_once<F: Future>(future: std::pin::Pin<&mut F>) -> Poll<F::Output> {
+        future.poll(&mut Context::from_waker(Waker::noop()))
+    }
+
+    #[tokio::test]
+    async fn a_reading_returns_before_it_is_durable_and_a_sync_waits_for_it() {
+        let (_dir, mut attempt, permit, store) = gated();
+        let read = poll_once(pin!(
+            attempt.record("clock.now", json!({}), None, || { Ok(5u64) })
+        ));
+        let Poll::Ready(read) = read else {
+            panic!("a reading waited for the disk")
+        };
+        assert_eq!(read.unwrap(), 5);
+        assert!(
+            store.journal("inv_test").unwrap().is_empty(),
+            "not written yet"
+        );
+
+        let mut sync = pin!(attempt.sync());
+        assert!(
+            poll_once(sync.as_mut()).is_pending(),
+            "synced before the write"
+        );
+        permit.send(()).unwrap();
+        sync.await.unwrap();
+        assert_eq!(store.journal("inv_test").unwrap().len(), 1, "durable now");
+    }
+
+    #[tokio::test]
+    async fn an_effect_seen_outside_runs_only_once_the_journal_before_it_is_durable() {
+        let (_dir, mut attempt, permit, store) = gated();
+        let read = poll_once(pin!(
+            attempt.record("state.get", json!({}), None, || { Ok(None::<Vec<u8>>) })
+        ));
+        assert!(read.is_ready());
+        let ran = AtomicBool::new(false);
+        let mut effect = pin!(attempt.record_effect("durable.send", json!({}), None, || {
+            ran.store(true, Ordering::SeqCst);
+            Ok(true)
+        }));
+        assert!(poll_once(effect.as_mut()).is_pending());
+        assert!(
+            !ran.load(Ordering::SeqCst),
+            "the send ran before the read was durable"
+        );
+        for _ in 0..2 {
+            permit.send(()).unwrap();
+        }
+        assert!(effect.await.unwrap());
+        assert!(ran.load(Ordering::SeqCst));
+        let journal = store.journal("inv_test").unwrap();
+        assert_eq!(journal.len(), 2, "both durable when the effect returns");
     }
 }
