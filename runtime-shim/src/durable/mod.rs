@@ -428,6 +428,7 @@ async fn attempt(
         node.clock.clone(),
         journal,
         node.limits.max_message_bytes,
+        node.invocations.waker(&invocation.id),
     )));
     let message = Message {
         id: 0,

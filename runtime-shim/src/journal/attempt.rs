@@ -14,6 +14,7 @@ use serde_json::Value;
 use super::codec;
 use super::commit::{Journaler, Pending};
 use super::records::{Completion, Failure, Invocation, JOURNAL_MISMATCH, PROTOCOL_VIOLATION};
+use super::wake::Wake;
 use crate::clock::Clock;
 use crate::storage::{DurableWrite, JournalAppend, StateChanges, StateStore, StorageError};
 
@@ -262,6 +263,10 @@ pub(crate) struct Attempt {
     pub abort: Option<Abort>,
     /// Whether a `wait` already returned `cancelled`: it does so once.
     pub cancel_seen: bool,
+    /// The invocation's wake-ups, which carry a cancellation asked in this process.
+    wake: Arc<Wake>,
+    /// Whether the store held a cancellation when this attempt first looked.
+    cancel_stored: Option<bool>,
     /// Whether this attempt appended to the journal (progress resets the retry count).
     pub progressed: bool,
     /// The invocation's random values, drawn in call order ([`seeded_stream`]).
@@ -294,6 +299,7 @@ impl Attempt {
         clock: Clock,
         journal: Vec<JournalEntry>,
         max_value_bytes: usize,
+        wake: Arc<Wake>,
     ) -> Self {
         Self {
             store,
@@ -309,6 +315,8 @@ impl Attempt {
             open_run: None,
             abort: None,
             cancel_seen: false,
+            wake,
+            cancel_stored: None,
             progressed: false,
             random: seeded_stream(&invocation.id, invocation.random_seed),
             unsynced: Vec::new(),
@@ -616,13 +624,21 @@ impl Attempt {
             .map_err(|e| wasmtime::format_err!("reading completion {key}: {e}"))
     }
 
-    /// Whether the invocation was asked to cancel and has not been told yet.
-    pub fn cancel_pending(&self) -> wasmtime::Result<bool> {
+    /// Whether the invocation was asked to cancel and has not been told yet. The store is
+    /// read once per attempt, for a cancellation asked before this process began; later ones
+    /// come through the invocation's [`Wake`].
+    pub fn cancel_pending(&mut self) -> wasmtime::Result<bool> {
         if self.cancel_seen {
             return Ok(false);
         }
-        let key = super::cancel_key(&self.invocation.id);
-        Ok(self.store_completion(&key)?.is_some())
+        if self.wake.is_cancelled() {
+            return Ok(true);
+        }
+        if self.cancel_stored.is_none() {
+            let key = super::cancel_key(&self.invocation.id);
+            self.cancel_stored = Some(self.store_completion(&key)?.is_some());
+        }
+        Ok(self.cancel_stored == Some(true))
     }
 
     /// Ends the attempt for `why`.
@@ -771,6 +787,7 @@ mod tests {
             Clock::system(),
             Vec::new(),
             1 << 20,
+            Arc::default(),
         );
         (dir, attempt, permit, store)
     }

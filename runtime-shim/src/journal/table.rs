@@ -341,9 +341,11 @@ impl Invocations {
     /// cancel. False when `id` had been asked already.
     pub fn cancel(&self, id: &str) -> Result<bool, ShimError> {
         let fresh = self.complete(&cancel_key(id), &Completion::Void)?;
+        self.waker(id).cancel();
         let below = self.tree(id)?.map(|(_, below)| below);
         for call in below.into_iter().flatten() {
             self.complete(&cancel_key(&call.id), &Completion::Void)?;
+            self.waker(&call.id).cancel();
         }
         Ok(fresh)
     }

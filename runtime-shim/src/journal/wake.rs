@@ -101,9 +101,22 @@ pub(crate) struct Wake {
     notify: Notify,
     pending: AtomicBool,
     bell: Doorbell,
+    /// Set once this process asked the invocation to cancel: its attempts see it without
+    /// reading the store at every `run` and `wait`.
+    cancelled: AtomicBool,
 }
 
 impl Wake {
+    /// Remembers that the invocation was asked to cancel.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether this process asked the invocation to cancel.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::SeqCst)
+    }
+
     /// Makes the task running now the one this wakes.
     pub fn attach(&self) {
         self.bell.answered_by(current_parking());
