@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 use guestkit_shim::journal::{Invocation, JournalEntry, Status};
 use guestkit_shim::storage::{RedbStore, StateStore};
 use guestkit_tests::{built_guest, cargo_guest};
-use probe_script::{Answers, Effect, Op, Ran, Script, Taken, Target};
+use probe_script::{Answers, Combinator, Effect, Op, Ran, Script, Taken, Target, names};
 use serde_json::json;
 
 const WORKFLOWS: usize = 6;
@@ -110,8 +110,22 @@ struct Shims {
 
 impl Shims {
     fn new(dir: &Path, name: &str) -> Self {
+        Self::declared(dir, name, None)
+    }
+
+    /// As [`new`](Self::new), the probe declaring its durable service's `kind` when given.
+    fn declared(dir: &Path, name: &str, kind: Option<&str>) -> Self {
+        use wasm_encoder::{ComponentSection, CustomSection};
         let component = dir.join(format!("{name}.wasm"));
-        std::fs::copy(built_guest("probe"), &component).unwrap();
+        let mut bytes = std::fs::read(built_guest("probe")).unwrap();
+        if let Some(kind) = kind {
+            let section = CustomSection {
+                name: "guestkit:durable".into(),
+                data: format!("kind {kind}\n").into_bytes().into(),
+            };
+            section.append_to_component(&mut bytes);
+        }
+        std::fs::write(&component, bytes).unwrap();
         guestkit_shim::precompile(&component).unwrap();
         let state = dir.join("state");
         let seed = SystemTime::now()
@@ -208,6 +222,32 @@ impl Shims {
     }
 }
 
+impl Shims {
+    /// How often each run's side effect reached the host, by its idempotency key
+    /// (`invocation/run`), as the shims of `service` printed them.
+    fn effects(&self, service: &str) -> HashMap<String, usize> {
+        let mut effects: HashMap<String, usize> = HashMap::new();
+        let prefix = format!("{service}: ");
+        for line in self.printed.lock().unwrap().iter() {
+            let Some(effect) = line.strip_prefix(&prefix) else {
+                continue;
+            };
+            if let Ok(effect) = serde_json::from_str::<Effect>(effect) {
+                *effects.entry(effect.key).or_default() += 1;
+            }
+        }
+        effects
+    }
+}
+
+/// The runs named `name` in invocation `id`'s journal in `store`.
+fn runs_named(store: &RedbStore, id: &str, name: &str) -> usize {
+    let journal = store.journal(id).unwrap();
+    (journal.iter().map(|e| JournalEntry::decode(e).unwrap()))
+        .filter(|e| e.command == "run" && e.fields["name"] == json!(name))
+        .count()
+}
+
 /// The `run --durable` arguments that start an invocation of the probe on `key`.
 fn start_on(key: &str, script: &Script) -> Vec<String> {
     let body = script.to_text();
@@ -233,7 +273,7 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
     let kills = shims.kill_repeatedly(KILLS, WORKFLOWS, is_workflow, |n| {
         start_on(&format!("wf{n}"), &workflow())
     });
-    let (db, seed, printed) = (&shims.db, shims.seed, &shims.printed);
+    let (db, seed) = (&shims.db, shims.seed);
     let all = invocations(db);
     let (workflows, callees): (Vec<_>, Vec<_>) = all.iter().partition(|i| is_workflow(i));
     assert_eq!(workflows.len(), WORKFLOWS, "seed {seed}");
@@ -243,15 +283,7 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
         "seed {seed}: one callee per workflow"
     );
     let store = RedbStore::open(db).unwrap();
-    let mut effects: HashMap<String, usize> = HashMap::new();
-    for line in printed.lock().unwrap().iter() {
-        let Some(effect) = line.strip_prefix("workflow: ") else {
-            continue;
-        };
-        if let Ok(effect) = serde_json::from_str::<Effect>(effect) {
-            *effects.entry(effect.key).or_default() += 1;
-        }
-    }
+    let effects = shims.effects("workflow");
     for callee in &callees {
         assert!(
             matches!(callee.status, Status::Succeeded(_)),
@@ -383,4 +415,86 @@ fn sem_32_invocations_on_one_key_keep_submission_order_and_lose_no_update_throug
         "seed {seed}"
     );
     assert!(kills >= KEY_KILLS);
+}
+
+const FLOWS: usize = 4;
+const FLOW_KILLS: usize = 20;
+
+/// A workflow's run: a step, then a wait for an approval that never comes; cancelled, it
+/// compensates.
+fn flow() -> Script {
+    Script::new([
+        Op::run("reserve"),
+        Op::awakeable("approval"),
+        Op::Wait {
+            of: names(["approval"]),
+            combinator: Combinator::First,
+            cancellable: true,
+        },
+        Op::run("refund"),
+    ])
+}
+
+#[test]
+fn sem_42_43_workflows_run_once_per_key_and_cancelled_compensate_once_through_repeated_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shims = Shims::declared(dir.path(), "flow", Some("workflow"));
+    // Each key's run is submitted until it is recorded; a submission killed after recording
+    // is submitted again by no one, and one of the same key would attach to it.
+    let mut kills = shims.kill_repeatedly(
+        FLOW_KILLS,
+        FLOWS,
+        |_| true,
+        |n| start_on(&format!("f{n}"), &flow()),
+    );
+    let args = start_on("f0", &flow());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let again = shims.command(&args).output().unwrap();
+    assert!(
+        again.status.success(),
+        "a second submission of f0 attaches to its run"
+    );
+    // Then each process cancels the first workflow that has not ended, until all have.
+    let db = shims.db.clone();
+    let ended = |i: &Invocation| i.status.is_ended();
+    kills += shims.kill_repeatedly(FLOW_KILLS, FLOWS, ended, |_| {
+        let open = invocations(&db).into_iter().find(|i| !ended(i));
+        let id = open.expect("a workflow that has not ended").id;
+        ["cancel", "--invocation", &id].map(str::to_owned).to_vec()
+    });
+
+    let seed = shims.seed;
+    let all = invocations(&shims.db);
+    assert_eq!(all.len(), FLOWS, "seed {seed}: one run per key: {all:?}");
+    let store = RedbStore::open(&shims.db).unwrap();
+    let effects = shims.effects("flow");
+    for invocation in &all {
+        let Status::Succeeded(output) = &invocation.status else {
+            panic!(
+                "seed {seed}: {} ended as {:?}",
+                invocation.id, invocation.status
+            );
+        };
+        let results = Answers::from_bytes(output).unwrap();
+        assert_eq!(
+            results.get::<String>(2),
+            "cancelled",
+            "seed {seed}: {results:?}"
+        );
+        for run in ["reserve", "refund"] {
+            assert_eq!(
+                runs_named(&store, &invocation.id, run),
+                1,
+                "seed {seed}: {run} of {} journaled once",
+                invocation.id
+            );
+            let key = format!("{}/{run}", invocation.id);
+            assert!(
+                effects.get(&key).is_some_and(|n| *n >= 1),
+                "seed {seed}: the effect of {key} never happened"
+            );
+        }
+    }
+    let repeated: usize = effects.values().map(|n| n - 1).sum();
+    assert!(repeated <= kills, "seed {seed}: more repeats than kills");
 }
