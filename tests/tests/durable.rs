@@ -851,6 +851,53 @@ async fn sem_31_handler_outcomes_succeed_fail_or_retry() {
     assert_eq!(taken.failure().message, "the script refused the request");
 }
 
+/// The request of the relay guest's `Flaky` handler (a `#[guestkit::actor]` impl).
+#[derive(Clone, PartialEq, prost::Message)]
+struct FlakyRequest {
+    #[prost(string, tag = "2")]
+    route: String,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+struct FlakyReply {
+    #[prost(bytes = "vec", tag = "1")]
+    body: Vec<u8>,
+}
+
+#[tokio::test]
+async fn sem_31_a_facade_handler_err_is_retried_and_its_terminal_error_reaches_the_caller() {
+    use prost::Message as _;
+    let (_state, d) = fresh();
+    d.shim.register_service("relay", &d.load("relay")).unwrap();
+    let start = |route: &str| {
+        let input = FlakyRequest {
+            route: route.into(),
+        }
+        .encode_to_vec();
+        let handler = "relay.v1.RelayService/Flaky";
+        d.shim
+            .start_invocation("relay", handler, None, input)
+            .unwrap()
+    };
+
+    let flaky = start("");
+    let Status::Succeeded(output) = d.outcome(&flaky).await else {
+        panic!("the second attempt succeeds")
+    };
+    let reply = FlakyReply::decode(output.as_slice()).unwrap();
+    assert_eq!(reply.body, b"attempt 2");
+    assert_eq!(d.attempts(&flaky), 2, "an ordinary Err is retried");
+
+    let refused = start("terminal");
+    match d.outcome(&refused).await {
+        Status::Failed(f) => {
+            assert_eq!((f.code, f.message.as_str()), (409, "refused by the relay"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(d.attempts(&refused), 1, "a terminal error is not retried");
+}
+
 #[tokio::test]
 async fn sem_32_durable_state_is_namespaced_by_object_key() {
     let (_state, d) = fresh();

@@ -43,6 +43,20 @@ fn outcome(result: Result<Vec<u8>, Error>) -> Outcome {
 
 #[guestkit::actor]
 impl RelayService for Relayer {
+    fn flaky(&mut self, _cx: &mut Context, r: Relay) -> Result<Outcome, Error> {
+        if r.route == "terminal" {
+            return Err(Error::terminal(409, "refused by the relay"));
+        }
+        let attempt = guestkit::host::durable::input().retry_count + 1;
+        if attempt == 1 {
+            return Err(Error::internal("the first attempt fails"));
+        }
+        Ok(Outcome {
+            body: format!("attempt {attempt}").into_bytes(),
+            error: String::new(),
+        })
+    }
+
     fn call(&mut self, cx: &mut Context, r: Relay) -> Result<Outcome, Error> {
         let to = Address::parse(&r.to)?;
         let body = payload(&r).body;
