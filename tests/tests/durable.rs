@@ -1912,6 +1912,24 @@ async fn sem_42_kill_ends_the_tree_at_once_its_callers_get_409_and_its_key_is_fr
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sem_42_kill_stops_a_handler_while_its_wasm_runs() {
+    let (_state, d) = fresh();
+    // The handler runs a step, then computes without calling the host, for ever.
+    let id = d.start(Some("k"), [Op::run("before"), Op::Spin, Op::run("never")]);
+    d.journaled(&id, "run").await;
+    let killed = d.wait_for("the kill", d.shim.kill_invocation(&id)).await;
+    assert!(killed.unwrap());
+    assert_eq!(
+        d.invocation(&id).status,
+        Status::Failed(guestkit_shim::journal::killed())
+    );
+    // Its key is free at once.
+    let next = d.start(Some("k"), [Op::run("next")]);
+    d.results(&next).await;
+    assert_eq!(d.effects(), ["before", "next"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sem_42_a_paused_invocation_keeps_its_key_and_once_resumed_its_caller_gets_its_output() {
     let (_state, d) = fresh_with(quick(Some(1), true));
     let caller = d.start(
