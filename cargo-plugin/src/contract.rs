@@ -89,13 +89,43 @@ impl RouteTypes {
         }
     }
 
-    /// Encodes a JSON request body (proto3 JSON mapping) as protobuf.
+    /// Every route `contract` declares, with its types.
+    pub fn all(contract: &EmbeddedContract) -> anyhow::Result<Vec<(String, Self)>> {
+        let pool = DescriptorPool::decode(contract.proto_descriptor_set.as_slice()).context(
+            "the component's embedded contract is corrupt; rebuild it with `cargo guest build`",
+        )?;
+        let routes = pool.services().flat_map(|s| {
+            s.methods()
+                .map(|method| {
+                    let route = format!("{}/{}", s.full_name(), method.name());
+                    (route, Self { method })
+                })
+                .collect::<Vec<_>>()
+        });
+        Ok(routes.collect())
+    }
+
+    /// Encodes a JSON request body (proto3 JSON mapping) given by `--body` as protobuf.
     pub fn encode_request(&self, json: &str) -> anyhow::Result<Vec<u8>> {
+        self.encode_json(json)
+            .map_err(|e| anyhow::anyhow!("--body is not {e}"))
+    }
+
+    /// Encodes a request in the proto3 JSON mapping as protobuf.
+    pub fn encode_json(&self, json: &str) -> anyhow::Result<Vec<u8>> {
         let input = self.method.input();
-        let message = crate::json::to_message(&input, json).map_err(|e| {
-            anyhow::anyhow!("--body is not a valid {} in JSON: {e}", input.full_name())
-        })?;
+        let message = crate::json::to_message(&input, json)
+            .map_err(|e| anyhow::anyhow!("a valid {} in JSON: {e}", input.full_name()))?;
         Ok(message.encode_to_vec())
+    }
+
+    /// Whether `body` is a valid request in protobuf.
+    pub fn check_binary(&self, body: &[u8]) -> anyhow::Result<()> {
+        let input = self.method.input();
+        let name = input.full_name().to_owned();
+        DynamicMessage::decode(input, body)
+            .map(drop)
+            .with_context(|| format!("the request is not a valid {name} message"))
     }
 
     /// Decodes a protobuf reply as JSON.

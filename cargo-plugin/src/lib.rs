@@ -3,6 +3,7 @@
 //! One module per subcommand under [`commands`], each a clap `Args` struct whose doc
 //! comments are its help text; the work is done by `guestkit-codegen` and `guestkit-shim`.
 
+mod app;
 mod build;
 pub mod commands;
 mod component;
@@ -11,6 +12,7 @@ mod contract;
 mod durable;
 mod fingerprint;
 mod guest;
+mod ingress;
 mod json;
 mod shim;
 mod target;
@@ -41,6 +43,7 @@ pub enum Command {
     New(commands::new::NewArgs),
     Build(commands::build::BuildArgs),
     Run(commands::run::RunArgs),
+    Serve(commands::serve::ServeArgs),
     Inspect(commands::inspect::InspectArgs),
     Bindings(commands::bindings::BindingsArgs),
     Check(commands::check::CheckArgs),
@@ -58,6 +61,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => commands::new::run(args),
         Command::Build(args) => commands::build::run(args),
         Command::Run(args) => commands::run::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Bindings(args) => commands::bindings::run(args),
         Command::Invocations(args) => commands::invocations::run(args),

@@ -11,3 +11,4 @@ pub mod kill;
 pub mod new;
 pub mod resume;
 pub mod run;
+pub mod serve;

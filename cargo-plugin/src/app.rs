@@ -1,0 +1,82 @@
+//! An app: the actors a workspace runs together (`cargo guest serve`), each a guest package
+//! started under a name, with the capabilities it is granted. Declared in the workspace's
+//! manifest:
+//!
+//! ```toml
+//! [workspace.metadata.guestkit.actors.inventory]
+//! package = "inventory"
+//!
+//! [workspace.metadata.guestkit.actors.orders]
+//! package = "orders"
+//! grants = ["spawn"]
+//! ```
+//!
+//! Without that table, every guest package of the workspace is an actor named after it.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, bail};
+use serde::Deserialize;
+
+use crate::workspace::Workspace;
+
+/// One actor of the app.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorSpec {
+    /// The guest package it runs.
+    pub package: String,
+    /// Kernel capabilities it is granted, as `cargo guest run --grant` takes them.
+    #[serde(default)]
+    pub grants: Vec<String>,
+}
+
+/// The actors of an app, by name, in name order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct App {
+    pub actors: BTreeMap<String, ActorSpec>,
+}
+
+impl App {
+    /// The app `workspace` declares, or one actor per guest package when it declares none.
+    pub fn of(workspace: &Workspace) -> anyhow::Result<Self> {
+        let manifest = workspace.metadata.workspace_root.join("Cargo.toml");
+        let declared = &workspace.metadata.workspace_metadata["guestkit"]["actors"];
+        if declared.is_null() {
+            let actors = workspace.guests(&[])?.into_iter().map(|package| {
+                let spec = ActorSpec {
+                    package: package.name.to_string(),
+                    grants: Vec::new(),
+                };
+                (package.name.to_string(), spec)
+            });
+            return Ok(Self {
+                actors: actors.collect(),
+            });
+        }
+        let actors: BTreeMap<String, ActorSpec> = serde_json::from_value(declared.clone())
+            .with_context(|| {
+                format!(
+                    "{manifest}: [workspace.metadata.guestkit.actors] is a table of actors, \
+                     each `NAME = {{ package = \"PKG\", grants = [..] }}`"
+                )
+            })?;
+        if actors.is_empty() {
+            bail!("{manifest}: [workspace.metadata.guestkit.actors] names no actor");
+        }
+        let packages: Vec<String> = actors.values().map(|a| a.package.clone()).collect();
+        // Every package named is a guest of the workspace.
+        workspace.guests(&packages).with_context(|| {
+            format!("{manifest}: [workspace.metadata.guestkit.actors] names a package")
+        })?;
+        Ok(Self { actors })
+    }
+
+    /// The packages the app runs, each once.
+    pub fn packages(&self) -> Vec<String> {
+        let mut packages: Vec<String> = self.actors.values().map(|a| a.package.clone()).collect();
+        packages.sort();
+        packages.dedup();
+        packages
+    }
+}
