@@ -9,6 +9,10 @@
 //! [workspace.metadata.guestkit.actors.orders]
 //! package = "orders"
 //! grants = ["spawn"]
+//!
+//! [workspace.metadata.guestkit.actors.shipping]
+//! package = "shipping"
+//! durable = true
 //! ```
 //!
 //! Without that table, every guest package of the workspace is an actor named after it.
@@ -29,6 +33,10 @@ pub struct ActorSpec {
     /// Kernel capabilities it is granted, as `cargo guest run --grant` takes them.
     #[serde(default)]
     pub grants: Vec<String>,
+    /// A durable service under the actor's name instead of an actor: its handlers run as
+    /// durable invocations (`POST /NAME/Handler`, `/NAME/KEY/Handler`).
+    #[serde(default)]
+    pub durable: bool,
 }
 
 /// The actors of an app, by name, in name order.
@@ -47,6 +55,7 @@ impl App {
                 let spec = ActorSpec {
                     package: package.name.to_string(),
                     grants: Vec::new(),
+                    durable: false,
                 };
                 (package.name.to_string(), spec)
             });

@@ -3,6 +3,7 @@
 
 use std::io::{BufRead as _, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 
 use guestkit_tests::{cargo_guest, guest_target_dir, workspace_root};
 use prost::Message as _;
@@ -12,6 +13,8 @@ use ureq::Agent;
 struct Server {
     child: Child,
     base: String,
+    /// What it printed to standard error so far (its actors' logs among it).
+    said: Arc<Mutex<Vec<String>>>,
     _state: tempfile::TempDir,
 }
 
@@ -24,8 +27,18 @@ impl Server {
             .current_dir(workspace_root())
             .env("CARGO_TARGET_DIR", guest_target_dir())
             .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        let said = Arc::new(Mutex::new(Vec::new()));
+        let stderr = BufReader::new(child.stderr.take().unwrap());
+        let sink = Arc::clone(&said);
+        std::thread::spawn(move || {
+            for line in stderr.lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                sink.lock().unwrap().push(line);
+            }
+        });
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
         let base = loop {
@@ -40,20 +53,59 @@ impl Server {
         Self {
             child,
             base,
+            said,
             _state: state,
         }
     }
 
+    /// The first line of standard error `pick` accepts, waiting for it to be printed.
+    fn wait_for_line(&self, pick: impl Fn(&str) -> bool) -> String {
+        for _ in 0..600 {
+            if let Some(line) = self.said.lock().unwrap().iter().find(|l| pick(l)) {
+                return line.clone();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!(
+            "the server never printed the line: {:?}",
+            self.said.lock().unwrap()
+        )
+    }
+
+    fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        let agent: Agent = Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut answer = agent.get(&format!("{}{path}", self.base)).call().unwrap();
+        let status = answer.status().as_u16();
+        let body = answer.body_mut().read_to_vec().unwrap();
+        (status, serde_json::from_slice(&body).unwrap())
+    }
+
     /// POSTs `body` as `content_type` to `path`: the status and the body of the answer.
     fn post(&self, path: &str, content_type: &str, body: &[u8]) -> (u16, Vec<u8>) {
+        self.post_with(path, content_type, None, body)
+    }
+
+    /// As [`post`](Self::post), with an `Idempotency-Key`.
+    fn post_with(
+        &self,
+        path: &str,
+        content_type: &str,
+        idempotency_key: Option<&str>,
+        body: &[u8],
+    ) -> (u16, Vec<u8>) {
         let agent: Agent = Agent::config_builder()
             .http_status_as_error(false)
             .build()
             .into();
         let url = format!("{}{path}", self.base);
-        let mut answer = (agent.post(&url).header("content-type", content_type))
-            .send(body)
-            .unwrap();
+        let mut request = agent.post(&url).header("content-type", content_type);
+        if let Some(key) = idempotency_key {
+            request = request.header("idempotency-key", key);
+        }
+        let mut answer = request.send(body).unwrap();
         let status = answer.status().as_u16();
         let body = answer
             .body_mut()
@@ -173,4 +225,68 @@ fn serve_answers_connect_calls_in_json_and_binary_with_connect_errors_and_stops_
     );
     let status = server.child.wait().unwrap();
     assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn serve_runs_a_durable_workflow_the_restate_way() {
+    let server = Server::start();
+    let json = |path: &str, key: Option<&str>, body: &str| {
+        let (status, body) = server.post_with(path, "application/json", key, body.as_bytes());
+        (
+            status,
+            serde_json::from_slice::<serde_json::Value>(&body).unwrap(),
+        )
+    };
+
+    // A shared handler, called and answered.
+    let (status, reply) = json("/workflow/A1/Status", None, "{}");
+    assert_eq!(
+        (status, &reply["status"]),
+        (200, &serde_json::json!("not started"))
+    );
+    // Sent twice with one idempotency key: one invocation.
+    let (status, first) = json("/workflow/A1/Status/send", Some("ask-1"), "{}");
+    assert_eq!(
+        (status, &first["status"]),
+        (202, &serde_json::json!("Accepted"))
+    );
+    let (_, again) = json("/workflow/A1/Status/send", Some("ask-1"), "{}");
+    assert_eq!(first["invocationId"], again["invocationId"]);
+    let (_, other) = json("/workflow/A1/Status/send", Some("ask-2"), "{}");
+    assert_ne!(first["invocationId"], other["invocationId"]);
+
+    // The workflow's run, sent: it waits for an approval, which an awakeable brings.
+    let order = r#"{"orderId": "A1", "amountCents": 1250}"#;
+    let (status, sent) = json("/workflow/A1/Process/send", None, order);
+    assert_eq!(status, 202, "{sent}");
+    let run = sent["invocationId"].as_str().unwrap().to_owned();
+    let (status, _) = server.get(&format!("/restate/invocation/{run}/output"));
+    assert_eq!(status, 470, "no output while it runs");
+    let asked = server.wait_for_line(|l| l.contains("--awakeable prom_"));
+    let awakeable = asked.split("--awakeable ").nth(1).unwrap();
+    let awakeable = awakeable.split_whitespace().next().unwrap();
+    let path = format!("/restate/awakeables/{awakeable}/resolve");
+    let (status, _) = server.post(&path, "application/json", br#""approved""#);
+    assert_eq!(status, 202);
+    let (status, output) = server.get(&format!("/restate/invocation/{run}/attach"));
+    assert_eq!(
+        (status, &output["status"]),
+        (200, &serde_json::json!("shipped A1"))
+    );
+    assert_eq!(output["tracking"], "trk-A1");
+    let (status, output) = server.get(&format!("/restate/invocation/{run}/output"));
+    assert_eq!(
+        (status, &output["receipt"]),
+        (200, &serde_json::json!("rcpt-A1-1250"))
+    );
+
+    // What it does not serve.
+    let (status, error) = json("/workflow/A1/Refund", None, "{}");
+    assert_eq!(status, 404, "{error}");
+    assert!(
+        error["message"].as_str().unwrap().contains("Process"),
+        "{error}"
+    );
+    let (status, _) = json("/workflow/A1/Status", None, r#"{"nope": 1}"#);
+    assert_eq!(status, 400);
 }

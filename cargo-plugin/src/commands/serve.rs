@@ -60,6 +60,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 .find(|(package, _)| *package == spec.package)
                 .with_context(|| format!("package `{}` was not built", spec.package))?;
             let module = component.load(ingress.shim())?;
+            if spec.durable {
+                ingress.shim().register_service(name, &module)?;
+                let routes = match &component.contract {
+                    Ok(Some(contract)) => RouteTypes::all(contract)?,
+                    _ => Vec::new(),
+                };
+                ingress.add_durable(name, routes);
+                eprintln!("registered {name} ({}) as a durable service", spec.package);
+                continue;
+            }
             let mut opts = SpawnOptions::new(name.clone());
             for params in &spec.grants {
                 let granted = (ingress.shim().grant(params))
@@ -80,6 +90,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
         for (route, actors) in ingress.routes() {
             eprintln!("  POST /{route} -> {}", actors.join(", "));
+        }
+        for (service, routes) in ingress.durable_services() {
+            eprintln!("  POST /{service}/[KEY/]HANDLER -> {}", routes.join(", "));
         }
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await

@@ -1,24 +1,17 @@
-//! The HTTP ingress of `cargo guest serve`: the Connect protocol's unary RPCs
-//! (<https://connectrpc.com/docs/protocol>) over axum. `POST /package.Service/Method` with a
-//! JSON (`application/json`, the proto3 JSON mapping, through the one codec of
-//! [`json`](crate::json)) or binary (`application/proto`) body is a request to the actor
+//! The Connect protocol's unary RPCs (<https://connectrpc.com/docs/protocol>): `POST
+//! /package.Service/Method` with a JSON or binary protobuf body is a request to the actor
 //! serving that service; the reply comes back in the request's codec. Failures are Connect
 //! error JSON, `{"code": "...", "message": "..."}`, with the HTTP status the protocol gives
-//! each code. `GET /healthz` answers `ok` while the server runs.
+//! each code.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use guestkit_shim::{ActorError, Address, Payload, Shim};
+use guestkit_shim::{ActorError, Payload};
 
-use crate::contract::RouteTypes;
+use super::{Codec, Ingress, Target, body_of, with_type};
 
 /// The header that picks the actor a request goes to, by name, when several serve its
 /// service.
@@ -26,59 +19,6 @@ pub const ACTOR_HEADER: &str = "guestkit-actor";
 
 /// How long a request waits for its reply unless `Connect-Timeout-Ms` says otherwise.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// One route and where it goes.
-struct Target {
-    actor: Address,
-    name: String,
-    types: RouteTypes,
-}
-
-/// What the ingress serves: the shim, and each route's actors, by route.
-pub struct Ingress {
-    shim: Shim,
-    routes: BTreeMap<String, Vec<Target>>,
-    max_body: usize,
-}
-
-impl Ingress {
-    pub fn new(shim: Shim, max_body: usize) -> Self {
-        Self {
-            shim,
-            routes: BTreeMap::new(),
-            max_body,
-        }
-    }
-
-    /// Serves `route` by actor `name` at `actor`.
-    pub fn add(&mut self, route: String, name: &str, actor: Address, types: RouteTypes) {
-        let name = name.to_owned();
-        let target = Target { actor, name, types };
-        self.routes.entry(route).or_default().push(target);
-    }
-
-    /// The routes served, with the names of their actors.
-    pub fn routes(&self) -> impl Iterator<Item = (&str, Vec<&str>)> {
-        (self.routes.iter()).map(|(route, targets)| {
-            (
-                route.as_str(),
-                targets.iter().map(|t| t.name.as_str()).collect(),
-            )
-        })
-    }
-
-    pub fn shim(&self) -> &Shim {
-        &self.shim
-    }
-
-    /// The axum router of the ingress.
-    pub fn router(self: Arc<Self>) -> Router {
-        Router::new()
-            .route("/healthz", get(|| async { "ok" }))
-            .fallback(unary)
-            .with_state(self)
-    }
-}
 
 /// A Connect error: its code, and the message for people.
 struct Failure {
@@ -122,14 +62,10 @@ impl IntoResponse for Failure {
 }
 
 /// A route nobody serves: HTTP's 404, which Connect clients read as `unimplemented`.
-fn no_route(message: String) -> Response {
+pub(super) fn no_route(message: String) -> Response {
     let mut response = Failure::new("unimplemented", message).into_response();
     *response.status_mut() = StatusCode::NOT_FOUND;
     response
-}
-
-fn with_type(status: StatusCode, content_type: &'static str, body: Body) -> Response {
-    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
 /// The Connect code of an actor's error.
@@ -162,42 +98,9 @@ fn code_of(error: &ActorError) -> &'static str {
     }
 }
 
-/// Which of Connect's codecs a request uses.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Codec {
-    Json,
-    Proto,
-}
-
-impl Codec {
-    fn of(headers: &HeaderMap) -> Option<Self> {
-        let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
-        let media = value.split(';').next()?.trim().to_ascii_lowercase();
-        match media.as_str() {
-            "application/json" => Some(Codec::Json),
-            "application/proto" => Some(Codec::Proto),
-            _ => None,
-        }
-    }
-
-    fn content_type(self) -> &'static str {
-        match self {
-            Codec::Json => "application/json",
-            Codec::Proto => "application/proto",
-        }
-    }
-}
-
-/// Every request but the health check: a Connect unary call.
-async fn unary(State(ingress): State<Arc<Ingress>>, request: Request) -> Response {
-    let route = request.uri().path().trim_start_matches('/').to_owned();
-    let Some(targets) = ingress.routes.get(&route) else {
-        let served: Vec<&str> = ingress.routes.keys().map(String::as_str).collect();
-        return no_route(format!(
-            "no actor serves `/{route}`; this app serves: {}",
-            served.join(", ")
-        ));
-    };
+/// A Connect unary call of `route`.
+pub(super) async fn unary(ingress: &Ingress, route: &str, request: Request) -> Response {
+    let targets = &ingress.routes[route];
     if request.method() != Method::POST {
         let allow = [(header::ALLOW, "POST")];
         let said = format!("/{route} takes POST, not {}", request.method());
@@ -212,20 +115,23 @@ async fn unary(State(ingress): State<Arc<Ingress>>, request: Request) -> Respons
         Err(failure) => return failure.into_response(),
     };
     let timeout = timeout_of(request.headers());
-    let body = match axum::body::to_bytes(request.into_body(), ingress.max_body).await {
-        Ok(body) => body,
-        Err(_) => {
-            return Failure::new(
-                "resource_exhausted",
-                format!(
-                    "the request is over the shim's message limit of {} bytes",
-                    ingress.max_body
-                ),
-            )
-            .into_response();
-        }
+    let Some(body) = body_of(ingress, request).await else {
+        let limit = ingress.max_body;
+        let said = format!("the request is over the shim's message limit of {limit} bytes");
+        return Failure::new("resource_exhausted", said).into_response();
     };
-    match call(&ingress, target, &route, codec, body, timeout).await {
+    let invalid = |e: String| Failure::new("invalid_argument", e);
+    let answer = async {
+        let input = codec.request(&target.types, &body).map_err(invalid)?;
+        let reply = ingress
+            .shim
+            .call(&target.actor, Payload::new(route, input), timeout)
+            .await
+            .map_err(|failed| Failure::new(code_of(&failed.error), failed.error.describe()))?;
+        (codec.reply(&target.types, reply.payload.body))
+            .map_err(|e| Failure::new("internal", format!("the actor answered, but {e}")))
+    };
+    match answer.await {
         Ok(reply) => with_type(StatusCode::OK, codec.content_type(), reply.into()),
         Err(failure) => failure.into_response(),
     }
@@ -270,50 +176,4 @@ fn timeout_of(headers: &HeaderMap) -> Duration {
     (headers.get("connect-timeout-ms"))
         .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
         .map_or(DEFAULT_TIMEOUT, Duration::from_millis)
-}
-
-async fn call(
-    ingress: &Ingress,
-    target: &Target,
-    route: &str,
-    codec: Codec,
-    body: Bytes,
-    timeout: Duration,
-) -> Result<Vec<u8>, Failure> {
-    let invalid = |e: anyhow::Error| Failure::new("invalid_argument", format!("{e:#}"));
-    let request = match codec {
-        Codec::Json => {
-            let text = std::str::from_utf8(&body)
-                .map_err(|_| Failure::new("invalid_argument", "the JSON body is not UTF-8"))?;
-            let text = if text.trim().is_empty() { "{}" } else { text };
-            target
-                .types
-                .encode_json(text)
-                .map_err(|e| Failure::new("invalid_argument", format!("the body is not {e:#}")))?
-        }
-        Codec::Proto => {
-            target.types.check_binary(&body).map_err(invalid)?;
-            body.to_vec()
-        }
-    };
-    let reply = ingress
-        .shim
-        .call(&target.actor, Payload::new(route, request), timeout)
-        .await
-        .map_err(|failed| Failure::new(code_of(&failed.error), failed.error.describe()))?;
-    match codec {
-        Codec::Proto => Ok(reply.payload.body),
-        Codec::Json => {
-            let json = target
-                .types
-                .decode_reply(&reply.payload.body)
-                .map_err(|e| {
-                    Failure::new(
-                        "internal",
-                        format!("the actor's reply does not decode: {e:#}"),
-                    )
-                })?;
-            Ok(json.into_bytes())
-        }
-    }
 }

@@ -1,0 +1,182 @@
+//! The HTTP ingress of `cargo guest serve`, on axum: the Connect protocol's unary RPCs to the
+//! app's actors ([`connect`]), its durable services the Restate way ([`durable`]), and
+//! `GET /healthz`, which answers `ok` while the server runs.
+//!
+//! A path is told apart by its first segment: `restate` is the durable admin endpoints
+//! (awakeables, attaching to invocations); a fully qualified protobuf service
+//! (`/package.Service/Method`) is a Connect call; the name of a durable service of the app
+//! (`/Service/Handler`, `/Object/KEY/Handler`) a durable call. Actor and service names have
+//! no dots, so a Connect service never reads as one.
+
+mod connect;
+mod durable;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use guestkit_shim::{Address, Shim};
+
+use crate::contract::RouteTypes;
+
+/// One route and the actor that serves it.
+struct Target {
+    actor: Address,
+    name: String,
+    types: RouteTypes,
+}
+
+/// What the ingress serves: the shim, each Connect route's actors, and the durable services
+/// with their routes.
+pub struct Ingress {
+    shim: Shim,
+    routes: BTreeMap<String, Vec<Target>>,
+    durable: BTreeMap<String, Vec<(String, RouteTypes)>>,
+    max_body: usize,
+}
+
+impl Ingress {
+    pub fn new(shim: Shim, max_body: usize) -> Self {
+        Self {
+            shim,
+            routes: BTreeMap::new(),
+            durable: BTreeMap::new(),
+            max_body,
+        }
+    }
+
+    /// Serves `route` by actor `name` at `actor`.
+    pub fn add(&mut self, route: String, name: &str, actor: Address, types: RouteTypes) {
+        let name = name.to_owned();
+        let target = Target { actor, name, types };
+        self.routes.entry(route).or_default().push(target);
+    }
+
+    /// Serves durable service `service`, whose handlers are `routes`.
+    pub fn add_durable(&mut self, service: &str, routes: Vec<(String, RouteTypes)>) {
+        self.durable.insert(service.to_owned(), routes);
+    }
+
+    /// The Connect routes served, with the names of their actors.
+    pub fn routes(&self) -> impl Iterator<Item = (&str, Vec<&str>)> {
+        (self.routes.iter()).map(|(route, targets)| {
+            (
+                route.as_str(),
+                targets.iter().map(|t| t.name.as_str()).collect(),
+            )
+        })
+    }
+
+    /// The durable services served, with their handlers' routes.
+    pub fn durable_services(&self) -> impl Iterator<Item = (&str, Vec<&str>)> {
+        (self.durable.iter()).map(|(service, routes)| {
+            (
+                service.as_str(),
+                routes.iter().map(|(r, _)| r.as_str()).collect(),
+            )
+        })
+    }
+
+    pub fn shim(&self) -> &Shim {
+        &self.shim
+    }
+
+    /// The axum router of the ingress.
+    pub fn router(self: Arc<Self>) -> Router {
+        Router::new()
+            .route("/healthz", get(|| async { "ok" }))
+            .fallback(dispatch)
+            .with_state(self)
+    }
+}
+
+/// Every request but the health check, to the part of the ingress its path names.
+async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Response {
+    let path = request.uri().path().trim_start_matches('/').to_owned();
+    let first = path.split('/').next().unwrap_or_default();
+    if first == "restate" {
+        return durable::admin(&ingress, &path, request).await;
+    }
+    if ingress.routes.contains_key(&path) {
+        return connect::unary(&ingress, &path, request).await;
+    }
+    if ingress.durable.contains_key(first) {
+        return durable::call(&ingress, &path, request).await;
+    }
+    let served: Vec<String> = (ingress.routes.keys().cloned())
+        .chain(ingress.durable.keys().map(|s| format!("{s}/… (durable)")))
+        .collect();
+    connect::no_route(format!(
+        "nothing is served at `/{path}`; this app serves: {}",
+        served.join(", ")
+    ))
+}
+
+/// Which of the codecs a request uses: JSON (the proto3 mapping) or binary protobuf.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Codec {
+    Json,
+    Proto,
+}
+
+impl Codec {
+    fn of(headers: &HeaderMap) -> Option<Self> {
+        let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+        let media = value.split(';').next()?.trim().to_ascii_lowercase();
+        match media.as_str() {
+            "application/json" => Some(Codec::Json),
+            "application/proto" | "application/x-protobuf" => Some(Codec::Proto),
+            _ => None,
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            Codec::Json => "application/json",
+            Codec::Proto => "application/proto",
+        }
+    }
+
+    /// `body` as the protobuf request of `types`, or why it is not one.
+    fn request(self, types: &RouteTypes, body: &[u8]) -> Result<Vec<u8>, String> {
+        match self {
+            Codec::Json => {
+                let text = std::str::from_utf8(body).map_err(|_| "the JSON body is not UTF-8")?;
+                let text = if text.trim().is_empty() { "{}" } else { text };
+                types
+                    .encode_json(text)
+                    .map_err(|e| format!("the body is not {e:#}"))
+            }
+            Codec::Proto => {
+                types.check_binary(body).map_err(|e| format!("{e:#}"))?;
+                Ok(body.to_vec())
+            }
+        }
+    }
+
+    /// The protobuf reply `body` of `types`, in this codec.
+    fn reply(self, types: &RouteTypes, body: Vec<u8>) -> Result<Vec<u8>, String> {
+        match self {
+            Codec::Proto => Ok(body),
+            Codec::Json => (types.decode_reply(&body))
+                .map(String::into_bytes)
+                .map_err(|e| format!("the reply does not decode: {e:#}")),
+        }
+    }
+}
+
+fn with_type(status: StatusCode, content_type: &'static str, body: Body) -> Response {
+    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// A request's body, up to the shim's message limit; `None` past it.
+async fn body_of(ingress: &Ingress, request: Request) -> Option<axum::body::Bytes> {
+    axum::body::to_bytes(request.into_body(), ingress.max_body)
+        .await
+        .ok()
+}
