@@ -280,6 +280,31 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
         (200, &serde_json::json!("rcpt-A1-1250"))
     );
 
+    // The same service over Connect: its routes, on the object a header names.
+    let connect = |key: &str| {
+        let agent: Agent = Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let url = format!("{}/workflow.v1.OrderService/Status", server.base);
+        let mut answer = (agent.post(&url))
+            .header("content-type", "application/json")
+            .header("guestkit-key", key)
+            .send("{}")
+            .unwrap();
+        let body = answer.body_mut().read_to_vec().unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        (answer.status().as_u16(), body)
+    };
+    assert_eq!(
+        connect("A1"),
+        (200, serde_json::json!({ "status": "shipped" }))
+    );
+    assert_eq!(
+        connect("B2"),
+        (200, serde_json::json!({ "status": "not started" }))
+    );
+
     // What it does not serve.
     let (status, error) = json("/workflow/A1/Refund", None, "{}");
     assert_eq!(status, 404, "{error}");

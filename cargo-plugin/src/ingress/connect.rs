@@ -9,6 +9,7 @@ use std::time::Duration;
 use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use guestkit_shim::journal::Status;
 use guestkit_shim::{ActorError, Payload};
 
 use super::{Codec, Ingress, Target, body_of, with_type};
@@ -16,6 +17,9 @@ use super::{Codec, Ingress, Target, body_of, with_type};
 /// The header that picks the actor a request goes to, by name, when several serve its
 /// service.
 pub const ACTOR_HEADER: &str = "guestkit-actor";
+
+/// The header that names the object a Connect call to a durable object's handler is for.
+pub const KEY_HEADER: &str = "guestkit-key";
 
 /// How long a request waits for its reply unless `Connect-Timeout-Ms` says otherwise.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -80,21 +84,27 @@ fn code_of(error: &ActorError) -> &'static str {
         Unavailable(_) | Offline | ConnectionNotReady(_) => "unavailable",
         TimedOut => "deadline_exceeded",
         // An application error's code is HTTP-like: the Connect code of that status.
-        Application(e) => match e.code {
-            400 => "invalid_argument",
-            401 => "unauthenticated",
-            403 => "permission_denied",
-            404 => "not_found",
-            409 => "aborted",
-            412 => "failed_precondition",
-            429 => "resource_exhausted",
-            499 => "canceled",
-            501 => "unimplemented",
-            503 => "unavailable",
-            504 => "deadline_exceeded",
-            other if (400..500).contains(&other) => "failed_precondition",
-            _ => "internal",
-        },
+        Application(e) => code_of_status(e.code),
+    }
+}
+
+/// The Connect code of an HTTP-like status: an application error's, or a durable
+/// invocation's failure's.
+fn code_of_status(status: u16) -> &'static str {
+    match status {
+        400 => "invalid_argument",
+        401 => "unauthenticated",
+        403 => "permission_denied",
+        404 => "not_found",
+        409 => "aborted",
+        412 => "failed_precondition",
+        429 => "resource_exhausted",
+        499 => "canceled",
+        501 => "unimplemented",
+        503 => "unavailable",
+        504 => "deadline_exceeded",
+        other if (400..500).contains(&other) => "failed_precondition",
+        _ => "internal",
     }
 }
 
@@ -135,6 +145,75 @@ pub(super) async fn unary(ingress: &Ingress, route: &str, request: Request) -> R
         Ok(reply) => with_type(StatusCode::OK, codec.content_type(), reply.into()),
         Err(failure) => failure.into_response(),
     }
+}
+
+/// A Connect unary call of `route`, a handler of durable service `service`: a durable
+/// invocation, on the object the [`KEY_HEADER`] names, answered with its output.
+pub(super) async fn durable_unary(
+    ingress: &Ingress,
+    service: &str,
+    route: &str,
+    request: Request,
+) -> Response {
+    if request.method() != Method::POST {
+        let allow = [(header::ALLOW, "POST")];
+        let said = format!("/{route} takes POST, not {}", request.method());
+        return (StatusCode::METHOD_NOT_ALLOWED, allow, said).into_response();
+    }
+    let Some(codec) = Codec::of(request.headers()) else {
+        let said = "a Connect request is application/json or application/proto";
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, said).into_response();
+    };
+    let key = header(request.headers(), KEY_HEADER);
+    let idempotency_key = header(request.headers(), "idempotency-key");
+    let types = &ingress.durable[service]
+        .iter()
+        .find(|(r, _)| r == route)
+        .expect("the route is the service's")
+        .1;
+    let Some(body) = body_of(ingress, request).await else {
+        let limit = ingress.max_body;
+        let said = format!("the request is over the shim's message limit of {limit} bytes");
+        return Failure::new("resource_exhausted", said).into_response();
+    };
+    let answer = async {
+        let input = codec
+            .request(types, &body)
+            .map_err(|e| Failure::new("invalid_argument", e))?;
+        let invocation = super::durable::Invocation {
+            service: service.to_owned(),
+            handler: route.to_owned(),
+            key,
+            input,
+            idempotency_key,
+            ..Default::default()
+        };
+        let status = super::durable::invoke(ingress, invocation)
+            .await
+            .map_err(|e| Failure::new("invalid_argument", e))?;
+        match status {
+            Status::Succeeded(reply) => (codec.reply(types, reply))
+                .map_err(|e| Failure::new("internal", format!("the service answered, but {e}"))),
+            Status::Failed(f) => Err(Failure::new(code_of_status(f.code), f.message)),
+            Status::Paused(f) => Err(Failure::new(
+                "unavailable",
+                format!("paused: {}", f.message),
+            )),
+            other => Err(Failure::new(
+                "internal",
+                format!("the invocation is {other:?}"),
+            )),
+        }
+    };
+    match answer.await {
+        Ok(reply) => with_type(StatusCode::OK, codec.content_type(), reply.into()),
+        Err(failure) => failure.into_response(),
+    }
+}
+
+/// The text of header `name`, when it has one.
+fn header(headers: &HeaderMap, name: &str) -> Option<String> {
+    Some(headers.get(name)?.to_str().ok()?.to_owned())
 }
 
 /// The actor among `targets` a request goes to: the only one, or the one its

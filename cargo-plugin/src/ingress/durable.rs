@@ -14,7 +14,8 @@
 use axum::extract::Request;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use guestkit_shim::journal::{Failure, Request as Invocation, Status};
+pub(super) use guestkit_shim::journal::Request as Invocation;
+use guestkit_shim::journal::{Failure, Status};
 use serde_json::json;
 
 use super::{Codec, Ingress, body_of, with_type};
@@ -117,15 +118,15 @@ pub(super) async fn call(ingress: &Ingress, path: &str, request: Request) -> Res
         Ok(input) => input,
         Err(why) => return error(400, why),
     };
-    let submitted = ingress.shim.submit_invocation(Invocation {
+    let invocation = Invocation {
         service: call.service.to_owned(),
         handler: route.clone(),
         key: call.key.map(str::to_owned),
         input,
         idempotency_key,
         ..Invocation::default()
-    });
-    let id = match submitted {
+    };
+    let id = match ingress.shim.submit_invocation(invocation) {
         Ok(id) => id,
         Err(e) => return error(400, e.to_string()),
     };
@@ -138,6 +139,13 @@ pub(super) async fn call(ingress: &Ingress, path: &str, request: Request) -> Res
         );
     }
     output(ingress, &id, codec, true).await
+}
+
+/// Starts `invocation` (or finds the one its idempotency or workflow key names) and waits
+/// until it succeeds, fails or pauses.
+pub(super) async fn invoke(ingress: &Ingress, invocation: Invocation) -> Result<Status, String> {
+    let id = (ingress.shim.submit_invocation(invocation)).map_err(|e| e.to_string())?;
+    (ingress.shim.invocation_outcome(&id).await).map_err(|e| e.to_string())
 }
 
 /// Invocation `id`'s output in `codec`: waiting for it when `wait`, else `470` while it has

@@ -6,7 +6,8 @@
 //! (awakeables, attaching to invocations); a fully qualified protobuf service
 //! (`/package.Service/Method`) is a Connect call; the name of a durable service of the app
 //! (`/Service/Handler`, `/Object/KEY/Handler`) a durable call. Actor and service names have
-//! no dots, so a Connect service never reads as one.
+//! no dots, so a Connect service never reads as one. A durable service's protobuf routes are
+//! Connect calls too: a durable invocation, on the object a `Guestkit-Key` header names.
 
 mod connect;
 mod durable;
@@ -37,6 +38,8 @@ pub struct Ingress {
     shim: Shim,
     routes: BTreeMap<String, Vec<Target>>,
     durable: BTreeMap<String, Vec<(String, RouteTypes)>>,
+    /// Each route of a durable service's contract, with the service: reached over Connect.
+    durable_routes: BTreeMap<String, String>,
     max_body: usize,
 }
 
@@ -46,6 +49,7 @@ impl Ingress {
             shim,
             routes: BTreeMap::new(),
             durable: BTreeMap::new(),
+            durable_routes: BTreeMap::new(),
             max_body,
         }
     }
@@ -59,6 +63,9 @@ impl Ingress {
 
     /// Serves durable service `service`, whose handlers are `routes`.
     pub fn add_durable(&mut self, service: &str, routes: Vec<(String, RouteTypes)>) {
+        for (route, _) in &routes {
+            (self.durable_routes).insert(route.clone(), service.to_owned());
+        }
         self.durable.insert(service.to_owned(), routes);
     }
 
@@ -104,6 +111,9 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
     }
     if ingress.routes.contains_key(&path) {
         return connect::unary(&ingress, &path, request).await;
+    }
+    if let Some(service) = ingress.durable_routes.get(&path) {
+        return connect::durable_unary(&ingress, service, &path, request).await;
     }
     if ingress.durable.contains_key(first) {
         return durable::call(&ingress, &path, request).await;
@@ -174,9 +184,27 @@ fn with_type(status: StatusCode, content_type: &'static str, body: Body) -> Resp
     (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
-/// A request's body, up to the shim's message limit; `None` past it.
+/// The most of a request's body the ingress reads: past the message limit, it reads on (and
+/// drops) up to this, so that the client, still sending, gets the answer rather than a
+/// broken pipe; past this, it closes the connection.
+const MAX_READ: usize = 64 << 20;
+
+/// A request's body, up to the shim's message limit; `None` past it, or when it breaks off.
 async fn body_of(ingress: &Ingress, request: Request) -> Option<axum::body::Bytes> {
-    axum::body::to_bytes(request.into_body(), ingress.max_body)
-        .await
-        .ok()
+    use http_body_util::BodyExt as _;
+    let mut body = request.into_body();
+    let (mut kept, mut read) = (Vec::new(), 0usize);
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame.ok()?.into_data() else {
+            continue;
+        };
+        read += data.len();
+        if read > MAX_READ {
+            return None;
+        }
+        if read <= ingress.max_body {
+            kept.extend_from_slice(&data);
+        }
+    }
+    (read <= ingress.max_body).then(|| kept.into())
 }
