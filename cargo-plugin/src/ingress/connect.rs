@@ -108,17 +108,26 @@ fn code_of_status(status: u16) -> &'static str {
     }
 }
 
-/// A Connect unary call of `route`.
-pub(super) async fn unary(ingress: &Ingress, route: &str, request: Request) -> Response {
-    let targets = &ingress.routes[route];
+/// The codec of a Connect unary request of `route`, or the answer to a request that is not
+/// one: a method other than POST, a content type other than JSON or protobuf.
+fn accept(route: &str, request: &Request) -> Result<Codec, Response> {
     if request.method() != Method::POST {
         let allow = [(header::ALLOW, "POST")];
         let said = format!("/{route} takes POST, not {}", request.method());
-        return (StatusCode::METHOD_NOT_ALLOWED, allow, said).into_response();
+        return Err((StatusCode::METHOD_NOT_ALLOWED, allow, said).into_response());
     }
-    let Some(codec) = Codec::of(request.headers()) else {
+    Codec::of(request.headers()).ok_or_else(|| {
         let said = "a Connect request is application/json or application/proto";
-        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, said).into_response();
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, said).into_response()
+    })
+}
+
+/// A Connect unary call of `route`.
+pub(super) async fn unary(ingress: &Ingress, route: &str, request: Request) -> Response {
+    let targets = &ingress.routes[route];
+    let codec = match accept(route, &request) {
+        Ok(codec) => codec,
+        Err(refused) => return refused,
     };
     let target = match pick(targets, request.headers()) {
         Ok(target) => target,
@@ -155,14 +164,9 @@ pub(super) async fn durable_unary(
     route: &str,
     request: Request,
 ) -> Response {
-    if request.method() != Method::POST {
-        let allow = [(header::ALLOW, "POST")];
-        let said = format!("/{route} takes POST, not {}", request.method());
-        return (StatusCode::METHOD_NOT_ALLOWED, allow, said).into_response();
-    }
-    let Some(codec) = Codec::of(request.headers()) else {
-        let said = "a Connect request is application/json or application/proto";
-        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, said).into_response();
+    let codec = match accept(route, &request) {
+        Ok(codec) => codec,
+        Err(refused) => return refused,
     };
     let key = header(request.headers(), KEY_HEADER);
     let idempotency_key = header(request.headers(), "idempotency-key");
