@@ -110,15 +110,17 @@ fn code_of_status(status: u16) -> &'static str {
 
 /// The codec of a Connect unary request of `route`, or the answer to a request that is not
 /// one: a method other than POST, a content type other than JSON or protobuf.
-fn accept(route: &str, request: &Request) -> Result<Codec, Response> {
+fn accept(route: &str, request: &Request) -> Result<Codec, Box<Response>> {
     if request.method() != Method::POST {
         let allow = [(header::ALLOW, "POST")];
         let said = format!("/{route} takes POST, not {}", request.method());
-        return Err((StatusCode::METHOD_NOT_ALLOWED, allow, said).into_response());
+        return Err(Box::new(
+            (StatusCode::METHOD_NOT_ALLOWED, allow, said).into_response(),
+        ));
     }
     Codec::of(request.headers()).ok_or_else(|| {
         let said = "a Connect request is application/json or application/proto";
-        (StatusCode::UNSUPPORTED_MEDIA_TYPE, said).into_response()
+        Box::new((StatusCode::UNSUPPORTED_MEDIA_TYPE, said).into_response())
     })
 }
 
@@ -127,7 +129,7 @@ pub(super) async fn unary(ingress: &Ingress, route: &str, request: Request) -> R
     let targets = &ingress.routes[route];
     let codec = match accept(route, &request) {
         Ok(codec) => codec,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let target = match pick(targets, request.headers()) {
         Ok(target) => target,
@@ -166,7 +168,7 @@ pub(super) async fn durable_unary(
 ) -> Response {
     let codec = match accept(route, &request) {
         Ok(codec) => codec,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let key = header(request.headers(), KEY_HEADER);
     let idempotency_key = header(request.headers(), "idempotency-key");
