@@ -36,6 +36,9 @@ pub struct ServeArgs {
     pub manifest_path: Option<PathBuf>,
 }
 
+/// How often the server purges the ended invocations whose retention is over.
+const PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let workspace = Workspace::load(args.manifest_path.as_ref())?;
     let app = App::of(&workspace)?;
@@ -100,6 +103,17 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         let bound = listener.local_addr()?;
         println!("listening on http://{bound}");
         let ingress = Arc::new(ingress);
+        // Ended invocations whose retention is over go while the server runs, not only when
+        // a service registers.
+        let purging = Arc::clone(&ingress);
+        tokio::spawn(async move {
+            loop {
+                purging.shim().clock().sleep(PURGE_EVERY).await;
+                if let Err(e) = purging.shim().purge_expired() {
+                    eprintln!("warning: purging ended invocations failed: {e}");
+                }
+            }
+        });
         axum::serve(listener, Arc::clone(&ingress).router())
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
