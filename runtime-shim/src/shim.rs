@@ -566,6 +566,11 @@ impl Shim {
         self.node.invocations.list()
     }
 
+    /// Durable invocation `id`, if the state database has it.
+    pub fn invocation(&self, id: &str) -> Result<Option<Invocation>, ShimError> {
+        self.node.invocations.find(id)
+    }
+
     /// The journal of durable invocation `id`.
     pub fn journal(&self, id: &str) -> Result<Vec<JournalEntry>, ShimError> {
         self.node.invocations.journal(id)

@@ -151,11 +151,10 @@ pub(super) async fn invoke(ingress: &Ingress, invocation: Invocation) -> Result<
 /// Invocation `id`'s output in `codec`: waiting for it when `wait`, else `470` while it has
 /// none.
 async fn output(ingress: &Ingress, id: &str, codec: Codec, wait: bool) -> Response {
-    let Ok(invocations) = ingress.shim.invocations() else {
-        return error(500, "the state database cannot be read");
-    };
-    let Some(invocation) = invocations.into_iter().find(|i| i.id == id) else {
-        return error(404, format!("no invocation {id}"));
+    let invocation = match ingress.shim.invocation(id) {
+        Ok(Some(invocation)) => invocation,
+        Ok(None) => return error(404, format!("no invocation {id}")),
+        Err(e) => return error(500, e.to_string()),
     };
     let status = match wait {
         true => match ingress.shim.invocation_outcome(id).await {
