@@ -306,3 +306,46 @@ pub fn describe(status: &Status) -> String {
         }
     }
 }
+
+/// How much longer an ended invocation is kept, as the listing says it.
+fn kept_for(left_ms: u64) -> String {
+    if left_ms == 0 {
+        return "retention over: purged when its service next registers".to_owned();
+    }
+    let minutes = left_ms.div_ceil(60_000);
+    format!("kept {}h{:02}m more", minutes / 60, minutes % 60)
+}
+
+/// What `cargo guest invocations` prints: one line per invocation, or with `id`, that
+/// invocation's journal, one JSON entry per line.
+pub fn listing(shim: &Shim, id: Option<&str>) -> anyhow::Result<String> {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if let Some(id) = id {
+        if shim.invocation(id)?.is_none() {
+            anyhow::bail!("no invocation {id}");
+        }
+        for entry in shim.journal_json(id)? {
+            writeln!(out, "{entry}")?;
+        }
+        return Ok(out);
+    }
+    let now_ms = shim.clock().now_ms();
+    for i in shim.invocations()? {
+        let key = i.key.as_deref().unwrap_or("-");
+        let kept = match i.expires_at_ms {
+            Some(at) => format!("  {}", kept_for(at.saturating_sub(now_ms))),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "{}  {}/{}  key {key}  attempts {}  {}{kept}",
+            i.id,
+            i.service,
+            i.handler,
+            i.attempts,
+            describe(&i.status)
+        )?;
+    }
+    Ok(out)
+}

@@ -14,6 +14,7 @@ mod fingerprint;
 mod guest;
 mod ingress;
 mod json;
+mod served;
 mod shim;
 mod target;
 mod toolchain;

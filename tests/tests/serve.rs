@@ -5,7 +5,7 @@ use std::io::{BufRead as _, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
-use guestkit_tests::{cargo_guest, guest_target_dir, workspace_root};
+use guestkit_tests::{cargo_guest, cli, failure, guest_target_dir, success, workspace_root};
 use prost::Message as _;
 use ureq::Agent;
 
@@ -15,7 +15,7 @@ struct Server {
     base: String,
     /// What it printed to standard error so far (its actors' logs among it).
     said: Arc<Mutex<Vec<String>>>,
-    _state: tempfile::TempDir,
+    state: tempfile::TempDir,
 }
 
 impl Server {
@@ -54,7 +54,7 @@ impl Server {
             child,
             base,
             said,
-            _state: state,
+            state,
         }
     }
 
@@ -304,6 +304,32 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
         connect("B2"),
         (200, serde_json::json!({ "status": "not started" }))
     );
+
+    // The other commands, while the server holds the database, ask it.
+    let state = server.state.path().to_str().unwrap();
+    let listed = success(cli(
+        &["invocations", "--state-dir", state],
+        &workspace_root(),
+    ));
+    let line = listed
+        .lines()
+        .find(|l| l.starts_with(&run))
+        .expect("the run is listed");
+    assert!(
+        line.contains("workflow/workflow.v1.OrderService/Process"),
+        "{line}"
+    );
+    assert!(line.contains("succeeded"), "{line}");
+    let journal = success(cli(
+        &["invocations", &run, "--state-dir", state],
+        &workspace_root(),
+    ));
+    assert!(journal.contains("durable.awakeable"), "{journal}");
+    let unknown = failure(cli(
+        &["invocations", "inv_nope", "--state-dir", state],
+        &workspace_root(),
+    ));
+    assert!(unknown.contains("no invocation inv_nope"), "{unknown}");
 
     // What it does not serve.
     let (status, error) = json("/workflow/A1/Refund", None, "{}");

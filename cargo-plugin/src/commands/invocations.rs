@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::bail;
 use guestkit_shim::Shim;
 
-use crate::durable::describe;
+use crate::{durable, served};
 
 /// List durable invocations, or print one's journal
 #[derive(Debug, clap::Args)]
@@ -18,16 +18,16 @@ pub struct InvocationsArgs {
     pub state_dir: PathBuf,
 }
 
-/// How much longer an ended invocation is kept, as the listing says it.
-fn kept_for(left_ms: u64) -> String {
-    if left_ms == 0 {
-        return "retention over: purged when its service next registers".to_owned();
-    }
-    let minutes = left_ms.div_ceil(60_000);
-    format!("kept {}h{:02}m more", minutes / 60, minutes % 60)
-}
-
 pub fn run(args: InvocationsArgs) -> anyhow::Result<()> {
+    // A running `cargo guest serve` holds the database: ask it.
+    if let Some(server) = served::running(&args.state_dir) {
+        let path = match &args.id {
+            Some(id) => format!("/guestkit/invocations/{id}"),
+            None => "/guestkit/invocations".to_owned(),
+        };
+        print!("{}", server.get(&path)?);
+        return Ok(());
+    }
     // A command that only reads never makes a state directory or database.
     let db = args.state_dir.join("state.redb");
     if !db.exists() {
@@ -41,30 +41,8 @@ pub fn run(args: InvocationsArgs) -> anyhow::Result<()> {
         .state_dir(&args.state_dir)
         .on_log(|_| {})
         .build()?;
-    if let Some(id) = &args.id {
-        if !shim.invocations()?.iter().any(|i| &i.id == id) {
-            bail!("no invocation {id} in {}", args.state_dir.display());
-        }
-        for entry in shim.journal_json(id)? {
-            println!("{entry}");
-        }
-        return Ok(());
-    }
-    let now_ms = shim.clock().now_ms();
-    for i in shim.invocations()? {
-        let key = i.key.as_deref().unwrap_or("-");
-        let kept = match i.expires_at_ms {
-            Some(at) => format!("  {}", kept_for(at.saturating_sub(now_ms))),
-            None => String::new(),
-        };
-        println!(
-            "{}  {}/{}  key {key}  attempts {}  {}{kept}",
-            i.id,
-            i.service,
-            i.handler,
-            i.attempts,
-            describe(&i.status)
-        );
-    }
+    let listed = durable::listing(&shim, args.id.as_deref())
+        .map_err(|e| anyhow::anyhow!("{e} in {}", args.state_dir.display()))?;
+    print!("{listed}");
     Ok(())
 }

@@ -15,8 +15,8 @@ use crate::build::{self, BuildArgs};
 use crate::contract::RouteTypes;
 use crate::guest::Component;
 use crate::ingress::Ingress;
-use crate::shim;
 use crate::workspace::Workspace;
+use crate::{served, shim};
 
 /// Start every actor of the workspace's app in one shim and serve them over HTTP (Connect
 /// unary RPCs: `POST /package.Service/Method`), until Ctrl-C
@@ -101,7 +101,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("cannot listen on {}", args.listen))?;
         let bound = listener.local_addr()?;
-        println!("listening on http://{bound}");
+        let base = format!("http://{bound}");
+        served::record(&args.state_dir, &base)?;
+        println!("listening on {base}");
         let ingress = Arc::new(ingress);
         // Ended invocations whose retention is over go while the server runs, not only when
         // a service registers.
@@ -114,13 +116,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 }
             }
         });
-        axum::serve(listener, Arc::clone(&ingress).router())
+        let stopped = axum::serve(listener, Arc::clone(&ingress).router())
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
                 eprintln!("stopping: letting the requests in flight finish");
             })
-            .await
-            .context("the HTTP server failed")?;
+            .await;
+        served::forget(&args.state_dir);
+        stopped.context("the HTTP server failed")?;
         anyhow::Ok(())
     })
 }

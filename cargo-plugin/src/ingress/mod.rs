@@ -2,7 +2,9 @@
 //! app's actors ([`connect`]), its durable services the Restate way ([`durable`]), and
 //! `GET /healthz`, which answers `ok` while the server runs.
 //!
-//! A path is told apart by its first segment: `restate` is the durable admin endpoints
+//! A path is told apart by its first segment: `guestkit` is the endpoints the other
+//! commands use while the server holds the database ([`served`](crate::served)); `restate`
+//! the durable admin endpoints
 //! (awakeables, attaching to invocations); a fully qualified protobuf service
 //! (`/package.Service/Method`) is a Connect call; the name of a durable service of the app
 //! (`/Service/Handler`, `/Object/KEY/Handler`) a durable call. Actor and service names have
@@ -18,7 +20,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use guestkit_shim::{Address, Shim};
@@ -109,6 +111,9 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
     if first == "restate" {
         return durable::admin(&ingress, &path, request).await;
     }
+    if first == "guestkit" {
+        return control(&ingress, &path, request.method());
+    }
     if ingress.routes.contains_key(&path) {
         return connect::unary(&ingress, &path, request).await;
     }
@@ -125,6 +130,27 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
         "nothing is served at `/{path}`; this app serves: {}",
         served.join(", ")
     ))
+}
+
+/// The endpoints the other `cargo guest` commands reach a running server through:
+/// `GET /guestkit/invocations[/ID]` answers what `cargo guest invocations [ID]` prints.
+fn control(ingress: &Ingress, path: &str, method: &Method) -> Response {
+    let segments: Vec<&str> = path.split('/').collect();
+    let id = match (method, &segments[..]) {
+        (&Method::GET, ["guestkit", "invocations"]) => None,
+        (&Method::GET, ["guestkit", "invocations", id]) => Some(*id),
+        _ => {
+            return (
+                StatusCode::NOT_FOUND,
+                format!("no control endpoint at /{path}"),
+            )
+                .into_response();
+        }
+    };
+    match crate::durable::listing(&ingress.shim, id) {
+        Ok(text) => with_type(StatusCode::OK, "text/plain; charset=utf-8", text.into()),
+        Err(e) => (StatusCode::NOT_FOUND, format!("{e:#}")).into_response(),
+    }
 }
 
 /// Which of the codecs a request uses: JSON (the proto3 mapping) or binary protobuf.
