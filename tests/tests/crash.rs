@@ -85,11 +85,17 @@ fn is_workflow(invocation: &Invocation) -> bool {
     Script::from_bytes(&invocation.input).ok() != Some(callee())
 }
 
-fn invocations(db: &Path) -> Vec<Invocation> {
+/// The invocations in the database at `db`, read in one open of it: the test opens the
+/// database once at a time, since a child process another test forks at that moment holds the
+/// lock until it execs, and an open right after would find the directory in use.
+fn invocations_at(db: &Path) -> Vec<Invocation> {
     if !db.exists() {
         return Vec::new();
     }
-    let store = RedbStore::open(db).unwrap();
+    invocations(&RedbStore::open(db).unwrap())
+}
+
+fn invocations(store: &RedbStore) -> Vec<Invocation> {
     let records = store.invocations().unwrap();
     records
         .iter()
@@ -166,7 +172,7 @@ impl Shims {
         kills: usize,
         count: usize,
         ours: impl Fn(&Invocation) -> bool,
-        start: impl Fn(usize) -> Vec<String>,
+        start: impl Fn(usize, &[Invocation]) -> Vec<String>,
     ) -> usize {
         // How long a shim process takes to get going here (a debug build starts slowly):
         // kills land anywhere from before it opened the database to well into the work.
@@ -185,10 +191,11 @@ impl Shims {
                 "the shim kept finishing before it could be killed, or kept being killed \
                  before it could start an invocation"
             );
-            let started = invocations(&self.db).iter().filter(|i| ours(i)).count();
+            let all = invocations_at(&self.db);
+            let started = all.iter().filter(|i| ours(i)).count();
             starting = started < count;
             let args = match starting {
-                true => start(started),
+                true => start(started, &all),
                 false => vec!["resume".to_owned()],
             };
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -270,11 +277,12 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
     let dir = tempfile::tempdir().unwrap();
     let mut shims = Shims::new(dir.path(), "workflow");
     // Each workflow on an object of its own: its state is the object's.
-    let kills = shims.kill_repeatedly(KILLS, WORKFLOWS, is_workflow, |n| {
+    let kills = shims.kill_repeatedly(KILLS, WORKFLOWS, is_workflow, |n, _| {
         start_on(&format!("wf{n}"), &workflow())
     });
     let (db, seed) = (&shims.db, shims.seed);
-    let all = invocations(db);
+    let store = RedbStore::open(db).unwrap();
+    let all = invocations(&store);
     let (workflows, callees): (Vec<_>, Vec<_>) = all.iter().partition(|i| is_workflow(i));
     assert_eq!(workflows.len(), WORKFLOWS, "seed {seed}");
     assert_eq!(
@@ -282,7 +290,6 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
         WORKFLOWS,
         "seed {seed}: one callee per workflow"
     );
-    let store = RedbStore::open(db).unwrap();
     let effects = shims.effects("workflow");
     for callee in &callees {
         assert!(
@@ -381,9 +388,15 @@ fn sem_32_invocations_on_one_key_keep_submission_order_and_lose_no_update_throug
 {
     let dir = tempfile::tempdir().unwrap();
     let mut shims = Shims::new(dir.path(), "counter");
-    let kills = shims.kill_repeatedly(KEY_KILLS, QUEUED, |_| true, |n| start_on("k", &queued(n)));
+    let kills = shims.kill_repeatedly(
+        KEY_KILLS,
+        QUEUED,
+        |_| true,
+        |n, _| start_on("k", &queued(n)),
+    );
     let seed = shims.seed;
-    let mut all = invocations(&shims.db);
+    let store = RedbStore::open(&shims.db).unwrap();
+    let mut all = invocations(&store);
     assert_eq!(all.len(), QUEUED, "seed {seed}");
     all.sort_by_key(|i| i.submitted);
     for (n, invocation) in all.iter().enumerate() {
@@ -407,7 +420,6 @@ fn sem_32_invocations_on_one_key_keep_submission_order_and_lose_no_update_throug
             "seed {seed}: invocation {n} read the write of the one submitted before it"
         );
     }
-    let store = RedbStore::open(&shims.db).unwrap();
     let last = store.get("durable:counter/k", "last").unwrap();
     assert_eq!(
         last,
@@ -445,7 +457,7 @@ fn sem_42_43_workflows_run_once_per_key_and_cancelled_compensate_once_through_re
         FLOW_KILLS,
         FLOWS,
         |_| true,
-        |n| start_on(&format!("f{n}"), &flow()),
+        |n, _| start_on(&format!("f{n}"), &flow()),
     );
     let args = start_on("f0", &flow());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -455,18 +467,17 @@ fn sem_42_43_workflows_run_once_per_key_and_cancelled_compensate_once_through_re
         "a second submission of f0 attaches to its run"
     );
     // Then each process cancels the first workflow that has not ended, until all have.
-    let db = shims.db.clone();
     let ended = |i: &Invocation| i.status.is_ended();
-    kills += shims.kill_repeatedly(FLOW_KILLS, FLOWS, ended, |_| {
-        let open = invocations(&db).into_iter().find(|i| !ended(i));
-        let id = open.expect("a workflow that has not ended").id;
-        ["cancel", "--invocation", &id].map(str::to_owned).to_vec()
+    kills += shims.kill_repeatedly(FLOW_KILLS, FLOWS, ended, |_, all| {
+        let open = all.iter().find(|i| !ended(i));
+        let id = &open.expect("a workflow that has not ended").id;
+        ["cancel", "--invocation", id].map(str::to_owned).to_vec()
     });
 
     let seed = shims.seed;
-    let all = invocations(&shims.db);
-    assert_eq!(all.len(), FLOWS, "seed {seed}: one run per key: {all:?}");
     let store = RedbStore::open(&shims.db).unwrap();
+    let all = invocations(&store);
+    assert_eq!(all.len(), FLOWS, "seed {seed}: one run per key: {all:?}");
     let effects = shims.effects("flow");
     for invocation in &all {
         let Status::Succeeded(output) = &invocation.status else {
