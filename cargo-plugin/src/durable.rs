@@ -81,6 +81,14 @@ pub struct ServiceArgs {
 impl ServiceArgs {
     /// Builds (when needed) and opens the service: a shim on its database, the component
     /// (read once) and the service's name.
+    /// The service's name, without opening its database: --service, or the component's.
+    pub fn name(&self) -> anyhow::Result<String> {
+        match &self.service {
+            Some(name) => Ok(name.clone()),
+            None => Ok(Component::read(&self.guest.component(false)?)?.default_name()),
+        }
+    }
+
     pub fn open(&self) -> anyhow::Result<(Shim, Component, String)> {
         let component = Component::read(&self.guest.component(false)?)?;
         let service = self
@@ -348,4 +356,44 @@ pub fn listing(shim: &Shim, id: Option<&str>) -> anyhow::Result<String> {
         )?;
     }
     Ok(out)
+}
+
+/// What `cargo guest complete` completes, and with what: done here, or asked of a running
+/// server.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Completing {
+    pub awakeable: Option<String>,
+    pub promise: Option<String>,
+    pub service: Option<String>,
+    pub key: Option<String>,
+    pub signal: Option<String>,
+    pub invocation: Option<String>,
+    /// The value's JSON text.
+    pub value: Option<String>,
+    /// A failure's message, in place of a value.
+    pub failure: Option<String>,
+}
+
+impl Completing {
+    /// Completes it in `shim`: whether this completed it (false: it had been already).
+    pub fn complete(self, shim: &Shim) -> anyhow::Result<bool> {
+        let value = match (self.value, self.failure) {
+            (Some(json), _) => Ok(json.into_bytes()),
+            (None, Some(message)) => Err(guestkit_shim::journal::Failure { code: 500, message }),
+            (None, None) => bail!("a completion needs a value or a failure"),
+        };
+        let fresh = match (self.awakeable, self.promise, self.signal) {
+            (Some(id), ..) => shim.complete_awakeable(&id, value)?,
+            (None, Some(name), _) => {
+                let service = self.service.unwrap_or_default();
+                shim.complete_promise(&service, self.key.as_deref(), &name, value)?
+            }
+            (None, None, Some(name)) => {
+                let invocation = self.invocation.unwrap_or_default();
+                shim.complete_signal(&invocation, &name, value)?
+            }
+            (None, None, None) => bail!("a completion names an awakeable, a promise or a signal"),
+        };
+        Ok(fresh)
+    }
 }

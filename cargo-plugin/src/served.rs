@@ -39,14 +39,33 @@ pub fn running(state_dir: &Path) -> Option<Server> {
 }
 
 impl Server {
-    /// The text the server answers to `GET path`, or its error.
-    pub fn get(&self, path: &str) -> anyhow::Result<String> {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+    fn agent() -> ureq::Agent {
+        ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build()
-            .into();
+            .into()
+    }
+
+    /// The text the server answers to `GET path`, or its error.
+    pub fn get(&self, path: &str) -> anyhow::Result<String> {
         let url = format!("{}{path}", self.base);
-        let mut answer = (agent.get(&url).call())
+        self.text(Self::agent().get(&url).call())
+    }
+
+    /// The text the server answers to `POST path` of `json`, or its error.
+    pub fn post(&self, path: &str, json: &serde_json::Value) -> anyhow::Result<String> {
+        let url = format!("{}{path}", self.base);
+        let request = Self::agent()
+            .post(&url)
+            .header("content-type", "application/json");
+        self.text(request.send(json.to_string()))
+    }
+
+    fn text(
+        &self,
+        answer: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> anyhow::Result<String> {
+        let mut answer = answer
             .with_context(|| format!("the `cargo guest serve` at {} did not answer", self.base))?;
         let text = answer.body_mut().read_to_string()?;
         if !answer.status().is_success() {

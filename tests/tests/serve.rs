@@ -329,6 +329,34 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
         &["invocations", "inv_nope", "--state-dir", state],
         &workspace_root(),
     ));
+    // `complete` too: the server completes the awakeable and carries the run on.
+    let order = r#"{"orderId": "B1", "amountCents": 5}"#;
+    let (_, sent) = json("/workflow/B1/Process/send", None, order);
+    let run = sent["invocationId"].as_str().unwrap().to_owned();
+    let asked = server.wait_for_line(|l| l.contains("order B1 waits"));
+    let awakeable = asked.split("--awakeable ").nth(1).unwrap();
+    let awakeable = awakeable.split_whitespace().next().unwrap();
+    let args = [
+        "complete",
+        "--awakeable",
+        awakeable,
+        "--value",
+        r#""approved""#,
+    ];
+    let done = cli(
+        &[&args[..], &["--state-dir", state]].concat(),
+        &workspace_root(),
+    );
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let (status, output) = server.get(&format!("/restate/invocation/{run}/attach"));
+    assert_eq!(
+        (status, &output["status"]),
+        (200, &serde_json::json!("shipped B1"))
+    );
     assert!(unknown.contains("no invocation inv_nope"), "{unknown}");
 
     // What it does not serve.

@@ -1,10 +1,10 @@
 //! `cargo guest complete`: complete an awakeable, a promise or a signal of a durable
 //! invocation, then run the service's invocations until they settle.
 
-use anyhow::{Context as _, bail};
-use guestkit_shim::journal::Failure;
+use anyhow::Context as _;
 
-use crate::durable::{ServiceArgs, register, settle, summarize};
+use crate::durable::{Completing, ServiceArgs, register, settle, summarize};
+use crate::served;
 
 /// Complete an awakeable, a promise or a signal of a durable invocation, then run the
 /// service's invocations until they settle
@@ -37,33 +37,36 @@ pub struct CompleteArgs {
 }
 
 pub fn run(args: CompleteArgs) -> anyhow::Result<()> {
-    let value = match (&args.value, &args.failure) {
-        (Some(json), _) => {
-            serde_json::from_str::<serde_json::Value>(json)
-                .with_context(|| format!("--value is not JSON: {json}"))?;
-            Ok(json.clone().into_bytes())
-        }
-        (None, Some(message)) => Err(Failure {
-            code: 500,
-            message: message.clone(),
-        }),
-        (None, None) => bail!("give --value or --failure"),
+    if let Some(json) = &args.value {
+        serde_json::from_str::<serde_json::Value>(json)
+            .with_context(|| format!("--value is not JSON: {json}"))?;
+    }
+    let mut asked = Completing {
+        awakeable: args.awakeable.clone(),
+        promise: args.promise.clone(),
+        service: None,
+        key: args.key.clone(),
+        signal: args.signal.clone(),
+        invocation: args.invocation.clone(),
+        value: args.value.clone(),
+        failure: args.failure.clone(),
     };
+    if asked.promise.is_some() {
+        asked.service = Some(args.service.name()?);
+    }
+    // A running `cargo guest serve` holds the database: it completes it, and carries the
+    // invocations on itself.
+    if let Some(server) = served::running(&args.service.state_dir) {
+        eprint!(
+            "{}",
+            server.post("/guestkit/complete", &serde_json::to_value(&asked)?)?
+        );
+        return Ok(());
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let (shim, component, service) = args.service.open()?;
-        let fresh = match (&args.awakeable, &args.promise, &args.signal) {
-            (Some(id), ..) => shim.complete_awakeable(id, value)?,
-            (None, Some(name), _) => {
-                shim.complete_promise(&service, args.key.as_deref(), name, value)?
-            }
-            (None, None, Some(name)) => {
-                let invocation = args.invocation.as_deref().unwrap_or_default();
-                shim.complete_signal(invocation, name, value)?
-            }
-            (None, None, None) => bail!("give --awakeable, --promise or --signal"),
-        };
-        if !fresh {
+        if !asked.complete(&shim)? {
             eprintln!("warning: it was already completed; the first completion stays");
         }
         register(&shim, &component, &service)?;

@@ -112,6 +112,9 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
         return durable::admin(&ingress, &path, request).await;
     }
     if first == "guestkit" {
+        if path == "guestkit/complete" && request.method() == Method::POST {
+            return complete(&ingress, request).await;
+        }
         return control(&ingress, &path, request.method());
     }
     if ingress.routes.contains_key(&path) {
@@ -133,7 +136,8 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
 }
 
 /// The endpoints the other `cargo guest` commands reach a running server through:
-/// `GET /guestkit/invocations[/ID]` answers what `cargo guest invocations [ID]` prints.
+/// `GET /guestkit/invocations[/ID]` answers what `cargo guest invocations [ID]` prints, and
+/// `POST /guestkit/complete` does what `cargo guest complete` does.
 fn control(ingress: &Ingress, path: &str, method: &Method) -> Response {
     let segments: Vec<&str> = path.split('/').collect();
     let id = match (method, &segments[..]) {
@@ -149,6 +153,36 @@ fn control(ingress: &Ingress, path: &str, method: &Method) -> Response {
     };
     match crate::durable::listing(&ingress.shim, id) {
         Ok(text) => with_type(StatusCode::OK, "text/plain; charset=utf-8", text.into()),
+        Err(e) => (StatusCode::NOT_FOUND, format!("{e:#}")).into_response(),
+    }
+}
+
+/// `POST /guestkit/complete`: `cargo guest complete` while the server runs.
+async fn complete(ingress: &Ingress, request: Request) -> Response {
+    let Some(body) = body_of(ingress, request).await else {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "the value is over the message limit",
+        )
+            .into_response();
+    };
+    let asked: crate::durable::Completing = match serde_json::from_slice(&body) {
+        Ok(asked) => asked,
+        Err(e) => {
+            return (StatusCode::BAD_REQUEST, format!("not a completion: {e}")).into_response();
+        }
+    };
+    match asked.complete(&ingress.shim) {
+        Ok(true) => (
+            StatusCode::OK,
+            "completed; the server carries the invocation on\n",
+        )
+            .into_response(),
+        Ok(false) => (
+            StatusCode::OK,
+            "warning: it was already completed; the first completion stays\n",
+        )
+            .into_response(),
         Err(e) => (StatusCode::NOT_FOUND, format!("{e:#}")).into_response(),
     }
 }
