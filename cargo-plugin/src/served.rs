@@ -74,3 +74,17 @@ impl Server {
         Ok(text)
     }
 }
+
+/// When a server runs on `state_dir`: asks it to `verb` (`cancel`, `kill`, `resume`)
+/// invocation `id`, prints its answer, and is true; false when no server runs there.
+pub fn steer(state_dir: &Path, id: &str, verb: &str) -> anyhow::Result<bool> {
+    let Some(server) = running(state_dir) else {
+        return Ok(false);
+    };
+    let said = server.post(
+        &format!("/guestkit/invocation/{id}/{verb}"),
+        &serde_json::json!({}),
+    )?;
+    eprint!("{said}");
+    Ok(true)
+}

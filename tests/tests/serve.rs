@@ -357,6 +357,25 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
         (status, &output["status"]),
         (200, &serde_json::json!("shipped B1"))
     );
+    // And `kill`: the run waiting for its approval ends at once, with 409.
+    let order = r#"{"orderId": "C1", "amountCents": 5}"#;
+    let (_, sent) = json("/workflow/C1/Process/send", None, order);
+    let run = sent["invocationId"].as_str().unwrap().to_owned();
+    server.wait_for_line(|l| l.contains("order C1 waits"));
+    let killed = cli(
+        &["kill", "--invocation", &run, "--state-dir", state],
+        &workspace_root(),
+    );
+    assert!(
+        killed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&killed.stderr)
+    );
+    let (status, output) = server.get(&format!("/restate/invocation/{run}/attach"));
+    assert_eq!(
+        (status, &output["message"]),
+        (409, &serde_json::json!("killed"))
+    );
     assert!(unknown.contains("no invocation inv_nope"), "{unknown}");
 
     // What it does not serve.

@@ -4,6 +4,7 @@
 use anyhow::Context as _;
 
 use crate::durable::{ServiceArgs, register, settle_tree, summarize};
+use crate::served;
 
 /// Cancel a durable invocation and the invocations its calls started: each sees it at its
 /// next await or run, or before it starts, and ends with a terminal error (409) unless its
@@ -18,6 +19,10 @@ pub struct CancelArgs {
 }
 
 pub fn run(args: CancelArgs) -> anyhow::Result<()> {
+    // A running `cargo guest serve` holds the database: it does it.
+    if served::steer(&args.service.state_dir, &args.invocation, "cancel")? {
+        return Ok(());
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let (shim, component, service) = args.service.open()?;

@@ -4,6 +4,7 @@
 use anyhow::Context as _;
 
 use crate::durable::{ServiceArgs, register, settle, summarize};
+use crate::served;
 
 /// End a durable invocation and the invocations its calls started at once, running none of
 /// their code: each fails with a terminal error (409, killed) that its callers get
@@ -17,6 +18,10 @@ pub struct KillArgs {
 }
 
 pub fn run(args: KillArgs) -> anyhow::Result<()> {
+    // A running `cargo guest serve` holds the database: it does it.
+    if served::steer(&args.service.state_dir, &args.invocation, "kill")? {
+        return Ok(());
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let (shim, component, service) = args.service.open()?;

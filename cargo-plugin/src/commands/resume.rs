@@ -5,6 +5,7 @@ use anyhow::{Context as _, bail};
 use guestkit_shim::journal::Status;
 
 use crate::durable::{ServiceArgs, describe, register, settle, settle_tree, summarize};
+use crate::served;
 
 /// Run a service's unfinished durable invocations (after a crash or a stop) until each ends
 /// or waits for an awakeable or promise; with --invocation, resume that paused invocation
@@ -19,6 +20,17 @@ pub struct ResumeArgs {
 }
 
 pub fn run(args: ResumeArgs) -> anyhow::Result<()> {
+    // A running `cargo guest serve` holds the database, and carries its invocations on.
+    match &args.invocation {
+        Some(id) if served::steer(&args.service.state_dir, id, "resume")? => return Ok(()),
+        None if served::running(&args.service.state_dir).is_some() => {
+            eprintln!(
+                "a `cargo guest serve` runs on this state directory and carries its invocations on"
+            );
+            return Ok(());
+        }
+        _ => {}
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let (shim, component, service) = args.service.open()?;

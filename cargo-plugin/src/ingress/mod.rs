@@ -115,6 +115,11 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
         if path == "guestkit/complete" && request.method() == Method::POST {
             return complete(&ingress, request).await;
         }
+        if let ["guestkit", "invocation", id, verb] = path.split('/').collect::<Vec<_>>()[..]
+            && request.method() == Method::POST
+        {
+            return steer(&ingress, id, verb).await;
+        }
         return control(&ingress, &path, request.method());
     }
     if ingress.routes.contains_key(&path) {
@@ -184,6 +189,49 @@ async fn complete(ingress: &Ingress, request: Request) -> Response {
         )
             .into_response(),
         Err(e) => (StatusCode::NOT_FOUND, format!("{e:#}")).into_response(),
+    }
+}
+
+/// `POST /guestkit/invocation/{id}/{cancel|kill|resume}`: `cargo guest cancel`, `kill` and
+/// `resume --invocation` while the server runs.
+async fn steer(ingress: &Ingress, id: &str, verb: &str) -> Response {
+    let shim = &ingress.shim;
+    let answer = match verb {
+        "cancel" => shim.cancel_invocation(id).map(|asked| match asked {
+            true => format!("asked invocation {id} to cancel\n"),
+            false => format!("warning: invocation {id} had ended; nothing to cancel\n"),
+        }),
+        "kill" => shim.kill_invocation(id).await.map(|killed| match killed {
+            true => format!("killed invocation {id}\n"),
+            false => format!("warning: invocation {id} had ended; nothing to kill\n"),
+        }),
+        "resume" => match shim.invocation(id) {
+            Ok(Some(i)) if matches!(i.status, guestkit_shim::journal::Status::Paused(_)) => shim
+                .resume_invocation(id)
+                .map(|()| format!("resumed invocation {id}\n")),
+            Ok(Some(i)) if i.status.is_ended() => {
+                let said = format!("invocation {id} has ended, so there is nothing to resume");
+                return (StatusCode::CONFLICT, said).into_response();
+            }
+            Ok(Some(_)) => Ok(format!(
+                "invocation {id} is not paused; the server carries it on\n"
+            )),
+            Ok(None) => {
+                return (StatusCode::NOT_FOUND, format!("no invocation {id}")).into_response();
+            }
+            Err(e) => Err(e),
+        },
+        _ => {
+            return (
+                StatusCode::NOT_FOUND,
+                format!("no control endpoint `{verb}`"),
+            )
+                .into_response();
+        }
+    };
+    match answer {
+        Ok(said) => (StatusCode::OK, said).into_response(),
+        Err(e) => (StatusCode::NOT_FOUND, e.to_string()).into_response(),
     }
 }
 
