@@ -1,17 +1,18 @@
 //! The HTTP ingress of `cargo guest serve`, on axum: the Connect protocol's unary RPCs to the
-//! app's actors ([`connect`]), its durable services the Restate way ([`durable`]), and
+//! app's actors ([`connect`]), its durable services the Restate way ([`durable`]), the
+//! endpoints the other commands use while the server holds the database ([`control`]), and
 //! `GET /healthz`, which answers `ok` while the server runs.
 //!
-//! A path is told apart by its first segment: `guestkit` is the endpoints the other
-//! commands use while the server holds the database ([`served`](crate::served)); `restate`
-//! the durable admin endpoints
-//! (awakeables, attaching to invocations); a fully qualified protobuf service
+//! A path is told apart by its first segment: `guestkit` is a control endpoint; `restate`
+//! a durable admin endpoint (awakeables, attaching to invocations); a fully qualified
+//! protobuf service
 //! (`/package.Service/Method`) is a Connect call; the name of a durable service of the app
 //! (`/Service/Handler`, `/Object/KEY/Handler`) a durable call. Actor and service names have
 //! no dots, so a Connect service never reads as one. A durable service's protobuf routes are
 //! Connect calls too: a durable invocation, on the object a `Guestkit-Key` header names.
 
 mod connect;
+mod control;
 mod durable;
 
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use guestkit_shim::{Address, Shim};
@@ -112,15 +113,7 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
         return durable::admin(&ingress, &path, request).await;
     }
     if first == "guestkit" {
-        if path == "guestkit/complete" && request.method() == Method::POST {
-            return complete(&ingress, request).await;
-        }
-        if let ["guestkit", "invocation", id, verb] = path.split('/').collect::<Vec<_>>()[..]
-            && request.method() == Method::POST
-        {
-            return steer(&ingress, id, verb).await;
-        }
-        return control(&ingress, &path, request.method());
+        return control::serve(&ingress, &path, request).await;
     }
     if ingress.routes.contains_key(&path) {
         return connect::unary(&ingress, &path, request).await;
@@ -138,101 +131,6 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
         "nothing is served at `/{path}`; this app serves: {}",
         served.join(", ")
     ))
-}
-
-/// The endpoints the other `cargo guest` commands reach a running server through:
-/// `GET /guestkit/invocations[/ID]` answers what `cargo guest invocations [ID]` prints, and
-/// `POST /guestkit/complete` does what `cargo guest complete` does.
-fn control(ingress: &Ingress, path: &str, method: &Method) -> Response {
-    let segments: Vec<&str> = path.split('/').collect();
-    let id = match (method, &segments[..]) {
-        (&Method::GET, ["guestkit", "invocations"]) => None,
-        (&Method::GET, ["guestkit", "invocations", id]) => Some(*id),
-        _ => {
-            return (
-                StatusCode::NOT_FOUND,
-                format!("no control endpoint at /{path}"),
-            )
-                .into_response();
-        }
-    };
-    match crate::durable::listing(&ingress.shim, id) {
-        Ok(text) => with_type(StatusCode::OK, "text/plain; charset=utf-8", text.into()),
-        Err(e) => (StatusCode::NOT_FOUND, format!("{e:#}")).into_response(),
-    }
-}
-
-/// `POST /guestkit/complete`: `cargo guest complete` while the server runs.
-async fn complete(ingress: &Ingress, request: Request) -> Response {
-    let Some(body) = body_of(ingress, request).await else {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "the value is over the message limit",
-        )
-            .into_response();
-    };
-    let asked: crate::durable::Completing = match serde_json::from_slice(&body) {
-        Ok(asked) => asked,
-        Err(e) => {
-            return (StatusCode::BAD_REQUEST, format!("not a completion: {e}")).into_response();
-        }
-    };
-    match asked.complete(&ingress.shim) {
-        Ok(true) => (
-            StatusCode::OK,
-            "completed; the server carries the invocation on\n",
-        )
-            .into_response(),
-        Ok(false) => (
-            StatusCode::OK,
-            "warning: it was already completed; the first completion stays\n",
-        )
-            .into_response(),
-        Err(e) => (StatusCode::NOT_FOUND, format!("{e:#}")).into_response(),
-    }
-}
-
-/// `POST /guestkit/invocation/{id}/{cancel|kill|resume}`: `cargo guest cancel`, `kill` and
-/// `resume --invocation` while the server runs.
-async fn steer(ingress: &Ingress, id: &str, verb: &str) -> Response {
-    let shim = &ingress.shim;
-    let answer = match verb {
-        "cancel" => shim.cancel_invocation(id).map(|asked| match asked {
-            true => format!("asked invocation {id} to cancel\n"),
-            false => format!("warning: invocation {id} had ended; nothing to cancel\n"),
-        }),
-        "kill" => shim.kill_invocation(id).await.map(|killed| match killed {
-            true => format!("killed invocation {id}\n"),
-            false => format!("warning: invocation {id} had ended; nothing to kill\n"),
-        }),
-        "resume" => match shim.invocation(id) {
-            Ok(Some(i)) if matches!(i.status, guestkit_shim::journal::Status::Paused(_)) => shim
-                .resume_invocation(id)
-                .map(|()| format!("resumed invocation {id}\n")),
-            Ok(Some(i)) if i.status.is_ended() => {
-                let said = format!("invocation {id} has ended, so there is nothing to resume");
-                return (StatusCode::CONFLICT, said).into_response();
-            }
-            Ok(Some(_)) => Ok(format!(
-                "invocation {id} is not paused; the server carries it on\n"
-            )),
-            Ok(None) => {
-                return (StatusCode::NOT_FOUND, format!("no invocation {id}")).into_response();
-            }
-            Err(e) => Err(e),
-        },
-        _ => {
-            return (
-                StatusCode::NOT_FOUND,
-                format!("no control endpoint `{verb}`"),
-            )
-                .into_response();
-        }
-    };
-    match answer {
-        Ok(said) => (StatusCode::OK, said).into_response(),
-        Err(e) => (StatusCode::NOT_FOUND, e.to_string()).into_response(),
-    }
 }
 
 /// Which of the codecs a request uses: JSON (the proto3 mapping) or binary protobuf.
