@@ -139,7 +139,7 @@ impl ActorCtx {
     /// `run`'s result, journaled as `command` (with the arguments `fields` and `payload`) when
     /// the actor is in a durable invocation: on replay the recorded result comes back and
     /// `run` does not run.
-    pub(crate) async fn journaled<T: Serialize + DeserializeOwned>(
+    pub(crate) fn journaled<T: Serialize + DeserializeOwned>(
         &mut self,
         command: &str,
         fields: impl FnOnce() -> serde_json::Value,
@@ -148,11 +148,7 @@ impl ActorCtx {
     ) -> wasmtime::Result<T> {
         let state = &mut self.state;
         match self.durable.as_deref_mut() {
-            Some(attempt) => {
-                attempt
-                    .record(command, fields(), payload, || run(state))
-                    .await
-            }
+            Some(attempt) => attempt.record(command, fields(), payload, || run(state)),
             None => run(state),
         }
     }

@@ -14,14 +14,12 @@ impl HostCall for Now {
     type Output = Timestamp;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Timestamp> {
         let wall = cx.node.clock.wall();
-        let (seconds, nanoseconds) = cx
-            .journaled(
-                Self::NAME,
-                || json!({}),
-                None,
-                |_| Ok((wall.as_secs(), wall.subsec_nanos())),
-            )
-            .await?;
+        let (seconds, nanoseconds) = cx.journaled(
+            Self::NAME,
+            || json!({}),
+            None,
+            |_| Ok((wall.as_secs(), wall.subsec_nanos())),
+        )?;
         Ok(Timestamp {
             seconds,
             nanoseconds,
@@ -42,7 +40,6 @@ impl HostCall for Monotonic {
             None,
             |_| Ok(u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX)),
         )
-        .await
     }
 }
 

@@ -264,11 +264,9 @@ impl HostCall for Sleep {
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
         let Sleep(name, duration_ms) = self;
-        let wake_at_ms = attempt
-            .record(Self::NAME, json!({ "name": name }), None, || {
-                Ok(now.saturating_add(duration_ms))
-            })
-            .await?;
+        let wake_at_ms = attempt.record(Self::NAME, json!({ "name": name }), None, || {
+            Ok(now.saturating_add(duration_ms))
+        })?;
         attempt
             .pending
             .insert(handle, Awaited::Sleep { wake_at_ms });
@@ -285,9 +283,7 @@ impl HostCall for NewAwakeable {
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
         let fresh = format!("prom_{}_{handle}", attempt.invocation.id);
-        let id: String = attempt
-            .record(Self::NAME, json!({}), None, || Ok(fresh))
-            .await?;
+        let id: String = attempt.record(Self::NAME, json!({}), None, || Ok(fresh))?;
         attempt
             .pending
             .insert(handle, Awaited::External(journal::awakeable_key(&id)));
@@ -352,7 +348,7 @@ async fn awaiting(
 ) -> Result<Handle> {
     let attempt = cx.attempt(function)?;
     let handle = attempt.handle();
-    attempt.record(function, fields, None, || Ok(())).await?;
+    attempt.record(function, fields, None, || Ok(()))?;
     attempt.pending.insert(handle, Awaited::External(key));
     Ok(handle)
 }
@@ -379,8 +375,8 @@ impl HostCall for PromisePeek {
         let store = Arc::clone(&cx.node.store);
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
-        let seen: Completion = attempt
-            .record(Self::NAME, json!({ "key": self.0 }), None, || {
+        let seen: Completion =
+            attempt.record(Self::NAME, json!({ "key": self.0 }), None, || {
                 match store.completion(&key) {
                     Ok(Some(bytes)) => {
                         journal::decode(&bytes, "a promise").map_err(wasmtime::Error::msg)
@@ -388,8 +384,7 @@ impl HostCall for PromisePeek {
                     Ok(None) => Ok(Completion::Void),
                     Err(e) => Err(wasmtime::format_err!("{}: {e}", Self::NAME)),
                 }
-            })
-            .await?;
+            })?;
         attempt.completed.insert(handle, seen);
         Ok(handle)
     }
@@ -668,9 +663,7 @@ impl HostCall for AttachInvocation {
         let found = find_invocation(cx, &self.0)?.map(|i| i.id);
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
-        let found = attempt
-            .record(Self::NAME, describe_ref(&self.0), None, || Ok(found))
-            .await?;
+        let found = attempt.record(Self::NAME, describe_ref(&self.0), None, || Ok(found))?;
         match found {
             Ok(id) => {
                 let output = Awaited::External(journal::output_key(&id));
@@ -700,9 +693,7 @@ impl HostCall for GetInvocationOutput {
         };
         let attempt = cx.attempt(Self::NAME)?;
         let handle = attempt.handle();
-        let seen = attempt
-            .record(Self::NAME, describe_ref(&self.0), None, || Ok(seen))
-            .await?;
+        let seen = attempt.record(Self::NAME, describe_ref(&self.0), None, || Ok(seen))?;
         attempt.completed.insert(handle, seen);
         Ok(handle)
     }

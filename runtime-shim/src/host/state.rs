@@ -26,7 +26,6 @@ impl HostCall for Get {
             None,
             |state| state.get(&key).map_err(|e| storage_trap(Self::NAME, e)),
         )
-        .await
     }
 }
 
@@ -84,7 +83,6 @@ impl HostCall for Keys {
             None,
             |state| state.keys().map_err(|e| storage_trap(Self::NAME, e)),
         )
-        .await
     }
 }
 

@@ -150,14 +150,12 @@ impl HostCall for WallNow {
         if !cx.journals_clocks() {
             return Ok(now);
         }
-        let (seconds, nanoseconds) = cx
-            .journaled(
-                Self::NAME,
-                || json!({}),
-                None,
-                |_| Ok((now.seconds, now.nanoseconds)),
-            )
-            .await?;
+        let (seconds, nanoseconds) = cx.journaled(
+            Self::NAME,
+            || json!({}),
+            None,
+            |_| Ok((now.seconds, now.nanoseconds)),
+        )?;
         Ok(wall_clock::Datetime {
             seconds,
             nanoseconds,
@@ -181,9 +179,7 @@ impl HostCall for MonotonicNow {
         };
         // A reading replayed from an earlier process can be later than this one's clock:
         // time goes on from there rather than back.
-        let now = cx
-            .journaled(Self::NAME, || json!({}), None, |_| Ok(now.max(floor)))
-            .await?;
+        let now = cx.journaled(Self::NAME, || json!({}), None, |_| Ok(now.max(floor)))?;
         if let Some(attempt) = cx.durable.as_deref_mut() {
             attempt.monotonic_floor = attempt.monotonic_floor.max(now);
         }

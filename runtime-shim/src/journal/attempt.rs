@@ -353,10 +353,17 @@ impl Attempt {
         let entry = self
             .replay(command, fields, None)?
             .expect("the entry is there");
-        entry.result.get().map(Some).map_err(|e| {
+        self.result_of(&entry).map(Some)
+    }
+
+    /// What `entry`, just replayed, returned, as the type its call returns now: a mismatch
+    /// when it holds another.
+    fn result_of<T: DeserializeOwned>(&mut self, entry: &JournalEntry) -> wasmtime::Result<T> {
+        entry.result.get().map_err(|e| {
             self.mismatch(format!(
-                "entry {} ({command}) holds a result of another shape: {e}",
-                self.next - 1
+                "entry {} ({}) holds a result of another shape: {e}",
+                self.next - 1,
+                entry.command
             ))
         })
     }
@@ -379,8 +386,9 @@ impl Attempt {
     /// The journaled result of `command` at this point: on replay the recorded one (after
     /// checking that the guest asks the same), otherwise `run`'s, appended. `run` reads
     /// (state, clocks, completions) and reaches nothing outside the invocation: its entry
-    /// becomes durable with the next one that must be ([`sync`](Self::sync)).
-    pub async fn record<T: Serialize + DeserializeOwned>(
+    /// becomes durable with the next one that must be ([`sync`](Self::sync)), so this does
+    /// not wait.
+    pub fn record<T: Serialize + DeserializeOwned>(
         &mut self,
         command: &str,
         fields: Value,
@@ -388,12 +396,7 @@ impl Attempt {
         run: impl FnOnce() -> wasmtime::Result<T>,
     ) -> wasmtime::Result<T> {
         if let Some(entry) = self.replay(command, &fields, payload)? {
-            return entry.result.get().map_err(|e| {
-                self.mismatch(format!(
-                    "entry {} ({command}) holds a result of another shape: {e}",
-                    self.next - 1
-                ))
-            });
+            return self.result_of(&entry);
         }
         let value = run()?;
         let result = Recorded::of(&value);
@@ -418,7 +421,7 @@ impl Attempt {
         run: impl FnOnce() -> wasmtime::Result<T>,
     ) -> wasmtime::Result<T> {
         self.sync().await?;
-        let value = self.record(command, fields, payload, run).await?;
+        let value = self.record(command, fields, payload, run)?;
         self.sync().await?;
         Ok(value)
     }
@@ -799,12 +802,8 @@ mod tests {
     #[tokio::test]
     async fn a_reading_returns_before_it_is_durable_and_a_sync_waits_for_it() {
         let (_dir, mut attempt, permit, store) = gated();
-        let read = poll_once(pin!(
-            attempt.record("clock.now", json!({}), None, || { Ok(5u64) })
-        ));
-        let Poll::Ready(read) = read else {
-            panic!("a reading waited for the disk")
-        };
+        // `record` does not wait: it is not async, and returns with the write still held.
+        let read = attempt.record("clock.now", json!({}), None, || Ok(5u64));
         assert_eq!(read.unwrap(), 5);
         assert!(
             store.journal("inv_test").unwrap().is_empty(),
@@ -824,10 +823,8 @@ mod tests {
     #[tokio::test]
     async fn an_effect_seen_outside_runs_only_once_the_journal_before_it_is_durable() {
         let (_dir, mut attempt, permit, store) = gated();
-        let read = poll_once(pin!(
-            attempt.record("state.get", json!({}), None, || { Ok(None::<Vec<u8>>) })
-        ));
-        assert!(read.is_ready());
+        let read = attempt.record("state.get", json!({}), None, || Ok(None::<Vec<u8>>));
+        assert_eq!(read.unwrap(), None);
         let ran = AtomicBool::new(false);
         let mut effect = pin!(attempt.record_effect("durable.send", json!({}), None, || {
             ran.store(true, Ordering::SeqCst);

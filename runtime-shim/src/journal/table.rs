@@ -172,10 +172,6 @@ fn storage(e: StorageError) -> ShimError {
     ShimError::Storage(e)
 }
 
-fn decode_invocation(bytes: &[u8]) -> Result<Invocation, ShimError> {
-    Invocation::decode(bytes).map_err(storage)
-}
-
 /// How long an ended invocation is kept when the shim is not told otherwise, as in Restate.
 pub const DEFAULT_RETENTION: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -310,7 +306,7 @@ impl Invocations {
             .invocations()
             .map_err(storage)?
             .iter()
-            .map(|bytes| decode_invocation(bytes))
+            .map(|bytes| Invocation::decode(bytes).map_err(storage))
             .collect()
     }
 
