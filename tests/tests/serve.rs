@@ -72,6 +72,13 @@ impl Server {
         )
     }
 
+    /// The awakeable the example workflow's run for `order` waits for, once it logs it.
+    fn awakeable_of(&self, order: &str) -> String {
+        let asked = self.wait_for_line(|l| l.contains(&format!("order {order} waits")));
+        let awakeable = asked.split("--awakeable ").nth(1).unwrap();
+        awakeable.split_whitespace().next().unwrap().to_owned()
+    }
+
     fn get(&self, path: &str) -> (u16, serde_json::Value) {
         let agent: Agent = Agent::config_builder()
             .http_status_as_error(false)
@@ -262,9 +269,7 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
     let run = sent["invocationId"].as_str().unwrap().to_owned();
     let (status, _) = server.get(&format!("/restate/invocation/{run}/output"));
     assert_eq!(status, 470, "no output while it runs");
-    let asked = server.wait_for_line(|l| l.contains("--awakeable prom_"));
-    let awakeable = asked.split("--awakeable ").nth(1).unwrap();
-    let awakeable = awakeable.split_whitespace().next().unwrap();
+    let awakeable = server.awakeable_of("A1");
     let path = format!("/restate/awakeables/{awakeable}/resolve");
     let (status, _) = server.post(&path, "application/json", br#""approved""#);
     assert_eq!(status, 202);
@@ -329,29 +334,24 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
         &["invocations", "inv_nope", "--state-dir", state],
         &workspace_root(),
     ));
+    assert!(unknown.contains("no invocation inv_nope"), "{unknown}");
+
     // `complete` too: the server completes the awakeable and carries the run on.
     let order = r#"{"orderId": "B1", "amountCents": 5}"#;
     let (_, sent) = json("/workflow/B1/Process/send", None, order);
     let run = sent["invocationId"].as_str().unwrap().to_owned();
-    let asked = server.wait_for_line(|l| l.contains("order B1 waits"));
-    let awakeable = asked.split("--awakeable ").nth(1).unwrap();
-    let awakeable = awakeable.split_whitespace().next().unwrap();
+    let awakeable = server.awakeable_of("B1");
     let args = [
         "complete",
         "--awakeable",
-        awakeable,
+        &awakeable,
         "--value",
         r#""approved""#,
     ];
-    let done = cli(
+    success(cli(
         &[&args[..], &["--state-dir", state]].concat(),
         &workspace_root(),
-    );
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
+    ));
     let (status, output) = server.get(&format!("/restate/invocation/{run}/attach"));
     assert_eq!(
         (status, &output["status"]),
@@ -361,23 +361,16 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
     let order = r#"{"orderId": "C1", "amountCents": 5}"#;
     let (_, sent) = json("/workflow/C1/Process/send", None, order);
     let run = sent["invocationId"].as_str().unwrap().to_owned();
-    server.wait_for_line(|l| l.contains("order C1 waits"));
-    let killed = cli(
+    server.awakeable_of("C1");
+    success(cli(
         &["kill", "--invocation", &run, "--state-dir", state],
         &workspace_root(),
-    );
-    assert!(
-        killed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&killed.stderr)
-    );
+    ));
     let (status, output) = server.get(&format!("/restate/invocation/{run}/attach"));
     assert_eq!(
         (status, &output["message"]),
         (409, &serde_json::json!("killed"))
     );
-    assert!(unknown.contains("no invocation inv_nope"), "{unknown}");
-
     // What it does not serve.
     let (status, error) = json("/workflow/A1/Refund", None, "{}");
     assert_eq!(status, 404, "{error}");
