@@ -14,6 +14,7 @@ mod fingerprint;
 mod guest;
 mod ingress;
 mod json;
+mod running;
 mod served;
 mod shim;
 mod target;
@@ -45,6 +46,7 @@ pub enum Command {
     Build(commands::build::BuildArgs),
     Run(commands::run::RunArgs),
     Serve(commands::serve::ServeArgs),
+    Dev(commands::dev::DevArgs),
     Inspect(commands::inspect::InspectArgs),
     Bindings(commands::bindings::BindingsArgs),
     Check(commands::check::CheckArgs),
@@ -63,6 +65,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => commands::build::run(args),
         Command::Run(args) => commands::run::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Dev(args) => commands::dev::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Bindings(args) => commands::bindings::run(args),
         Command::Invocations(args) => commands::invocations::run(args),

@@ -1,4 +1,5 @@
-//! Actor addresses as text: `node@name:package:publisher`, the form the shim prints.
+//! Actor addresses: as text, `node@name:package:publisher` (the form the shim prints), and
+//! by the name an actor is registered under.
 
 use std::fmt;
 
@@ -6,6 +7,18 @@ use crate::Error;
 use crate::host::types::{Address, ProcessId};
 
 impl Address {
+    /// The actor registered under `name` on this node (`discovery.register`). `cargo guest
+    /// serve` and `cargo guest dev` register every actor of the app under its name in the app
+    /// manifest, so `Address::lookup("inventory")` finds the app's `inventory`.
+    pub fn lookup(name: &str) -> Result<Self, Error> {
+        crate::host::discovery::lookup(name).ok_or_else(|| {
+            Error::not_found(format!(
+                "no actor is registered as `{name}`: an app's actors are, under their names in \
+                 [workspace.metadata.guestkit.actors], when `cargo guest serve` runs them"
+            ))
+        })
+    }
+
     /// Parses `node@name:package:publisher`.
     pub fn parse(s: &str) -> Result<Self, Error> {
         let invalid = || {

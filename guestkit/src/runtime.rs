@@ -48,7 +48,9 @@ pub struct Exports<A>(PhantomData<A>);
 
 impl<A: Dispatch> Guest for Exports<A> {
     fn init(_info: StartInfo) -> Result<InitOutcome, ActorError> {
-        with_actor::<A, _>(|_| ());
+        // Persistent fields that do not decode refuse the start, naming the field: code that
+        // cannot read the actor's state never takes it over.
+        with_actor::<A, _>(A::load).map_err(|e| e.actor_error().clone())?;
         Ok(InitOutcome::Serve)
     }
 

@@ -23,6 +23,9 @@ pub enum ShimError {
     Instantiate { address: String, message: String },
     #[error("an actor is already running at {0}; pick another name")]
     NameTaken(String),
+    /// New code did not take over a running actor, which keeps its former code.
+    #[error("{address} did not take the new code: {reason}")]
+    Upgrade { address: String, reason: String },
     #[error("cannot start the wasmtime engine: {0}")]
     Engine(String),
     #[error("cannot use state dir {path}: {message}")]

@@ -58,6 +58,17 @@ impl ExportCall {
     }
 }
 
+/// New code for the actor, from the embedding application ([`Shim::upgrade`]): taken between
+/// two deliveries, in its place in the mailbox.
+///
+/// [`Shim::upgrade`]: crate::Shim::upgrade
+#[derive(Debug)]
+pub(crate) struct Upgrade {
+    pub module: Module,
+    /// Hears whether the new code took over, and why not.
+    pub done: oneshot::Sender<Result<(), String>>,
+}
+
 /// Anything an actor can find in its mailbox.
 #[derive(Debug)]
 pub(crate) enum Delivery {
@@ -73,6 +84,7 @@ pub(crate) enum Delivery {
     /// The shim asks the actor to stop.
     Stop,
     Invoke(ExportCall),
+    Upgrade(Upgrade),
 }
 
 impl Delivery {
@@ -94,12 +106,15 @@ impl Delivery {
 }
 
 /// Which deliveries a receive accepts. Both lists empty accepts any message; invocations
-/// of WIT exports are only for the actor's own loop, never for a guest's `receive`.
+/// of WIT exports are only for the actor's own loop, never for a guest's `receive`; an
+/// upgrade is taken by the actor's loop and by a process-mode guest's `receive`, whatever it
+/// filters, but never in the middle of a handler.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Filter {
     pub tags: Vec<i64>,
     pub request_ids: Vec<u64>,
     pub invocations: bool,
+    pub upgrades: bool,
 }
 
 impl Filter {
@@ -115,13 +130,16 @@ impl Filter {
     pub fn everything() -> Self {
         Self {
             invocations: true,
+            upgrades: true,
             ..Self::default()
         }
     }
 
     fn matches(&self, d: &Delivery) -> bool {
-        if let Delivery::Invoke(_) = d {
-            return self.invocations;
+        match d {
+            Delivery::Invoke(_) => return self.invocations,
+            Delivery::Upgrade(_) => return self.upgrades,
+            _ => {}
         }
         if self.tags.is_empty() && self.request_ids.is_empty() {
             return true;

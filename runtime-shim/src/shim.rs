@@ -27,7 +27,7 @@ use crate::journal::{
     Request, Status, Until,
 };
 use crate::limits::Limits;
-use crate::mailbox::{Delivery, Envelope, ExportCall, Reply};
+use crate::mailbox::{Delivery, Envelope, ExportCall, Reply, Upgrade};
 use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink, Node};
 use crate::remote::{self, RemoteMessage};
 use crate::router::{Requester, Router};
@@ -345,6 +345,8 @@ impl Shim {
 
     /// Makes `module` the durable service `name`, and resumes the service's invocations that
     /// had not ended when this shim (or an earlier shim process on the same database) stopped.
+    /// Registering new code under a name already registered deploys a new version: the
+    /// invocations that ran on the former code finish on it, and the others run on the new.
     pub fn register_service(&self, name: &str, module: &Module) -> Result<(), ShimError> {
         self.register_service_with(name, module, None)
     }
@@ -680,6 +682,36 @@ impl Shim {
             && router.deliver(address, Delivery::Stop)
     }
 
+    /// Gives the actor at `address` new code, between two of its deliveries: what was queued
+    /// before this call is handled by the former code, what comes after by the new. The actor
+    /// keeps its address, mailbox, capabilities and committed state. A reactive actor's new
+    /// code runs `init` (with `restarted` set) and `on-ready` first and takes over only when
+    /// they succeed, so code that cannot read the actor's state is refused and the former
+    /// keeps running; a process-mode actor takes it at its next `receive` and starts again
+    /// from `init`. Returns once the new code took over, or with why it did not.
+    pub async fn upgrade(&self, address: &Address, module: &Module) -> Result<(), ShimError> {
+        let refused = |reason: String| ShimError::Upgrade {
+            address: address.to_string(),
+            reason,
+        };
+        let (done, outcome) = oneshot::channel();
+        let upgrade = Upgrade {
+            module: module.clone(),
+            done,
+        };
+        if !self
+            .node
+            .router
+            .deliver(address, Delivery::Upgrade(upgrade))
+        {
+            return Err(refused("no actor runs there".into()));
+        }
+        match outcome.await {
+            Ok(taken) => taken.map_err(refused),
+            Err(_) => Err(refused("it stopped first".into())),
+        }
+    }
+
     /// Resolves when the actor at `address` is gone for good, and says how it ended:
     /// `no-process` when there was none. It watches from the moment it is called, so ask
     /// before [`Shim::stop`] to hear how that stop ends even if the actor ends at once.
@@ -705,6 +737,13 @@ impl Shim {
             .router
             .deliver(to, Delivery::Chunk(chunk, self.host_address()));
         Ok(())
+    }
+
+    /// Registers `address` under `name`, as a guest's `discovery.register` does: what a
+    /// guest's `discovery.lookup(name)` then finds.
+    pub async fn register_name(&self, name: &str, address: &Address) {
+        let mut names = self.node.names.lock().await;
+        names.insert(name.to_owned(), address.clone());
     }
 
     /// Where discovery's `name` points, if anywhere.

@@ -2,6 +2,7 @@
 //! once into one target directory shared by every test.
 
 pub mod host;
+pub mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,139 +1,23 @@
 //! `cargo guest serve` as a user runs it: a real server process, reached with a real HTTP
 //! client over the Connect protocol (JSON and binary), its errors, and its shutdown.
 
-use std::io::{BufRead as _, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 
-use guestkit_tests::{cargo_guest, cli, failure, guest_target_dir, success, workspace_root};
+use guestkit_tests::server::Server;
+use guestkit_tests::{cli, failure, success, workspace_root};
 use prost::Message as _;
 use ureq::Agent;
 
-/// A `cargo guest serve` of the repository's app (greeter and counter), on a free port.
-struct Server {
-    child: Child,
-    base: String,
-    /// What it printed to standard error so far (its actors' logs among it).
-    said: Arc<Mutex<Vec<String>>>,
-    state: tempfile::TempDir,
+/// The awakeable the example workflow's run for `order` waits for, once it logs it.
+fn awakeable_of(server: &Server, order: &str) -> String {
+    let asked = server.wait_for_line(|l| l.contains(&format!("order {order} waits")));
+    let awakeable = asked.split("--awakeable ").nth(1).unwrap();
+    awakeable.split_whitespace().next().unwrap().to_owned()
 }
 
-impl Server {
-    fn start() -> Self {
-        let state = tempfile::tempdir().unwrap();
-        let mut child = Command::new(cargo_guest())
-            .args(["guest", "serve", "--listen", "127.0.0.1:0", "--state-dir"])
-            .arg(state.path())
-            .current_dir(workspace_root())
-            .env("CARGO_TARGET_DIR", guest_target_dir())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let said = Arc::new(Mutex::new(Vec::new()));
-        let stderr = BufReader::new(child.stderr.take().unwrap());
-        let sink = Arc::clone(&said);
-        std::thread::spawn(move || {
-            for line in stderr.lines().map_while(Result::ok) {
-                eprintln!("{line}");
-                sink.lock().unwrap().push(line);
-            }
-        });
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
-        let base = loop {
-            let line = lines
-                .next()
-                .expect("the server prints the address it bound before it serves")
-                .unwrap();
-            if let Some(base) = line.strip_prefix("listening on ") {
-                break base.to_owned();
-            }
-        };
-        Self {
-            child,
-            base,
-            said,
-            state,
-        }
-    }
-
-    /// The first line of standard error `pick` accepts, waiting for it to be printed.
-    fn wait_for_line(&self, pick: impl Fn(&str) -> bool) -> String {
-        for _ in 0..600 {
-            if let Some(line) = self.said.lock().unwrap().iter().find(|l| pick(l)) {
-                return line.clone();
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        panic!(
-            "the server never printed the line: {:?}",
-            self.said.lock().unwrap()
-        )
-    }
-
-    /// The awakeable the example workflow's run for `order` waits for, once it logs it.
-    fn awakeable_of(&self, order: &str) -> String {
-        let asked = self.wait_for_line(|l| l.contains(&format!("order {order} waits")));
-        let awakeable = asked.split("--awakeable ").nth(1).unwrap();
-        awakeable.split_whitespace().next().unwrap().to_owned()
-    }
-
-    fn get(&self, path: &str) -> (u16, serde_json::Value) {
-        let agent: Agent = Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut answer = agent.get(&format!("{}{path}", self.base)).call().unwrap();
-        let status = answer.status().as_u16();
-        let body = answer.body_mut().read_to_vec().unwrap();
-        (status, serde_json::from_slice(&body).unwrap())
-    }
-
-    /// POSTs `body` as `content_type` to `path`: the status and the body of the answer.
-    fn post(&self, path: &str, content_type: &str, body: &[u8]) -> (u16, Vec<u8>) {
-        self.post_with(path, content_type, None, body)
-    }
-
-    /// As [`post`](Self::post), with an `Idempotency-Key`.
-    fn post_with(
-        &self,
-        path: &str,
-        content_type: &str,
-        idempotency_key: Option<&str>,
-        body: &[u8],
-    ) -> (u16, Vec<u8>) {
-        let agent: Agent = Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let url = format!("{}{path}", self.base);
-        let mut request = agent.post(&url).header("content-type", content_type);
-        if let Some(key) = idempotency_key {
-            request = request.header("idempotency-key", key);
-        }
-        let mut answer = request.send(body).unwrap();
-        let status = answer.status().as_u16();
-        let body = answer
-            .body_mut()
-            .with_config()
-            .limit(16 << 20)
-            .read_to_vec()
-            .unwrap();
-        (status, body)
-    }
-
-    fn json(&self, path: &str, body: &str) -> (u16, serde_json::Value) {
-        let (status, body) = self.post(path, "application/json", body.as_bytes());
-        (status, serde_json::from_slice(&body).unwrap())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// A `cargo guest serve` of the repository's app (greeter, counter and workflow).
+fn serve_root() -> Server {
+    Server::start("serve", &workspace_root())
 }
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -154,7 +38,7 @@ const GREET: &str = "/greeter.v1.GreeterService/Greet";
 
 #[test]
 fn serve_answers_connect_calls_in_json_and_binary_with_connect_errors_and_stops_on_ctrl_c() {
-    let mut server = Server::start();
+    let mut server = serve_root();
 
     // JSON: the greeter keeps its counts between requests, in the one shim.
     let (status, reply) = server.json(GREET, r#"{"name": "Ada"}"#);
@@ -236,7 +120,7 @@ fn serve_answers_connect_calls_in_json_and_binary_with_connect_errors_and_stops_
 
 #[test]
 fn serve_runs_a_durable_workflow_the_restate_way() {
-    let server = Server::start();
+    let server = serve_root();
     let json = |path: &str, key: Option<&str>, body: &str| {
         let (status, body) = server.post_with(path, "application/json", key, body.as_bytes());
         (
@@ -269,7 +153,7 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
     let run = sent["invocationId"].as_str().unwrap().to_owned();
     let (status, _) = server.get(&format!("/restate/invocation/{run}/output"));
     assert_eq!(status, 470, "no output while it runs");
-    let awakeable = server.awakeable_of("A1");
+    let awakeable = awakeable_of(&server, "A1");
     let path = format!("/restate/awakeables/{awakeable}/resolve");
     let (status, _) = server.post(&path, "application/json", br#""approved""#);
     assert_eq!(status, 202);
@@ -340,7 +224,7 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
     let order = r#"{"orderId": "B1", "amountCents": 5}"#;
     let (_, sent) = json("/workflow/B1/Process/send", None, order);
     let run = sent["invocationId"].as_str().unwrap().to_owned();
-    let awakeable = server.awakeable_of("B1");
+    let awakeable = awakeable_of(&server, "B1");
     let args = [
         "complete",
         "--awakeable",
@@ -361,7 +245,7 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
     let order = r#"{"orderId": "C1", "amountCents": 5}"#;
     let (_, sent) = json("/workflow/C1/Process/send", None, order);
     let run = sent["invocationId"].as_str().unwrap().to_owned();
-    server.awakeable_of("C1");
+    awakeable_of(&server, "C1");
     success(cli(
         &["kill", "--invocation", &run, "--state-dir", state],
         &workspace_root(),

@@ -5,6 +5,7 @@ pub mod build;
 pub mod cancel;
 pub mod check;
 pub mod complete;
+pub mod dev;
 pub mod inspect;
 pub mod invocations;
 pub mod kill;

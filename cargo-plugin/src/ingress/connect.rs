@@ -13,6 +13,7 @@ use guestkit_shim::journal::Status;
 use guestkit_shim::{ActorError, Payload};
 
 use super::{Codec, Ingress, Target, body_of, with_type};
+use crate::contract::RouteTypes;
 
 /// The header that picks the actor a request goes to, by name, when several serve its
 /// service.
@@ -125,8 +126,12 @@ fn accept(route: &str, request: &Request) -> Result<Codec, Box<Response>> {
 }
 
 /// A Connect unary call of `route`.
-pub(super) async fn unary(ingress: &Ingress, route: &str, request: Request) -> Response {
-    let targets = &ingress.routes[route];
+pub(super) async fn unary(
+    ingress: &Ingress,
+    targets: &[Target],
+    route: &str,
+    request: Request,
+) -> Response {
     let codec = match accept(route, &request) {
         Ok(codec) => codec,
         Err(refused) => return *refused,
@@ -163,6 +168,7 @@ pub(super) async fn unary(ingress: &Ingress, route: &str, request: Request) -> R
 pub(super) async fn durable_unary(
     ingress: &Ingress,
     service: &str,
+    routes: &[(String, RouteTypes)],
     route: &str,
     request: Request,
 ) -> Response {
@@ -172,7 +178,7 @@ pub(super) async fn durable_unary(
     };
     let key = header(request.headers(), KEY_HEADER);
     let idempotency_key = header(request.headers(), "idempotency-key");
-    let types = &ingress.durable[service]
+    let types = &routes
         .iter()
         .find(|(r, _)| r == route)
         .expect("the route is the service's")

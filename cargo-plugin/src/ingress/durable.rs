@@ -80,14 +80,18 @@ fn route_of<'a>(
 }
 
 /// A durable call: starts the invocation, and answers with its output, or with its id.
-pub(super) async fn call(ingress: &Ingress, path: &str, request: Request) -> Response {
+pub(super) async fn call(
+    ingress: &Ingress,
+    routes: &[(String, RouteTypes)],
+    path: &str,
+    request: Request,
+) -> Response {
     let Some(call) = Call::parse(path) else {
         return error(
             404,
             format!("/{path}: a durable path is /Service/Handler or /Object/KEY/Handler"),
         );
     };
-    let routes = &ingress.durable[call.service];
     let (route, types) = match route_of(routes, call.handler) {
         Ok(found) => found,
         Err(why) => {
@@ -163,7 +167,8 @@ async fn output(ingress: &Ingress, id: &str, codec: Codec, wait: bool) -> Respon
         },
         false => invocation.status.clone(),
     };
-    let routes = ingress.durable.get(&invocation.service);
+    let table = ingress.table();
+    let routes = table.durable.get(&invocation.service);
     let types = routes.and_then(|r| r.iter().find(|(route, _)| *route == invocation.handler));
     match status {
         Status::Succeeded(reply) => {

@@ -16,7 +16,7 @@ mod control;
 mod durable;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use axum::Router;
 use axum::body::Body;
@@ -35,28 +35,17 @@ struct Target {
     types: RouteTypes,
 }
 
-/// What the ingress serves: the shim, each Connect route's actors, and the durable services
-/// with their routes.
-pub struct Ingress {
-    shim: Shim,
+/// Where each path goes: each Connect route's actors, and the durable services with their
+/// routes. `cargo guest dev` replaces it when an actor's contract changes.
+#[derive(Default)]
+pub struct Table {
     routes: BTreeMap<String, Vec<Target>>,
     durable: BTreeMap<String, Vec<(String, RouteTypes)>>,
     /// Each route of a durable service's contract, with the service: reached over Connect.
     durable_routes: BTreeMap<String, String>,
-    max_body: usize,
 }
 
-impl Ingress {
-    pub fn new(shim: Shim, max_body: usize) -> Self {
-        Self {
-            shim,
-            routes: BTreeMap::new(),
-            durable: BTreeMap::new(),
-            durable_routes: BTreeMap::new(),
-            max_body,
-        }
-    }
-
+impl Table {
     /// Serves `route` by actor `name` at `actor`.
     pub fn add(&mut self, route: String, name: &str, actor: Address, types: RouteTypes) {
         let name = name.to_owned();
@@ -91,9 +80,36 @@ impl Ingress {
             )
         })
     }
+}
+
+/// What the ingress serves: the shim, and the table of where each path goes.
+pub struct Ingress {
+    shim: Shim,
+    table: RwLock<Arc<Table>>,
+    max_body: usize,
+}
+
+impl Ingress {
+    pub fn new(shim: Shim, table: Table, max_body: usize) -> Self {
+        Self {
+            shim,
+            table: RwLock::new(Arc::new(table)),
+            max_body,
+        }
+    }
 
     pub fn shim(&self) -> &Shim {
         &self.shim
+    }
+
+    /// Where each path goes now; a request keeps the table it started with.
+    pub fn table(&self) -> Arc<Table> {
+        Arc::clone(&self.table.read().unwrap())
+    }
+
+    /// Routes the requests that come from now on by `table`.
+    pub fn replace(&self, table: Table) {
+        *self.table.write().unwrap() = Arc::new(table);
     }
 
     /// The axum router of the ingress.
@@ -115,17 +131,19 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
     if first == "guestkit" {
         return control::serve(&ingress, &path, request).await;
     }
-    if ingress.routes.contains_key(&path) {
-        return connect::unary(&ingress, &path, request).await;
+    let table = ingress.table();
+    if let Some(targets) = table.routes.get(&path) {
+        return connect::unary(&ingress, targets, &path, request).await;
     }
-    if let Some(service) = ingress.durable_routes.get(&path) {
-        return connect::durable_unary(&ingress, service, &path, request).await;
+    if let Some(service) = table.durable_routes.get(&path) {
+        let routes = &table.durable[service];
+        return connect::durable_unary(&ingress, service, routes, &path, request).await;
     }
-    if ingress.durable.contains_key(first) {
-        return durable::call(&ingress, &path, request).await;
+    if let Some(routes) = table.durable.get(first) {
+        return durable::call(&ingress, routes, &path, request).await;
     }
-    let served: Vec<String> = (ingress.routes.keys().cloned())
-        .chain(ingress.durable.keys().map(|s| format!("{s}/… (durable)")))
+    let served: Vec<String> = (table.routes.keys().cloned())
+        .chain(table.durable.keys().map(|s| format!("{s}/… (durable)")))
         .collect();
     connect::no_route(format!(
         "nothing is served at `/{path}`; this app serves: {}",

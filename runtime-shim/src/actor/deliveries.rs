@@ -54,7 +54,9 @@ impl ActorCtx {
             Delivery::ProcessDied(notice) => Incoming::ProcessDied(notice),
             Delivery::Chunk(chunk, sender) => Incoming::Chunk((chunk, sender)),
             Delivery::Stop => Incoming::StopRequested,
-            Delivery::Invoke(_) => unreachable!("guest receives never match invocations"),
+            Delivery::Invoke(_) | Delivery::Upgrade(_) => {
+                unreachable!("the actor's loop takes invocations and upgrades itself")
+            }
         }
     }
 

@@ -12,7 +12,7 @@ use wasmtime::{Store, StoreLimitsBuilder, UpdateDeadline};
 use wasmtime_wasi::WasiCtxBuilder;
 
 use super::components::Components;
-use super::{ActorCtx, ExitRequested, Phase};
+use super::{ActorCtx, ExitRequested, Phase, UpgradeRequested};
 use crate::capability::Held;
 use crate::clock;
 use crate::component::Module;
@@ -37,12 +37,14 @@ pub(crate) enum Exit {
     Failure,
     /// Killed by `kill` or by a linked actor's failure: final, whatever the on-exit policy.
     Killed,
+    /// Not an end: new code waits in [`ActorCtx::upgrade`] for the actor's loop to start.
+    Upgrade,
 }
 
 impl Exit {
     fn reason(self) -> ExitReason {
         match self {
-            Exit::Normal => ExitReason::Normal,
+            Exit::Normal | Exit::Upgrade => ExitReason::Normal,
             Exit::Failure => ExitReason::Failure,
             Exit::Killed => ExitReason::Killed,
         }
@@ -72,7 +74,8 @@ pub(crate) struct Spec {
     pub obituary: Option<oneshot::Sender<ExitReason>>,
 }
 
-/// What stays the same across an actor's incarnations.
+/// What stays the same across an actor's incarnations, but for its code, which an upgrade
+/// replaces.
 struct Life {
     node: Arc<Node>,
     components: Arc<Components>,
@@ -130,7 +133,7 @@ pub(crate) async fn start(
         max_fuel: spec.max_fuel,
         killed,
     };
-    let incarnation = match life.instantiate(mailbox, 1).await {
+    let incarnation = match life.instantiate(&life.module, mailbox, 1).await {
         Ok(incarnation) => incarnation,
         Err((e, _)) => {
             node.router.unregister(&our);
@@ -161,7 +164,7 @@ pub(crate) async fn instance(
     };
     // Its task is the invocation's driver, which parks while the attempt waits.
     let (_, mailbox) = Mailbox::new(node.clock.clone(), clock::current_parking());
-    let incarnation = life.instantiate(mailbox, 1).await.map_err(|(e, _)| e)?;
+    let incarnation = (life.instantiate(&life.module, mailbox, 1).await).map_err(|(e, _)| e)?;
     Ok((incarnation.store, incarnation.actor))
 }
 
@@ -173,8 +176,11 @@ struct Incarnation {
 }
 
 impl Life {
+    /// A new instance of `module` as this actor, reading from `mailbox` (given back when it
+    /// cannot be made).
     async fn instantiate(
         &self,
+        module: &Module,
         mailbox: Mailbox,
         incarnation: u64,
     ) -> Result<Incarnation, (ShimError, Mailbox)> {
@@ -202,6 +208,7 @@ impl Life {
             wasi: WasiCtxBuilder::new().inherit_stderr().build(),
             table: ResourceTable::new(),
             durable: None,
+            upgrade: None,
         };
         let mut store = Store::new(&node.engine, cx);
         store.limiter(|cx| &mut cx.limits);
@@ -221,7 +228,7 @@ impl Life {
             }
             Ok(UpdateDeadline::Yield(1))
         });
-        let pre = match self.components.pre(&self.module) {
+        let pre = match self.components.pre(module) {
             Ok(pre) => pre,
             Err(e) => return Err((e, store.into_data().mailbox)),
         };
@@ -246,7 +253,7 @@ impl Life {
     }
 
     /// Runs incarnation after incarnation until the actor is gone for good.
-    async fn run(self, mut current: Incarnation) {
+    async fn run(mut self, mut current: Incarnation) {
         let router = Arc::clone(&self.node.router);
         let clock = self.node.clock.clone();
         let mut restarted = false;
@@ -260,13 +267,43 @@ impl Life {
                 args: self.args.clone(),
                 restarted,
             };
-            let mut killed = self.killed.clone();
-            let exit = tokio::select! {
-                exit = serve(&mut current, info) => exit,
-                _ = killed.wait_for(|k| *k) => Exit::Killed,
+            let mut exit = match self.until_killed(begin(&mut current, info)).await {
+                Ok(()) => self.serve_upgrading(&mut current).await,
+                Err((exit, _)) => exit,
             };
             let mut cx = current.store.into_data();
             cx.end_incarnation(exit);
+            if exit == Exit::Upgrade {
+                // A process-mode actor took new code at a receive, its state committed up to
+                // there: it starts again from `init`, on the new code if that instantiates.
+                let upgrade = cx.upgrade.take().expect("an upgrade ends the loop with it");
+                let next = incarnation + 1;
+                router.with(&self.our, |p| p.incarnation = next);
+                let (outcome, started) =
+                    match self.instantiate(&upgrade.module, cx.mailbox, next).await {
+                        Ok(started) => {
+                            self.module = upgrade.module;
+                            (Ok(()), Ok(started))
+                        }
+                        Err((e, mailbox)) => (
+                            Err(format!("{e}; it restarts on its former code")),
+                            self.instantiate(&self.module, mailbox, next).await,
+                        ),
+                    };
+                let _ = upgrade.done.send(outcome);
+                match started {
+                    Ok(started) => {
+                        current = started;
+                        restarted = true;
+                        continue;
+                    }
+                    Err((e, mailbox)) => {
+                        self.node.log(&self.our, Level::Error, e.to_string());
+                        cx.mailbox = mailbox;
+                        exit = Exit::Failure;
+                    }
+                }
+            }
             let (policy, stopping) = router
                 .with(&self.our, |p| (p.on_exit.clone(), p.stopping))
                 .unwrap_or((OnExit::None, true));
@@ -289,7 +326,7 @@ impl Life {
                 if waited {
                     let next = incarnation + 1;
                     router.with(&self.our, |p| p.incarnation = next);
-                    match self.instantiate(cx.mailbox, next).await {
+                    match self.instantiate(&self.module, cx.mailbox, next).await {
                         Ok(next) => {
                             current = next;
                             restarted = true;
@@ -316,15 +353,92 @@ impl Life {
             break;
         }
     }
+
+    /// `step`, unless the actor is killed first.
+    async fn until_killed<T>(
+        &self,
+        step: impl Future<Output = Result<T, (Exit, String)>>,
+    ) -> Result<T, (Exit, String)> {
+        let mut killed = self.killed.clone();
+        tokio::select! {
+            done = step => done,
+            _ = killed.wait_for(|k| *k) => Err((Exit::Killed, "the actor was killed".into())),
+        }
+    }
+
+    /// Serves a reactive actor's deliveries until it ends, taking new code between two of
+    /// them: the new code takes over once its `init` and `on-ready` succeed; until then, and
+    /// when they fail, the former code keeps the actor.
+    async fn serve_upgrading(&mut self, current: &mut Incarnation) -> Exit {
+        loop {
+            let mut killed = self.killed.clone();
+            let exit = tokio::select! {
+                exit = serve(current) => exit,
+                _ = killed.wait_for(|k| *k) => Exit::Killed,
+            };
+            if exit != Exit::Upgrade {
+                return exit;
+            }
+            let upgrade = (current.store.data_mut().upgrade.take())
+                .expect("an upgrade ends the loop with it");
+            match self.swap(current, upgrade.module).await {
+                Ok(()) => {
+                    let _ = upgrade.done.send(Ok(()));
+                }
+                Err((Exit::Killed, why)) => {
+                    let _ = upgrade.done.send(Err(why));
+                    return Exit::Killed;
+                }
+                Err((_, why)) => {
+                    let _ = upgrade.done.send(Err(why));
+                }
+            }
+        }
+    }
+
+    /// Starts `module` as the actor's next incarnation beside `current`, with its mailbox and
+    /// the requests it owes, and makes it `current` once it has begun. On failure `current`
+    /// keeps all it had.
+    async fn swap(
+        &mut self,
+        current: &mut Incarnation,
+        module: Module,
+    ) -> Result<(), (Exit, String)> {
+        let node = &self.node;
+        let incarnation = current.store.data().incarnation + 1;
+        // It gets the actor's mailbox once it is made.
+        let (_, idle) = Mailbox::new(node.clock.clone(), clock::current_parking());
+        let mut next = (self.instantiate(&module, idle, incarnation).await)
+            .map_err(|(e, _)| (Exit::Failure, e.to_string()))?;
+        next.store.data_mut().take_over(current.store.data_mut());
+        node.router.with(&self.our, |p| p.incarnation = incarnation);
+        let info = StartInfo {
+            our: self.our.clone(),
+            incarnation,
+            args: self.args.clone(),
+            restarted: true,
+        };
+        match self.until_killed(begin(&mut next, info)).await {
+            Ok(()) => {
+                self.module = module;
+                *current = next;
+                Ok(())
+            }
+            Err((exit, why)) => {
+                let mut next = next.store.into_data();
+                current.store.data_mut().take_over(&mut next);
+                node.router
+                    .with(&self.our, |p| p.incarnation = incarnation - 1);
+                Err((exit, format!("{why}; the former code keeps running")))
+            }
+        }
+    }
 }
 
-/// One incarnation, from `init` until it ends.
-async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
-    let Incarnation {
-        store,
-        instance,
-        actor,
-    } = current;
+/// Starts an incarnation: `init`, then `on-ready`. An `Err` says how it ended there, and
+/// why: in process mode `init` is the actor's whole life.
+async fn begin(current: &mut Incarnation, info: StartInfo) -> Result<(), (Exit, String)> {
+    let Incarnation { store, actor, .. } = current;
     let guest = actor.guestkit_host_guest();
     let cx = store.data_mut();
     cx.phase = Phase::Init;
@@ -333,28 +447,38 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
     let cx = store.data_mut();
     match init {
         Ok(Ok(outcome)) => {
-            if let Err(exit) = cx.commit("init") {
-                return exit;
-            }
+            cx.commit("init")
+                .map_err(|exit| (exit, "init: its state could not be committed".into()))?;
             if outcome == InitOutcome::Exit {
-                return Exit::Normal;
+                return Err((Exit::Normal, "init asked to exit".into()));
             }
         }
         Ok(Err(e)) => {
             cx.state.rollback();
-            cx.report(Level::Error, format!("init failed: {}", e.describe()));
-            return Exit::Failure;
+            let why = format!("init failed: {}", e.describe());
+            cx.report(Level::Error, why.clone());
+            return Err((Exit::Failure, why));
         }
-        Err(trap) => return cx.trapped("init", &trap),
+        Err(trap) => {
+            let why = format!("init trapped: {}", trap_reason(&trap));
+            return Err((cx.trapped("init", &trap), why));
+        }
     }
-
     cx.phase = Phase::Handle;
     cx.start_cpu_segment();
     let ready = guest.call_on_ready(&mut *store).await;
-    if let Err(exit) = store.data_mut().settle_hook("on-ready", ready) {
-        return exit;
-    }
+    (store.data_mut().settle_hook("on-ready", ready))
+        .map_err(|exit| (exit, "on-ready failed (the actor's log says why)".into()))
+}
 
+/// A reactive actor's deliveries, one handler at a time, until it ends or new code comes.
+async fn serve(current: &mut Incarnation) -> Exit {
+    let Incarnation {
+        store,
+        instance,
+        actor,
+    } = current;
+    let guest = actor.guestkit_host_guest();
     loop {
         if let Some(event) = store.data_mut().backpressure() {
             store.data_mut().start_cpu_segment();
@@ -372,6 +496,10 @@ async fn serve(current: &mut Incarnation, info: StartInfo) -> Exit {
                 None => continue,
             },
             Delivery::Stop => return stop(store, actor).await,
+            Delivery::Upgrade(upgrade) => {
+                cx.upgrade = Some(upgrade);
+                return Exit::Upgrade;
+            }
             Delivery::Chunk(chunk, sender) => {
                 if !cx.streams.contains(&chunk.stream_id) {
                     continue;
@@ -608,6 +736,9 @@ impl ActorCtx {
     /// A trap ends the instance: its state is rolled back, and the exit is a failure unless
     /// the guest asked for a normal exit.
     fn trapped(&mut self, export: &str, trap: &wasmtime::Error) -> Exit {
+        if trap.downcast_ref::<UpgradeRequested>().is_some() {
+            return Exit::Upgrade;
+        }
         if let Some(exit) = trap.downcast_ref::<ExitRequested>() {
             if exit.failed {
                 self.state.rollback();
@@ -626,6 +757,15 @@ impl ActorCtx {
         Exit::Failure
     }
 
+    /// Takes what the actor's former code had that outlives an instance: its mailbox, the
+    /// requests it owes responses to, the capabilities it received and its last blob.
+    fn take_over(&mut self, former: &mut ActorCtx) {
+        std::mem::swap(&mut self.mailbox, &mut former.mailbox);
+        self.awaiting = std::mem::take(&mut former.awaiting);
+        self.received = std::mem::take(&mut former.received);
+        self.last_blob = former.last_blob.take();
+    }
+
     /// The incarnation is over: requests it accepted but never answered fail.
     fn end_incarnation(&mut self, exit: Exit) {
         self.state.rollback();
@@ -639,7 +779,7 @@ impl ActorCtx {
         match exit {
             Exit::Failure => self.report(Level::Error, "the actor stopped after a failure".into()),
             Exit::Killed => self.report(Level::Warn, "the actor was killed".into()),
-            Exit::Normal => {}
+            Exit::Normal | Exit::Upgrade => {}
         }
     }
 
@@ -658,6 +798,9 @@ impl ActorCtx {
                         export: i.export(),
                     };
                     let _ = i.reply.send(Err(error));
+                }
+                Delivery::Upgrade(u) => {
+                    let _ = u.done.send(Err(format!("{} stopped first", self.our)));
                 }
                 _ => {}
             }

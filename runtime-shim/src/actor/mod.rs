@@ -22,7 +22,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 use self::components::Components;
 use crate::capability::Held;
 use crate::journal::Attempt;
-use crate::mailbox::Mailbox;
+use crate::mailbox::{Mailbox, Upgrade};
 use crate::node::Node;
 use crate::state::StateTxn;
 use crate::wit::log::Level;
@@ -50,6 +50,13 @@ pub(crate) struct Current {
 pub(crate) struct ExitRequested {
     pub failed: bool,
 }
+
+/// Raised by a process-mode actor's `receive` that found new code in the mailbox
+/// ([`ActorCtx::upgrade`]): unwinds the guest, whose state is committed up to that receive,
+/// so the actor's loop can start the new code.
+#[derive(Debug, thiserror::Error)]
+#[error("the actor is taking new code")]
+pub(crate) struct UpgradeRequested;
 
 /// The store data of one actor: everything its host calls can reach.
 #[doc(hidden)]
@@ -79,6 +86,8 @@ pub struct ActorCtx {
     pub(crate) table: ResourceTable,
     /// Set while the actor runs an attempt of a durable invocation.
     pub(crate) durable: Option<Box<Attempt>>,
+    /// New code taken from the mailbox, for the actor's loop to start.
+    pub(crate) upgrade: Option<Upgrade>,
 }
 
 impl ActorCtx {

@@ -17,6 +17,7 @@ use std::time::Duration;
 use crate::actor::components::Components;
 use crate::actor::{Phase, life};
 use crate::clock::current_parking;
+use crate::component::Module;
 use crate::declaration::{Access, ServiceKind};
 use crate::error::{ShimError, trap_reason};
 use crate::journal::{
@@ -328,6 +329,7 @@ async fn run_to_end(
     if invocation.attempts == 0 && cancelled()? {
         return end_with(node, invocation, journal::cancelled()).await;
     }
+    let mut deployment = None;
     loop {
         if let Status::Paused(_) = invocation.status {
             steer.resumed().await;
@@ -339,7 +341,7 @@ async fn run_to_end(
         }
         // What the attempt reads from the store covers every completion so far.
         wake.clear();
-        match attempt(node, components, &mut invocation).await? {
+        match attempt(node, components, &mut invocation, &mut deployment).await? {
             // Paused: it says so, unless an order to resume came already.
             Next::Done if matches!(invocation.status, Status::Paused(_)) => {
                 if !steer.resume_given() {
@@ -390,6 +392,7 @@ async fn attempt(
     node: &Arc<Node>,
     components: &Arc<Components>,
     invocation: &mut Invocation,
+    deployment: &mut Option<Module>,
 ) -> Result<Next, ShimError> {
     let Some(Service { module, retry }) = node
         .invocations
@@ -401,6 +404,9 @@ async fn attempt(
     else {
         return Ok(Next::Gone);
     };
+    // Versions are immutable, as Restate's deployments: an invocation runs every attempt on
+    // the code it first ran on in this process, even after its service registers new code.
+    let module = deployment.get_or_insert(module).clone();
     let policy = retry.unwrap_or(node.invocation_retry);
     invocation.attempts += 1;
     invocation.status = Status::Running;

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::actor::dispatch::{Effect, HostCall};
-use crate::actor::{ActorCtx, Phase};
+use crate::actor::{ActorCtx, Phase, UpgradeRequested};
 use crate::component::Module;
 use crate::mailbox::{Delivery, Envelope, Filter};
 use crate::router::Requester;
@@ -135,6 +135,8 @@ impl HostCall for Receive {
             tags: self.filter.tags,
             request_ids: self.filter.request_ids,
             invocations: false,
+            // A process-mode actor takes new code at a receive: between two messages.
+            upgrades: cx.phase == Phase::Init,
         };
         let clock = cx.node.clock.clone();
         let deadline = self
@@ -151,6 +153,10 @@ impl HostCall for Receive {
             match cx.mailbox.receive(&filter, left).await {
                 // Chunks of streams this actor has not registered are dropped.
                 Some(Delivery::Chunk(chunk, _)) if !cx.streams.contains(&chunk.stream_id) => {}
+                Some(Delivery::Upgrade(upgrade)) => {
+                    cx.upgrade = Some(upgrade);
+                    return Err(UpgradeRequested.into());
+                }
                 Some(d) => return Ok(Ok(cx.accept(d))),
                 None => return Ok(Err(ReceiveError::TimedOut)),
             }

@@ -157,6 +157,22 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
     })
 }
 
+/// What changed in `package`'s contracts since the version in `baseline` (a directory laid
+/// out like the package: `proto/`, `wit/`) and breaks their users, at the levels the package
+/// configures: the gate `cargo guest dev` runs before a new version takes over.
+pub(crate) fn breaking_since(
+    package: &cargo_metadata::Package,
+    baseline: &Path,
+) -> anyhow::Result<Vec<Finding>> {
+    let dir = (package.manifest_path.parent())
+        .context("a manifest path has a parent")?
+        .as_std_path();
+    let config = Config::of(package)?;
+    let before = Contracts::load(baseline).context("reading the running version's contracts")?;
+    let findings = Contracts::load(dir)?.breaking(&before, config.category)?;
+    Ok(config.apply(findings))
+}
+
 /// `[package.metadata.guestkit.check]`: the proto category, and rule IDs to turn off
 /// (`allow`), report as warnings (`warn`) or as errors (`deny`).
 struct Config {
