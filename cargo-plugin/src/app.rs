@@ -73,6 +73,11 @@ impl App {
         if actors.is_empty() {
             bail!("{manifest}: [workspace.metadata.guestkit.actors] names no actor");
         }
+        for name in actors.keys() {
+            check_name(name).map_err(|why| {
+                anyhow::anyhow!("{manifest}: [workspace.metadata.guestkit.actors.{name}]: {why}")
+            })?;
+        }
         let packages: Vec<String> = actors.values().map(|a| a.package.clone()).collect();
         // Every package named is a guest of the workspace.
         workspace.guests(&packages).with_context(|| {
@@ -88,4 +93,25 @@ impl App {
         packages.dedup();
         packages
     }
+}
+
+/// The first segments of the ingress's own paths, which no actor may be named.
+const RESERVED: &[&str] = &["guestkit", "restate", "wit", "healthz"];
+
+/// Whether `name` can name an actor: the first segment of its durable paths, and its name in
+/// addresses and discovery.
+fn check_name(name: &str) -> Result<(), String> {
+    if RESERVED.contains(&name) {
+        return Err(format!(
+            "`{name}` is a path of the ingress's own ({}); pick another name",
+            RESERVED.join(", ")
+        ));
+    }
+    let fits = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if name.is_empty() || !name.chars().all(fits) {
+        return Err(format!(
+            "`{name}` is not a usable actor name: use ASCII letters, digits, `-` and `_`"
+        ));
+    }
+    Ok(())
 }

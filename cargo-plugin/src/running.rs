@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
-use guestkit_shim::{Address, Shim, SpawnOptions};
+use guestkit_shim::{Address, Module, Shim, SpawnOptions};
 
 use crate::app::{ActorSpec, App};
 use crate::build::BuiltGuest;
@@ -20,8 +20,9 @@ struct Running {
     spec: ActorSpec,
     /// Where it runs; `None` for a durable service, whose invocations run where they may.
     address: Option<Address>,
-    /// The code it runs now.
+    /// The code it runs now, as built and as loaded.
     version: Arc<Component>,
+    module: Module,
 }
 
 /// The actors of an app, running in one shim.
@@ -69,6 +70,7 @@ impl RunningApp {
                 spec,
                 address,
                 version,
+                module,
             };
             actors.insert(name.clone(), running);
         }
@@ -83,12 +85,14 @@ impl RunningApp {
     pub fn table(&self) -> anyhow::Result<Table> {
         let mut table = Table::default();
         for (name, actor) in &self.actors {
-            let contract = match &actor.version.contract {
-                Ok(Some(contract)) => contract,
+            if let Some(address) = &actor.address {
+                table.add_actor(name, address.clone(), actor.module.clone());
+            }
+            let routes = match &actor.version.contract {
+                Ok(Some(contract)) => RouteTypes::all(contract)?,
                 Ok(None) => continue,
                 Err(e) => bail!("{}: {e}", actor.version.path.display()),
             };
-            let routes = RouteTypes::all(contract)?;
             match &actor.address {
                 None => table.add_durable(name, routes),
                 Some(address) => {
@@ -125,6 +129,7 @@ impl RunningApp {
             match taken {
                 Ok(()) => {
                     actor.version = Arc::clone(&version);
+                    actor.module = module.clone();
                     eprintln!("swapped {name} ({package}) to the new version");
                 }
                 Err(e) => refused.push(e.to_string()),

@@ -80,6 +80,19 @@ pub enum InvokeError {
     },
     #[error("{actor} stopped before `{export}` ran")]
     Stopped { actor: String, export: String },
+    #[error("the component exports no `{export}`; it exports: {exported}")]
+    NoSuchFunction { export: String, exported: String },
+    #[error(
+        "the arguments of `{export}` are not WAVE values of its parameters, `{signature}`: \
+         {message}"
+    )]
+    Arguments {
+        export: String,
+        signature: String,
+        message: String,
+    },
+    #[error("the result of `{export}` has no WAVE text: {message}")]
+    Unwritable { export: String, message: String },
 }
 
 /// Renders a wasmtime error with its whole cause chain (and wasm backtrace, when present).

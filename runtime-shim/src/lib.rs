@@ -34,6 +34,7 @@ mod shim;
 mod state;
 pub mod storage;
 pub mod value;
+mod wave;
 mod wit;
 
 pub use crate::clock::{Clock, Elapsed, ManualClock, Sleep};
@@ -44,6 +45,7 @@ pub use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink};
 pub use crate::precompiled::{precompile, write_whole};
 pub use crate::remote::{RemoteMessage, SealedCapability};
 pub use crate::shim::{CallError, Response, Shim, ShimBuilder, SpawnOptions};
+pub use crate::wave::ExportedFunction;
 pub use crate::wit::log::Level;
 pub use crate::wit::messaging::SendError;
 pub use crate::wit::process::OnExit;

@@ -32,6 +32,7 @@ use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink, Node
 use crate::remote::{self, RemoteMessage};
 use crate::router::{Requester, Router};
 use crate::storage::{RedbStore, StateStore};
+use crate::wave::ExportedFunction;
 use crate::wit::Actor;
 use crate::wit::log::Level;
 use crate::wit::messaging::SendError;
@@ -847,6 +848,35 @@ impl Shim {
             }),
             Err(_) => Err(InvokeError::TimedOut { export, timeout }),
         }
+    }
+
+    /// The function `module` exports as `function` of `interface` (its full name like
+    /// `acme:greeter/directory@1.0.0`, or its short name `directory`; `None` for a function
+    /// of the world itself), with its types: what reads its arguments from WAVE text and
+    /// writes its result as WAVE for [`invoke_wave`](Self::invoke_wave).
+    pub fn exported_function(
+        &self,
+        module: &Module,
+        interface: Option<&str>,
+        function: &str,
+    ) -> Result<ExportedFunction, InvokeError> {
+        ExportedFunction::find(&self.node.engine, module, interface, function)
+    }
+
+    /// Calls `function` of the actor at `to`, as [`invoke`](Self::invoke) does, with its
+    /// arguments in WAVE text (`"ada", 3`), and answers its result in WAVE: what `cargo guest
+    /// run --call` and the HTTP ingress do.
+    pub async fn invoke_wave(
+        &self,
+        to: &Address,
+        function: &ExportedFunction,
+        args: &str,
+        timeout: Duration,
+    ) -> Result<String, InvokeError> {
+        let args = function.arguments(args)?;
+        let (interface, name) = (function.interface.as_deref(), &function.function);
+        let results = self.invoke(to, interface, name, args, timeout).await?;
+        function.result(&results)
     }
 
     /// Sends a one-way message from the host and returns its id. A missing target drops it;

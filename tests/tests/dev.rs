@@ -57,6 +57,15 @@ fn new_scaffolds_an_app_and_adds_members_to_it() {
         assert!(said.contains(&format!("{guest}.wasm")), "{said}");
     }
 
+    // An actor may not take a name the ingress's own paths begin with.
+    let manifest = app.join("Cargo.toml");
+    let declared = std::fs::read_to_string(&manifest).unwrap();
+    let reserved = "\n[workspace.metadata.guestkit.actors.wit]\npackage = \"orders\"\n";
+    std::fs::write(&manifest, format!("{declared}{reserved}")).unwrap();
+    let err = failure(cli(&["serve", "--listen", "127.0.0.1:0"], &app));
+    assert!(err.contains("actors.wit]: `wit` is a path of the ingress's own"), "{err}");
+    std::fs::write(&manifest, declared).unwrap();
+
     // An app in an app is refused, naming the workspace it would sit in.
     let err = failure(cli(&["new", "mall", "--template", "app"], &app));
     assert!(err.contains("an app is a workspace of its own"), "{err}");

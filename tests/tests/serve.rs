@@ -265,3 +265,103 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
     let (status, _) = json("/workflow/A1/Status", None, r#"{"nope": 1}"#);
     assert_eq!(status, 400);
 }
+
+#[test]
+fn serve_calls_an_actors_wit_exports_with_wave_text_as_run_call_does() {
+    let server = serve_root();
+    let wave = |path: &str, args: &str| {
+        let (status, body) = server.post(path, "text/plain", args.as_bytes());
+        (status, String::from_utf8(body).unwrap())
+    };
+    assert_eq!(server.json(GREET, r#"{"name": "Ada"}"#).0, 200);
+    // By the interface's short name and by its full one; the state the greeting committed.
+    let seen = r#"seen({name: "Ada", times: 1})"#;
+    assert_eq!(
+        wave("/wit/greeter/directory/count", r#""Ada""#),
+        (200, seen.into())
+    );
+    assert_eq!(
+        wave(
+            "/wit/greeter/acme:greeter/directory@0.1.0/count",
+            r#""Ada""#
+        ),
+        (200, seen.into())
+    );
+    assert_eq!(
+        wave("/wit/greeter/directory/top", "5, by-count"),
+        (200, r#"[{name: "Ada", times: 1}]"#.into())
+    );
+    // A state write of an export commits.
+    assert_eq!(
+        wave("/wit/greeter/directory/forget", r#""Ada""#),
+        (200, "ok(1)".into())
+    );
+    assert_eq!(
+        wave("/wit/greeter/directory/count", r#""Ada""#),
+        (200, "never".into())
+    );
+
+    // Arguments that are not the parameters' WAVE: invalid_argument, naming the signature.
+    let (status, error) = server.post("/wit/greeter/directory/count", "text/plain", b"3");
+    let error: serde_json::Value = serde_json::from_slice(&error).unwrap();
+    assert_eq!(
+        (status, &error["code"]),
+        (400, &serde_json::json!("invalid_argument"))
+    );
+    let said = error["message"].as_str().unwrap();
+    assert!(said.contains("count(name: string)"), "{said}");
+    // No such function, no such actor: not_found, naming what there is.
+    let (status, error) = server.post("/wit/greeter/directory/shout", "text/plain", b"");
+    let error: serde_json::Value = serde_json::from_slice(&error).unwrap();
+    assert_eq!(
+        (status, &error["code"]),
+        (404, &serde_json::json!("not_found"))
+    );
+    assert!(
+        error["message"].as_str().unwrap().contains("#count"),
+        "{error}"
+    );
+    let (status, error) = server.post("/wit/nobody/count", "text/plain", b"");
+    let error: serde_json::Value = serde_json::from_slice(&error).unwrap();
+    assert_eq!(status, 404);
+    assert!(
+        error["message"].as_str().unwrap().contains("greeter"),
+        "{error}"
+    );
+
+    // `cargo guest run --call` takes and prints the same WAVE.
+    let state = tempfile::tempdir().unwrap();
+    let state = state.path().to_str().unwrap();
+    let root = workspace_root();
+    let greet = ["run", "-p", "greeter", "--state-dir", state, "--route"];
+    success(cli(
+        &[
+            &greet[..],
+            &[
+                "greeter.v1.GreeterService/Greet",
+                "--body",
+                r#"{"name": "Ada"}"#,
+            ],
+        ]
+        .concat(),
+        &root,
+    ));
+    let call = ["run", "-p", "greeter", "--state-dir", state, "--call"];
+    let printed = success(cli(
+        &[&call[..], &["directory.count", "--args", r#""Ada""#]].concat(),
+        &root,
+    ));
+    assert_eq!(printed.trim(), seen);
+    let printed = success(cli(
+        &[&call[..], &["directory.summary", "--args", "{with-total}"]].concat(),
+        &root,
+    ));
+    assert_eq!(printed.trim(), r#"(1, some("1 greetings"))"#);
+    let err = failure(cli(
+        &[&call[..], &["directory.count", "--args", "3"]].concat(),
+        &root,
+    ));
+    assert!(err.contains("count(name: string)"), "{err}");
+    let err = failure(cli(&[&call[..], &["directory.shout"]].concat(), &root));
+    assert!(err.contains("acme:greeter/directory@0.1.0#count"), "{err}");
+}

@@ -35,6 +35,16 @@ pub struct RunArgs {
     /// Route of the request: `package.Service/Method`. Without it, the guest runs until it ends
     #[arg(long, value_name = "ROUTE")]
     pub route: Option<String>,
+    /// Call a function the component exports from its own WIT world instead:
+    /// `INTERFACE.FUNCTION` (the interface by its short name, `directory`, or its full one,
+    /// `acme:greeter/directory@1.0.0`), or `FUNCTION` for one of the world itself. Prints the
+    /// result as WAVE text
+    #[arg(long, value_name = "EXPORT", conflicts_with_all = ["route", "durable"])]
+    pub call: Option<String>,
+    /// The --call function's arguments as WAVE values separated by commas: `"ada", 3`,
+    /// `[1, 2]`, `{name: "ada"}`, `some(1)`, `ok("x")`
+    #[arg(long, value_name = "WAVE", default_value = "", requires = "call")]
+    pub args: String,
     /// Give the actor a kernel capability, e.g. `spawn`, `network`, `{"host-call":"b/ns"}`
     #[arg(long, value_name = "PARAMS")]
     pub grant: Vec<String>,
@@ -95,6 +105,11 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| component.default_name());
     let body = read_body(&args.body)?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    if let Some(export) = &args.call {
+        let result = runtime.block_on(call_export(&args, &component, name, export))?;
+        println!("{result}");
+        return Ok(());
+    }
     let Some(route) = &args.route else {
         return runtime.block_on(run_to_end(&args, &component, name));
     };
@@ -294,6 +309,30 @@ fn prepare(
         opts = opts.capability(granted);
     }
     Ok((shim, module, opts))
+}
+
+/// Spawns the actor and calls `export` (`[INTERFACE.]FUNCTION`) of it with `--args`: its
+/// result as WAVE text.
+async fn call_export(
+    args: &RunArgs,
+    component: &Component,
+    name: String,
+    export: &str,
+) -> anyhow::Result<String> {
+    // A full interface name has dots in its version; a function's name has none.
+    let (interface, function) = match export.rsplit_once(['.', '#']) {
+        Some((interface, function)) => (Some(interface), function),
+        None => (None, export),
+    };
+    let (shim, module, opts) = prepare(args, component, name)?;
+    let function = (shim.exported_function(&module, interface, function))
+        .with_context(|| format!("--call {export}"))?;
+    let actor = shim.spawn(&module, opts).await?;
+    let timeout = Duration::from_millis(args.timeout_ms);
+    let result = shim
+        .invoke_wave(&actor, &function, &args.args, timeout)
+        .await;
+    result.with_context(|| format!("--call {export}"))
 }
 
 /// Runs the guest until its actor ends; fails unless it ended normally.

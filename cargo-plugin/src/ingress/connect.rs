@@ -26,13 +26,13 @@ pub const KEY_HEADER: &str = "guestkit-key";
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A Connect error: its code, and the message for people.
-struct Failure {
+pub(super) struct Failure {
     code: &'static str,
     message: String,
 }
 
 impl Failure {
-    fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub(super) fn new(code: &'static str, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
@@ -263,7 +263,7 @@ fn pick<'a>(targets: &'a [Target], headers: &HeaderMap) -> Result<&'a Target, Fa
 }
 
 /// The deadline `Connect-Timeout-Ms` asks for, or the default.
-fn timeout_of(headers: &HeaderMap) -> Duration {
+pub(super) fn timeout_of(headers: &HeaderMap) -> Duration {
     (headers.get("connect-timeout-ms"))
         .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
         .map_or(DEFAULT_TIMEOUT, Duration::from_millis)

@@ -4,8 +4,9 @@
 //! `GET /healthz`, which answers `ok` while the server runs.
 //!
 //! A path is told apart by its first segment: `guestkit` is a control endpoint; `restate`
-//! a durable admin endpoint (awakeables, attaching to invocations); a fully qualified
-//! protobuf service
+//! a durable admin endpoint (awakeables, attaching to invocations); `wit` a call of a
+//! function an actor exports from its own WIT world ([`wit`]); a fully qualified protobuf
+//! service
 //! (`/package.Service/Method`) is a Connect call; the name of a durable service of the app
 //! (`/Service/Handler`, `/Object/KEY/Handler`) a durable call. Actor and service names have
 //! no dots, so a Connect service never reads as one. A durable service's protobuf routes are
@@ -14,6 +15,7 @@
 mod connect;
 mod control;
 mod durable;
+mod wit;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -24,7 +26,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use guestkit_shim::{Address, Shim};
+use guestkit_shim::{Address, Module, Shim};
 
 use crate::contract::RouteTypes;
 
@@ -43,6 +45,9 @@ pub struct Table {
     durable: BTreeMap<String, Vec<(String, RouteTypes)>>,
     /// Each route of a durable service's contract, with the service: reached over Connect.
     durable_routes: BTreeMap<String, String>,
+    /// Each actor (not a durable service) by name, with its code: what its WIT exports are
+    /// called on.
+    actors: BTreeMap<String, (Address, Module)>,
 }
 
 impl Table {
@@ -51,6 +56,11 @@ impl Table {
         let name = name.to_owned();
         let target = Target { actor, name, types };
         self.routes.entry(route).or_default().push(target);
+    }
+
+    /// Serves the WIT exports of actor `name` at `actor`, which runs `module`.
+    pub fn add_actor(&mut self, name: &str, actor: Address, module: Module) {
+        self.actors.insert(name.to_owned(), (actor, module));
     }
 
     /// Serves durable service `service`, whose handlers are `routes`.
@@ -132,6 +142,9 @@ async fn dispatch(State(ingress): State<Arc<Ingress>>, request: Request) -> Resp
         return control::serve(&ingress, &path, request).await;
     }
     let table = ingress.table();
+    if first == "wit" {
+        return wit::call(&ingress, &table, &path, request).await;
+    }
     if let Some(targets) = table.routes.get(&path) {
         return connect::unary(&ingress, targets, &path, request).await;
     }
