@@ -23,8 +23,8 @@ use crate::durable;
 use crate::engine::{EpochTicker, new_engine};
 use crate::error::{InvokeError, ShimError, describe};
 use crate::journal::{
-    self, Completion, Failure, Invocation, InvocationRetry, Invocations, JournalEntry, Order,
-    Request, Status, Until,
+    self, Accepted, Completion, Failure, Invocation, InvocationRetry, Invocations, JournalEntry,
+    Order, Request, Status, Until,
 };
 use crate::limits::Limits;
 use crate::mailbox::{Delivery, Envelope, ExportCall, Reply, Upgrade};
@@ -392,6 +392,13 @@ impl Shim {
     ///
     /// [`start_invocation`]: Self::start_invocation
     pub fn submit_invocation(&self, request: Request) -> Result<String, ShimError> {
+        Ok(self.accept_invocation(request)?.id().to_owned())
+    }
+
+    /// [`submit_invocation`](Self::submit_invocation), saying whether the request started
+    /// the invocation or an earlier one with its idempotency (or workflow) key had: what
+    /// Restate's ingress answers a send with.
+    pub fn accept_invocation(&self, request: Request) -> Result<Accepted, ShimError> {
         durable::submit(&self.node, &self.components, request, None)
     }
 

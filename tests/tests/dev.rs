@@ -63,7 +63,10 @@ fn new_scaffolds_an_app_and_adds_members_to_it() {
     let reserved = "\n[workspace.metadata.guestkit.actors.wit]\npackage = \"orders\"\n";
     std::fs::write(&manifest, format!("{declared}{reserved}")).unwrap();
     let err = failure(cli(&["serve", "--listen", "127.0.0.1:0"], &app));
-    assert!(err.contains("actors.wit]: `wit` is a path of the ingress's own"), "{err}");
+    assert!(
+        err.contains("actors.wit]: `wit` is a path of the ingress's own"),
+        "{err}"
+    );
     std::fs::write(&manifest, declared).unwrap();
 
     // An app in an app is refused, naming the workspace it would sit in.

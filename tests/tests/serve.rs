@@ -143,8 +143,10 @@ fn serve_runs_a_durable_workflow_the_restate_way() {
     );
     let (_, again) = json("/workflow/A1/Status/send", Some("ask-1"), "{}");
     assert_eq!(first["invocationId"], again["invocationId"]);
+    assert_eq!(again["status"], "PreviouslyAccepted", "as Restate says it");
     let (_, other) = json("/workflow/A1/Status/send", Some("ask-2"), "{}");
     assert_ne!(first["invocationId"], other["invocationId"]);
+    assert_eq!(other["status"], "Accepted");
 
     // The workflow's run, sent: it waits for an approval, which an awakeable brings.
     let order = r#"{"orderId": "A1", "amountCents": 1250}"#;

@@ -15,7 +15,7 @@ use axum::extract::Request;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 pub(super) use guestkit_shim::journal::Request as Invocation;
-use guestkit_shim::journal::{Failure, Status};
+use guestkit_shim::journal::{Accepted, Failure, Status};
 use serde_json::json;
 
 use super::{Codec, Ingress, body_of, with_type};
@@ -130,12 +130,13 @@ pub(super) async fn call(
         idempotency_key,
         ..Invocation::default()
     };
-    let id = match ingress.shim.submit_invocation(invocation) {
-        Ok(id) => id,
+    let (id, status) = match ingress.shim.accept_invocation(invocation) {
+        Ok(Accepted::New(id)) => (id, "Accepted"),
+        Ok(Accepted::Previously(id)) => (id, "PreviouslyAccepted"),
         Err(e) => return error(400, e.to_string()),
     };
     if call.send {
-        let body = json!({ "invocationId": id, "status": "Accepted" });
+        let body = json!({ "invocationId": id, "status": status });
         return with_type(
             StatusCode::ACCEPTED,
             "application/json",

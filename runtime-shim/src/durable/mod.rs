@@ -21,8 +21,8 @@ use crate::component::Module;
 use crate::declaration::{Access, ServiceKind};
 use crate::error::{ShimError, trap_reason};
 use crate::journal::{
-    self, Abort, Attempt, Driven, Failure, Invocation, InvocationRetry, KeyPlace, Request, Service,
-    Status, Steer, Wake, hex,
+    self, Abort, Accepted, Attempt, Driven, Failure, Invocation, InvocationRetry, KeyPlace,
+    Request, Service, Status, Steer, Wake, hex,
 };
 use crate::node::Node;
 use crate::state::StateTxn;
@@ -72,13 +72,14 @@ pub(crate) fn purge_expired(
 
 /// Records a new invocation and starts it, unless the database already has the invocation
 /// the request names: its workflow key's run, its idempotency key's, or `id`'s when given (a
-/// call a durable handler made, which a replay makes again). The invocation's id either way.
+/// call a durable handler made, which a replay makes again). Which of the two it was, with
+/// the invocation's id.
 pub(crate) fn submit(
     node: &Arc<Node>,
     components: &Arc<Components>,
     request: Request,
     id: Option<String>,
-) -> Result<String, ShimError> {
+) -> Result<Accepted, ShimError> {
     let service = &request.service;
     let declared = (node.invocations.services.lock().unwrap())
         .get(service)
@@ -138,7 +139,7 @@ pub(crate) fn submit(
                 request.handler
             )));
         }
-        return Ok(id);
+        return Ok(Accepted::Previously(id));
     }
     let submitted = node.invocations.next_submission(&mut submitting)?;
     let invocation = Invocation {
@@ -167,7 +168,7 @@ pub(crate) fn submit(
     };
     node.invocations.save_now(&invocation)?;
     spawn_drive(node, components, invocation);
-    Ok(id)
+    Ok(Accepted::New(id))
 }
 
 /// The id of the run of workflow `service`'s key `key`: every submission of it is this one.

@@ -502,7 +502,7 @@ async fn submit_call(
             // A call belongs to the tree of its caller; a one-way send starts a tree of its own.
             request.caller = (function == Call::NAME).then(|| caller.clone());
             match durable::submit(&node, &components, request, Some(id)) {
-                Ok(id) => Ok(Ok(id)),
+                Ok(accepted) => Ok(Ok(accepted.id().to_owned())),
                 Err(ShimError::Invocation(message)) => Ok(Err(Failure { code: 404, message })),
                 Err(ShimError::InvocationRefused(message)) => {
                     Ok(Err(Failure { code: 400, message }))

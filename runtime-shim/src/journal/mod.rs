@@ -16,8 +16,8 @@ pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
 pub use self::attempt::{JournalEntry, Recorded, seeded_stream};
 pub(crate) use self::codec::decode;
 pub use self::records::{
-    AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JOURNAL_MISMATCH, OnGuestBug,
-    PROTOCOL_VIOLATION, Request, Status, cancelled, killed,
+    Accepted, AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JOURNAL_MISMATCH,
+    OnGuestBug, PROTOCOL_VIOLATION, Request, Status, cancelled, killed,
 };
 pub(crate) use self::records::{
     awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,

@@ -344,6 +344,25 @@ pub(crate) fn cancel_key(id: &str) -> String {
     format!("cancel:{id}")
 }
 
+/// What became of an invocation request, as Restate's ingress answers a send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Accepted {
+    /// It started a new invocation, with this id.
+    New(String),
+    /// An earlier request with the same idempotency key (or, for a workflow's run, the same
+    /// workflow key) started the invocation with this id.
+    Previously(String),
+}
+
+impl Accepted {
+    /// The invocation's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Accepted::New(id) | Accepted::Previously(id) => id,
+        }
+    }
+}
+
 /// A new invocation: of `service`'s `handler`, on object `key`, with `input`.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
