@@ -143,7 +143,14 @@ impl Reload<'_> {
             return BTreeSet::new();
         }
         let root = self.workspace.metadata.workspace_root.as_std_path();
+        let removed = matches!(event.kind, EventKind::Remove(_));
         (event.paths.into_iter())
+            // An editor's or a tool's temporary file, gone by now or named as one.
+            .filter(|path| removed || path.exists())
+            .filter(|path| {
+                let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                !(name.starts_with('.') || name.starts_with('#') || name.ends_with('~'))
+            })
             .filter(|path| {
                 self.packages.iter().any(|package| {
                     path.strip_prefix(&package.dir)
