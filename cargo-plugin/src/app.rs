@@ -9,6 +9,9 @@
 //! [workspace.metadata.guestkit.actors.orders]
 //! package = "orders"
 //! grants = ["spawn"]
+//! args = { region = "eu" }    # what its `init` gets: a string as is, anything else as JSON
+//! max_memory_bytes = 67108864
+//! max_fuel = 100000000
 //!
 //! [workspace.metadata.guestkit.actors.shipping]
 //! package = "shipping"
@@ -34,9 +37,57 @@ pub struct ActorSpec {
     #[serde(default)]
     pub grants: Vec<String>,
     /// A durable service under the actor's name instead of an actor: its handlers run as
-    /// durable invocations (`POST /NAME/Handler`, `/NAME/KEY/Handler`).
+    /// durable invocations (`POST /NAME/Handler`, `/NAME/KEY/Handler`). Whether it is a
+    /// service, an object or a workflow its code declares (`#[guestkit::actor(object)]`).
     #[serde(default)]
     pub durable: bool,
+    /// What its `init` gets as `start-info.args`: a string as its bytes, any other value as
+    /// its JSON.
+    #[serde(default)]
+    pub args: Option<serde_json::Value>,
+    /// A memory limit of its own, in bytes, below the shim's.
+    #[serde(default)]
+    pub max_memory_bytes: Option<usize>,
+    /// Fuel (roughly, wasm instructions) its instance may burn before it fails.
+    #[serde(default)]
+    pub max_fuel: Option<u64>,
+}
+
+impl ActorSpec {
+    /// One actor of `package`, with nothing else set.
+    fn of(package: &str) -> Self {
+        Self {
+            package: package.to_owned(),
+            grants: Vec::new(),
+            durable: false,
+            args: None,
+            max_memory_bytes: None,
+            max_fuel: None,
+        }
+    }
+
+    /// The bytes of its `args`.
+    pub fn args(&self) -> Vec<u8> {
+        match &self.args {
+            None => Vec::new(),
+            Some(serde_json::Value::String(text)) => text.clone().into_bytes(),
+            Some(value) => value.to_string().into_bytes(),
+        }
+    }
+
+    /// Why the settings do not go together, if they do not.
+    fn check(&self) -> Result<(), String> {
+        let started =
+            self.args.is_some() || self.max_memory_bytes.is_some() || self.max_fuel.is_some();
+        if self.durable && started {
+            return Err(
+                "a durable service is not started as an actor: `args`, `max_memory_bytes` and \
+                 `max_fuel` do not apply to it"
+                    .into(),
+            );
+        }
+        Ok(())
+    }
 }
 
 /// The actors of an app, by name, in name order.
@@ -52,11 +103,7 @@ impl App {
         let declared = &workspace.metadata.workspace_metadata["guestkit"]["actors"];
         if declared.is_null() {
             let actors = workspace.guests(&[])?.into_iter().map(|package| {
-                let spec = ActorSpec {
-                    package: package.name.to_string(),
-                    grants: Vec::new(),
-                    durable: false,
-                };
+                let spec = ActorSpec::of(&package.name);
                 (package.name.to_string(), spec)
             });
             return Ok(Self {
@@ -73,10 +120,14 @@ impl App {
         if actors.is_empty() {
             bail!("{manifest}: [workspace.metadata.guestkit.actors] names no actor");
         }
-        for name in actors.keys() {
-            check_name(name).map_err(|why| {
-                anyhow::anyhow!("{manifest}: [workspace.metadata.guestkit.actors.{name}]: {why}")
-            })?;
+        for (name, spec) in &actors {
+            check_name(name)
+                .and_then(|()| spec.check())
+                .map_err(|why| {
+                    anyhow::anyhow!(
+                        "{manifest}: [workspace.metadata.guestkit.actors.{name}]: {why}"
+                    )
+                })?;
         }
         let packages: Vec<String> = actors.values().map(|a| a.package.clone()).collect();
         // Every package named is a guest of the workspace.
@@ -114,4 +165,36 @@ fn check_name(name: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(json: serde_json::Value) -> Result<ActorSpec, String> {
+        let spec: ActorSpec = serde_json::from_value(json).map_err(|e| e.to_string())?;
+        spec.check().map(|()| spec)
+    }
+
+    #[test]
+    fn an_actors_args_are_a_string_as_is_or_json() {
+        let plain = spec(serde_json::json!({"package": "p", "args": "eu"})).unwrap();
+        assert_eq!(plain.args(), b"eu");
+        let table = spec(serde_json::json!({"package": "p", "args": {"region": "eu"}})).unwrap();
+        assert_eq!(table.args(), br#"{"region":"eu"}"#);
+        assert!(
+            spec(serde_json::json!({"package": "p"}))
+                .unwrap()
+                .args()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_durable_service_takes_no_args_or_limits_and_unknown_keys_are_refused() {
+        let refused = spec(serde_json::json!({"package": "p", "durable": true, "max_fuel": 5}));
+        assert!(refused.unwrap_err().contains("do not apply"));
+        let typo = spec(serde_json::json!({"package": "p", "grant": ["spawn"]}));
+        assert!(typo.unwrap_err().contains("unknown field `grant`"));
+    }
 }

@@ -15,6 +15,9 @@ use crate::contract::RouteTypes;
 use crate::guest::Component;
 use crate::ingress::Table;
 
+/// How long an actor may take to reach its next message before a swap says it waits.
+const BUSY: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// One actor of the app as it runs.
 struct Running {
     spec: ActorSpec,
@@ -53,7 +56,13 @@ impl RunningApp {
                 eprintln!("registered {name} ({}) as a durable service", spec.package);
                 None
             } else {
-                let mut opts = SpawnOptions::new(name.clone());
+                let mut opts = SpawnOptions::new(name.clone()).args(spec.args());
+                if let Some(bytes) = spec.max_memory_bytes {
+                    opts = opts.max_memory_bytes(bytes);
+                }
+                if let Some(fuel) = spec.max_fuel {
+                    opts = opts.max_fuel(fuel);
+                }
                 for params in &spec.grants {
                     let granted = (shim.grant(params))
                         .map_err(|e| anyhow::anyhow!("actor `{name}`: grant {e}"))?;
@@ -124,7 +133,16 @@ impl RunningApp {
         for (name, actor) in (self.actors.iter_mut()).filter(|(_, a)| a.spec.package == package) {
             let taken = match &actor.address {
                 None => self.shim.register_service(name, &module),
-                Some(address) => self.shim.upgrade(address, &module).await,
+                Some(address) => {
+                    let mut upgrade = std::pin::pin!(self.shim.upgrade(address, &module));
+                    tokio::select! {
+                        taken = &mut upgrade => taken,
+                        () = tokio::time::sleep(BUSY) => {
+                            eprintln!("{name}: waiting for the message it handles to end");
+                            upgrade.await
+                        }
+                    }
+                }
             };
             match taken {
                 Ok(()) => {

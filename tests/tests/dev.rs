@@ -67,6 +67,15 @@ fn new_scaffolds_an_app_and_adds_members_to_it() {
         err.contains("actors.wit]: `wit` is a path of the ingress's own"),
         "{err}"
     );
+    // Its limits are applied: no actor starts in one page less than it needs.
+    let limited = declared.replace(
+        "[workspace.metadata.guestkit.actors.orders]\npackage = \"orders\"\n",
+        "[workspace.metadata.guestkit.actors.orders]\npackage = \"orders\"\nmax_memory_bytes = 65536\n",
+    );
+    assert_ne!(limited, declared);
+    std::fs::write(&manifest, limited).unwrap();
+    let err = failure(cli(&["serve", "--listen", "127.0.0.1:0"], &app));
+    assert!(err.contains("starting actor `orders`"), "{err}");
     std::fs::write(&manifest, declared).unwrap();
 
     // An app in an app is refused, naming the workspace it would sit in.

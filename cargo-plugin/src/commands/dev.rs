@@ -148,7 +148,10 @@ impl Reload<'_> {
             // An editor's or a tool's temporary file, gone by now or named as one.
             .filter(|path| removed || path.exists())
             .filter(|path| {
-                let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default();
                 !(name.starts_with('.') || name.starts_with('#') || name.ends_with('~'))
             })
             .filter(|path| {
