@@ -72,6 +72,14 @@ pub fn failure(out: Output) -> String {
     String::from_utf8(out.stderr).expect("utf-8 output")
 }
 
+/// Replaces the first `from` with `to` in the file at `path`, which must contain it: a user's
+/// edit of a source.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// The component of workspace guest `package`, built once with `cargo guest build`, with the
 /// shim's precompiled artifact beside it: the test shims (default limits) load it instead of
 /// each compiling the component again.

@@ -4,17 +4,8 @@
 //! contract change and code that cannot read the state are refused and the running version
 //! keeps serving.
 
-use std::path::Path;
-
 use guestkit_tests::server::Server;
-use guestkit_tests::{cli, failure, success};
-
-/// Replaces `from` with `to` in the file at `path`, which must contain it.
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
+use guestkit_tests::{cli, edit, failure, success};
 
 #[test]
 fn new_scaffolds_an_app_and_adds_members_to_it() {
