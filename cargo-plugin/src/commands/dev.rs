@@ -77,9 +77,16 @@ pub fn run(args: DevArgs) -> anyhow::Result<()> {
             let _ = changes.send(event);
         })
         .context("cannot watch the app's sources")?;
+        // The package's directory itself for its manifest, and its source folders whole: not
+        // a `target/` that may sit beside them, whose folders are many and always changing.
         for package in &packages {
-            (watcher.watch(&package.dir, RecursiveMode::Recursive))
-                .with_context(|| format!("cannot watch {}", package.dir.display()))?;
+            let folders = (SOURCES.iter().map(|s| package.dir.join(s))).filter(|d| d.is_dir());
+            let watched = std::iter::once((package.dir.clone(), RecursiveMode::NonRecursive))
+                .chain(folders.map(|d| (d, RecursiveMode::Recursive)));
+            for (path, mode) in watched {
+                (watcher.watch(&path, mode))
+                    .with_context(|| format!("cannot watch {}", path.display()))?;
+            }
         }
         let names: Vec<&str> = packages.iter().map(|p| p.name.as_str()).collect();
         eprintln!(
