@@ -413,6 +413,12 @@ impl TestHost {
         found.unwrap_or_else(|| panic!("invocation {id} never journaled {command}"))
     }
 
+    /// The id of the awakeable invocation `id` made, once it has journaled it.
+    pub async fn awakeable_of(&self, id: &str) -> String {
+        let entry = self.journaled(id, "durable.awakeable").await;
+        entry.result.get().expect("an awakeable's id")
+    }
+
     /// The commands of invocation `id`'s journal, in order.
     pub fn commands(&self, id: &str) -> Vec<String> {
         let journal = self.shim.journal(id).expect("the journal reads");

@@ -333,7 +333,7 @@ async fn sem_39_a_value_over_the_message_limit_is_not_journaled_and_the_attempt_
 
     // A completion from outside is refused the same way.
     let waiting = d.start(Some("w"), [Op::awakeable("a"), Op::wait(["a"])]);
-    let awakeable = awakeable_of(&d, &waiting).await;
+    let awakeable = d.awakeable_of(&waiting).await;
     let refused = d
         .shim
         .complete_awakeable(&awakeable, Ok(big.into_bytes()))
@@ -429,7 +429,7 @@ async fn sem_40_state_written_before_a_terminal_error_stays_and_is_seen_at_once(
             Op::wait(["go"]),
         ],
     );
-    let awakeable = awakeable_of(&d, &holder).await;
+    let awakeable = d.awakeable_of(&holder).await;
     let reader = d.start_shared("k", [Op::state_get("step")]);
     assert_eq!(
         d.results(&reader).await.all::<Option<String>>(),
@@ -513,7 +513,7 @@ fn sem_26_a_wait_with_another_combinator_is_a_mismatch_and_older_entries_without
             async |d: &TestHost| {
                 let script = [Op::awakeable("go"), Op::wait(["go"]), Op::TrapFirst];
                 let id = d.start(Some("k"), script);
-                let go = awakeable_of(d, &id).await;
+                let go = d.awakeable_of(&id).await;
                 d.shim.complete_awakeable(&go, Ok(Vec::new())).unwrap();
                 d.settle().await;
                 assert_eq!(d.invocation(&id).retry_count, 1);
@@ -1057,8 +1057,7 @@ async fn sem_25_30_an_awakeable_completed_by_the_host_resumes_the_invocation() {
             Op::run("ship"),
         ],
     );
-    let entry = d.journaled(&id, "durable.awakeable").await;
-    let awakeable: String = entry.result.get().unwrap();
+    let awakeable = d.awakeable_of(&id).await;
     d.settle().await;
     assert!(d.effects().is_empty(), "waiting for the approval");
     assert!(
@@ -1526,12 +1525,6 @@ async fn sem_28_a_runs_max_duration_ends_its_retries() {
     );
 }
 
-/// The awakeable invocation `id` made, once it has journaled it.
-async fn awakeable_of(d: &TestHost, id: &str) -> String {
-    let entry = d.journaled(id, "durable.awakeable").await;
-    entry.result.get().unwrap()
-}
-
 /// Invocations that each read `n` of object `key` and then write their number to it.
 fn read_then_write(d: &TestHost, key: &str, count: usize) -> Vec<String> {
     (1..=count)
@@ -1599,7 +1592,7 @@ fn sem_32_after_a_restart_the_invocations_on_a_key_run_in_submission_order() {
                     Op::state_set("n", "0"),
                 ],
             );
-            let awakeable = awakeable_of(d, &holder).await;
+            let awakeable = d.awakeable_of(&holder).await;
             let queued = read_then_write(d, "k", 6);
             d.settle().await;
             assert!(queued.iter().all(|id| d.attempts(id) == 0));
@@ -1634,7 +1627,7 @@ async fn sem_32_a_shared_handler_runs_beside_the_exclusive_one_and_only_reads() 
         Some("k"),
         [Op::awakeable("go"), Op::wait(["go"]), Op::take("go")],
     );
-    let awakeable = awakeable_of(&d, &holder).await;
+    let awakeable = d.awakeable_of(&holder).await;
 
     let reader = d.start_shared("k", [Op::state_get("n")]);
     assert_eq!(
@@ -1678,7 +1671,7 @@ async fn sem_32_invocations_without_a_key_run_concurrently_and_have_no_state() {
         None,
         [Op::awakeable("go"), Op::wait(["go"]), Op::take("go")],
     );
-    let awakeable = awakeable_of(&d, &waiting).await;
+    let awakeable = d.awakeable_of(&waiting).await;
     let beside = d.start(None, [Op::state_get("n")]);
     match d.outcome(&beside).await {
         Status::Paused(f) => assert!(
@@ -1763,8 +1756,8 @@ async fn sem_42_cancel_reaches_the_calls_of_an_invocation_not_its_one_way_sends(
     );
     let [child] = called_by(&d, &id).await.try_into().unwrap();
     let sent = sent_by(&d, &id).await;
-    awakeable_of(&d, &child).await;
-    awakeable_of(&d, &sent).await;
+    d.awakeable_of(&child).await;
+    d.awakeable_of(&sent).await;
     d.settle().await;
     assert!(d.shim.cancel_invocation(&id).unwrap());
     assert_eq!(d.results(&id).await.get::<String>(2), "cancelled");
@@ -1840,7 +1833,7 @@ async fn sem_42_an_invocation_cancelled_before_it_starts_runs_none_of_its_code()
     // One queued behind another on its key, cancelled before its turn.
     let holder = d.start(Some("k"), parked("gate").ops);
     let queued = d.start(Some("k"), [Op::run("queued")]);
-    let gate = awakeable_of(&d, &holder).await;
+    let gate = d.awakeable_of(&holder).await;
     assert!(d.shim.cancel_invocation(&queued).unwrap());
     d.shim
         .complete_awakeable(&gate, Ok(b"\"go\"".to_vec()))
@@ -1874,7 +1867,7 @@ async fn sem_42_kill_ends_the_tree_at_once_its_callers_get_409_and_its_key_is_fr
         ],
     );
     let [callee] = called_by(&d, &caller).await.try_into().unwrap();
-    awakeable_of(&d, &callee).await;
+    d.awakeable_of(&callee).await;
     assert!(d.shim.kill_invocation(&callee).await.unwrap());
     let results = d.results(&caller).await;
     let taken: Taken = results.get(2);
@@ -1894,7 +1887,7 @@ async fn sem_42_kill_ends_the_tree_at_once_its_callers_get_409_and_its_key_is_fr
     );
     let next = d.start(Some("k"), [Op::run("next")]);
     let [below] = called_by(&d, &root).await.try_into().unwrap();
-    awakeable_of(&d, &below).await;
+    d.awakeable_of(&below).await;
     assert!(d.shim.kill_invocation(&root).await.unwrap());
     let killed = Status::Failed(guestkit_shim::journal::killed());
     assert_eq!(d.invocation(&root).status, killed);
@@ -2125,7 +2118,7 @@ async fn sem_44_an_ended_invocation_is_kept_for_its_retention_then_purged_with_w
     let waits = d.start(None, parked("gate").ops);
     d.results(&paid).await;
     d.results(&run).await;
-    awakeable_of(&d, &waits).await;
+    d.awakeable_of(&waits).await;
     let ended_at = d.shim.clock().now_ms();
     assert_eq!(
         d.invocation(&paid).expires_at_ms,
@@ -2207,7 +2200,7 @@ async fn sem_42_a_cancellation_from_a_handler_reaches_the_calls_of_its_target_to
     let (_state, d) = fresh();
     let target = d.start(None, [call_probe(parked("gate")), cancellable("call")]);
     let [child] = called_by(&d, &target).await.try_into().unwrap();
-    awakeable_of(&d, &child).await;
+    d.awakeable_of(&child).await;
     let canceller = d.start(None, [Op::Cancel { id: target.clone() }]);
     d.results(&canceller).await;
     assert_eq!(d.results(&target).await.get::<String>(1), "cancelled");

@@ -120,8 +120,7 @@ async fn a_durable_invocation_finishes_on_the_code_it_began_on() {
             Op::run("ship"),
         ],
     );
-    let entry = d.journaled(&id, "durable.awakeable").await;
-    let awakeable: String = entry.result.get().unwrap();
+    let awakeable = d.awakeable_of(&id).await;
     d.settle().await;
     // A new deployment of the service: the counter, which knows nothing of the probe's
     // journal.

@@ -267,9 +267,10 @@ impl Life {
                 args: self.args.clone(),
                 restarted,
             };
-            let mut exit = match self.until_killed(begin(&mut current, info)).await {
-                Ok(()) => self.serve_upgrading(&mut current).await,
-                Err((exit, _)) => exit,
+            let mut exit = match self.unless_killed(begin(&mut current, info)).await {
+                Some(Ok(())) => self.serve_upgrading(&mut current).await,
+                Some(Err((exit, _))) => exit,
+                None => Exit::Killed,
             };
             let mut cx = current.store.into_data();
             cx.end_incarnation(exit);
@@ -318,12 +319,7 @@ impl Life {
                     Level::Warn,
                     format!("restarting in {backoff:?} (on-exit: restart)"),
                 );
-                let mut killed = self.killed.clone();
-                let waited = tokio::select! {
-                    () = clock.sleep(backoff) => true,
-                    _ = killed.wait_for(|k| *k) => false,
-                };
-                if waited {
+                if self.unless_killed(clock.sleep(backoff)).await.is_some() {
                     let next = incarnation + 1;
                     router.with(&self.our, |p| p.incarnation = next);
                     match self.instantiate(&self.module, cx.mailbox, next).await {
@@ -354,15 +350,12 @@ impl Life {
         }
     }
 
-    /// `step`, unless the actor is killed first.
-    async fn until_killed<T>(
-        &self,
-        step: impl Future<Output = Result<T, (Exit, String)>>,
-    ) -> Result<T, (Exit, String)> {
+    /// What `step` gives, or `None` when the actor is killed first.
+    async fn unless_killed<T>(&self, step: impl Future<Output = T>) -> Option<T> {
         let mut killed = self.killed.clone();
         tokio::select! {
-            done = step => done,
-            _ = killed.wait_for(|k| *k) => Err((Exit::Killed, "the actor was killed".into())),
+            done = step => Some(done),
+            _ = killed.wait_for(|k| *k) => None,
         }
     }
 
@@ -371,11 +364,7 @@ impl Life {
     /// when they fail, the former code keeps the actor.
     async fn serve_upgrading(&mut self, current: &mut Incarnation) -> Exit {
         loop {
-            let mut killed = self.killed.clone();
-            let exit = tokio::select! {
-                exit = serve(current) => exit,
-                _ = killed.wait_for(|k| *k) => Exit::Killed,
-            };
+            let exit = (self.unless_killed(serve(current)).await).unwrap_or(Exit::Killed);
             if exit != Exit::Upgrade {
                 return exit;
             }
@@ -418,7 +407,8 @@ impl Life {
             args: self.args.clone(),
             restarted: true,
         };
-        match self.until_killed(begin(&mut next, info)).await {
+        let begun = self.unless_killed(begin(&mut next, info)).await;
+        match begun.unwrap_or_else(|| Err((Exit::Killed, "the actor was killed".into()))) {
             Ok(()) => {
                 self.module = module;
                 *current = next;
