@@ -216,7 +216,8 @@ fn finish(
     let path = out_dir.join(format!("{name}.wasm"));
     let options = format!("{} world={:?}", guest.target, guest.settings.world);
     let inputs = Fingerprint::of(wasm, package_dir, &options);
-    if !args.precompile && inputs.matches(fingerprints, &path) {
+    let precompiled = || !args.precompile || guestkit_shim::is_precompiled(&path);
+    if inputs.matches(fingerprints, &path) && precompiled() {
         eprintln!(
             "{:>12} guest `{name}` ({}) -> {}",
             "Fresh",

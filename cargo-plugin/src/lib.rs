@@ -56,6 +56,8 @@ pub enum Command {
     Resume(commands::resume::ResumeArgs),
     Cancel(commands::cancel::CancelArgs),
     Kill(commands::kill::KillArgs),
+    #[command(hide = true)]
+    TestHost(commands::test_host::TestHostArgs),
 }
 
 /// Runs one `cargo guest` command. `check` has its own exit statuses: 1 when it found a
@@ -75,6 +77,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Resume(args) => commands::resume::run(args),
         Command::Cancel(args) => commands::cancel::run(args),
         Command::Kill(args) => commands::kill::run(args),
+        Command::TestHost(args) => commands::test_host::run(args),
         Command::Check(args) => {
             return match commands::check::run(args) {
                 Ok(commands::check::Verdict::Clean) => ExitCode::SUCCESS,

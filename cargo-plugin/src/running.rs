@@ -43,47 +43,68 @@ impl RunningApp {
             let component = Component::read(&guest.path)?;
             versions.insert(guest.package.clone(), Arc::new(component));
         }
-        let mut actors = BTreeMap::new();
+        let mut running = Self::new(shim);
         for (name, spec) in &app.actors {
             let version = Arc::clone(
                 versions
                     .get(&spec.package)
                     .with_context(|| format!("package `{}` was not built", spec.package))?,
             );
-            let module = version.load(&shim)?;
-            let address = if spec.durable {
-                shim.register_service(name, &module)?;
-                eprintln!("registered {name} ({}) as a durable service", spec.package);
-                None
-            } else {
-                let mut opts = SpawnOptions::new(name.clone()).args(spec.args());
-                if let Some(bytes) = spec.max_memory_bytes {
-                    opts = opts.max_memory_bytes(bytes);
-                }
-                if let Some(fuel) = spec.max_fuel {
-                    opts = opts.max_fuel(fuel);
-                }
-                for params in &spec.grants {
-                    let granted = (shim.grant(params))
-                        .map_err(|e| anyhow::anyhow!("actor `{name}`: grant {e}"))?;
-                    opts = opts.capability(granted);
-                }
-                let actor = (shim.spawn(&module, opts).await)
-                    .with_context(|| format!("starting actor `{name}`"))?;
-                shim.register_name(name, &actor).await;
-                eprintln!("started {name} ({}) as {actor}", spec.package);
-                Some(actor)
-            };
-            let spec = spec.clone();
-            let running = Running {
-                spec,
-                address,
-                version,
-                module,
-            };
-            actors.insert(name.clone(), running);
+            let started = running.add(name, spec, version).await?;
+            match started {
+                None => eprintln!("registered {name} ({}) as a durable service", spec.package),
+                Some(actor) => eprintln!("started {name} ({}) as {actor}", spec.package),
+            }
         }
-        Ok(Self { shim, actors })
+        Ok(running)
+    }
+
+    /// An app with no actor yet, in `shim`.
+    pub fn new(shim: Shim) -> Self {
+        let actors = BTreeMap::new();
+        Self { shim, actors }
+    }
+
+    /// Starts actor `name` as `spec` says, running `version` (or registers it, for a durable
+    /// service), under its name for discovery. Returns where it runs; `None` for a durable
+    /// service.
+    pub async fn add(
+        &mut self,
+        name: &str,
+        spec: &ActorSpec,
+        version: Arc<Component>,
+    ) -> anyhow::Result<Option<Address>> {
+        let shim = &self.shim;
+        let module = version.load(shim)?;
+        let address = if spec.durable {
+            shim.register_service(name, &module)?;
+            None
+        } else {
+            let mut opts = SpawnOptions::new(name).args(spec.args());
+            if let Some(bytes) = spec.max_memory_bytes {
+                opts = opts.max_memory_bytes(bytes);
+            }
+            if let Some(fuel) = spec.max_fuel {
+                opts = opts.max_fuel(fuel);
+            }
+            for params in &spec.grants {
+                let granted = (shim.grant(params))
+                    .map_err(|e| anyhow::anyhow!("actor `{name}`: grant {e}"))?;
+                opts = opts.capability(granted);
+            }
+            let actor = (shim.spawn(&module, opts).await)
+                .with_context(|| format!("starting actor `{name}`"))?;
+            shim.register_name(name, &actor).await;
+            Some(actor)
+        };
+        let running = Running {
+            spec: spec.clone(),
+            address: address.clone(),
+            version,
+            module,
+        };
+        self.actors.insert(name.to_owned(), running);
+        Ok(address)
     }
 
     pub fn shim(&self) -> &Shim {

@@ -1,6 +1,6 @@
 //! The shell every generated client shares, on both sides: the target address, a timeout
 //! (30 s unless set), `new` and `with_timeout`. Guest clients hold only the address; host
-//! stubs also borrow the shim they call through.
+//! stubs also borrow what they call through (a shim, or a test's app).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,7 +16,8 @@ pub(crate) fn shell(
 ) -> TokenStream {
     let krate = &opts.crate_path;
     let methods: Vec<_> = methods.into_iter().collect();
-    let (generics, shim_field, shim_param, shim_init, address, derive) = match opts.side {
+    let (transport, address) = (&opts.transport, &opts.address);
+    let (generics, field, param, init, address, derive) = match opts.side {
         Side::Guest => (
             quote!(),
             quote!(),
@@ -26,33 +27,43 @@ pub(crate) fn shell(
             quote!(#[derive(Debug, Clone)]),
         ),
         Side::Host => (
-            quote!(<'shim>),
-            quote!(shim: &'shim #krate::Shim,),
-            quote!(shim: &'shim #krate::Shim,),
-            quote!(shim,),
-            quote!(#krate::Address),
+            quote!(<'transport>),
+            quote!(transport: &'transport #krate::#transport,),
+            quote!(transport: &'transport #krate::#transport,),
+            quote!(transport,),
+            quote!(#krate::#address),
             quote!(#[derive(Clone)]),
         ),
     };
     let new_doc = match opts.side {
-        Side::Guest => " A client for the actor at `to`.",
-        Side::Host => " A stub for the actor at `to` in `shim`.",
+        Side::Guest => " A client for the actor at `to`.".to_owned(),
+        Side::Host => {
+            format!(" A stub for the actor at `to`, called through `transport` ({transport}).")
+        }
+    };
+    let to_param = match opts.side {
+        Side::Guest => quote!(to: #address),
+        Side::Host => quote!(to: impl ::core::convert::Into<#address>),
+    };
+    let to_init = match opts.side {
+        Side::Guest => quote!(to),
+        Side::Host => quote!(to: to.into()),
     };
     quote! {
         #(#[doc = #doc])*
         #derive
         pub struct #ident #generics {
-            #shim_field
+            #field
             to: #address,
             timeout: ::core::time::Duration,
         }
 
         impl #generics #ident #generics {
             #[doc = #new_doc]
-            pub fn new(#shim_param to: #address) -> Self {
+            pub fn new(#param #to_param) -> Self {
                 Self {
-                    #shim_init
-                    to,
+                    #init
+                    #to_init,
                     timeout: ::core::time::Duration::from_secs(30),
                 }
             }

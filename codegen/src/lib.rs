@@ -36,8 +36,8 @@ pub enum Side {
     /// Inside a guest component, against the `guestkit` facade: service traits,
     /// dispatchers and clients over `messaging.call`.
     Guest,
-    /// In the embedding application, against `guestkit-shim`: typed stubs that call a
-    /// running actor through the shim.
+    /// Outside the guest: typed stubs that call a running actor through a transport, the
+    /// shim itself (`guestkit-shim`) or a test's shim in another process (`guestkit-test`).
     Host,
 }
 
@@ -47,8 +47,13 @@ pub enum Side {
 #[derive(Debug, Clone)]
 pub struct Options {
     pub side: Side,
-    /// Path of the crate generated code uses (`::guestkit` or `::guestkit_shim`).
+    /// Path of the crate generated code uses (`::guestkit`, `::guestkit_shim` or
+    /// `::guestkit_test`).
     pub crate_path: syn::Path,
+    /// On the host side, the type a stub calls through (`Shim`, or a test's `App`) and the
+    /// type it names its actor by; each has `call_route` and each crate a `CallError`.
+    pub transport: syn::Ident,
+    pub address: syn::Ident,
 }
 
 impl Options {
@@ -57,14 +62,29 @@ impl Options {
         Self {
             side: Side::Guest,
             crate_path: syn::parse_quote!(::guestkit),
+            transport: syn::parse_quote!(Context),
+            address: syn::parse_quote!(Address),
         }
     }
 
-    /// Host-side stubs against `::guestkit_shim`.
+    /// Host-side stubs against `::guestkit_shim`, calling through a `Shim` in this process.
     pub fn host() -> Self {
         Self {
             side: Side::Host,
             crate_path: syn::parse_quote!(::guestkit_shim),
+            transport: syn::parse_quote!(Shim),
+            address: syn::parse_quote!(Address),
+        }
+    }
+
+    /// Host-side stubs against `::guestkit_test`, calling through a test's `App`: its shim
+    /// runs in a process of its own, and actors are named as the test spawned them.
+    pub fn test() -> Self {
+        Self {
+            side: Side::Host,
+            crate_path: syn::parse_quote!(::guestkit_test),
+            transport: syn::parse_quote!(App),
+            address: syn::parse_quote!(Target),
         }
     }
 

@@ -300,7 +300,7 @@ impl ServiceTraits {
                         request: &#input,
                     ) -> ::core::result::Result<#output, #krate::CallError> {
                         let body = self
-                            .shim
+                            .transport
                             .call_route(
                                 &self.to,
                                 #route,

@@ -222,7 +222,7 @@ impl Stubs<'_> {
                 #(#params: #types),*
             ) -> ::core::result::Result<#result, #krate::InvokeError> {
                 let results = self
-                    .shim
+                    .transport
                     .invoke(
                         &self.to,
                         #interface,

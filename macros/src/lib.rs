@@ -1,6 +1,7 @@
 //! Procedural macros of guestkit guests. Thin by design: each parses its input, calls
 //! `guestkit-codegen`, and turns errors into compile errors on the user's span. Use them
-//! through the `guestkit` crate (`guestkit::contract!`, `guestkit::wit!`, `#[guestkit::actor]`).
+//! through the `guestkit` crate (`guestkit::contract!`, `guestkit::wit!`, `#[guestkit::actor]`),
+//! `guestkit-shim` (`guestkit_shim::contract!`, `wit!`) or `guestkit-test` (`contract!`).
 //!
 //! Set `GUESTKIT_EXPAND=DIR` (or `=1` for a folder under the system temp dir) while building
 //! and each macro writes its formatted expansion to a file there and expands to an
@@ -36,6 +37,19 @@ pub fn contract(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn host_contract(input: TokenStream) -> TokenStream {
     expand_contract(input, Options::host())
+}
+
+/// The test side of a protobuf contract, for a guest crate's tests: message types and, per
+/// service, an async `{Service}Client` that calls an actor through a test's app, whose shim
+/// runs in a process of its own. Use it as `guestkit_test::contract!`.
+///
+/// ```ignore
+/// guestkit_test::contract!("proto/hello.proto");
+/// let reply = HelloServiceClient::new(&app, "hello").greet(&request).await?;
+/// ```
+#[proc_macro]
+pub fn test_contract(input: TokenStream) -> TokenStream {
+    expand_contract(input, Options::test())
 }
 
 fn expand_contract(input: TokenStream, opts: Options) -> TokenStream {

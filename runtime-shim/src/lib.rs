@@ -42,7 +42,7 @@ pub use crate::component::{MAX_COMPONENT_BYTES, Module, read_component};
 pub use crate::error::{InvokeError, ShimError};
 pub use crate::limits::Limits;
 pub use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink};
-pub use crate::precompiled::{precompile, write_whole};
+pub use crate::precompiled::{is_precompiled, precompile, write_whole};
 pub use crate::remote::{RemoteMessage, SealedCapability};
 pub use crate::shim::{CallError, Response, Shim, ShimBuilder, SpawnOptions};
 pub use crate::wave::ExportedFunction;

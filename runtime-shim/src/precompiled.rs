@@ -63,6 +63,18 @@ pub fn precompile(path: &Path) -> Result<PathBuf, ShimError> {
     Ok(artifact)
 }
 
+/// Whether the component at `path` has an artifact [`precompile`] wrote for its bytes as they
+/// are, for this shim's engine: a build can skip precompiling it again.
+pub fn is_precompiled(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let Ok(engine) = new_engine(&crate::Limits::default()) else {
+        return false;
+    };
+    artifact_path(&engine, path, &bytes).is_file()
+}
+
 /// Writes `bytes` to `path` whole or not at all: into a file beside it, renamed over it. A
 /// shim in another process may have the old artifact mapped (`deserialize_file`); rewriting
 /// that file in place would pull the pages from under it. `cargo guest build` writes

@@ -5,7 +5,7 @@
 //! [`spawn`]: Shim::spawn
 //! [`call`]: Shim::call
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -23,15 +23,15 @@ use crate::durable;
 use crate::engine::{EpochTicker, new_engine};
 use crate::error::{InvokeError, ShimError, describe};
 use crate::journal::{
-    self, Accepted, Completion, Failure, Invocation, InvocationRetry, Invocations, JournalEntry,
-    Order, Request, Status, Until,
+    self, Accepted, Completion, CrashPoint, Failure, Invocation, InvocationRetry, Invocations,
+    JournalEntry, Order, Request, Status, Until,
 };
 use crate::limits::Limits;
 use crate::mailbox::{Delivery, Envelope, ExportCall, Reply, Upgrade};
 use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink, Node};
 use crate::remote::{self, RemoteMessage};
 use crate::router::{Requester, Router};
-use crate::storage::{RedbStore, StateStore};
+use crate::storage::{RedbStore, StateChanges, StateStore};
 use crate::wave::ExportedFunction;
 use crate::wit::Actor;
 use crate::wit::log::Level;
@@ -591,6 +591,32 @@ impl Shim {
     pub fn journal_json(&self, id: &str) -> Result<Vec<serde_json::Value>, ShimError> {
         let journal = self.journal(id)?;
         Ok(journal.iter().map(crate::host::entry_as_json).collect())
+    }
+
+    /// Arms a crash: this process stops with `SIGKILL` when durable execution reaches
+    /// `point`. For test hosts, which then start a shim on the same state to see what a crash
+    /// leaves; nothing else arms one.
+    pub fn arm_crash(&self, point: CrashPoint) {
+        self.node.invocations.journaler.crashes.arm(point);
+    }
+
+    /// The committed state of `owner`, key by key: an actor's, owned by its address's process
+    /// (`name:package:node`), or a durable object's ([`Invocation::owner`]).
+    pub fn state(&self, owner: &str) -> Result<BTreeMap<String, Vec<u8>>, ShimError> {
+        let store = &self.node.store;
+        let mut state = BTreeMap::new();
+        for key in store.keys(owner)? {
+            if let Some(value) = store.get(owner, &key)? {
+                state.insert(key, value);
+            }
+        }
+        Ok(state)
+    }
+
+    /// Commits `changes` to `owner`'s state, as a step of it would. An actor that runs reads
+    /// what it had read before: write an actor's state before it starts.
+    pub fn write_state(&self, owner: &str, changes: &StateChanges) -> Result<(), ShimError> {
+        Ok(self.node.store.commit(owner, changes)?)
     }
 
     /// Validates, compiles and links a component.

@@ -14,3 +14,4 @@ pub mod resume;
 pub mod run;
 pub mod serve;
 pub mod test;
+pub mod test_host;

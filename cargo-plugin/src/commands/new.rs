@@ -98,6 +98,10 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
         .map(|w| w[..1].to_uppercase() + &w[1..])
         .collect();
     let path_dependency = || guestkit_dependency(args.guestkit_path.as_deref());
+    let guestkit_test = match &enclosing {
+        Some(enclosing) if enclosing.has_guestkit_test => "guestkit-test.workspace = true".into(),
+        _ => test_dependency(args.guestkit_path.as_deref())?,
+    };
     let (files, guestkit, workspace) = match (args.template, &enclosing) {
         (Template::App, Some(enclosing)) => bail!(
             "{} is inside the workspace at {}; an app is a workspace of its own: create it \
@@ -118,6 +122,7 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
             .replace("{{snake}}", &snake)
             .replace("{{Pascal}}", &pascal)
             .replace("{{guestkit}}", &guestkit)
+            .replace("{{guestkit_test}}", &guestkit_test)
             .replace("{{workspace}}", &workspace)
     };
     for (path, text) in files {
@@ -178,8 +183,10 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
 struct Enclosing {
     root: PathBuf,
     manifest: DocumentMut,
-    /// Whether `[workspace.dependencies]` has `guestkit`, for members to inherit.
+    /// Whether `[workspace.dependencies]` has `guestkit`, and `guestkit-test`, for members
+    /// to inherit.
     has_guestkit: bool,
+    has_guestkit_test: bool,
     /// Where the new directory will be, relative to `root`, with `/` separators.
     relative: String,
 }
@@ -224,14 +231,18 @@ impl Enclosing {
             if excluded {
                 return Ok(None);
             }
-            let has_guestkit = workspace
-                .get("dependencies")
-                .and_then(|d| d.get("guestkit"))
-                .is_some();
+            let declares = |name: &str| {
+                (workspace.get("dependencies"))
+                    .and_then(|d| d.get(name))
+                    .is_some()
+            };
+            let (has_guestkit, has_guestkit_test) =
+                (declares("guestkit"), declares("guestkit-test"));
             return Ok(Some(Self {
                 root: root.to_path_buf(),
                 manifest,
                 has_guestkit,
+                has_guestkit_test,
                 relative,
             }));
         }
@@ -308,6 +319,32 @@ fn check_name(name: &str) -> anyhow::Result<()> {
 
 /// The `guestkit = ...` line of the new crate's Cargo.toml.
 fn guestkit_dependency(explicit: Option<&Path>) -> anyhow::Result<String> {
+    let path = guestkit_dir(explicit)?;
+    Ok(format!(
+        "guestkit = {{ path = {:?} }}",
+        path.display().to_string()
+    ))
+}
+
+/// The `guestkit-test = ...` line of the new crate's Cargo.toml: the crate beside guestkit.
+fn test_dependency(explicit: Option<&Path>) -> anyhow::Result<String> {
+    let guestkit = guestkit_dir(explicit)?;
+    let path = guestkit.with_file_name("guestkit-test");
+    if !path.join("Cargo.toml").is_file() {
+        bail!(
+            "guestkit-test is not beside guestkit at {}; its tests depend on it",
+            path.display()
+        );
+    }
+    Ok(format!(
+        "guestkit-test = {{ path = {:?} }}",
+        path.display().to_string()
+    ))
+}
+
+/// The guestkit crate's directory: the one given, or the sources this cargo-guest was built
+/// from.
+fn guestkit_dir(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
     let path = match explicit {
         Some(path) => path.to_path_buf(),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../guestkit"),
@@ -324,8 +361,5 @@ fn guestkit_dependency(explicit: Option<&Path>) -> anyhow::Result<String> {
             path.display()
         );
     }
-    Ok(format!(
-        "guestkit = {{ path = {:?} }}",
-        path.display().to_string()
-    ))
+    Ok(path)
 }

@@ -1,6 +1,8 @@
 //! `cargo guest test`: builds the selected guests' components, so no test runs a stale one,
 //! then runs `cargo test` for those packages (what follows `--` passed on), and says in one
-//! line what was tested and how it went.
+//! line what was tested and how it went. The tests' `guestkit-test` harness finds the
+//! components built here (`GUESTKIT_TEST_GUESTS`) and runs them in test hosts of this same
+//! cargo-guest (`GUESTKIT_CARGO_GUEST`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -33,14 +35,24 @@ pub fn run(args: TestArgs) -> anyhow::Result<()> {
     let packages: Vec<String> = (workspace.guests(&args.packages)?.into_iter())
         .map(|p| p.name.to_string())
         .collect();
-    build::run(BuildArgs {
+    let built = build::run(BuildArgs {
         packages: packages.clone(),
         release: args.release,
+        // Each test starts a shim of its own: the compiled code is made once, here.
+        precompile: true,
         manifest_path: args.manifest_path.clone(),
         ..BuildArgs::default()
     })
     .context("the guests did not build, so their tests did not run")?;
     let mut cargo = Command::new(toolchain::cargo());
+    // guestkit-test runs the components built here, in a test host of this cargo-guest.
+    let components: Vec<String> = (built.iter())
+        .map(|g| format!("{}={}", g.package, g.path.display()))
+        .collect();
+    cargo.env("GUESTKIT_TEST_GUESTS", components.join("\n"));
+    if let Ok(exe) = std::env::current_exe() {
+        cargo.env("GUESTKIT_CARGO_GUEST", exe);
+    }
     cargo.arg("test").arg("--manifest-path");
     cargo.arg(workspace.metadata.workspace_root.join("Cargo.toml"));
     if args.release {

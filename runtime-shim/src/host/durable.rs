@@ -116,6 +116,7 @@ impl HostCall for RunEnd {
                 )));
             }
         };
+        attempt.run_ended(&run.name);
         let completion = match outcome {
             RunOutcome::Success(bytes) => Completion::Success(bytes),
             RunOutcome::Terminal(f) => Completion::Failure(Failure {

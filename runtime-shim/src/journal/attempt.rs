@@ -499,6 +499,12 @@ impl Attempt {
         }
     }
 
+    /// The run named `name` executed, and its result is about to be appended: where a test
+    /// may have armed a crash.
+    pub fn run_ended(&self, name: &str) {
+        self.journaler.crashes.run_ended(name);
+    }
+
     /// Appends `entry` to the journal. It becomes durable with the next [`sync`](Self::sync).
     pub fn append(&mut self, entry: JournalEntry) -> wasmtime::Result<()> {
         self.write_entry(entry, None)

@@ -12,6 +12,7 @@ use std::sync::mpsc;
 
 use tokio::sync::oneshot;
 
+use super::crash::Crashes;
 use crate::storage::{DurableWrite, StateStore, StorageError};
 
 struct Append {
@@ -26,6 +27,8 @@ const SETTLE_EVERY: usize = 4096;
 /// waits for it (and the settling thread) to end, so the database is closed once the shim is
 /// gone.
 pub(crate) struct Journaler {
+    /// Where a test has this process crash, counting the entries as they become durable.
+    pub crashes: Arc<Crashes>,
     tx: Option<mpsc::Sender<Append>>,
     threads: Vec<std::thread::JoinHandle<()>>,
 }
@@ -42,6 +45,8 @@ impl Drop for Journaler {
 impl Journaler {
     pub fn new(store: Arc<dyn StateStore>) -> Self {
         let (tx, rx) = mpsc::channel::<Append>();
+        let crashes = Arc::new(Crashes::default());
+        let counting = Arc::clone(&crashes);
         let (settle, due) = mpsc::channel::<()>();
         let settler = {
             let store = Arc::clone(&store);
@@ -65,6 +70,12 @@ impl Journaler {
                     batch.extend(rx.try_iter());
                     let writes: Vec<&DurableWrite> = batch.iter().map(|a| &a.write).collect();
                     let written = store.write_durable(&writes);
+                    if written.is_ok() {
+                        let entries = (writes.iter())
+                            .filter(|w| !matches!(w, DurableWrite::Invocation { .. }))
+                            .count();
+                        counting.entries_durable(entries);
+                    }
                     unsettled += batch.len();
                     for append in batch {
                         let _ = append.done.send(written.clone());
@@ -77,6 +88,7 @@ impl Journaler {
             })
             .expect("spawning the journal writer");
         Self {
+            crashes,
             tx: Some(tx),
             threads: vec![writer, settler],
         }

@@ -1,6 +1,7 @@
 //! The journal of durable execution: what it records ([`records`]), one attempt's walk
 //! through its entries, replaying or appending ([`attempt`]), the group commit that makes
-//! entries durable ([`commit`]), and the node's table of invocations ([`table`]).
+//! entries durable ([`commit`]), the node's table of invocations ([`table`]), and crash
+//! injection for tests ([`crash`]).
 //!
 //! Nothing here runs a guest: the driver above ([`durable`](crate::durable)) does, and the
 //! host functions of `guestkit:host/durable` read and write an [`Attempt`].
@@ -8,6 +9,7 @@
 mod attempt;
 mod codec;
 mod commit;
+mod crash;
 mod records;
 mod table;
 mod wake;
@@ -15,6 +17,7 @@ mod wake;
 pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
 pub use self::attempt::{JournalEntry, Recorded, seeded_stream};
 pub(crate) use self::codec::decode;
+pub use self::crash::CrashPoint;
 pub use self::records::{
     Accepted, AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JOURNAL_MISMATCH,
     OnGuestBug, PROTOCOL_VIOLATION, Request, Status, cancelled, killed,

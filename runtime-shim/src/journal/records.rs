@@ -197,8 +197,9 @@ impl Invocation {
         Self::owner(&self.service, self.key.as_deref())
     }
 
-    /// The owner of the state of `service`'s object `key`.
-    pub(crate) fn owner(service: &str, key: Option<&str>) -> String {
+    /// The owner of the state of `service`'s object `key` (of the service itself, without a
+    /// key), as [`Shim::state`](crate::Shim::state) takes it.
+    pub fn owner(service: &str, key: Option<&str>) -> String {
         match key {
             Some(key) => format!("durable:{service}/{key}"),
             None => format!("durable:{service}"),

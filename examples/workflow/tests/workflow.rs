@@ -1,0 +1,102 @@
+//! The order workflow as its users test it, with guestkit-test: on the shim's manual clock,
+//! with the approval completed by the test and the shim crashed in the middle.
+
+use std::time::Duration;
+
+use guestkit_test::{App, Spawn};
+
+guestkit_test::contract!("proto/workflow.proto");
+use crate::workflow::v1::{OrderServiceClient, ProcessReply, ProcessRequest, StatusRequest};
+
+fn order(id: &str) -> ProcessRequest {
+    ProcessRequest {
+        order_id: id.into(),
+        amount_cents: 1250,
+    }
+}
+
+/// The names of the runs invocation `id` journaled, in order.
+async fn runs(app: &App, id: &str) -> Result<Vec<String>, guestkit_test::Error> {
+    let journal = app.journal(id).await?;
+    Ok((journal.iter())
+        .filter(|entry| entry["command"] == "run")
+        .map(|entry| {
+            entry["fields"]["name"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect())
+}
+
+#[tokio::test]
+async fn an_order_ships_once_approved_though_the_shim_crashed_at_the_charge()
+-> Result<(), Box<dyn std::error::Error>> {
+    let app = App::start(&["workflow"]).await?;
+    app.spawn(Spawn::service("workflow")).await?;
+
+    // The shim dies once the charge ran, before its receipt is journaled.
+    app.crash_at_run("charge").await?;
+    let id = app.send("workflow/A1", "Process", &order("A1")).await?;
+    app.recover().await?;
+
+    // The charge ran again and is journaled once; the workflow sleeps on the test's clock.
+    app.settle().await?;
+    assert_eq!(runs(&app, &id).await?, ["charge"]);
+    let status = OrderServiceClient::new(&app, "workflow/A1");
+    assert_eq!(status.status(&StatusRequest {}).await?.status, "charged");
+    app.advance(Duration::from_millis(200)).await?;
+
+    let approvals = app.awakeables(&id).await?;
+    assert_eq!(approvals.len(), 1, "{approvals:?}");
+    app.resolve_awakeable(&approvals[0], "approved").await?;
+    let shipped: ProcessReply = app.output(&id).await?;
+    assert_eq!(shipped.status, "shipped A1");
+    assert_eq!(shipped.receipt, "rcpt-A1-1250");
+    assert_eq!(shipped.tracking, "trk-A1");
+    assert_eq!(runs(&app, &id).await?, ["charge"]);
+    assert_eq!(status.status(&StatusRequest {}).await?.status, "shipped");
+    assert_eq!(
+        app.object_state::<String>("workflow", Some("A1"), "status")
+            .await?,
+        Some("shipped".into())
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_rejected_order_is_not_shipped() -> Result<(), Box<dyn std::error::Error>> {
+    let app = App::start(&["workflow"]).await?;
+    app.spawn(Spawn::service("workflow")).await?;
+    let id = app.send("workflow/B2", "Process", &order("B2")).await?;
+    app.advance(Duration::from_millis(200)).await?;
+    let approval = app.awakeables(&id).await?.remove(0);
+    app.resolve_awakeable(&approval, "fraud").await?;
+    let reply: ProcessReply = app.output(&id).await?;
+    assert_eq!(reply.status, "not shipped: fraud");
+    assert_eq!(reply.tracking, "");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_crash_after_any_journal_entry_loses_no_step() -> Result<(), Box<dyn std::error::Error>> {
+    for entries in 1..=6 {
+        let app = App::start(&["workflow"]).await?;
+        app.spawn(Spawn::service("workflow")).await?;
+        app.crash_after_entries(entries).await?;
+        let id = app.send("workflow/C3", "Process", &order("C3")).await?;
+        app.advance(Duration::from_millis(200)).await?;
+        app.recover().await?;
+        app.advance(Duration::from_millis(200)).await?;
+        let approval = app.awakeables(&id).await?.remove(0);
+        app.resolve_awakeable(&approval, "approved").await?;
+        let reply: ProcessReply = app.output(&id).await?;
+        assert_eq!(reply.status, "shipped C3", "crashed after entry {entries}");
+        assert_eq!(
+            runs(&app, &id).await?,
+            ["charge"],
+            "crashed after entry {entries}"
+        );
+    }
+    Ok(())
+}

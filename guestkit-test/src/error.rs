@@ -1,0 +1,69 @@
+//! What can go wrong in a test: around the test ([`Error`]: building guests, the test host,
+//! a request it refused), and in a typed call of an actor ([`CallError`]).
+
+/// A failure of the harness or of what a test asked of it, with what to do about it. Its
+/// `Debug` is its message, so a test that returns it with `?` prints what went wrong.
+#[derive(Clone, thiserror::Error)]
+pub enum Error {
+    /// A guest package did not build; the message holds cargo's output.
+    #[error("building the guests for this test failed:\n{0}")]
+    Build(String),
+    /// The installed `cargo-guest` could not be run, or is not the version this crate drives.
+    #[error("{0}")]
+    CargoGuest(String),
+    /// The test host did not start, or stopped answering (it crashed, or a crash point was
+    /// reached: see [`App::recover`](crate::App::recover)).
+    #[error("the test host {0}")]
+    Host(String),
+    /// The test host refused a request: its status and why.
+    #[error("the test host refused: {message} (HTTP {status})")]
+    Refused { status: u16, message: String },
+    /// A value did not decode as the type the test asked for.
+    #[error("{0}")]
+    Decode(String),
+}
+
+/// Why a typed call of an actor failed. Its `Debug` is its message, as [`Error`]'s.
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    /// The actor (or the shim on its behalf) answered with an error: its Connect code
+    /// (`invalid_argument`, `not_found`, `deadline_exceeded`, ...) and message.
+    #[error("{route}: {code}: {message}")]
+    Failed {
+        route: String,
+        code: String,
+        message: String,
+    },
+    /// The reply did not decode as the rpc's output message.
+    #[error("{route}: the reply is not a valid {message_type}: {reason}")]
+    Decode {
+        route: String,
+        message_type: &'static str,
+        reason: String,
+    },
+    /// The test host did not answer: it crashed or was stopped.
+    #[error("{route}: the test host did not answer: {message}")]
+    Host { route: String, message: String },
+}
+
+impl CallError {
+    /// The Connect code of an error the actor answered with.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            CallError::Failed { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::fmt::Debug for CallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
