@@ -171,7 +171,8 @@ pub struct LogLine {
 pub struct HostMessage {
     /// The sender's name.
     pub from: String,
-    pub route: String,
+    pub tag: Option<i64>,
+    pub route: Option<String>,
     pub body: Vec<u8>,
 }
 
@@ -301,6 +302,19 @@ impl App {
                     .unwrap_or_else(|| String::from_utf8_lossy(&body).into_owned()),
                 route,
             })
+        })
+        .await
+    }
+
+    /// Sends actor `to` a message tagged `tag` with `body`, from the host, as a process-mode
+    /// actor's `receive` takes it; what the actor sends back to the host is in
+    /// [`messages`](Self::messages).
+    pub async fn send_message(&self, to: &str, tag: i64, body: &[u8]) -> Result<(), Error> {
+        let asked = json!({ "to": to, "tag": tag, "body": body });
+        let app = self.clone();
+        off_thread::spawn(move || {
+            app.post_json("/guestkit/test/message", &asked, "sending a message")
+                .map(drop)
         })
         .await
     }
@@ -724,7 +738,8 @@ impl App {
         off_thread::spawn(move || {
             let url = format!("{}{path}", app.base());
             let answer = host::get(&app.0.agent, &url).ok_or_else(|| app.failure(&what))?;
-            serde_json::from_value(answer.json()?).map_err(|e| Error::Decode(e.to_string()))
+            (serde_json::from_value(answer.json()?))
+                .map_err(|e| Error::Decode(format!("{what}: the test host answered {e}")))
         })
         .await
     }

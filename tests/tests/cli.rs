@@ -58,7 +58,7 @@ fn scaffold_build_and_run_end_to_end() {
         "Cargo.toml",
         "proto/hello_world.proto",
         "src/lib.rs",
-        "tests/actor.rs",
+        "tests/service.rs",
     ] {
         assert!(dir.join(file).is_file(), "scaffold lacks {file}");
     }

@@ -73,7 +73,10 @@ fn new_scaffolds_an_app_and_adds_members_to_it() {
     let err = failure(cli(&["new", "mall", "--template", "app"], &app));
     assert!(err.contains("an app is a workspace of its own"), "{err}");
     let err = failure(cli(&["new", "shop", "--template", "bazaar"], tmp.path()));
-    assert!(err.contains("possible values: guest, app"), "{err}");
+    assert!(
+        err.contains("possible values: service, actor, workflow, app"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn test_builds_the_guest_then_runs_its_tests_and_fails_naming_it() {
     assert!(filtered.contains("running 0 tests"), "{filtered}");
 
     // A failing test fails the command.
-    let test = dir.join("tests/actor.rs");
+    let test = dir.join("tests/service.rs");
     edit(&test, "\"Hello, Ada!\"", "\"Goodbye, Ada!\"");
     let err = failure(guest_test(&dir, &[]));
     assert!(err.contains("the tests of hello failed"), "{err}");
@@ -126,4 +126,31 @@ fn plain_cargo_test_rebuilds_a_changed_guest_and_refuses_another_cargo_guest() {
         )) && printed.contains("cargo install --locked --path cargo-plugin"),
         "{printed}"
     );
+}
+
+#[test]
+fn every_template_passes_its_own_tests_as_scaffolded() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (template, tests) in [
+        ("actor", &["does_each_job_then_says_when_it_is_idle"][..]),
+        (
+            "workflow",
+            &[
+                "waits_a_day_then_for_the_confirmation",
+                "a_crash_while_it_sleeps_loses_nothing",
+            ],
+        ),
+    ] {
+        let name = format!("my-{template}");
+        success(cli(&["new", &name, "--template", template], tmp.path()));
+        let out = guest_test(&tmp.path().join(&name), &[]);
+        let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+        success(out);
+        for test in tests {
+            assert!(
+                printed.contains(&format!("test {test} ... ok")),
+                "{printed}"
+            );
+        }
+    }
 }

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use toml_edit::{DocumentMut, Item, Table, value};
 
-/// Create a guest crate (a protobuf contract, an actor implementing it, and a test), or with
-/// `--template app` a workspace of two actors that call each other
+/// Create a guest crate with its tests (a protobuf service, a process-mode actor, or a durable
+/// workflow), or with `--template app` a workspace of two actors that call each other
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
     /// Name of the crate (or the app); also its directory unless --path is given
@@ -18,7 +18,7 @@ pub struct NewArgs {
     #[arg(long, value_name = "DIR")]
     pub path: Option<PathBuf>,
     /// What to scaffold
-    #[arg(long, value_enum, default_value_t = Template::Guest)]
+    #[arg(long, value_enum, default_value_t = Template::Service)]
     pub template: Template,
     /// Depend on the guestkit crate at this path (default: the guestkit sources this
     /// cargo-guest was built from)
@@ -26,11 +26,17 @@ pub struct NewArgs {
     pub guestkit_path: Option<PathBuf>,
 }
 
-/// The kinds of scaffold.
+/// The kinds of scaffold. Each guest is a crate of its own workspace, or a member of the
+/// workspace it is created in, with tests that pass as scaffolded (`cargo guest test`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Template {
-    /// One guest crate: its own workspace, or a member of the workspace it is created in
-    Guest,
+    /// A guest serving a protobuf service, with state
+    #[value(alias = "guest")]
+    Service,
+    /// A process-mode actor: it loops in `init`, receiving by tag with a timeout
+    Actor,
+    /// A durable workflow: a journaled step, a day-long durable timer, an awakeable
+    Workflow,
     /// A workspace of two actors, `orders` calling `inventory`, declared as an app for
     /// `cargo guest serve` and `cargo guest dev`
     App,
@@ -45,13 +51,40 @@ macro_rules! template {
     };
 }
 
+/// What every guest crate has.
 const GUEST: Files = &[
     template!("Cargo.toml", "guest/Cargo.toml.tmpl"),
     template!(".gitignore", "guest/gitignore.tmpl"),
-    template!("proto/{{snake}}.proto", "guest/proto/service.proto.tmpl"),
-    template!("src/lib.rs", "guest/src/lib.rs.tmpl"),
-    template!("tests/actor.rs", "guest/tests/actor.rs.tmpl"),
 ];
+
+const SERVICE: Files = &[
+    template!("proto/{{snake}}.proto", "service/proto/service.proto.tmpl"),
+    template!("src/lib.rs", "service/src/lib.rs.tmpl"),
+    template!("tests/service.rs", "service/tests/service.rs.tmpl"),
+];
+
+const ACTOR: Files = &[
+    template!("src/lib.rs", "actor/src/lib.rs.tmpl"),
+    template!("tests/actor.rs", "actor/tests/actor.rs.tmpl"),
+];
+
+const WORKFLOW: Files = &[
+    template!("proto/{{snake}}.proto", "workflow/proto/service.proto.tmpl"),
+    template!("src/lib.rs", "workflow/src/lib.rs.tmpl"),
+    template!("tests/workflow.rs", "workflow/tests/workflow.rs.tmpl"),
+];
+
+impl Template {
+    /// The files of a crate of this kind, beside [`GUEST`]'s (all of an app's).
+    fn files(self) -> Files {
+        match self {
+            Template::Service => SERVICE,
+            Template::Actor => ACTOR,
+            Template::Workflow => WORKFLOW,
+            Template::App => APP,
+        }
+    }
+}
 
 const APP: Files = &[
     template!("Cargo.toml", "app/Cargo.toml.tmpl"),
@@ -102,7 +135,7 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
         Some(enclosing) if enclosing.has_guestkit_test => "guestkit-test.workspace = true".into(),
         _ => test_dependency(args.guestkit_path.as_deref())?,
     };
-    let (files, guestkit, workspace) = match (args.template, &enclosing) {
+    let (common, guestkit, workspace) = match (args.template, &enclosing) {
         (Template::App, Some(enclosing)) => bail!(
             "{} is inside the workspace at {}; an app is a workspace of its own: create it \
              elsewhere (--path), or add guests to that workspace with `cargo guest new NAME` \
@@ -110,12 +143,12 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
             dir.display(),
             enclosing.root.display()
         ),
-        (Template::App, None) => (APP, path_dependency()?, String::new()),
-        (Template::Guest, Some(enclosing)) if enclosing.has_guestkit => {
+        (Template::App, None) => (&[][..], path_dependency()?, String::new()),
+        (_, Some(enclosing)) if enclosing.has_guestkit => {
             (GUEST, "guestkit.workspace = true".to_owned(), String::new())
         }
-        (Template::Guest, Some(_)) => (GUEST, path_dependency()?, String::new()),
-        (Template::Guest, None) => (GUEST, path_dependency()?, OWN_WORKSPACE.to_owned()),
+        (_, Some(_)) => (GUEST, path_dependency()?, String::new()),
+        (_, None) => (GUEST, path_dependency()?, OWN_WORKSPACE.to_owned()),
     };
     let fill = |text: &str| {
         text.replace("{{crate}}", &args.name)
@@ -125,7 +158,7 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
             .replace("{{guestkit_test}}", &guestkit_test)
             .replace("{{workspace}}", &workspace)
     };
-    for (path, text) in files {
+    for (path, text) in common.iter().chain(args.template.files()) {
         let path = dir.join(fill(path));
         std::fs::create_dir_all(path.parent().expect("template paths have a parent"))
             .with_context(|| format!("cannot create {}", dir.display()))?;
@@ -142,8 +175,9 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
             );
             eprintln!("{:>12} cd {} && cargo guest dev", "Next:", dir.display());
         }
-        (Template::Guest, Some(mut enclosing)) => {
-            let actor = enclosing.add_member(&dir, &args.name)?;
+        (_, Some(mut enclosing)) => {
+            let durable = args.template == Template::Workflow;
+            let actor = enclosing.add_member(&dir, &args.name, durable)?;
             eprintln!(
                 "{:>12} guest `{}` in {}, a member of the workspace at {}{}",
                 "Created",
@@ -155,23 +189,16 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
                     false => "",
                 }
             );
-            eprintln!(
-                "{:>12} cargo guest run -p {} --route {snake}.v1.{pascal}Service/Greet --body '{{\"name\": \"Ada\"}}'",
-                "Next:", args.name
-            );
+            eprintln!("{:>12} cargo guest test -p {}", "Next:", args.name);
         }
-        (Template::Guest, None) => {
+        (_, None) => {
             eprintln!(
                 "{:>12} guest `{}` in {}",
                 "Created",
                 args.name,
                 dir.display()
             );
-            eprintln!(
-                "{:>12} cd {} && cargo guest run --route {snake}.v1.{pascal}Service/Greet --body '{{\"name\": \"Ada\"}}'",
-                "Next:",
-                dir.display()
-            );
+            eprintln!("{:>12} cd {} && cargo guest test", "Next:", dir.display());
         }
     }
     Ok(())
@@ -252,7 +279,7 @@ impl Enclosing {
     /// Lists the new crate in `workspace.members` (unless an entry, or a `dir/*` glob, covers
     /// it already) and, when the workspace declares an app, declares it an actor of the app
     /// under its own name; true when it did the latter.
-    fn add_member(&mut self, dir: &Path, name: &str) -> anyhow::Result<bool> {
+    fn add_member(&mut self, dir: &Path, name: &str, durable: bool) -> anyhow::Result<bool> {
         let path = self.root.join("Cargo.toml");
         let workspace = self.manifest["workspace"]
             .as_table_mut()
@@ -279,6 +306,9 @@ impl Enclosing {
             Some(actors) if !actors.contains_key(name) => {
                 let mut actor = Table::new();
                 actor.insert("package", value(name));
+                if durable {
+                    actor.insert("durable", value(true));
+                }
                 actors.insert(name, Item::Table(actor));
                 true
             }

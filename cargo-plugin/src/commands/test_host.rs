@@ -7,6 +7,8 @@
 //! - `POST spawn` `{"name", "spec": {package, grants, durable, args, ...}, "state": {KEY: JSON}}`
 //!   starts an actor (or registers a durable service) from one of the components given on the
 //!   command line, with its state seeded first; answers `{"address"}`.
+//! - `POST message` `{"to", "tag", "route", "body": [bytes]}` sends a message from the host
+//!   to the actor spawned as `to`, as `Shim::send` does.
 //! - `POST advance` `{"ms"}` moves the clock on, firing the timers due on the way, and answers
 //!   `{"elapsed_ms"}` once the node is idle again; `POST settle` only waits for idle.
 //! - `GET logs` and `GET messages`: every log line and every message to the host so far.
@@ -33,7 +35,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use guestkit_shim::journal::{CrashPoint, DEFAULT_RETENTION, Invocation};
 use guestkit_shim::storage::StateChanges;
-use guestkit_shim::{Clock, Limits, ManualClock, ProcessId, Shim};
+use guestkit_shim::{ActorError, Clock, Limits, ManualClock, Payload, ProcessId, Shim};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -109,6 +111,7 @@ pub fn run(args: TestHostArgs) -> anyhow::Result<()> {
             .on_message(move |m| {
                 let message = json!({
                     "from": m.source.process.process_name,
+                    "tag": m.payload.tag,
                     "route": m.payload.route,
                     "body": m.payload.body,
                 });
@@ -149,6 +152,7 @@ pub fn run(args: TestHostArgs) -> anyhow::Result<()> {
 fn routes(host: Arc<Host>) -> Router {
     Router::new()
         .route("/guestkit/test/spawn", post(spawn))
+        .route("/guestkit/test/message", post(message))
         .route("/guestkit/test/advance", post(advance))
         .route("/guestkit/test/settle", post(settle))
         .route("/guestkit/test/logs", get(logs))
@@ -243,6 +247,30 @@ fn actor_owner(name: &str) -> String {
         publisher_node: "local".to_owned(),
     }
     .to_string()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Message {
+    to: String,
+    tag: Option<i64>,
+    route: Option<String>,
+    #[serde(default)]
+    body: Vec<u8>,
+}
+
+async fn message(State(host): State<Arc<Host>>, body: Bytes) -> Answer {
+    let asked: Message = parse(&body)?;
+    let shim = host.ingress.shim();
+    let Some(to) = shim.lookup(&asked.to).await else {
+        let said = format!("no actor was spawned as `{}`", asked.to);
+        return Err(refused(StatusCode::NOT_FOUND, said));
+    };
+    let mut payload = Payload::new("", asked.body);
+    (payload.tag, payload.route) = (asked.tag, asked.route);
+    let refusal = |e: ActorError| refused(StatusCode::UNPROCESSABLE_ENTITY, e.describe());
+    shim.send(&to, payload).map_err(refusal)?;
+    answer(json!({}))
 }
 
 #[derive(Deserialize)]
