@@ -140,6 +140,7 @@ fn every_template_passes_its_own_tests_as_scaffolded() {
                 "a_crash_while_it_sleeps_loses_nothing",
             ],
         ),
+        ("app", &["orders_reserve_their_items_from_the_inventory"]),
     ] {
         let name = format!("my-{template}");
         success(cli(&["new", &name, "--template", template], tmp.path()));

@@ -102,6 +102,7 @@ const APP: Files = &[
         "app/orders/proto/orders.proto.tmpl"
     ),
     template!("orders/src/lib.rs", "app/orders/src/lib.rs.tmpl"),
+    template!("orders/tests/orders.rs", "app/orders/tests/orders.rs.tmpl"),
 ];
 
 /// What a standalone guest's manifest ends with.
