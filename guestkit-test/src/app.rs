@@ -244,8 +244,9 @@ impl App {
     }
 
     /// Starts an actor (or registers a durable service): `app.spawn("hello")` runs package
-    /// `hello` as actor `hello`; a [`Spawn`] says more.
-    pub async fn spawn(&self, spawn: impl Into<Spawn>) -> Result<(), Error> {
+    /// `hello` as actor `hello`; a [`Spawn`] says more. Returns the actor's address as text
+    /// (`local@hello:hello:local`, what `Address::parse` reads), or a service's name.
+    pub async fn spawn(&self, spawn: impl Into<Spawn>) -> Result<String, Error> {
         let spawn = spawn.into();
         let asked = json!({
             "name": spawn.name,
@@ -254,13 +255,16 @@ impl App {
         });
         let app = self.clone();
         off_thread::spawn(move || {
-            app.post_json("/guestkit/test/spawn", &asked, "spawning an actor")?;
+            let started = app.post_json("/guestkit/test/spawn", &asked, "spawning an actor")?;
+            let address = (started["address"].as_str())
+                .unwrap_or_else(|| asked["name"].as_str().unwrap_or_default())
+                .to_owned();
             let mut now = app.0.now.lock().unwrap();
             // Started again after a crash, it finds its state as it left it.
             let mut again = asked;
             again["state"] = json!({});
             now.spawned.push(again);
-            Ok(())
+            Ok(address)
         })
         .await
     }
