@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::host::{self, Answer, Host};
-use crate::{CallError, Error, guests, off_thread};
+use crate::{CallError, Error, InvokeError, guests, off_thread};
 
 /// The guests of one test, in a shim of their own on a clock the test moves.
 ///
@@ -306,6 +306,50 @@ impl App {
                     .unwrap_or_else(|| String::from_utf8_lossy(&body).into_owned()),
                 route,
             })
+        })
+        .await
+    }
+
+    /// Calls `function` of the WIT interface `interface` (its full name, like
+    /// `acme:greeter/directory@0.1.0`; `None` for a function of the world itself) that actor
+    /// `to` exports, with `args`, and waits up to `timeout` of the test's clock. The typed
+    /// stubs that [`wit!`](crate::wit) generates call this.
+    pub async fn invoke(
+        &self,
+        to: &Target,
+        interface: Option<&str>,
+        function: &str,
+        args: Vec<guestkit_value::Val>,
+        timeout: Duration,
+    ) -> Result<Vec<guestkit_value::Val>, InvokeError> {
+        let export = guestkit_value::export_name(interface, function);
+        let asked = json!({
+            "to": to.name,
+            "interface": interface,
+            "function": function,
+            "args": args,
+            "timeout_ms": u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
+        });
+        let app = self.clone();
+        off_thread::spawn(move || {
+            let url = format!("{}/guestkit/test/invoke", app.base());
+            let body = asked.to_string().into_bytes();
+            let answer = host::post(&app.0.agent, &url, "application/json", &[], &body);
+            let Some(answer) = answer else {
+                let message = app.failure("calling an export").to_string();
+                return Err(InvokeError::Host { export, message });
+            };
+            let failed = |message: String| InvokeError::Failed {
+                export: export.clone(),
+                message,
+            };
+            if !(200..300).contains(&answer.status) {
+                return Err(failed(
+                    String::from_utf8_lossy(&answer.body).trim().to_owned(),
+                ));
+            }
+            let results = answer.json().map_err(|e| failed(e.to_string()))?;
+            serde_json::from_value(results["results"].clone()).map_err(|e| failed(e.to_string()))
         })
         .await
     }

@@ -46,6 +46,22 @@ pub enum CallError {
     Host { route: String, message: String },
 }
 
+/// Why a typed call of a function an actor exports from its own WIT world failed.
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvokeError {
+    /// The shim refused or failed the call: no such actor or export, arguments of other
+    /// types, a trap (which stops the actor), or no result within the timeout.
+    #[error("{export}: {message}")]
+    Failed { export: String, message: String },
+    /// The function returned a value the stub does not expect: it was generated from other
+    /// WIT than the component's.
+    #[error("`{export}` returned a value the stub does not expect: {message}")]
+    Result { export: String, message: String },
+    /// The test host did not answer: it crashed or was stopped.
+    #[error("{export}: the test host did not answer: {message}")]
+    Host { export: String, message: String },
+}
+
 impl CallError {
     /// The Connect code of an error the actor answered with.
     pub fn code(&self) -> Option<&str> {
@@ -63,6 +79,12 @@ impl std::fmt::Debug for Error {
 }
 
 impl std::fmt::Debug for CallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::fmt::Debug for InvokeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Display::fmt(self, f)
     }

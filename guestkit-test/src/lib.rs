@@ -24,6 +24,9 @@
 //! }
 //! ```
 //!
+//! `guestkit_test::wit!()` generates typed stubs for the functions the guest exports from its
+//! own WIT world, called the same way (`DirectoryClient::new(&app, "greeter").count(..)`).
+//!
 //! Durable services: [`App::send`] starts an invocation, [`App::output`] waits for what it
 //! returns, [`App::awakeables`] and [`App::resolve_awakeable`] complete what it waits on, and
 //! [`App::journal`] shows what it recorded. Crashes: [`App::crash_at_run`],
@@ -41,17 +44,41 @@ mod host;
 mod off_thread;
 
 pub use crate::app::{App, HostMessage, Invocation, LogLine, Spawn, Target};
-pub use crate::error::{CallError, Error};
+pub use crate::error::{CallError, Error, InvokeError};
 
 /// Generates the test side of a protobuf contract: its message types, and per service an
 /// async `{Service}Client` that calls an actor of the test's [`App`]. The path is relative to
 /// the crate's `Cargo.toml`.
 pub use guestkit_macros::test_contract as contract;
+/// Generates typed stubs for the WIT exports of the crate's own world (`wit/`, and the only
+/// world in it unless `path = "…"` or `world = "…"` say otherwise): per exported interface a
+/// module with its types and an `{Interface}Client` whose async methods call the function on
+/// an actor of the test's [`App`].
+pub use guestkit_macros::test_wit as wit;
 /// The protobuf well-known types, as the code of [`contract!`] uses them.
 pub use prost_types;
 
-/// Used by the code [`contract!`] generates; not a stable API.
+/// Used by the code [`contract!`] and [`wit!`] generate; not a stable API.
 #[doc(hidden)]
 pub mod __private {
     pub use prost;
+
+    /// Component values, as the WIT stubs pass them.
+    pub mod value {
+        pub use guestkit_value::{FromVal, IntoVal, Val, ValueError, take_field};
+
+        use crate::InvokeError;
+
+        /// The typed result of an invoked export, from the values the call returned.
+        pub fn from_results<R: FromVal>(
+            results: Vec<Val>,
+            interface: Option<&str>,
+            function: &str,
+        ) -> Result<R, InvokeError> {
+            guestkit_value::first_result(results).map_err(|e| InvokeError::Result {
+                export: guestkit_value::export_name(interface, function),
+                message: e.to_string(),
+            })
+        }
+    }
 }

@@ -93,6 +93,15 @@ pub fn host_wit(input: TokenStream) -> TokenStream {
     })
 }
 
+/// The test side of the crate's own WIT exports, for its tests: the same stubs as
+/// `guestkit_shim::wit!`, calling an actor of a test's app. Use it as `guestkit_test::wit!`.
+#[proc_macro]
+pub fn test_wit(input: TokenStream) -> TokenStream {
+    expand_wit(input, |wit| {
+        Ok(guestkit_codegen::stub::host(wit, &Options::test()))
+    })
+}
+
 fn expand_wit(
     input: TokenStream,
     generate: impl FnOnce(

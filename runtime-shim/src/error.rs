@@ -42,14 +42,7 @@ pub enum ShimError {
     InvocationRefused(String),
 }
 
-/// How errors name an export: `interface#function`, or the bare name of a function the
-/// world exports directly.
-pub(crate) fn export_name(interface: Option<&str>, function: &str) -> String {
-    match interface {
-        Some(i) => format!("{i}#{function}"),
-        None => function.to_owned(),
-    }
-}
+pub(crate) use guestkit_value::export_name;
 
 /// Why a call of an actor's WIT export from the host failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::oneshot;
-use wasmtime::component::{HasSelf, Linker, Val};
+use wasmtime::component::{HasSelf, Linker};
 
 use crate::actor::ActorCtx;
 use crate::actor::components::Components;
@@ -32,6 +32,7 @@ use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink, Node
 use crate::remote::{self, RemoteMessage};
 use crate::router::{Requester, Router};
 use crate::storage::{RedbStore, StateChanges, StateStore};
+use crate::value::{self, Val};
 use crate::wave::ExportedFunction;
 use crate::wit::Actor;
 use crate::wit::log::Level;
@@ -862,6 +863,27 @@ impl Shim {
         args: Vec<Val>,
         timeout: Duration,
     ) -> Result<Vec<Val>, InvokeError> {
+        let args = args.into_iter().map(value::to_wasm).collect();
+        let results = self
+            .invoke_wasm(to, interface, function, args, timeout)
+            .await?;
+        (results.into_iter().map(value::from_wasm))
+            .collect::<Result<_, _>>()
+            .map_err(|message| InvokeError::Result {
+                export: crate::error::export_name(interface, function),
+                message,
+            })
+    }
+
+    /// [`invoke`](Self::invoke), with wasmtime's own values.
+    async fn invoke_wasm(
+        &self,
+        to: &Address,
+        interface: Option<&str>,
+        function: &str,
+        args: Vec<wasmtime::component::Val>,
+        timeout: Duration,
+    ) -> Result<Vec<wasmtime::component::Val>, InvokeError> {
         let (reply, outcome) = oneshot::channel();
         let call = ExportCall {
             interface: interface.map(str::to_owned),
@@ -908,7 +930,7 @@ impl Shim {
     ) -> Result<String, InvokeError> {
         let args = function.arguments(args)?;
         let (interface, name) = (function.interface.as_deref(), &function.function);
-        let results = self.invoke(to, interface, name, args, timeout).await?;
+        let results = self.invoke_wasm(to, interface, name, args, timeout).await?;
         function.result(&results)
     }
 

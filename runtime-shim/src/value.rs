@@ -1,202 +1,11 @@
-//! Conversions between Rust values and component-model values ([`Val`]), used by the host
-//! stubs `guestkit_shim::wit!` generates for a component's own WIT exports.
-//!
-//! Primitives, strings, lists, options, results and tuples are covered here; the generator
-//! implements both traits for the records, variants, enums and flags of the WIT it reads.
+//! Component values at the shim's API: the host stubs `guestkit_shim::wit!` generates pass
+//! [`Val`]s of `guestkit-value` (plain data, shared with `guestkit-test`), which the shim turns
+//! into wasmtime's own values to call an export, and back.
 
-pub use wasmtime::component::Val;
+pub use guestkit_value::{FromVal, IntoVal, Val, ValueError, take_field};
+use wasmtime::component::Val as Wasm;
 
 use crate::error::{InvokeError, export_name};
-
-/// A value that did not have the shape the stub expected.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected {expected}, found {found}")]
-pub struct ValueError {
-    pub expected: String,
-    pub found: String,
-}
-
-impl ValueError {
-    /// `expected`, and a short rendering of what was found instead.
-    pub fn new(expected: impl Into<String>, found: &Val) -> Self {
-        let mut found = format!("{found:?}");
-        if found.len() > 80 {
-            found.truncate(77);
-            found.push_str("...");
-        }
-        Self {
-            expected: expected.into(),
-            found,
-        }
-    }
-}
-
-/// Rust to component value.
-pub trait IntoVal {
-    fn into_val(self) -> Val;
-
-    /// The payload of a `result` or `variant` case; `()` has none.
-    #[doc(hidden)]
-    fn into_case(self) -> Option<Box<Val>>
-    where
-        Self: Sized,
-    {
-        Some(Box::new(self.into_val()))
-    }
-}
-
-/// Component value to Rust.
-pub trait FromVal: Sized {
-    fn from_val(val: Val) -> Result<Self, ValueError>;
-
-    /// From the payload of a `result` or `variant` case; `()` takes none.
-    #[doc(hidden)]
-    fn from_case(case: Option<Box<Val>>) -> Result<Self, ValueError> {
-        match case {
-            Some(val) => Self::from_val(*val),
-            None => Err(ValueError {
-                expected: std::any::type_name::<Self>().into(),
-                found: "no payload".into(),
-            }),
-        }
-    }
-}
-
-macro_rules! primitives {
-    ($($ty:ty => $case:ident),* $(,)?) => {$(
-        impl IntoVal for $ty {
-            fn into_val(self) -> Val {
-                Val::$case(self)
-            }
-        }
-
-        impl FromVal for $ty {
-            fn from_val(val: Val) -> Result<Self, ValueError> {
-                match val {
-                    Val::$case(v) => Ok(v),
-                    other => Err(ValueError::new(stringify!($ty), &other)),
-                }
-            }
-        }
-    )*};
-}
-
-primitives! {
-    bool => Bool, u8 => U8, u16 => U16, u32 => U32, u64 => U64,
-    i8 => S8, i16 => S16, i32 => S32, i64 => S64,
-    f32 => Float32, f64 => Float64, char => Char, String => String,
-}
-
-impl IntoVal for &str {
-    fn into_val(self) -> Val {
-        Val::String(self.to_owned())
-    }
-}
-
-impl IntoVal for () {
-    fn into_val(self) -> Val {
-        Val::Tuple(Vec::new())
-    }
-
-    fn into_case(self) -> Option<Box<Val>> {
-        None
-    }
-}
-
-impl FromVal for () {
-    fn from_val(val: Val) -> Result<Self, ValueError> {
-        match val {
-            Val::Tuple(v) if v.is_empty() => Ok(()),
-            other => Err(ValueError::new("()", &other)),
-        }
-    }
-
-    fn from_case(case: Option<Box<Val>>) -> Result<Self, ValueError> {
-        match case {
-            None => Ok(()),
-            Some(val) => Err(ValueError::new("no payload", &val)),
-        }
-    }
-}
-
-impl<T: IntoVal> IntoVal for Vec<T> {
-    fn into_val(self) -> Val {
-        Val::List(self.into_iter().map(IntoVal::into_val).collect())
-    }
-}
-
-impl<T: FromVal> FromVal for Vec<T> {
-    fn from_val(val: Val) -> Result<Self, ValueError> {
-        match val {
-            Val::List(items) => items.into_iter().map(T::from_val).collect(),
-            other => Err(ValueError::new("a list", &other)),
-        }
-    }
-}
-
-impl<T: IntoVal> IntoVal for Option<T> {
-    fn into_val(self) -> Val {
-        Val::Option(self.map(|v| Box::new(v.into_val())))
-    }
-}
-
-impl<T: FromVal> FromVal for Option<T> {
-    fn from_val(val: Val) -> Result<Self, ValueError> {
-        match val {
-            Val::Option(v) => v.map(|v| T::from_val(*v)).transpose(),
-            other => Err(ValueError::new("an option", &other)),
-        }
-    }
-}
-
-impl<T: IntoVal, E: IntoVal> IntoVal for Result<T, E> {
-    fn into_val(self) -> Val {
-        Val::Result(match self {
-            Ok(v) => Ok(v.into_case()),
-            Err(e) => Err(e.into_case()),
-        })
-    }
-}
-
-impl<T: FromVal, E: FromVal> FromVal for Result<T, E> {
-    fn from_val(val: Val) -> Result<Self, ValueError> {
-        match val {
-            Val::Result(Ok(v)) => T::from_case(v).map(Ok),
-            Val::Result(Err(e)) => E::from_case(e).map(Err),
-            other => Err(ValueError::new("a result", &other)),
-        }
-    }
-}
-
-macro_rules! tuples {
-    ($(($($t:ident),+))*) => {$(
-        impl<$($t: IntoVal),+> IntoVal for ($($t,)+) {
-            #[allow(non_snake_case)]
-            fn into_val(self) -> Val {
-                let ($($t,)+) = self;
-                Val::Tuple(vec![$($t.into_val()),+])
-            }
-        }
-
-        impl<$($t: FromVal),+> FromVal for ($($t,)+) {
-            fn from_val(val: Val) -> Result<Self, ValueError> {
-                const LEN: usize = [$(stringify!($t)),+].len();
-                match val {
-                    Val::Tuple(items) if items.len() == LEN => {
-                        let mut items = items.into_iter();
-                        Ok(($($t::from_val(items.next().expect("length checked"))?,)+))
-                    }
-                    other => Err(ValueError::new(format!("a tuple of {LEN}"), &other)),
-                }
-            }
-        }
-    )*};
-}
-
-tuples! {
-    (A) (A, B) (A, B, C) (A, B, C, D) (A, B, C, D, E) (A, B, C, D, E, F)
-    (A, B, C, D, E, F, G) (A, B, C, D, E, F, G, H)
-}
 
 /// The typed result of an invoked export, from the values the call returned.
 #[doc(hidden)]
@@ -205,56 +14,96 @@ pub fn from_results<R: FromVal>(
     interface: Option<&str>,
     function: &str,
 ) -> Result<R, InvokeError> {
-    match results.into_iter().next() {
-        Some(val) => R::from_val(val),
-        None => R::from_case(None),
-    }
-    .map_err(|e| InvokeError::Result {
+    guestkit_value::first_result(results).map_err(|e| InvokeError::Result {
         export: export_name(interface, function),
         message: e.to_string(),
     })
 }
 
-/// The field `name` of a record's fields, for generated `FromVal` impls.
-#[doc(hidden)]
-pub fn take_field(fields: &mut Vec<(String, Val)>, name: &str) -> Result<Val, ValueError> {
-    match fields.iter().position(|(n, _)| n == name) {
-        Some(i) => Ok(fields.swap_remove(i).1),
-        None => Err(ValueError {
-            expected: format!("a record with field `{name}`"),
-            found: format!(
-                "fields {:?}",
-                fields.iter().map(|(n, _)| n).collect::<Vec<_>>()
-            ),
-        }),
+/// `val` as wasmtime takes it.
+pub(crate) fn to_wasm(val: Val) -> Wasm {
+    let boxed = |v: Option<Box<Val>>| v.map(|v| Box::new(to_wasm(*v)));
+    match val {
+        Val::Bool(v) => Wasm::Bool(v),
+        Val::S8(v) => Wasm::S8(v),
+        Val::U8(v) => Wasm::U8(v),
+        Val::S16(v) => Wasm::S16(v),
+        Val::U16(v) => Wasm::U16(v),
+        Val::S32(v) => Wasm::S32(v),
+        Val::U32(v) => Wasm::U32(v),
+        Val::S64(v) => Wasm::S64(v),
+        Val::U64(v) => Wasm::U64(v),
+        Val::Float32(v) => Wasm::Float32(v),
+        Val::Float64(v) => Wasm::Float64(v),
+        Val::Char(v) => Wasm::Char(v),
+        Val::String(v) => Wasm::String(v),
+        Val::List(v) => Wasm::List(v.into_iter().map(to_wasm).collect()),
+        Val::Record(v) => Wasm::Record(v.into_iter().map(|(n, v)| (n, to_wasm(v))).collect()),
+        Val::Tuple(v) => Wasm::Tuple(v.into_iter().map(to_wasm).collect()),
+        Val::Variant(case, v) => Wasm::Variant(case, boxed(v)),
+        Val::Enum(v) => Wasm::Enum(v),
+        Val::Option(v) => Wasm::Option(boxed(v)),
+        Val::Result(Ok(v)) => Wasm::Result(Ok(boxed(v))),
+        Val::Result(Err(v)) => Wasm::Result(Err(boxed(v))),
+        Val::Flags(v) => Wasm::Flags(v),
     }
+}
+
+/// What an export returned, as plain data; `Err` names a value that cannot leave the actor
+/// (a resource, future, stream or error context).
+pub(crate) fn from_wasm(val: Wasm) -> Result<Val, String> {
+    let boxed = |v: Option<Box<Wasm>>| v.map(|v| from_wasm(*v).map(Box::new)).transpose();
+    let all = |v: Vec<Wasm>| v.into_iter().map(from_wasm).collect::<Result<Vec<_>, _>>();
+    Ok(match val {
+        Wasm::Bool(v) => Val::Bool(v),
+        Wasm::S8(v) => Val::S8(v),
+        Wasm::U8(v) => Val::U8(v),
+        Wasm::S16(v) => Val::S16(v),
+        Wasm::U16(v) => Val::U16(v),
+        Wasm::S32(v) => Val::S32(v),
+        Wasm::U32(v) => Val::U32(v),
+        Wasm::S64(v) => Val::S64(v),
+        Wasm::U64(v) => Val::U64(v),
+        Wasm::Float32(v) => Val::Float32(v),
+        Wasm::Float64(v) => Val::Float64(v),
+        Wasm::Char(v) => Val::Char(v),
+        Wasm::String(v) => Val::String(v),
+        Wasm::List(v) => Val::List(all(v)?),
+        Wasm::Record(v) => Val::Record(
+            (v.into_iter())
+                .map(|(n, v)| from_wasm(v).map(|v| (n, v)))
+                .collect::<Result<_, _>>()?,
+        ),
+        Wasm::Tuple(v) => Val::Tuple(all(v)?),
+        Wasm::Variant(case, v) => Val::Variant(case, boxed(v)?),
+        Wasm::Enum(v) => Val::Enum(v),
+        Wasm::Option(v) => Val::Option(boxed(v)?),
+        Wasm::Result(Ok(v)) => Val::Result(Ok(boxed(v)?)),
+        Wasm::Result(Err(v)) => Val::Result(Err(boxed(v)?)),
+        Wasm::Flags(v) => Val::Flags(v),
+        other => return Err(format!("{other:?} cannot leave the actor")),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn round_trip<T: IntoVal + FromVal + PartialEq + std::fmt::Debug + Clone>(v: T) {
-        assert_eq!(T::from_val(v.clone().into_val()).unwrap(), v);
-    }
-
     #[test]
-    fn values_round_trip() {
-        round_trip(7u8);
-        round_trip(-3i64);
-        round_trip('é');
-        round_trip(String::from("hi"));
-        round_trip(vec![Some(1u32), None]);
-        round_trip::<Result<(), String>>(Ok(()));
-        round_trip::<Result<u32, ()>>(Err(()));
-        round_trip((1u8, String::from("x"), vec![true]));
-    }
-
-    #[test]
-    fn a_mismatch_names_both_shapes() {
-        let e = u32::from_val(Val::String("no".into())).unwrap_err();
-        assert_eq!(e.expected, "u32");
-        assert!(e.found.contains("String"), "{e}");
-        assert!(<Result<(), u8>>::from_val(Val::Result(Ok(Some(Box::new(Val::U8(1)))))).is_err());
+    fn values_cross_to_wasmtime_and_back_unchanged() {
+        let val = Val::Record(vec![
+            ("name".into(), Val::String("ada".into())),
+            (
+                "seen".into(),
+                Val::List(vec![Val::Option(Some(Box::new(Val::U32(3))))]),
+            ),
+            (
+                "kind".into(),
+                Val::Variant("nick".into(), Some(Box::new(Val::Char('é')))),
+            ),
+            ("done".into(), Val::Result(Err(None))),
+            ("flags".into(), Val::Flags(vec!["a".into()])),
+        ]);
+        assert_eq!(from_wasm(to_wasm(val.clone())), Ok(val));
     }
 }

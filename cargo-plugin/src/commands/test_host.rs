@@ -9,6 +9,9 @@
 //!   command line, with its state seeded first; answers `{"address"}`.
 //! - `POST message` `{"to", "tag", "route", "body": [bytes]}` sends a message from the host
 //!   to the actor spawned as `to`, as `Shim::send` does.
+//! - `POST invoke` `{"to", "interface", "function", "args": [Val], "timeout_ms"}` calls a
+//!   function the actor exports from its own WIT world (`Shim::invoke`), answering
+//!   `{"results": [Val]}`: the WIT stubs of guestkit-test.
 //! - `POST advance` `{"ms"}` moves the clock on, firing the timers due on the way, and answers
 //!   `{"elapsed_ms"}` once the node is idle again; `POST settle` only waits for idle.
 //! - `GET logs` and `GET messages`: every log line and every message to the host so far.
@@ -35,7 +38,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use guestkit_shim::journal::{CrashPoint, DEFAULT_RETENTION, Invocation};
 use guestkit_shim::storage::StateChanges;
-use guestkit_shim::{ActorError, Clock, Limits, ManualClock, Payload, ProcessId, Shim};
+use guestkit_shim::value::Val;
+use guestkit_shim::{ActorError, Address, Clock, Limits, ManualClock, Payload, ProcessId, Shim};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -153,6 +157,7 @@ fn routes(host: Arc<Host>) -> Router {
     Router::new()
         .route("/guestkit/test/spawn", post(spawn))
         .route("/guestkit/test/message", post(message))
+        .route("/guestkit/test/invoke", post(invoke))
         .route("/guestkit/test/advance", post(advance))
         .route("/guestkit/test/settle", post(settle))
         .route("/guestkit/test/logs", get(logs))
@@ -249,6 +254,12 @@ fn actor_owner(name: &str) -> String {
     .to_string()
 }
 
+/// The address of the actor spawned as `name`.
+async fn spawned(shim: &Shim, name: &str) -> Result<Address, Refusal> {
+    let said = || format!("no actor was spawned as `{name}`");
+    (shim.lookup(name).await).ok_or_else(|| refused(StatusCode::NOT_FOUND, said()))
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Message {
@@ -262,15 +273,38 @@ struct Message {
 async fn message(State(host): State<Arc<Host>>, body: Bytes) -> Answer {
     let asked: Message = parse(&body)?;
     let shim = host.ingress.shim();
-    let Some(to) = shim.lookup(&asked.to).await else {
-        let said = format!("no actor was spawned as `{}`", asked.to);
-        return Err(refused(StatusCode::NOT_FOUND, said));
-    };
+    let to = spawned(shim, &asked.to).await?;
     let mut payload = Payload::new("", asked.body);
     (payload.tag, payload.route) = (asked.tag, asked.route);
     let refusal = |e: ActorError| refused(StatusCode::UNPROCESSABLE_ENTITY, e.describe());
     shim.send(&to, payload).map_err(refusal)?;
     answer(json!({}))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Invoke {
+    to: String,
+    interface: Option<String>,
+    function: String,
+    args: Vec<Val>,
+    timeout_ms: u64,
+}
+
+async fn invoke(State(host): State<Arc<Host>>, body: Bytes) -> Answer {
+    let asked: Invoke = parse(&body)?;
+    let shim = host.ingress.shim();
+    let to = spawned(shim, &asked.to).await?;
+    let timeout = Duration::from_millis(asked.timeout_ms);
+    let called = shim.invoke(
+        &to,
+        asked.interface.as_deref(),
+        &asked.function,
+        asked.args,
+        timeout,
+    );
+    let results = (called.await).map_err(|e| refused(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+    answer(json!({ "results": results }))
 }
 
 #[derive(Deserialize)]

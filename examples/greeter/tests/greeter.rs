@@ -53,3 +53,54 @@ async fn greets_in_each_style_and_counts_by_name() -> Result<(), Box<dyn std::er
     assert_eq!(refused.code(), Some("invalid_argument"), "{refused}");
     Ok(())
 }
+
+// The functions the greeter exports from its own WIT world, typed as in its `wit/`.
+guestkit_test::wit!();
+use acme::greeter::directory::{Detail, DirectoryClient, Entry, Lookup, Order};
+
+#[tokio::test]
+async fn its_directory_export_answers_typed_values() -> Result<(), Box<dyn std::error::Error>> {
+    let app = App::start(&["greeter"]).await?;
+    app.spawn("greeter").await?;
+    let greeter = GreeterServiceClient::new(&app, "greeter");
+    for name in ["Ada", "Grace", "Ada"] {
+        greeter.greet(&greeting(name)).await?;
+    }
+    let directory = DirectoryClient::new(&app, "greeter");
+    let ada = Entry {
+        name: "Ada".into(),
+        times: 2,
+    };
+    assert_eq!(
+        directory.count("Ada".into()).await?,
+        Lookup::Seen(ada.clone())
+    );
+    assert_eq!(directory.count("Bob".into()).await?, Lookup::Never);
+    assert_eq!(directory.top(1, Order::ByCount).await?, vec![ada]);
+    let detail = Detail {
+        with_total: true,
+        uppercase: true,
+    };
+    assert_eq!(
+        directory.summary(detail).await?,
+        (2, Some("3 GREETINGS".into()))
+    );
+    assert_eq!(directory.forget("Ada".into()).await?, Ok(2));
+    assert_eq!(
+        directory.forget("Ada".into()).await?,
+        Err("Ada was never greeted".into())
+    );
+    // The export's state write committed: the proto service sees it.
+    assert_eq!(greeter.stats(&StatsRequest {}).await?.total, 1);
+
+    // What the stub cannot know is refused by the shim, naming the export.
+    let gone = DirectoryClient::new(&app, "nobody")
+        .count("Ada".into())
+        .await;
+    let refused = gone.unwrap_err().to_string();
+    assert!(
+        refused.contains("no actor was spawned as `nobody`"),
+        "{refused}"
+    );
+    Ok(())
+}
