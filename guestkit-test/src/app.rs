@@ -540,8 +540,9 @@ impl App {
     }
 
     /// The output of durable invocation `id`, once it has one: its reply, or its failure as
-    /// a [`CallError`] with the failure's code. Waits while it runs: advance the clock
-    /// meanwhile (join the two) when it waits on a timer.
+    /// a [`CallError::Failed`] whose code is the failure's HTTP-like code, as Restate has them
+    /// (`"409"` for a cancellation, `"500"` for a failure of its own). Waits while it runs:
+    /// advance the clock meanwhile (join the two) when it waits on a timer.
     pub async fn output<M: prost::Message + Default + 'static>(
         &self,
         id: &str,

@@ -81,22 +81,64 @@ async fn a_rejected_order_is_not_shipped() -> Result<(), Box<dyn std::error::Err
 #[tokio::test]
 async fn a_crash_after_any_journal_entry_loses_no_step() -> Result<(), Box<dyn std::error::Error>> {
     for entries in 1..=6 {
-        let app = App::start(&["workflow"]).await?;
-        app.spawn(Spawn::service("workflow")).await?;
-        app.crash_after_entries(entries).await?;
-        let id = app.send("workflow/C3", "Process", &order("C3")).await?;
-        app.advance(Duration::from_millis(200)).await?;
-        app.recover().await?;
-        app.advance(Duration::from_millis(200)).await?;
-        let approval = app.awakeables(&id).await?.remove(0);
-        app.resolve_awakeable(&approval, "approved").await?;
-        let reply: ProcessReply = app.output(&id).await?;
-        assert_eq!(reply.status, "shipped C3", "crashed after entry {entries}");
-        assert_eq!(
-            runs(&app, &id).await?,
-            ["charge"],
-            "crashed after entry {entries}"
-        );
+        crash_then_ship(entries, |app| async move {
+            app.crash_after_entries(entries).await
+        })
+        .await?;
     }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_crash_at_a_seeded_random_entry_loses_no_step() -> Result<(), Box<dyn std::error::Error>>
+{
+    for seed in 1..=3 {
+        crash_then_ship(
+            seed,
+            |app| async move { app.crash_at_random(seed, 3).await },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// An order, with a crash armed by `arm` before it starts (`case` names the case in
+/// failures), which ships once approved with its charge journaled once.
+async fn crash_then_ship<F: Future<Output = Result<(), guestkit_test::Error>>>(
+    case: u64,
+    arm: impl FnOnce(App) -> F,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let app = App::start(&["workflow"]).await?;
+    app.spawn(Spawn::service("workflow")).await?;
+    arm(app.clone()).await?;
+    let id = app.send("workflow/C3", "Process", &order("C3")).await?;
+    app.advance(Duration::from_millis(200)).await?;
+    app.recover().await?;
+    app.advance(Duration::from_millis(200)).await?;
+    let approval = app.awakeables(&id).await?.remove(0);
+    app.resolve_awakeable(&approval, "approved").await?;
+    let reply: ProcessReply = app.output(&id).await?;
+    assert_eq!(reply.status, "shipped C3", "case {case}");
+    assert_eq!(runs(&app, &id).await?, ["charge"], "case {case}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_cancelled_order_ends_where_it_waits() -> Result<(), Box<dyn std::error::Error>> {
+    let app = App::start(&["workflow"]).await?;
+    app.spawn(Spawn::service("workflow")).await?;
+    let id = app.send("workflow/D4", "Process", &order("D4")).await?;
+    app.advance(Duration::from_millis(200)).await?;
+    assert_eq!(app.awakeables(&id).await?.len(), 1);
+
+    app.cancel(&id).await?;
+    let cancelled = app.output::<ProcessReply>(&id).await.unwrap_err();
+    assert_eq!(cancelled.code(), Some("409"), "{cancelled}");
+    assert_eq!(runs(&app, &id).await?, ["charge"]);
+    let status = OrderServiceClient::new(&app, "workflow/D4");
+    assert_eq!(
+        status.status(&StatusRequest {}).await?.status,
+        "waiting for approval"
+    );
     Ok(())
 }
