@@ -155,3 +155,20 @@ fn every_template_passes_its_own_tests_as_scaffolded() {
         }
     }
 }
+
+#[test]
+fn the_scaffolds_tests_run_under_nextest_each_in_a_process_of_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    success(cli(&["new", "nexty"], tmp.path()));
+    let out = Command::new(env!("CARGO"))
+        .args(["nextest", "run"])
+        .current_dir(tmp.path().join("nexty"))
+        .env("CARGO_TARGET_DIR", guest_target_dir())
+        .env("GUESTKIT_CARGO_GUEST", cargo_guest())
+        .env_remove("GUESTKIT_TEST_GUESTS")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("3 tests run: 3 passed"), "{said}");
+}
