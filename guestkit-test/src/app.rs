@@ -163,6 +163,7 @@ pub struct LogLine {
     pub actor: String,
     /// `trace`, `debug`, `info`, `warn` or `error`.
     pub level: String,
+    /// What it logged.
     pub message: String,
 }
 
@@ -171,8 +172,11 @@ pub struct LogLine {
 pub struct HostMessage {
     /// The sender's name.
     pub from: String,
+    /// The message's tag, if it has one.
     pub tag: Option<i64>,
+    /// The message's route, if it has one.
     pub route: Option<String>,
+    /// What it carries.
     pub body: Vec<u8>,
 }
 
@@ -186,7 +190,9 @@ impl HostMessage {
 /// A durable invocation, as the shim records it.
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct Invocation {
+    /// Its id, as [`App::send`] returned it.
     pub id: String,
+    /// The durable service it runs on.
     pub service: String,
     /// Its handler's route (`package.Service/Method`).
     pub handler: String,

@@ -17,7 +17,12 @@ pub enum Error {
     Host(String),
     /// The test host refused a request: its status and why.
     #[error("the test host refused: {message} (HTTP {status})")]
-    Refused { status: u16, message: String },
+    Refused {
+        /// The HTTP status of the refusal.
+        status: u16,
+        /// Why, in words.
+        message: String,
+    },
     /// A value did not decode as the type the test asked for.
     #[error("{0}")]
     Decode(String),
@@ -30,20 +35,31 @@ pub enum CallError {
     /// (`invalid_argument`, `not_found`, `deadline_exceeded`, ...) and message.
     #[error("{route}: {code}: {message}")]
     Failed {
+        /// The rpc's route, or the invocation whose output it was.
         route: String,
+        /// The Connect code (`not_found`), or a durable failure's HTTP-like code (`409`).
         code: String,
+        /// The error's message.
         message: String,
     },
     /// The reply did not decode as the rpc's output message.
     #[error("{route}: the reply is not a valid {message_type}: {reason}")]
     Decode {
+        /// The rpc's route.
         route: String,
+        /// The Rust type the reply should have decoded as.
         message_type: &'static str,
+        /// What prost said.
         reason: String,
     },
     /// The test host did not answer: it crashed or was stopped.
     #[error("{route}: the test host did not answer: {message}")]
-    Host { route: String, message: String },
+    Host {
+        /// The rpc's route.
+        route: String,
+        /// What became of the host.
+        message: String,
+    },
 }
 
 /// Why a typed call of a function an actor exports from its own WIT world failed.
@@ -52,14 +68,29 @@ pub enum InvokeError {
     /// The shim refused or failed the call: no such actor or export, arguments of other
     /// types, a trap (which stops the actor), or no result within the timeout.
     #[error("{export}: {message}")]
-    Failed { export: String, message: String },
+    Failed {
+        /// The export: `interface#function`.
+        export: String,
+        /// Why it failed.
+        message: String,
+    },
     /// The function returned a value the stub does not expect: it was generated from other
     /// WIT than the component's.
     #[error("`{export}` returned a value the stub does not expect: {message}")]
-    Result { export: String, message: String },
+    Result {
+        /// The export: `interface#function`.
+        export: String,
+        /// What did not fit.
+        message: String,
+    },
     /// The test host did not answer: it crashed or was stopped.
     #[error("{export}: the test host did not answer: {message}")]
-    Host { export: String, message: String },
+    Host {
+        /// The export: `interface#function`.
+        export: String,
+        /// What became of the host.
+        message: String,
+    },
 }
 
 impl CallError {

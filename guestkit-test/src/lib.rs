@@ -37,6 +37,8 @@
 //! `cargo nextest run` work too. The installed `cargo-guest` must be this crate's version
 //! (or set `GUESTKIT_CARGO_GUEST` to the one to use).
 
+#![warn(missing_docs)]
+
 mod app;
 mod error;
 mod guests;

@@ -105,6 +105,16 @@ fn serve_answers_connect_calls_in_json_and_binary_with_connect_errors_and_stops_
         .unwrap();
     assert_eq!(health.status().as_u16(), 200);
 
+    // The test host's controls of the clock, crashes and state are not served here.
+    for control in ["advance", "crash", "spawn", "write-state"] {
+        let (status, _) = server.post(
+            &format!("/guestkit/test/{control}"),
+            "application/json",
+            b"{}",
+        );
+        assert_eq!(status, 404, "/guestkit/test/{control}");
+    }
+
     // Ctrl-C: the server stops, and says so by its exit status.
     let pid = server.child.id().to_string();
     assert!(
