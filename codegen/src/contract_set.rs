@@ -239,10 +239,10 @@ mod tests {
         assert!(guest.contains("pub mod directory"), "{guest}");
         let host = crate::pretty(&set.expand(&Options::host()).unwrap());
         assert!(
-            host.contains("pub struct GreeterServiceClient<'shim>"),
+            host.contains("pub struct GreeterServiceClient<'transport>"),
             "{host}"
         );
-        assert!(host.contains("pub struct DirectoryClient<'shim>"), "{host}");
+        assert!(host.contains("pub struct DirectoryClient<'transport>"), "{host}");
     }
 
     #[test]

@@ -1,19 +1,19 @@
 /// Calls the exports of `directory-actor` on an actor running in a shim. Each call runs between two of the actor's handlers; its state writes commit when it returns.
 #[derive(Clone)]
-pub struct DirectoryActorClient<'shim> {
-    shim: &'shim ::guestkit_shim::Shim,
+pub struct DirectoryActorClient<'transport> {
+    transport: &'transport ::guestkit_shim::Shim,
     to: ::guestkit_shim::Address,
     timeout: ::core::time::Duration,
 }
-impl<'shim> DirectoryActorClient<'shim> {
-    /// A stub for the actor at `to` in `shim`.
+impl<'transport> DirectoryActorClient<'transport> {
+    /// A stub for the actor at `to`, called through `transport` (Shim).
     pub fn new(
-        shim: &'shim ::guestkit_shim::Shim,
-        to: ::guestkit_shim::Address,
+        transport: &'transport ::guestkit_shim::Shim,
+        to: impl ::core::convert::Into<::guestkit_shim::Address>,
     ) -> Self {
         Self {
-            shim,
-            to,
+            transport,
+            to: to.into(),
             timeout: ::core::time::Duration::from_secs(30),
         }
     }
@@ -26,7 +26,7 @@ impl<'shim> DirectoryActorClient<'shim> {
         &self,
     ) -> ::core::result::Result<::std::string::String, ::guestkit_shim::InvokeError> {
         let results = self
-            .shim
+            .transport
             .invoke(
                 &self.to,
                 ::core::option::Option::None,
@@ -50,20 +50,20 @@ pub mod corpus {
             pub type ActorError = super::super::super::guestkit::host::types::ActorError;
             /// Calls the exports of `corpus:functions/directory@0.1.0` on an actor running in a shim. Each call runs between two of the actor's handlers; its state writes commit when it returns.
             #[derive(Clone)]
-            pub struct DirectoryClient<'shim> {
-                shim: &'shim ::guestkit_shim::Shim,
+            pub struct DirectoryClient<'transport> {
+                transport: &'transport ::guestkit_shim::Shim,
                 to: ::guestkit_shim::Address,
                 timeout: ::core::time::Duration,
             }
-            impl<'shim> DirectoryClient<'shim> {
-                /// A stub for the actor at `to` in `shim`.
+            impl<'transport> DirectoryClient<'transport> {
+                /// A stub for the actor at `to`, called through `transport` (Shim).
                 pub fn new(
-                    shim: &'shim ::guestkit_shim::Shim,
-                    to: ::guestkit_shim::Address,
+                    transport: &'transport ::guestkit_shim::Shim,
+                    to: impl ::core::convert::Into<::guestkit_shim::Address>,
                 ) -> Self {
                     Self {
-                        shim,
-                        to,
+                        transport,
+                        to: to.into(),
                         timeout: ::core::time::Duration::from_secs(30),
                     }
                 }
@@ -83,7 +83,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some(
@@ -114,7 +114,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some(

@@ -1,19 +1,19 @@
 /// Calls the exports of `functions` on an actor running in a shim. Each call runs between two of the actor's handlers; its state writes commit when it returns.
 #[derive(Clone)]
-pub struct FunctionsClient<'shim> {
-    shim: &'shim ::guestkit_shim::Shim,
+pub struct FunctionsClient<'transport> {
+    transport: &'transport ::guestkit_shim::Shim,
     to: ::guestkit_shim::Address,
     timeout: ::core::time::Duration,
 }
-impl<'shim> FunctionsClient<'shim> {
-    /// A stub for the actor at `to` in `shim`.
+impl<'transport> FunctionsClient<'transport> {
+    /// A stub for the actor at `to`, called through `transport` (Shim).
     pub fn new(
-        shim: &'shim ::guestkit_shim::Shim,
-        to: ::guestkit_shim::Address,
+        transport: &'transport ::guestkit_shim::Shim,
+        to: impl ::core::convert::Into<::guestkit_shim::Address>,
     ) -> Self {
         Self {
-            shim,
-            to,
+            transport,
+            to: to.into(),
             timeout: ::core::time::Duration::from_secs(30),
         }
     }
@@ -30,7 +30,7 @@ impl<'shim> FunctionsClient<'shim> {
         ::guestkit_shim::InvokeError,
     > {
         let results = self
-            .shim
+            .transport
             .invoke(
                 &self.to,
                 ::core::option::Option::None,
@@ -49,7 +49,7 @@ impl<'shim> FunctionsClient<'shim> {
         &self,
     ) -> ::core::result::Result<(u16, u16, u16), ::guestkit_shim::InvokeError> {
         let results = self
-            .shim
+            .transport
             .invoke(
                 &self.to,
                 ::core::option::Option::None,

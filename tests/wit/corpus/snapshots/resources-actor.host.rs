@@ -14,20 +14,20 @@ pub mod corpus {
             /// - `size-of`
             /// - `close`
             #[derive(Clone)]
-            pub struct FilesClient<'shim> {
-                shim: &'shim ::guestkit_shim::Shim,
+            pub struct FilesClient<'transport> {
+                transport: &'transport ::guestkit_shim::Shim,
                 to: ::guestkit_shim::Address,
                 timeout: ::core::time::Duration,
             }
-            impl<'shim> FilesClient<'shim> {
-                /// A stub for the actor at `to` in `shim`.
+            impl<'transport> FilesClient<'transport> {
+                /// A stub for the actor at `to`, called through `transport` (Shim).
                 pub fn new(
-                    shim: &'shim ::guestkit_shim::Shim,
-                    to: ::guestkit_shim::Address,
+                    transport: &'transport ::guestkit_shim::Shim,
+                    to: impl ::core::convert::Into<::guestkit_shim::Address>,
                 ) -> Self {
                     Self {
-                        shim,
-                        to,
+                        transport,
+                        to: to.into(),
                         timeout: ::core::time::Duration::from_secs(30),
                     }
                 }

@@ -412,20 +412,20 @@ pub mod corpus {
             >;
             /// Calls the exports of `corpus:types/shapes@0.1.0` on an actor running in a shim. Each call runs between two of the actor's handlers; its state writes commit when it returns.
             #[derive(Clone)]
-            pub struct ShapesClient<'shim> {
-                shim: &'shim ::guestkit_shim::Shim,
+            pub struct ShapesClient<'transport> {
+                transport: &'transport ::guestkit_shim::Shim,
                 to: ::guestkit_shim::Address,
                 timeout: ::core::time::Duration,
             }
-            impl<'shim> ShapesClient<'shim> {
-                /// A stub for the actor at `to` in `shim`.
+            impl<'transport> ShapesClient<'transport> {
+                /// A stub for the actor at `to`, called through `transport` (Shim).
                 pub fn new(
-                    shim: &'shim ::guestkit_shim::Shim,
-                    to: ::guestkit_shim::Address,
+                    transport: &'transport ::guestkit_shim::Shim,
+                    to: impl ::core::convert::Into<::guestkit_shim::Address>,
                 ) -> Self {
                     Self {
-                        shim,
-                        to,
+                        transport,
+                        to: to.into(),
                         timeout: ::core::time::Duration::from_secs(30),
                     }
                 }
@@ -442,7 +442,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -471,7 +471,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -500,7 +500,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -525,7 +525,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -552,7 +552,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -584,7 +584,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -609,7 +609,7 @@ pub mod corpus {
                     ::guestkit_shim::InvokeError,
                 > {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -630,7 +630,7 @@ pub mod corpus {
                     &self,
                 ) -> ::core::result::Result<(), ::guestkit_shim::InvokeError> {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some("corpus:types/shapes@0.1.0"),
@@ -703,20 +703,20 @@ pub mod corpus {
             }
             /// Calls the exports of `corpus:types/uses-shapes@0.1.0` on an actor running in a shim. Each call runs between two of the actor's handlers; its state writes commit when it returns.
             #[derive(Clone)]
-            pub struct UsesShapesClient<'shim> {
-                shim: &'shim ::guestkit_shim::Shim,
+            pub struct UsesShapesClient<'transport> {
+                transport: &'transport ::guestkit_shim::Shim,
                 to: ::guestkit_shim::Address,
                 timeout: ::core::time::Duration,
             }
-            impl<'shim> UsesShapesClient<'shim> {
-                /// A stub for the actor at `to` in `shim`.
+            impl<'transport> UsesShapesClient<'transport> {
+                /// A stub for the actor at `to`, called through `transport` (Shim).
                 pub fn new(
-                    shim: &'shim ::guestkit_shim::Shim,
-                    to: ::guestkit_shim::Address,
+                    transport: &'transport ::guestkit_shim::Shim,
+                    to: impl ::core::convert::Into<::guestkit_shim::Address>,
                 ) -> Self {
                     Self {
-                        shim,
-                        to,
+                        transport,
+                        to: to.into(),
                         timeout: ::core::time::Duration::from_secs(30),
                     }
                 }
@@ -732,7 +732,7 @@ pub mod corpus {
                     >,
                 ) -> ::core::result::Result<u32, ::guestkit_shim::InvokeError> {
                     let results = self
-                        .shim
+                        .transport
                         .invoke(
                             &self.to,
                             ::core::option::Option::Some(
