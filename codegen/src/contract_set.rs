@@ -242,7 +242,10 @@ mod tests {
             host.contains("pub struct GreeterServiceClient<'transport>"),
             "{host}"
         );
-        assert!(host.contains("pub struct DirectoryClient<'transport>"), "{host}");
+        assert!(
+            host.contains("pub struct DirectoryClient<'transport>"),
+            "{host}"
+        );
     }
 
     #[test]

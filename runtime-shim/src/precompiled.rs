@@ -64,7 +64,8 @@ pub fn precompile(path: &Path) -> Result<PathBuf, ShimError> {
 }
 
 /// Whether the component at `path` has an artifact [`precompile`] wrote for its bytes as they
-/// are, for this shim's engine: a build can skip precompiling it again.
+/// are, for this shim's engine, that wasmtime recognizes as a precompiled component: a build
+/// can skip precompiling it again.
 pub fn is_precompiled(path: &Path) -> bool {
     let Ok(bytes) = std::fs::read(path) else {
         return false;
@@ -72,7 +73,11 @@ pub fn is_precompiled(path: &Path) -> bool {
     let Ok(engine) = new_engine(&crate::Limits::default()) else {
         return false;
     };
-    artifact_path(&engine, path, &bytes).is_file()
+    let artifact = artifact_path(&engine, path, &bytes);
+    matches!(
+        wasmtime::Engine::detect_precompiled_file(&artifact),
+        Ok(Some(wasmtime::Precompiled::Component))
+    )
 }
 
 /// Writes `bytes` to `path` whole or not at all: into a file beside it, renamed over it. A

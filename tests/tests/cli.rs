@@ -613,7 +613,10 @@ fn bindings_prints_both_sides_and_writes_only_changes() {
     let first = cli(&args, &workspace_root());
     let path = std::path::PathBuf::from(success(first).trim());
     let host = std::fs::read_to_string(&path).unwrap();
-    assert!(host.contains("pub struct DirectoryClient<'transport>"), "{host}");
+    assert!(
+        host.contains("pub struct DirectoryClient<'transport>"),
+        "{host}"
+    );
     let second = cli(&args, &workspace_root());
     assert!(
         String::from_utf8_lossy(&second.stderr).contains("Unchanged"),

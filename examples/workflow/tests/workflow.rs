@@ -142,3 +142,18 @@ async fn a_cancelled_order_ends_where_it_waits() -> Result<(), Box<dyn std::erro
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_killed_order_ends_at_once() -> Result<(), Box<dyn std::error::Error>> {
+    let app = App::start(&["workflow"]).await?;
+    app.spawn(Spawn::service("workflow")).await?;
+    let id = app.send("workflow/F6", "Process", &order("F6")).await?;
+    app.advance(Duration::from_millis(200)).await?;
+    assert_eq!(app.awakeables(&id).await?.len(), 1);
+
+    app.kill(&id).await?;
+    let killed = app.output::<ProcessReply>(&id).await.unwrap_err();
+    assert_eq!(killed.code(), Some("409"), "{killed}");
+    assert!(killed.to_string().contains("killed"), "{killed}");
+    Ok(())
+}
