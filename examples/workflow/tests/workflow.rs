@@ -125,11 +125,7 @@ async fn crash_then_ship<F: Future<Output = Result<(), guestkit_test::Error>>>(
 
 #[tokio::test]
 async fn a_cancelled_order_ends_where_it_waits() -> Result<(), Box<dyn std::error::Error>> {
-    let app = App::start(&["workflow"]).await?;
-    app.spawn(Spawn::service("workflow")).await?;
-    let id = app.send("workflow/D4", "Process", &order("D4")).await?;
-    app.advance(Duration::from_millis(200)).await?;
-    assert_eq!(app.awakeables(&id).await?.len(), 1);
+    let (app, id) = waiting_for_approval("D4").await?;
 
     app.cancel(&id).await?;
     let cancelled = app.output::<ProcessReply>(&id).await.unwrap_err();
@@ -145,15 +141,23 @@ async fn a_cancelled_order_ends_where_it_waits() -> Result<(), Box<dyn std::erro
 
 #[tokio::test]
 async fn a_killed_order_ends_at_once() -> Result<(), Box<dyn std::error::Error>> {
-    let app = App::start(&["workflow"]).await?;
-    app.spawn(Spawn::service("workflow")).await?;
-    let id = app.send("workflow/F6", "Process", &order("F6")).await?;
-    app.advance(Duration::from_millis(200)).await?;
-    assert_eq!(app.awakeables(&id).await?.len(), 1);
+    let (app, id) = waiting_for_approval("F6").await?;
 
     app.kill(&id).await?;
     let killed = app.output::<ProcessReply>(&id).await.unwrap_err();
     assert_eq!(killed.code(), Some("409"), "{killed}");
     assert!(killed.to_string().contains("killed"), "{killed}");
     Ok(())
+}
+
+/// The app with order `key` started and waiting for its approval, and the order's invocation.
+async fn waiting_for_approval(key: &str) -> Result<(App, String), Box<dyn std::error::Error>> {
+    let app = App::start(&["workflow"]).await?;
+    app.spawn(Spawn::service("workflow")).await?;
+    let id = app
+        .send(format!("workflow/{key}"), "Process", &order(key))
+        .await?;
+    app.advance(Duration::from_millis(200)).await?;
+    assert_eq!(app.awakeables(&id).await?.len(), 1);
+    Ok((app, id))
 }
