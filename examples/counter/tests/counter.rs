@@ -36,8 +36,13 @@ async fn as_a_durable_object_each_key_counts_for_itself() -> Result<(), Box<dyn 
     assert_eq!(bob.get(&GetRequest {}).await?.total, 7);
     let total = app.object_state::<u64>("counter", Some("alice"), "total");
     assert_eq!(total.await?, Some(5));
+    // State written from the test is what the object's next handler reads.
+    app.set_object_state("counter", Some("carol"), "total", 10u64)
+        .await?;
+    let carol = CounterServiceClient::new(&app, "counter/carol");
+    assert_eq!(carol.add(&AddRequest { amount: 1 }).await?.total, 11);
     let invocations = app.invocations().await?;
-    assert_eq!(invocations.len(), 5, "{invocations:?}");
+    assert_eq!(invocations.len(), 6, "{invocations:?}");
     assert!(invocations.iter().all(|i| i.has_ended()), "{invocations:?}");
     Ok(())
 }
