@@ -322,8 +322,12 @@ fn take_void(handle: raw::Handle) -> Result<(), Error> {
     }
 }
 
+/// A failure recorded in the journal (a run's, a call's, a rejected awakeable's or promise's)
+/// as the handler sees it: terminal, as Restate's `TerminalError`. The handler may handle it;
+/// returned with `?`, it ends the invocation with its code instead of retrying an attempt
+/// that would replay the same failure.
 fn failed(f: Failure) -> Error {
-    Error::application(f.code, f.message)
+    Error::terminal(f.code, f.message)
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, Error> {

@@ -161,3 +161,18 @@ async fn waiting_for_approval(key: &str) -> Result<(App, String), Box<dyn std::e
     assert_eq!(app.awakeables(&id).await?.len(), 1);
     Ok((app, id))
 }
+
+#[tokio::test]
+async fn a_rejected_approval_fails_the_order_without_retrying()
+-> Result<(), Box<dyn std::error::Error>> {
+    let (app, id) = waiting_for_approval("G7").await?;
+    let approval = app.awakeables(&id).await?.remove(0);
+    app.reject_awakeable(&approval, "card declined").await?;
+    let failed = app.output::<ProcessReply>(&id).await.unwrap_err();
+    assert_eq!(failed.code(), Some("500"), "{failed}");
+    assert!(failed.to_string().contains("card declined"), "{failed}");
+    // It ended there: a rejection is terminal, as in Restate, not an error to retry.
+    let ended = app.invocations().await?.into_iter().find(|i| i.id == id);
+    assert!(ended.is_some_and(|i| i.has_ended() && i.status.get("Failed").is_some()));
+    Ok(())
+}
