@@ -259,20 +259,16 @@ impl App {
             "spec": spawn.spec,
             "state": spawn.state,
         });
-        let app = self.clone();
-        off_thread::spawn(move || {
-            let started = app.post_json("/guestkit/test/spawn", &asked, "spawning an actor")?;
-            let address = (started["address"].as_str())
-                .unwrap_or_else(|| asked["name"].as_str().unwrap_or_default())
-                .to_owned();
-            let mut now = app.0.now.lock().unwrap();
-            // Started again after a crash, it finds its state as it left it.
-            let mut again = asked;
-            again["state"] = json!({});
-            now.spawned.push(again);
-            Ok(address)
-        })
-        .await
+        let started =
+            (self.post("/guestkit/test/spawn", asked.clone(), "spawning an actor")).await?;
+        let address = (started["address"].as_str())
+            .unwrap_or(&spawn.name)
+            .to_owned();
+        // Started again after a crash, it finds its state as it left it.
+        let mut again = asked;
+        again["state"] = json!({});
+        self.0.now.lock().unwrap().spawned.push(again);
+        Ok(address)
     }
 
     /// Calls `route` (`package.Service/Method`) of `to` with the protobuf `body`, and waits
@@ -365,12 +361,9 @@ impl App {
     /// [`messages`](Self::messages).
     pub async fn send_message(&self, to: &str, tag: i64, body: &[u8]) -> Result<(), Error> {
         let asked = json!({ "to": to, "tag": tag, "body": body });
-        let app = self.clone();
-        off_thread::spawn(move || {
-            app.post_json("/guestkit/test/message", &asked, "sending a message")
-                .map(drop)
-        })
-        .await
+        self.post("/guestkit/test/message", asked, "sending a message")
+            .await
+            .map(drop)
     }
 
     /// Moves the clock on by `by`: every timer due on the way fires, in order (durable
@@ -467,19 +460,17 @@ impl App {
         owner: Value,
         key: &str,
     ) -> Result<Option<T>, Error> {
-        let (app, key) = (self.clone(), key.to_owned());
-        off_thread::spawn(move || {
-            let state = app.post_json("/guestkit/test/state", &owner, "reading state")?;
-            let Some(bytes) = state.get(&key) else {
-                return Ok(None);
-            };
-            let bytes: Vec<u8> = serde_json::from_value(bytes.clone())
-                .map_err(|e| Error::Decode(format!("state `{key}`: {e}")))?;
-            serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| Error::Decode(format!("state `{key}` is not the type asked for: {e}")))
-        })
-        .await
+        let state = self
+            .post("/guestkit/test/state", owner, "reading state")
+            .await?;
+        let Some(bytes) = state.get(key) else {
+            return Ok(None);
+        };
+        let bytes: Vec<u8> = serde_json::from_value(bytes.clone())
+            .map_err(|e| Error::Decode(format!("state `{key}`: {e}")))?;
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| Error::Decode(format!("state `{key}` is not the type asked for: {e}")))
     }
 
     /// Commits `value` to `key` of durable service `service`'s object `object` (the
@@ -494,12 +485,9 @@ impl App {
     ) -> Result<(), Error> {
         let value = serde_json::to_value(value).map_err(|e| Error::Decode(e.to_string()))?;
         let asked = json!({ "service": service, "key": object, "writes": { key: value } });
-        let app = self.clone();
-        off_thread::spawn(move || {
-            app.post_json("/guestkit/test/write-state", &asked, "writing state")
-                .map(drop)
-        })
-        .await
+        self.post("/guestkit/test/write-state", asked, "writing state")
+            .await
+            .map(drop)
     }
 
     /// Starts a durable invocation of `handler` (a method name, or its whole route) on
@@ -705,13 +693,10 @@ impl App {
     }
 
     async fn arm(&self, asked: Value) -> Result<(), Error> {
-        let app = self.clone();
-        off_thread::spawn(move || {
-            app.post_json("/guestkit/test/crash", &asked, "arming a crash")?;
-            app.0.now.lock().unwrap().armed = true;
-            Ok(())
-        })
-        .await
+        self.post("/guestkit/test/crash", asked, "arming a crash")
+            .await?;
+        self.0.now.lock().unwrap().armed = true;
+        Ok(())
     }
 
     /// Crashes the shim now (SIGKILL), then starts a new one: see [`recover`](Self::recover).
@@ -784,6 +769,12 @@ impl App {
         (host::post(&self.0.agent, &url, "application/json", &[], &body))
             .ok_or_else(|| self.failure(what))?
             .json()
+    }
+
+    /// [`post_json`](Self::post_json) on a thread of its own.
+    async fn post(&self, path: &str, asked: Value, what: &str) -> Result<Value, Error> {
+        let (app, path, what) = (self.clone(), path.to_owned(), what.to_owned());
+        off_thread::spawn(move || app.post_json(&path, &asked, &what)).await
     }
 
     async fn get_as<T: DeserializeOwned + Send + 'static>(

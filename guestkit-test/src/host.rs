@@ -107,8 +107,7 @@ impl Host {
 
     /// What the host wrote to its standard error, once it has ended.
     fn said(&mut self) -> String {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.kill();
         std::fs::read_to_string(&self.stderr).unwrap_or_default()
     }
 
@@ -137,8 +136,7 @@ impl Host {
 
 impl Drop for Host {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.kill();
     }
 }
 
