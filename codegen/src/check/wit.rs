@@ -1,17 +1,22 @@
 //! Breaking changes between two versions of a WIT package, with semver in mind.
 //!
-//! The component model links by name and type, so what users rely on must stay: interfaces,
-//! functions (their parameters and result), types (their fields, cases and flags), and a
-//! world's exports; a world must not demand new imports from its host. A breaking change is an
-//! error unless the package version was bumped for it (a new major, or a new minor below 1.0),
-//! when it is a notice.
+//! The component model links by name and type. `wasm-tools component semver-check` asks
+//! whether a component built for the old world still fits the new one, the implementer's
+//! view; `check` takes that view and adds its users': every change is an *addition* (which a
+//! minor release may make) or a *break* (which needs a major one, or a minor one below 1.0):
 //!
-//! Those are the breaks of the *users* of a contract (callers of its exports, guests of its
-//! imports). Its *implementers* see it the other way round, as `wasm-tools component
-//! semver-check` does: an item added to an interface or to a world's exports, or an import
-//! dropped from a world, leaves components built for the old version short. Those are
-//! warnings (`WIT_ITEM_ADDED`, `WIT_WORLD_IMPORT_NO_DELETE`), since a guest crate rebuilds
-//! against its own WIT; `deny` them where others implement the contract.
+//! - breaks: deleting or changing an interface, function, type or world export (callers of
+//!   the old version break), deleting a world import or an imported interface's function
+//!   (components built for the old world need it), renaming the package;
+//! - additions: a function or type added to an interface, an export or import added to a
+//!   world. semver-check rejects the additions to what a component exports (old
+//!   implementations lack them) and accepts the rest.
+//!
+//! A break without a major bump is an error. An addition is fine at a minor bump; at a patch
+//! bump it is an error (a patch release must not add), and in an unreleased version (the same
+//! version as before, or none) a warning that names the bump it will need. Whatever the right
+//! bump announces is a notice. Aliases are transparent, as in the component model: with
+//! `type order-id = string`, `id: order-id` and `id: string` are the same.
 
 use std::path::Path;
 
@@ -21,6 +26,29 @@ use wit_parser::{
 };
 
 use super::{Finding, Location, Severity};
+
+/// Every breaking-change rule, with what it asks of the version: `major` for a break, `minor`
+/// for an addition.
+pub const RULES: &[(&str, &str)] = &[
+    ("WIT_PACKAGE_SAME_NAME", "major"),
+    ("WIT_INTERFACE_NO_DELETE", "major"),
+    ("WIT_WORLD_NO_DELETE", "major"),
+    ("WIT_FUNCTION_NO_DELETE", "major"),
+    ("WIT_FUNCTION_SAME_PARAMS", "major"),
+    ("WIT_FUNCTION_SAME_RESULT", "major"),
+    ("WIT_TYPE_NO_DELETE", "major"),
+    ("WIT_TYPE_SAME_KIND", "major"),
+    ("WIT_TYPE_SAME_DEFINITION", "major"),
+    ("WIT_RECORD_SAME_FIELDS", "major"),
+    ("WIT_VARIANT_SAME_CASES", "major"),
+    ("WIT_ENUM_SAME_CASES", "major"),
+    ("WIT_FLAGS_SAME", "major"),
+    ("WIT_WORLD_EXPORT_NO_DELETE", "major"),
+    ("WIT_WORLD_IMPORT_NO_DELETE", "major"),
+    ("WIT_ITEM_ADDED", "minor"),
+    ("WIT_IMPORT_ITEM_ADDED", "minor"),
+    ("WIT_WORLD_IMPORT_ADDED", "minor"),
+];
 
 /// One version of a WIT package, resolved with its `deps/`.
 pub struct WitPackage {
@@ -50,15 +78,16 @@ pub fn breaking(before: &WitPackage, after: &WitPackage) -> Vec<Finding> {
     let mut check = Check {
         old: before,
         new: after,
-        findings: Vec::new(),
+        changes: Vec::new(),
     };
+    let top = check.new.package_at();
     let (old, new) = (check.old.package(), check.new.package());
     let old_name = format!("{}:{}", old.name.namespace, old.name.name);
     let new_name = format!("{}:{}", new.name.namespace, new.name.name);
     if old_name != new_name {
         check.report(
             "WIT_PACKAGE_SAME_NAME",
-            None,
+            top.clone(),
             format!("package `{old_name}` was renamed to `{new_name}`"),
         );
     }
@@ -66,7 +95,7 @@ pub fn breaking(before: &WitPackage, after: &WitPackage) -> Vec<Finding> {
         match new.interfaces.get(name) {
             None => check.report(
                 "WIT_INTERFACE_NO_DELETE",
-                None,
+                top.clone(),
                 format!("interface `{name}` was deleted"),
             ),
             Some(&now) => check.interface(
@@ -81,7 +110,7 @@ pub fn breaking(before: &WitPackage, after: &WitPackage) -> Vec<Finding> {
         match new.worlds.get(name) {
             None => check.report(
                 "WIT_WORLD_NO_DELETE",
-                None,
+                top.clone(),
                 format!("world `{name}` was deleted"),
             ),
             Some(&now) => check.world(
@@ -91,13 +120,27 @@ pub fn breaking(before: &WitPackage, after: &WitPackage) -> Vec<Finding> {
             ),
         }
     }
-    check.settle_versions();
-    check.findings
+    check.settle_versions()
 }
 
 impl WitPackage {
     fn package(&self) -> &wit_parser::Package {
         &self.resolve.packages[self.package]
+    }
+
+    /// The start of the file that declares the package, for what was deleted from it.
+    fn package_at(&self) -> Option<Location> {
+        let package = self.package();
+        let spans = package
+            .interfaces
+            .values()
+            .map(|&i| self.resolve.interfaces[i].span)
+            .chain(package.worlds.values().map(|&w| self.resolve.worlds[w].span));
+        spans.filter_map(|span| self.at(span)).next().map(|at| Location {
+            line: 1,
+            column: 1,
+            ..at
+        })
     }
 
     fn at(&self, span: wit_parser::Span) -> Option<Location> {
@@ -138,6 +181,10 @@ impl WitPackage {
 
     fn show_def(&self, id: TypeId) -> String {
         let def = &self.resolve.types[id];
+        // Aliases (and `use`d types) are transparent: they stand for their target.
+        if let TypeDefKind::Type(target) = &def.kind {
+            return self.show(target);
+        }
         if let Some(name) = &def.name {
             return name.clone();
         }
@@ -236,32 +283,30 @@ impl WitPackage {
     }
 }
 
-/// The hint for a change that components built for the old version cannot follow.
-const BUILT_FOR_OLD: &str = "components built for the old version lack it; rebuild them, or add it in a new interface \
-     or world";
+/// What a change asks of the version: a break needs a major bump, an addition a minor one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Break,
+    Addition,
+}
 
 struct Check<'a> {
     old: &'a WitPackage,
     new: &'a WitPackage,
-    findings: Vec<Finding>,
+    changes: Vec<(Finding, Change)>,
 }
 
 impl Check<'_> {
+    /// A change that breaks users or implementers of the old version.
     fn report(&mut self, rule: &'static str, at: Option<Location>, message: String) {
-        let hint = match rule {
-            "WIT_WORLD_IMPORT_NO_ADD" => {
-                "hosts of the old world do not provide it; make the new import a new world"
-            }
-            _ => "keep the old item beside the new one",
-        };
-        self.findings
-            .push(Finding::error(rule, at, message).hint(hint));
+        let finding = Finding::error(rule, at, message).hint("keep the old item beside the new one");
+        self.changes.push((finding, Change::Break));
     }
 
-    /// A change that leaves some implementers of the old version short of what it needs.
-    fn warn(&mut self, rule: &'static str, at: Option<Location>, message: String, hint: &str) {
-        self.findings
-            .push(Finding::warning(rule, at, message).hint(hint));
+    /// Something new: `hint` says who it concerns.
+    fn added(&mut self, rule: &'static str, at: Option<Location>, message: String, hint: &str) {
+        let finding = Finding::warning(rule, at, message).hint(hint);
+        self.changes.push((finding, Change::Addition));
     }
 
     /// `imported` when the package's worlds only import the interface: hosts implement it and
@@ -294,25 +339,32 @@ impl Check<'_> {
                 Some(&now) => self.typedef(&format!("{name}.{tname}"), id, now),
             }
         }
-        let added = new
+        let functions = new
             .functions
-            .keys()
-            .filter(|f| !old.functions.contains_key(*f))
-            .chain(new.types.keys().filter(|t| !old.types.contains_key(*t)));
-        for item in added {
+            .iter()
+            .filter(|(f, _)| !old.functions.contains_key(*f))
+            .map(|(f, def)| (f, self.new.at(def.span)));
+        let types = new
+            .types
+            .iter()
+            .filter(|(t, _)| !old.types.contains_key(*t))
+            .map(|(t, &id)| (t, self.new.at(self.new.resolve.types[id].span)));
+        let added: Vec<_> = functions.chain(types).collect();
+        for (item, at) in added {
+            let at = at.or_else(|| here.clone());
             if imported {
-                self.warn(
+                self.added(
                     "WIT_IMPORT_ITEM_ADDED",
-                    here.clone(),
+                    at,
                     format!("imported interface `{name}` gained `{item}`"),
-                    "every host must now provide it; guests built before are unaffected",
+                    "every host must now provide it; components built before are unaffected",
                 );
             } else {
-                self.warn(
+                self.added(
                     "WIT_ITEM_ADDED",
-                    here.clone(),
+                    at,
                     format!("interface `{name}` gained `{item}`"),
-                    BUILT_FOR_OLD,
+                    "components built for the old version do not export it",
                 );
             }
         }
@@ -396,87 +448,159 @@ impl Check<'_> {
 
     fn world(&mut self, name: &str, old: &World, new: &World) {
         let (old_key, new_key) = (|k: &_| self.old.key(k), |k: &_| self.new.key(k));
-        let new_exports: Vec<String> = new.exports.keys().map(new_key).collect();
         let old_exports: Vec<String> = old.exports.keys().map(old_key).collect();
-        let new_imports: Vec<String> = new.imports.keys().map(new_key).collect();
-        let old_imports: Vec<String> = old.imports.keys().map(old_key).collect();
         let at = self.new.at(new.span);
-        for export in new_exports.iter().filter(|e| !old_exports.contains(e)) {
-            self.warn(
-                "WIT_ITEM_ADDED",
-                at.clone(),
-                format!("world `{name}` now exports `{export}`"),
-                BUILT_FOR_OLD,
-            );
-        }
-        for (k, item) in &old.imports {
-            let import = old_key(k);
-            if !matches!(item, WorldItem::Type { .. }) && !new_imports.contains(&import) {
-                self.warn(
-                    "WIT_WORLD_IMPORT_NO_DELETE",
-                    at.clone(),
-                    format!("world `{name}` no longer imports `{import}`"),
-                    BUILT_FOR_OLD,
+        let find = |items: &wit_parser::IndexMap<WorldKey, WorldItem>, key: &str| {
+            items.iter().find(|(k, _)| new_key(k) == key).map(|(_, item)| item.clone())
+        };
+        for (k, item) in &new.exports {
+            let export = new_key(k);
+            if !old_exports.contains(&export) {
+                self.added(
+                    "WIT_ITEM_ADDED",
+                    self.item_at(item).or_else(|| at.clone()),
+                    format!("world `{name}` now exports `{export}`"),
+                    "components built for the old world do not export it",
                 );
             }
         }
         for (k, item) in &old.exports {
             let export = old_key(k);
-            if !new_exports.contains(&export) {
-                let at = self.new.at(new.span);
-                self.report(
+            match (item, find(&new.exports, &export)) {
+                (_, None) => self.report(
                     "WIT_WORLD_EXPORT_NO_DELETE",
-                    at,
+                    at.clone(),
                     format!("world `{name}` no longer exports `{export}`"),
-                );
-            } else if let WorldItem::Function(f) = item
-                && let Some((_, WorldItem::Function(now))) =
-                    new.exports.iter().find(|(k, _)| new_key(k) == export)
-            {
-                self.function(&format!("{name}.{export}"), f, now);
+                ),
+                (WorldItem::Function(f), Some(WorldItem::Function(now))) => {
+                    self.function(&format!("{name}.{export}"), f, &now)
+                }
+                _ => {}
             }
         }
+        for (k, item) in &old.imports {
+            let import = old_key(k);
+            if matches!(item, WorldItem::Type { .. }) {
+                continue;
+            }
+            match (item, find(&new.imports, &import)) {
+                (_, None) => self.report(
+                    "WIT_WORLD_IMPORT_NO_DELETE",
+                    at.clone(),
+                    format!(
+                        "world `{name}` no longer imports `{import}`, which components built \
+                         for the old world need"
+                    ),
+                ),
+                (WorldItem::Function(f), Some(WorldItem::Function(now))) => {
+                    self.function(&format!("{name}.{import}"), f, &now)
+                }
+                _ => {}
+            }
+        }
+        let old_imports: Vec<String> = old.imports.keys().map(old_key).collect();
         for (k, item) in &new.imports {
             let import = new_key(k);
             if matches!(item, WorldItem::Type { .. }) || old_imports.contains(&import) {
                 continue;
             }
-            let at = self.new.at(new.span);
-            self.report(
-                "WIT_WORLD_IMPORT_NO_ADD",
-                at,
+            self.added(
+                "WIT_WORLD_IMPORT_ADDED",
+                self.item_at(item).or_else(|| at.clone()),
                 format!("world `{name}` now imports `{import}`"),
+                "hosts of the old world do not provide it; components built before are \
+                 unaffected",
             );
         }
     }
 
-    /// A breaking change with the right version bump is only a notice.
-    fn settle_versions(&mut self) {
-        if self.findings.is_empty() {
-            return;
+    /// Where a world's own function is declared (interfaces are placed at the world).
+    fn item_at(&self, item: &WorldItem) -> Option<Location> {
+        match item {
+            WorldItem::Function(f) => self.new.at(f.span),
+            _ => None,
         }
+    }
+
+    /// Each change judged against the version bump: what the bump announces is a notice; a
+    /// break without a major bump is an error; an addition without a minor bump is an error
+    /// in a release that bumped only the patch, and a warning in an unreleased version.
+    fn settle_versions(self) -> Vec<Finding> {
         let was = self.old.package().name.version.clone();
         let is = self.new.package().name.version.clone();
-        let bumped = match (&was, &is) {
-            (Some(a), Some(b)) if a.major == 0 => b.major > 0 || b.minor > a.minor,
-            (Some(a), Some(b)) => b.major > a.major,
-            _ => false,
-        };
-        let need = match &was {
+        let bump = Bump::between(
+            was.as_ref().map(|v| (v.major, v.minor, v.patch)),
+            is.as_ref().map(|v| (v.major, v.minor, v.patch)),
+        );
+        let need_major = match &was {
             Some(v) if v.major == 0 => format!("{}.{}.0", v.major, v.minor + 1),
             Some(v) => format!("{}.0.0", v.major + 1),
             None => "a version (`package ns:name@1.0.0;`)".into(),
         };
-        for finding in &mut self.findings {
-            if bumped {
+        let need_minor = match &was {
+            Some(v) if v.major == 0 => format!("0.{}.{}", v.minor, v.patch + 1),
+            Some(v) => format!("{}.{}.0", v.major, v.minor + 1),
+            None => "a version (`package ns:name@0.1.0;`)".into(),
+        };
+        let shown = is.as_ref().map(ToString::to_string).unwrap_or_default();
+        let mut findings = Vec::new();
+        for (mut finding, change) in self.changes {
+            let covered = match change {
+                Change::Break => bump >= Bump::Major,
+                Change::Addition => bump >= Bump::Minor,
+            };
+            if covered {
                 finding.severity = Severity::Notice;
+                finding.hint = format!("announced by the version bump to {shown}");
+            } else if change == Change::Break {
+                finding.severity = Severity::Error;
+                finding.hint = format!("{}; or bump the package to {need_major}", finding.hint);
+            } else if bump == Bump::Patch {
+                finding.severity = Severity::Error;
                 finding.hint = format!(
-                    "breaking, and announced by the version bump to {}",
-                    is.as_ref().map(ToString::to_string).unwrap_or_default()
+                    "a patch release must not add to the contract: bump the package to \
+                     {need_minor} ({})",
+                    finding.hint
                 );
             } else {
-                finding.hint = format!("{}; or bump the package to {need}", finding.hint);
+                finding.severity = Severity::Warning;
+                finding.hint = format!(
+                    "{}; release it as {need_minor} or later, not as a patch",
+                    finding.hint
+                );
             }
+            findings.push(finding);
+        }
+        findings
+    }
+}
+
+/// How far a version moved, in semver's terms (below 1.0, a minor bump is a major one and a
+/// patch bump a minor one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Bump {
+    /// The same version, or none.
+    None,
+    Patch,
+    Minor,
+    Major,
+}
+
+impl Bump {
+    /// Between two versions as (major, minor, patch).
+    fn between(was: Option<(u64, u64, u64)>, is: Option<(u64, u64, u64)>) -> Self {
+        let (Some(a), Some(b)) = (was, is) else {
+            return Self::None;
+        };
+        if b <= a {
+            return Self::None;
+        }
+        match (a.0, b.0 > a.0, b.1 > a.1) {
+            (_, true, _) => Self::Major,
+            (0, false, true) => Self::Major,
+            (0, false, false) => Self::Minor,
+            (_, false, true) => Self::Minor,
+            _ => Self::Patch,
         }
     }
 }

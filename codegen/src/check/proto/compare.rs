@@ -1138,12 +1138,12 @@ impl<'a> Check<'a> {
                         "keep the reservation: a number once used must never be reused",
                     )
                 };
-                self.report(
-                    rule,
-                    at.clone(),
-                    format!("`{name}` shrank its {what} {was}: {gone} no longer covered"),
-                    hint,
-                );
+                let message = if lo == hi {
+                    format!("`{name}` no longer reserves {lo}")
+                } else {
+                    format!("`{name}` shrank its {what} {was}: {gone} no longer covered")
+                };
+                self.report(rule, at.clone(), message, hint);
             }
         }
         for reserved in old_names {
