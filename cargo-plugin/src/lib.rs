@@ -79,10 +79,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Kill(args) => commands::kill::run(args),
         Command::TestHost(args) => commands::test_host::run(args),
         Command::Check(args) => {
+            let format = args.format;
             return match commands::check::run(args) {
                 Ok(commands::check::Verdict::Clean) => ExitCode::SUCCESS,
                 Ok(commands::check::Verdict::Broken) => ExitCode::from(1),
                 Err(e) => {
+                    commands::check::print_error(format, &e);
                     eprintln!("error: {e:#}");
                     ExitCode::from(2)
                 }

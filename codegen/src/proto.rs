@@ -21,7 +21,80 @@ pub fn compile(files: &[PathBuf], includes: &[PathBuf]) -> Result<FileDescriptor
             )));
         }
     }
-    protox::compile(files, includes).map_err(|e| ProtoError(render(&e, includes)))
+    let fds = protox::compile(files, includes).map_err(|e| ProtoError(render(&e, includes)))?;
+    refuse_reserved_names(&fds, includes)?;
+    Ok(fds)
+}
+
+/// Every message and enum of `file`, nested ones too, with its source-info path and its name
+/// inside the package (`Order.Line`).
+type Declarations<'a> = (
+    Vec<(&'a prost_types::DescriptorProto, Vec<i32>, String)>,
+    Vec<(&'a prost_types::EnumDescriptorProto, Vec<i32>, String)>,
+);
+
+fn declarations(file: &prost_types::FileDescriptorProto) -> Declarations<'_> {
+    // Paths into FileDescriptorProto: message_type = 4, enum_type = 5; DescriptorProto:
+    // nested_type = 3, enum_type = 4.
+    let mut pending: Vec<_> = (file.message_type.iter().enumerate())
+        .map(|(i, m)| (m, vec![4, i as i32], m.name().to_owned()))
+        .collect();
+    let mut enums: Vec<_> = (file.enum_type.iter().enumerate())
+        .map(|(i, e)| (e, vec![5, i as i32], e.name().to_owned()))
+        .collect();
+    let mut messages = Vec::new();
+    while let Some((message, path, name)) = pending.pop() {
+        for (n, nested) in message.nested_type.iter().enumerate() {
+            let full = format!("{name}.{}", nested.name());
+            pending.push((nested, [&path[..], &[3, n as i32]].concat(), full));
+        }
+        for (e, nested) in message.enum_type.iter().enumerate() {
+            let full = format!("{name}.{}", nested.name());
+            enums.push((nested, [&path[..], &[4, e as i32]].concat(), full));
+        }
+        messages.push((message, path, name));
+    }
+    (messages, enums)
+}
+
+/// Refuses a field or enum value that bears a name its message or enum reserves, as protoc
+/// does: a reservation says no field may bear that name again.
+fn refuse_reserved_names(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Result<(), ProtoError> {
+    for file in &fds.file {
+        let (messages, enums) = declarations(file);
+        // (kind, its name, its owner, its path); field = 2 in a message, value = 2 in an enum.
+        let mut clashes: Vec<(&str, &str, String, Vec<i32>)> = Vec::new();
+        for (message, path, name) in messages {
+            for (f, field) in message.field.iter().enumerate() {
+                if message.reserved_name.iter().any(|r| r == field.name()) {
+                    let at = [&path[..], &[2, f as i32]].concat();
+                    clashes.push(("field", field.name(), name.clone(), at));
+                }
+            }
+        }
+        for (enumeration, path, name) in enums {
+            for (v, value) in enumeration.value.iter().enumerate() {
+                if enumeration.reserved_name.iter().any(|r| r == value.name()) {
+                    let at = [&path[..], &[2, v as i32]].concat();
+                    clashes.push(("value", value.name(), name.clone(), at));
+                }
+            }
+        }
+        if let Some((kind, bearer, owner, path)) =
+            clashes.into_iter().min_by_key(|c| span_of(file, &c.3))
+        {
+            let at = span_of(file, &path)
+                .map(|(line, col)| format!(":{line}:{col}"))
+                .unwrap_or_default();
+            return Err(ProtoError(format!(
+                "{}{at}: {kind} `{bearer}` of `{owner}` bears a name `{owner}` reserves; a \
+                 reserved name may not be used: rename the {kind}, or take `\"{bearer}\"` out \
+                 of `reserved`",
+                display_path(file.name(), includes),
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Refuses what compiles as protobuf but cannot become a guestkit contract, at its
@@ -44,29 +117,14 @@ fn refuse_nameless(fds: &FileDescriptorSet, includes: &[PathBuf]) -> Result<(), 
         if file.package().split('.').any(nameless) {
             named.push(("package", file.package(), vec![2]));
         }
-        let mut messages: Vec<(&prost_types::DescriptorProto, Vec<i32>)> = (file.message_type)
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m, vec![4, i as i32]))
-            .collect();
-        let mut enums: Vec<(&prost_types::EnumDescriptorProto, Vec<i32>)> = (file.enum_type)
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e, vec![5, i as i32]))
-            .collect();
-        while let Some((message, path)) = messages.pop() {
+        let (messages, enums) = declarations(file);
+        for (message, path, _) in messages {
             named.push(("message", message.name(), path.clone()));
             for (f, field) in message.field.iter().enumerate() {
                 named.push(("field", field.name(), [&path[..], &[2, f as i32]].concat()));
             }
-            for (n, nested) in message.nested_type.iter().enumerate() {
-                messages.push((nested, [&path[..], &[3, n as i32]].concat()));
-            }
-            for (e, nested) in message.enum_type.iter().enumerate() {
-                enums.push((nested, [&path[..], &[4, e as i32]].concat()));
-            }
         }
-        for (enumeration, path) in enums {
+        for (enumeration, path, _) in enums {
             named.push(("enum", enumeration.name(), path.clone()));
             for (v, value) in enumeration.value.iter().enumerate() {
                 named.push(("value", value.name(), [&path[..], &[2, v as i32]].concat()));

@@ -232,7 +232,10 @@ fn wit_pairs_agree_with_semver_check() {
             ));
         }
         if rejects && pair.expect.is_empty() {
-            failures.push(format!("{}: semver-check rejects what check calls safe", pair.name));
+            failures.push(format!(
+                "{}: semver-check rejects what check calls safe",
+                pair.name
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -262,10 +265,12 @@ fn semver_check_rejects(before: &str, after: &str) -> bool {
     let (old, new) = (push(before, "1.0.0"), push(after, "1.0.1"));
     let worlds = |p| resolve.packages[p].worlds.clone();
     let (old_worlds, new_worlds) = (worlds(old), worlds(new));
-    old_worlds.iter().any(|(name, &prev)| match new_worlds.get(name) {
-        None => true,
-        Some(&now) => wit_component::semver_check(resolve.clone(), prev, now).is_err(),
-    })
+    old_worlds
+        .iter()
+        .any(|(name, &prev)| match new_worlds.get(name) {
+            None => true,
+            Some(&now) => wit_component::semver_check(resolve.clone(), prev, now).is_err(),
+        })
 }
 
 /// Every rule fires in some pair, and `tests/check/README.md` maps each rule to its pairs:
@@ -279,7 +284,11 @@ fn every_rule_has_pairs_and_a_row() {
     let proto_rules = proto::RULES.iter().map(|(rule, categories)| {
         let names: Vec<String> = categories
             .iter()
-            .map(|c| format!("{c:?}").to_uppercase().replace("WIREJSON", "WIRE_JSON"))
+            .map(|c| {
+                format!("{c:?}")
+                    .to_uppercase()
+                    .replace("WIREJSON", "WIRE_JSON")
+            })
             .collect();
         (*rule, "proto", names.join(", "))
     });
@@ -314,14 +323,24 @@ fn every_rule_has_pairs_and_a_row() {
             reversed.join(" ")
         ));
     }
-    assert!(missing.is_empty(), "rules without pairs both ways: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without pairs both ways: {missing:?}"
+    );
     let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check/README.md");
     let text = std::fs::read_to_string(&readme).unwrap();
-    let (head, rest) = text.split_once("<!-- rules -->\n").expect("a `<!-- rules -->` line");
-    let (_, tail) = rest.split_once("<!-- /rules -->").expect("a `<!-- /rules -->` line");
+    let (head, rest) = text
+        .split_once("<!-- rules -->\n")
+        .expect("a `<!-- rules -->` line");
+    let (_, tail) = rest
+        .split_once("<!-- /rules -->")
+        .expect("a `<!-- /rules -->` line");
     let want = format!("{head}<!-- rules -->\n{table}<!-- /rules -->{tail}");
     if std::env::var_os("GUESTKIT_BLESS").is_some() {
         std::fs::write(&readme, &want).unwrap();
     }
-    assert!(want == text, "tests/check/README.md's table is stale; it should read:\n{table}");
+    assert!(
+        want == text,
+        "tests/check/README.md's table is stale; it should read:\n{table}"
+    );
 }

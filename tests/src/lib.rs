@@ -52,6 +52,22 @@ pub fn cli(args: &[&str], cwd: &Path) -> Output {
         .expect("cargo-guest runs")
 }
 
+/// Runs git in `dir` as a throwaway identity; panics when it fails.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=guestkit",
+            "-c",
+            "user.email=guestkit@localhost",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+}
+
 /// Standard output of a successful run; panics with standard error otherwise.
 pub fn success(out: Output) -> String {
     assert!(

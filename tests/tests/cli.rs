@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use guestkit_tests::{built_guest, cli, failure, success, workspace_root};
+use guestkit_tests::{built_guest, cli, failure, git, success, workspace_root};
 
 fn counter_run(state: &std::path::Path, body: &str) -> std::process::Output {
     counter_run_with(state, body, &[])
@@ -716,22 +716,6 @@ fn a_guest_that_needs_spawn_fails_clearly_without_the_grant() {
     );
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("ping-pong failed"), "{stderr}");
-}
-
-/// Runs git in `dir`, as a throwaway identity.
-fn git(dir: &std::path::Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=guestkit",
-            "-c",
-            "user.email=guestkit@localhost",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {out:?}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use prost::Message as _;
 
 use guestkit_codegen::contract_set::ContractSet;
 use guestkit_codegen::embed;
-use guestkit_tests::{cli, failure, guest_target_dir, success, workspace_root};
+use guestkit_tests::{cli, failure, git, guest_target_dir, success, workspace_root};
 
 /// A guest package in a directory of its own, holding `files`.
 fn package(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -190,4 +190,211 @@ fn an_unexported_world_export_is_refused_by_build_and_reported_by_check_and_insp
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert_eq!(rules, ["COMPONENT_EXPORTS_WORLD"], "{findings:#}");
+}
+
+#[test]
+fn a_field_bearing_a_reserved_name_is_refused_by_all_three() {
+    let dir = package(&[(
+        "proto/shop.proto",
+        "syntax = \"proto3\";\npackage shop.v1;\nmessage Stock {\n  reserved \"remaining\";\n  \
+         int32 remaining = 3;\n}\n",
+    )]);
+    all_refuse(dir.path(), "proto/shop.proto:5:3", "`remaining` of `Stock`");
+}
+
+/// Checks `doc` against the SARIF 2.1.0 schema (OASIS's, as published).
+fn valid_sarif(doc: &serde_json::Value) {
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("sarif.json", schema).unwrap();
+    let index = compiler.compile("sarif.json", &mut schemas).unwrap();
+    if let Err(e) = schemas.validate(doc, index) {
+        panic!("not valid SARIF 2.1.0: {e:#}\n{doc:#}");
+    }
+    // The schema bites: a result without a message is not SARIF.
+    let mut broken = doc.clone();
+    broken["runs"][0]["results"] = serde_json::json!([{ "ruleId": "X" }]);
+    assert!(schemas.validate(&broken, index).is_err());
+}
+
+/// A repository holding a guest under `guests/shop`, whose second commit renumbers a field
+/// and widens another.
+fn shop_repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path().join("guests/shop");
+    let manifest = "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+                    [package.metadata.guestkit]\n";
+    write(&dir, "Cargo.toml", manifest);
+    write(&dir, "src/lib.rs", "");
+    let proto = |fields: &str| {
+        format!("syntax = \"proto3\";\npackage shop.v1;\n\nmessage Stock {{\n{fields}}}\n")
+    };
+    write(
+        &dir,
+        "proto/shop.proto",
+        &proto("  string sku = 1;\n  int32 remaining = 2;\n"),
+    );
+    git(repo.path(), &["init", "-q", "-b", "trunk"]);
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-qm", "first"]);
+    write(
+        &dir,
+        "proto/shop.proto",
+        &proto("  string sku = 1;\n  int64 remaining = 3;\n"),
+    );
+    git(repo.path(), &["commit", "-qam", "second"]);
+    repo
+}
+
+#[test]
+fn check_reports_a_renumbering_in_every_format_from_the_repository_root() {
+    let repo = shop_repository();
+    let shop = repo.path().join("guests/shop");
+    let manifest = shop.join("Cargo.toml");
+    let check = |format: &str, cwd: &Path| {
+        let args = [
+            "check",
+            "--manifest-path",
+            manifest.to_str().unwrap(),
+            "--against",
+            "HEAD~1",
+        ];
+        cli(&[&args[..], &["--format", format]].concat(), cwd)
+    };
+
+    let out = check("human", &shop);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(stdout.contains("was renumbered to 3"), "{stdout}");
+    assert!(
+        stdout.contains("give `remaining` back its number 2"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("add `reserved \"remaining\";`"),
+        "an invalid fix: {stdout}"
+    );
+
+    // Whatever the current directory, GitHub and SARIF place findings from the repository root.
+    for cwd in [&shop, &shop.join("proto"), repo.path()] {
+        let out = check("github", cwd);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.starts_with("::error file=guests/shop/proto/shop.proto,line=6,col=3,"),
+            "from {}: {stdout}",
+            cwd.display()
+        );
+    }
+
+    let json: serde_json::Value = serde_json::from_slice(&check("json", &shop).stdout).unwrap();
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&check("sarif", &shop.join("src")).stdout).unwrap();
+    valid_sarif(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let findings = json.as_array().unwrap();
+    assert_eq!(
+        results.len(),
+        findings.len(),
+        "the same findings: {sarif:#}"
+    );
+    for (result, finding) in results.iter().zip(findings) {
+        assert_eq!(result["ruleId"], finding["rule"]);
+        assert_eq!(result["properties"]["hint"], finding["hint"]);
+        let rule = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(
+            sarif["runs"][0]["tool"]["driver"]["rules"][rule]["id"],
+            finding["rule"]
+        );
+        if let Some(line) = finding["line"].as_u64() {
+            let place = &result["locations"][0]["physicalLocation"];
+            assert_eq!(place["region"]["startLine"].as_u64(), Some(line));
+            assert_eq!(
+                place["artifactLocation"]["uri"],
+                "guests/shop/proto/shop.proto"
+            );
+            assert_eq!(place["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        }
+    }
+    assert!(results.iter().any(|r| r["level"] == "error"), "{sarif:#}");
+}
+
+#[test]
+fn check_input_errors_are_documents_in_the_json_formats_and_name_the_branches() {
+    let repo = shop_repository();
+    let shop = repo.path().join("guests/shop");
+    let out = cli(&["check", "--against", "main", "--format", "json"], &shop);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = doc["error"].as_str().unwrap();
+    assert!(error.contains("--against main"), "{error}");
+    assert!(error.contains("its branches are trunk"), "{error}");
+
+    let out = cli(&["check", "--against", "main", "--format", "sarif"], &shop);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    valid_sarif(&sarif);
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notice = invocation["toolExecutionNotifications"][0]["message"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(notice.contains("its branches are trunk"), "{notice}");
+}
+
+#[test]
+fn check_judges_by_protobufs_rules_when_asked() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    let manifest = "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+                    [package.metadata.guestkit]\n";
+    write(dir, "Cargo.toml", manifest);
+    write(dir, "src/lib.rs", "");
+    let proto = |ty: &str| {
+        format!(
+            "syntax = \"proto3\";\npackage shop.v1;\n\nmessage Stock {{\n  {ty} remaining = 1;\n}}\n"
+        )
+    };
+    write(dir, "proto/shop.proto", &proto("int32"));
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-qm", "first"]);
+    write(dir, "proto/shop.proto", &proto("int64"));
+
+    let out = cli(&["check", "--against", "HEAD"], dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "buf's rules: {stdout}");
+    assert!(
+        stdout.contains("error[FIELD_WIRE_JSON_COMPATIBLE_TYPE]"),
+        "{stdout}"
+    );
+
+    let out = cli(&["check", "--against", "HEAD", "--rules", "protobuf"], dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "protobuf's rules: {stdout}");
+    assert!(
+        stdout.contains("notice[FIELD_WIRE_JSON_COMPATIBLE_TYPE]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("protobuf's rules allow this"), "{stdout}");
+
+    // The same from the package's settings.
+    write(
+        dir,
+        "Cargo.toml",
+        &format!("{manifest}\n[package.metadata.guestkit.check]\nrules = \"protobuf\"\n"),
+    );
+    let out = cli(&["check", "--against", "HEAD"], dir);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    write(
+        dir,
+        "Cargo.toml",
+        &format!("{manifest}\n[package.metadata.guestkit.check]\nrules = \"lenient\"\n"),
+    );
+    let out = cli(&["check"], dir);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(failure(out).contains("use \"buf\" or \"protobuf\""));
 }

@@ -135,12 +135,20 @@ impl WitPackage {
             .interfaces
             .values()
             .map(|&i| self.resolve.interfaces[i].span)
-            .chain(package.worlds.values().map(|&w| self.resolve.worlds[w].span));
-        spans.filter_map(|span| self.at(span)).next().map(|at| Location {
-            line: 1,
-            column: 1,
-            ..at
-        })
+            .chain(
+                package
+                    .worlds
+                    .values()
+                    .map(|&w| self.resolve.worlds[w].span),
+            );
+        spans
+            .filter_map(|span| self.at(span))
+            .next()
+            .map(|at| Location {
+                line: 1,
+                column: 1,
+                ..at
+            })
     }
 
     fn at(&self, span: wit_parser::Span) -> Option<Location> {
@@ -299,7 +307,8 @@ struct Check<'a> {
 impl Check<'_> {
     /// A change that breaks users or implementers of the old version.
     fn report(&mut self, rule: &'static str, at: Option<Location>, message: String) {
-        let finding = Finding::error(rule, at, message).hint("keep the old item beside the new one");
+        let finding =
+            Finding::error(rule, at, message).hint("keep the old item beside the new one");
         self.changes.push((finding, Change::Break));
     }
 
@@ -451,7 +460,10 @@ impl Check<'_> {
         let old_exports: Vec<String> = old.exports.keys().map(old_key).collect();
         let at = self.new.at(new.span);
         let find = |items: &wit_parser::IndexMap<WorldKey, WorldItem>, key: &str| {
-            items.iter().find(|(k, _)| new_key(k) == key).map(|(_, item)| item.clone())
+            items
+                .iter()
+                .find(|(k, _)| new_key(k) == key)
+                .map(|(_, item)| item.clone())
         };
         for (k, item) in &new.exports {
             let export = new_key(k);

@@ -4,12 +4,11 @@
 //! `[package.metadata.guestkit.check]`. Exit status: 0 clean, 1 a finding at error level,
 //! 2 bad usage or unreadable input.
 
-use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context as _, bail};
-use guestkit_codegen::check::proto::{self as proto_check, Category};
+use guestkit_codegen::check::proto::{self as proto_check, Category, Rules};
 use guestkit_codegen::check::wit::{self as wit_check, WitPackage};
 use guestkit_codegen::check::{Finding, Severity};
 use guestkit_codegen::contract_set;
@@ -17,6 +16,10 @@ use guestkit_codegen::contract_set;
 use crate::workspace::{GuestSettings, Workspace};
 
 mod component;
+mod report;
+
+pub use report::{Format, print_error};
+use report::{Reported, print};
 
 /// Lint guests' contracts, and check them against an earlier version for breaking changes
 #[derive(Debug, clap::Args)]
@@ -35,6 +38,11 @@ pub struct CheckArgs {
     /// WIRE (default: `[package.metadata.guestkit.check] category`, else WIRE_JSON)
     #[arg(long, value_name = "CATEGORY")]
     pub category: Option<String>,
+    /// Whose rules judge the protobuf encodings: `buf` (buf's verdicts) or `protobuf`
+    /// (protobuf's documented compatibility rules, where they allow more; default:
+    /// `[package.metadata.guestkit.check] rules`, else buf)
+    #[arg(long, value_name = "buf|protobuf")]
+    pub rules: Option<String>,
     /// How to print findings
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -43,27 +51,10 @@ pub struct CheckArgs {
     pub component: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Readable text, colored on a terminal, with the offending source line
-    Human,
-    /// One JSON array of findings
-    Json,
-    /// GitHub Actions workflow annotations
-    Github,
-}
-
 /// What `check` found: whether the gate passes.
 pub enum Verdict {
     Clean,
     Broken,
-}
-
-/// One finding of one package, with its file as a path a reader can open.
-struct Reported {
-    package: String,
-    file: Option<PathBuf>,
-    finding: Finding,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
@@ -84,6 +75,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             Some(c) => c.parse::<Category>().map_err(anyhow::Error::msg)?,
             None => config.category,
         };
+        let rules = match &args.rules {
+            Some(r) => r.parse::<Rules>().map_err(anyhow::Error::msg)?,
+            None => config.rules,
+        };
         let world = GuestSettings::of(package)?.world;
         crate::contract::validate(dir, world.as_deref())
             .with_context(|| format!("the contracts of package `{}`", package.name))?;
@@ -96,7 +91,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
         if let Some(baseline) = &baseline {
             let before =
                 Contracts::load(baseline.dir()).context("reading the earlier contracts")?;
-            findings.extend(contracts.breaking(&before, category)?);
+            findings.extend(contracts.breaking(&before, category, rules, &config.extra())?);
         }
         let name = format!("{}.wasm", package.name);
         let built = args
@@ -123,25 +118,40 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             world.as_deref(),
             before.as_deref(),
         ));
+        let repository = repository_root(dir);
         for finding in config.apply(findings) {
-            let file = finding.location.as_ref().map(|at| {
+            let path = finding.location.as_ref().map(|at| {
                 let path = Path::new(&at.file);
-                let path = if path.is_absolute() {
+                if path.is_absolute() {
                     path.to_path_buf()
                 } else {
                     dir.join("proto").join(path)
-                };
-                // Relative to where check runs, as editors and GitHub annotations expect.
-                match std::env::current_dir() {
-                    Ok(here) => path
-                        .strip_prefix(&here)
-                        .map_or(path.clone(), Path::to_path_buf),
-                    Err(_) => path,
                 }
+            });
+            // Relative to where check runs, as editors and people expect...
+            let file = path.as_ref().map(|path| match std::env::current_dir() {
+                Ok(here) => path
+                    .strip_prefix(&here)
+                    .map_or(path.clone(), Path::to_path_buf),
+                Err(_) => path.clone(),
+            });
+            // ...and to the repository root, as GitHub and SARIF place findings.
+            let in_repository = finding.location.as_ref().map(|at| {
+                let path = Path::new(&at.file);
+                let path = if path.is_absolute() {
+                    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+                } else {
+                    // A deleted file is named where it was: under the package's `proto/`.
+                    let base = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+                    base.join("proto").join(path)
+                };
+                path.strip_prefix(&repository)
+                    .map_or(path.clone(), Path::to_path_buf)
             });
             reported.push(Reported {
                 package: package.name.to_string(),
                 file,
+                in_repository,
                 finding,
             });
         }
@@ -169,14 +179,17 @@ pub(crate) fn breaking_since(
         .as_std_path();
     let config = Config::of(package)?;
     let before = Contracts::load(baseline).context("reading the running version's contracts")?;
-    let findings = Contracts::load(dir)?.breaking(&before, config.category)?;
+    let findings =
+        Contracts::load(dir)?.breaking(&before, config.category, config.rules, &config.extra())?;
     Ok(config.apply(findings))
 }
 
-/// `[package.metadata.guestkit.check]`: the proto category, and rule IDs to turn off
-/// (`allow`), report as warnings (`warn`) or as errors (`deny`).
+/// `[package.metadata.guestkit.check]`: the proto category, whose rules judge the encodings
+/// (`rules = "buf"` or `"protobuf"`), and rule IDs to turn off (`allow`), report as warnings
+/// (`warn`) or as errors (`deny`).
 struct Config {
     category: Category,
+    rules: Rules,
     levels: Vec<(String, Option<Severity>)>,
 }
 
@@ -195,6 +208,13 @@ impl Config {
                 .parse()
                 .map_err(|e: String| anyhow::anyhow!("{}: {e}", at("category")))?,
             other => bail!("{} must be a string, not {other}", at("category")),
+        };
+        let rules = match &table["rules"] {
+            serde_json::Value::Null => Rules::Buf,
+            serde_json::Value::String(r) => r
+                .parse()
+                .map_err(|e: String| anyhow::anyhow!("{}: {e}", at("rules")))?,
+            other => bail!("{} must be a string, not {other}", at("rules")),
         };
         let mut levels = Vec::new();
         for (key, level) in [
@@ -215,7 +235,19 @@ impl Config {
                 other => bail!("{} must be a list of rule IDs, not {other}", at(key)),
             }
         }
-        Ok(Self { category, levels })
+        Ok(Self {
+            category,
+            rules,
+            levels,
+        })
+    }
+
+    /// Rules the package turned on by name (`warn` or `deny`): checked whatever the category.
+    fn extra(&self) -> Vec<&str> {
+        (self.levels.iter())
+            .filter(|(_, level)| level.is_some())
+            .map(|(rule, _)| rule.as_str())
+            .collect()
     }
 
     /// The findings with the configured levels: allowed rules are dropped.
@@ -273,11 +305,19 @@ impl Contracts {
     }
 
     /// What changed from `before` to these, and breaks their users.
-    fn breaking(&self, before: &Self, category: Category) -> anyhow::Result<Vec<Finding>> {
+    fn breaking(
+        &self,
+        before: &Self,
+        category: Category,
+        rules: Rules,
+        extra: &[&str],
+    ) -> anyhow::Result<Vec<Finding>> {
         let mut findings = Vec::new();
         if let Some(old) = &before.protos {
             let new = self.protos.clone().unwrap_or_default();
-            findings.extend(proto_check::breaking(old, &new, category));
+            findings.extend(proto_check::breaking_under(
+                old, &new, category, rules, extra,
+            ));
         }
         if let Some(old) = &before.wit {
             let Some(new) = &self.wit else {
@@ -315,12 +355,25 @@ impl Baseline {
             .strip_prefix(top.canonicalize()?)
             .unwrap_or(Path::new(""));
         let commit = format!("{against}^{{commit}}");
-        git(&top, &["rev-parse", "--verify", "--quiet", &commit]).with_context(|| {
-            format!(
-                "--against {against}: neither a directory nor a git ref of {}",
+        if git(&top, &["rev-parse", "--verify", "--quiet", &commit]).is_err() {
+            let branches = git(&top, &["branch", "--all", "--format=%(refname:short)"])
+                .map(|out| {
+                    String::from_utf8_lossy(&out)
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            let listed = if branches.is_empty() {
+                "it has no branches yet (no commits)".to_owned()
+            } else {
+                format!("its branches are {}", branches.join(", "))
+            };
+            bail!(
+                "--against {against}: neither a directory nor a git ref of {}; {listed}",
                 top.display()
-            )
-        })?;
+            );
+        }
         let out = tempfile::tempdir()?;
         let listed = git(
             &top,
@@ -357,6 +410,14 @@ impl Baseline {
     }
 }
 
+/// The root of the git repository `dir` is in, or `dir` itself outside git.
+fn repository_root(dir: &Path) -> PathBuf {
+    let top = git(dir, &["rev-parse", "--show-toplevel"])
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out).trim()));
+    let root = top.unwrap_or_else(|_| dir.to_path_buf());
+    root.canonicalize().unwrap_or(root)
+}
+
 /// Runs git in `dir` and returns its stdout, or its stderr as the error.
 fn git(dir: &Path, args: &[&str]) -> anyhow::Result<Vec<u8>> {
     let out = Command::new("git")
@@ -372,94 +433,4 @@ fn git(dir: &Path, args: &[&str]) -> anyhow::Result<Vec<u8>> {
         );
     }
     Ok(out.stdout)
-}
-
-fn print(reported: &[Reported], format: Format) -> anyhow::Result<()> {
-    match format {
-        Format::Json => {
-            let items: Vec<_> = reported
-                .iter()
-                .map(|r| {
-                    let at = r.finding.location.as_ref();
-                    serde_json::json!({
-                        "package": r.package,
-                        "rule": r.finding.rule,
-                        "severity": r.finding.severity.as_str(),
-                        "file": r.file.as_ref().map(|f| f.display().to_string()),
-                        "line": at.map(|a| a.line),
-                        "column": at.map(|a| a.column),
-                        "message": r.finding.message,
-                        "hint": r.finding.hint,
-                    })
-                })
-                .collect();
-            println!("{}", serde_json::to_string_pretty(&items)?);
-        }
-        Format::Github => {
-            for r in reported {
-                let level = match r.finding.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Notice => "notice",
-                };
-                let mut props = Vec::new();
-                if let (Some(file), Some(at)) = (&r.file, &r.finding.location) {
-                    props.push(format!("file={}", file.display()));
-                    props.push(format!("line={}", at.line));
-                    props.push(format!("col={}", at.column));
-                }
-                props.push(format!("title={}", r.finding.rule));
-                let text = format!("{} ({})", r.finding.message, r.finding.hint);
-                println!("::{level} {}::{}", props.join(","), escape(&text));
-            }
-        }
-        Format::Human => {
-            let color = std::io::stdout().is_terminal();
-            for r in reported {
-                human(r, color);
-            }
-            let errors = reported
-                .iter()
-                .filter(|r| r.finding.severity == Severity::Error)
-                .count();
-            println!("{} finding(s), {errors} at error level", reported.len());
-        }
-    }
-    Ok(())
-}
-
-fn human(r: &Reported, color: bool) {
-    let f = &r.finding;
-    let paint = |code: &str, text: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    };
-    let level = match f.severity {
-        Severity::Error => paint("1;31", "error"),
-        Severity::Warning => paint("1;33", "warning"),
-        Severity::Notice => paint("1;36", "notice"),
-    };
-    println!("{level}[{}]: {}", f.rule, f.message);
-    if let (Some(file), Some(at)) = (&r.file, &f.location) {
-        println!("  --> {}:{}:{}", file.display(), at.line, at.column);
-        let source = std::fs::read_to_string(file).unwrap_or_default();
-        if let Some(line) = source.lines().nth(at.line as usize - 1) {
-            println!("   | {line}");
-        }
-    } else {
-        println!("  --> package `{}`", r.package);
-    }
-    if !f.hint.is_empty() {
-        println!("   = {}: {}", paint("1", "hint"), f.hint);
-    }
-}
-
-/// GitHub's workflow-command escaping of a message.
-fn escape(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
 }

@@ -33,51 +33,77 @@ struct Side<'a> {
 }
 
 /// The `FileOptions` buf compares, with their field numbers in `descriptor.proto`.
-type FileOption = (&'static str, &'static str, i32, fn(&FileDescriptorProto) -> String);
+type FileOption = (
+    &'static str,
+    &'static str,
+    i32,
+    fn(&FileDescriptorProto) -> String,
+);
 
 const FILE_OPTIONS: &[FileOption] = &[
     ("FILE_SAME_CC_ENABLE_ARENAS", "cc_enable_arenas", 31, |f| {
         opt(f, |o| o.cc_enable_arenas().to_string(), "true")
     }),
-    ("FILE_SAME_CC_GENERIC_SERVICES", "cc_generic_services", 16, |f| {
-        opt(f, |o| o.cc_generic_services().to_string(), "false")
-    }),
+    (
+        "FILE_SAME_CC_GENERIC_SERVICES",
+        "cc_generic_services",
+        16,
+        |f| opt(f, |o| o.cc_generic_services().to_string(), "false"),
+    ),
     ("FILE_SAME_CSHARP_NAMESPACE", "csharp_namespace", 37, |f| {
         opt(f, |o| o.csharp_namespace().to_owned(), "")
     }),
     ("FILE_SAME_GO_PACKAGE", "go_package", 11, |f| {
         opt(f, |o| o.go_package().to_owned(), "")
     }),
-    ("FILE_SAME_JAVA_GENERIC_SERVICES", "java_generic_services", 17, |f| {
-        opt(f, |o| o.java_generic_services().to_string(), "false")
-    }),
-    ("FILE_SAME_JAVA_MULTIPLE_FILES", "java_multiple_files", 10, |f| {
-        opt(f, |o| o.java_multiple_files().to_string(), "false")
-    }),
-    ("FILE_SAME_JAVA_OUTER_CLASSNAME", "java_outer_classname", 8, |f| {
-        opt(f, |o| o.java_outer_classname().to_owned(), "")
-    }),
+    (
+        "FILE_SAME_JAVA_GENERIC_SERVICES",
+        "java_generic_services",
+        17,
+        |f| opt(f, |o| o.java_generic_services().to_string(), "false"),
+    ),
+    (
+        "FILE_SAME_JAVA_MULTIPLE_FILES",
+        "java_multiple_files",
+        10,
+        |f| opt(f, |o| o.java_multiple_files().to_string(), "false"),
+    ),
+    (
+        "FILE_SAME_JAVA_OUTER_CLASSNAME",
+        "java_outer_classname",
+        8,
+        |f| opt(f, |o| o.java_outer_classname().to_owned(), ""),
+    ),
     ("FILE_SAME_JAVA_PACKAGE", "java_package", 1, |f| {
         opt(f, |o| o.java_package().to_owned(), "")
     }),
-    ("FILE_SAME_OBJC_CLASS_PREFIX", "objc_class_prefix", 36, |f| {
-        opt(f, |o| o.objc_class_prefix().to_owned(), "")
-    }),
+    (
+        "FILE_SAME_OBJC_CLASS_PREFIX",
+        "objc_class_prefix",
+        36,
+        |f| opt(f, |o| o.objc_class_prefix().to_owned(), ""),
+    ),
     ("FILE_SAME_OPTIMIZE_FOR", "optimize_for", 9, |f| {
         opt(f, |o| o.optimize_for().as_str_name().to_owned(), "SPEED")
     }),
     ("FILE_SAME_PHP_CLASS_PREFIX", "php_class_prefix", 40, |f| {
         opt(f, |o| o.php_class_prefix().to_owned(), "")
     }),
-    ("FILE_SAME_PHP_METADATA_NAMESPACE", "php_metadata_namespace", 44, |f| {
-        opt(f, |o| o.php_metadata_namespace().to_owned(), "")
-    }),
+    (
+        "FILE_SAME_PHP_METADATA_NAMESPACE",
+        "php_metadata_namespace",
+        44,
+        |f| opt(f, |o| o.php_metadata_namespace().to_owned(), ""),
+    ),
     ("FILE_SAME_PHP_NAMESPACE", "php_namespace", 41, |f| {
         opt(f, |o| o.php_namespace().to_owned(), "")
     }),
-    ("FILE_SAME_PY_GENERIC_SERVICES", "py_generic_services", 18, |f| {
-        opt(f, |o| o.py_generic_services().to_string(), "false")
-    }),
+    (
+        "FILE_SAME_PY_GENERIC_SERVICES",
+        "py_generic_services",
+        18,
+        |f| opt(f, |o| o.py_generic_services().to_string(), "false"),
+    ),
     ("FILE_SAME_RUBY_PACKAGE", "ruby_package", 45, |f| {
         opt(f, |o| o.ruby_package().to_owned(), "")
     }),
@@ -233,10 +259,16 @@ impl<'a> Check<'a> {
                     self.report(
                         rule,
                         new.part_at(&file, &[8, *number]),
-                        format!("file option `{option}` of `{name}` changed from \"{a}\" to \"{b}\""),
+                        format!(
+                            "file option `{option}` of `{name}` changed from \"{a}\" to \"{b}\""
+                        ),
                         &format!(
                             "keep `option {option} = {}`: generated code is named after it",
-                            if a.parse::<bool>().is_ok() || a == "SPEED" || a.ends_with("SIZE") || a == "LITE_RUNTIME" {
+                            if a.parse::<bool>().is_ok()
+                                || a == "SPEED"
+                                || a.ends_with("SIZE")
+                                || a == "LITE_RUNTIME"
+                            {
                                 a.clone()
                             } else {
                                 format!("\"{a}\"")
@@ -256,13 +288,22 @@ impl<'a> Check<'a> {
         let gone = |nested: &str, kind: &str| -> bool {
             let present = |f: &str, n: &str| f == name && n == nested;
             match kind {
-                "message" => !new.messages.values().any(|d| present(&d.place.file, &d.nested)),
-                "enum" => !new.enums.values().any(|d| present(&d.place.file, &d.nested)),
+                "message" => !new
+                    .messages
+                    .values()
+                    .any(|d| present(&d.place.file, &d.nested)),
+                "enum" => !new
+                    .enums
+                    .values()
+                    .any(|d| present(&d.place.file, &d.nested)),
                 "extension" => !new
                     .extensions
                     .values()
                     .any(|d| present(&d.place.file, &d.nested)),
-                _ => !new.services.values().any(|d| present(&d.place.file, &d.nested)),
+                _ => !new
+                    .services
+                    .values()
+                    .any(|d| present(&d.place.file, &d.nested)),
             }
         };
         let mut deleted = Vec::new();
@@ -364,22 +405,42 @@ impl<'a> Check<'a> {
             let mut deleted = Vec::new();
             for (full, m) in old.messages.iter().filter(|(_, m)| m.package == package) {
                 if !is_map_entry(m.item) && gone(full, "message") {
-                    deleted.push(("PACKAGE_MESSAGE_NO_DELETE", "message", m.nested.clone(), m.place.clone()));
+                    deleted.push((
+                        "PACKAGE_MESSAGE_NO_DELETE",
+                        "message",
+                        m.nested.clone(),
+                        m.place.clone(),
+                    ));
                 }
             }
             for (full, e) in old.enums.iter().filter(|(_, e)| e.package == package) {
                 if gone(full, "enum") {
-                    deleted.push(("PACKAGE_ENUM_NO_DELETE", "enum", e.nested.clone(), e.place.clone()));
+                    deleted.push((
+                        "PACKAGE_ENUM_NO_DELETE",
+                        "enum",
+                        e.nested.clone(),
+                        e.place.clone(),
+                    ));
                 }
             }
             for (full, x) in old.extensions.iter().filter(|(_, x)| x.package == package) {
                 if gone(full, "extension") {
-                    deleted.push(("PACKAGE_EXTENSION_NO_DELETE", "extension", x.nested.clone(), x.place.clone()));
+                    deleted.push((
+                        "PACKAGE_EXTENSION_NO_DELETE",
+                        "extension",
+                        x.nested.clone(),
+                        x.place.clone(),
+                    ));
                 }
             }
             for (full, s) in old.services.iter().filter(|(_, s)| s.package == package) {
                 if gone(full, "service") {
-                    deleted.push(("PACKAGE_SERVICE_NO_DELETE", "service", s.nested.clone(), s.place.clone()));
+                    deleted.push((
+                        "PACKAGE_SERVICE_NO_DELETE",
+                        "service",
+                        s.nested.clone(),
+                        s.place.clone(),
+                    ));
                 }
             }
             for (rule, kind, nested, place) in deleted {
@@ -413,8 +474,8 @@ impl<'a> Check<'a> {
             };
             for method in &was.item.method {
                 let route = format!("{name}/{}", method.name());
-                let Some((j, now)) = (is.item.method.iter().enumerate())
-                    .find(|(_, m)| m.name() == method.name())
+                let Some((j, now)) =
+                    (is.item.method.iter().enumerate()).find(|(_, m)| m.name() == method.name())
                 else {
                     let at = new.at(&is.place);
                     self.report(
@@ -436,8 +497,20 @@ impl<'a> Check<'a> {
                 };
                 let place = is.place.child(2, j);
                 let types = [
-                    ("RPC_SAME_REQUEST_TYPE", "request type", 2, method.input_type(), now.input_type()),
-                    ("RPC_SAME_RESPONSE_TYPE", "response type", 3, method.output_type(), now.output_type()),
+                    (
+                        "RPC_SAME_REQUEST_TYPE",
+                        "request type",
+                        2,
+                        method.input_type(),
+                        now.input_type(),
+                    ),
+                    (
+                        "RPC_SAME_RESPONSE_TYPE",
+                        "response type",
+                        3,
+                        method.output_type(),
+                        now.output_type(),
+                    ),
                 ];
                 for (rule, what, number, was, is) in types {
                     if was != is {
@@ -445,7 +518,10 @@ impl<'a> Check<'a> {
                         path.push(number);
                         self.report(
                             rule,
-                            new.at(&Place { file: place.file.clone(), path }),
+                            new.at(&Place {
+                                file: place.file.clone(),
+                                path,
+                            }),
                             format!(
                                 "RPC `{route}` changed its {what} from `{}` to `{}`",
                                 was.trim_start_matches('.'),
@@ -456,8 +532,18 @@ impl<'a> Check<'a> {
                     }
                 }
                 let streams = [
-                    ("RPC_SAME_CLIENT_STREAMING", "client", method.client_streaming(), now.client_streaming()),
-                    ("RPC_SAME_SERVER_STREAMING", "server", method.server_streaming(), now.server_streaming()),
+                    (
+                        "RPC_SAME_CLIENT_STREAMING",
+                        "client",
+                        method.client_streaming(),
+                        now.client_streaming(),
+                    ),
+                    (
+                        "RPC_SAME_SERVER_STREAMING",
+                        "server",
+                        method.server_streaming(),
+                        now.server_streaming(),
+                    ),
                 ];
                 for (rule, side, was, is) in streams {
                     if was != is {
@@ -471,9 +557,9 @@ impl<'a> Check<'a> {
                     }
                 }
                 let level = |m: &prost_types::MethodDescriptorProto| {
-                    m.options
-                        .as_ref()
-                        .map_or("IDEMPOTENCY_UNKNOWN", |o| o.idempotency_level().as_str_name())
+                    m.options.as_ref().map_or("IDEMPOTENCY_UNKNOWN", |o| {
+                        o.idempotency_level().as_str_name()
+                    })
                 };
                 if level(method) != level(now) {
                     self.report(
@@ -504,22 +590,37 @@ impl<'a> Check<'a> {
                 "RESERVED_MESSAGE_NO_DELETE",
                 "message",
                 name,
-                (&ranges(&a.reserved_range, |r| (r.start(), r.end() - 1)), &a.reserved_name),
-                (&ranges(&b.reserved_range, |r| (r.start(), r.end() - 1)), &b.reserved_name),
+                (
+                    &ranges(&a.reserved_range, |r| (r.start(), r.end() - 1)),
+                    &a.reserved_name,
+                ),
+                (
+                    &ranges(&b.reserved_range, |r| (r.start(), r.end() - 1)),
+                    &b.reserved_name,
+                ),
                 at.clone(),
             );
             self.reserved(
                 "EXTENSION_MESSAGE_NO_DELETE",
                 "extension",
                 name,
-                (&ranges(&a.extension_range, |r| (r.start(), r.end() - 1)), &[]),
-                (&ranges(&b.extension_range, |r| (r.start(), r.end() - 1)), &[]),
+                (
+                    &ranges(&a.extension_range, |r| (r.start(), r.end() - 1)),
+                    &[],
+                ),
+                (
+                    &ranges(&b.extension_range, |r| (r.start(), r.end() - 1)),
+                    &[],
+                ),
                 at.clone(),
             );
             self.required(name, was, is);
             let options = |m: &DescriptorProto| {
                 m.options.as_ref().map_or((false, false), |o| {
-                    (o.no_standard_descriptor_accessor(), o.message_set_wire_format())
+                    (
+                        o.no_standard_descriptor_accessor(),
+                        o.message_set_wire_format(),
+                    )
                 })
             };
             let ((accessor_was, set_was), (accessor_is, set_is)) = (options(a), options(b));
@@ -535,7 +636,9 @@ impl<'a> Check<'a> {
                 self.report(
                     "MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT",
                     new.part_at(&is.place, &[7, 1]),
-                    format!("`{name}` changed `message_set_wire_format` from {set_was} to {set_is}"),
+                    format!(
+                        "`{name}` changed `message_set_wire_format` from {set_was} to {set_is}"
+                    ),
                     "keep the option: it changes the encoding",
                 );
             }
@@ -567,7 +670,8 @@ impl<'a> Check<'a> {
             }
             for field in &a.field {
                 let number = field.number();
-                let Some((j, now)) = (b.field.iter().enumerate()).find(|(_, f)| f.number() == number)
+                let Some((j, now)) =
+                    (b.field.iter().enumerate()).find(|(_, f)| f.number() == number)
                 else {
                     self.field_deleted(name, field, b, at.clone(), &is.place);
                     continue;
@@ -644,7 +748,9 @@ impl<'a> Check<'a> {
         }
         for number in after.difference(&before) {
             let j = is.item.field.iter().position(|f| f.number() == *number);
-            let at = j.map_or(self.new.at(&is.place), |j| self.new.at(&is.place.child(2, j)));
+            let at = j.map_or(self.new.at(&is.place), |j| {
+                self.new.at(&is.place.child(2, j))
+            });
             self.report(
                 "MESSAGE_SAME_REQUIRED_FIELDS",
                 at,
@@ -752,10 +858,7 @@ impl<'a> Check<'a> {
         self.field_type(what, was, is, at.clone());
         let in_map = |s: Side| s.message.is_some_and(is_map_entry);
         if !(in_map(was) && in_map(is)) {
-            let cardinality = (
-                old.cardinality(a, was.file),
-                new.cardinality(b, is.file),
-            );
+            let cardinality = (old.cardinality(a, was.file), new.cardinality(b, is.file));
             self.cardinality(what, cardinality, (a, b), at.clone());
         }
         if !extension {
@@ -782,9 +885,8 @@ impl<'a> Check<'a> {
                 Type::Int64 | Type::Sint64 | Type::Uint64 | Type::Fixed64 | Type::Sfixed64
             )
         };
-        let jstype = |f: &FieldDescriptorProto| {
-            f.options.as_ref().map_or(JsType::JsNormal, |o| o.jstype())
-        };
+        let jstype =
+            |f: &FieldDescriptorProto| f.options.as_ref().map_or(JsType::JsNormal, |o| o.jstype());
         if sixty_four(a) && sixty_four(b) && jstype(a) != jstype(b) {
             self.report(
                 "FIELD_SAME_JSTYPE",
@@ -811,7 +913,11 @@ impl<'a> Check<'a> {
                 self.report(
                     "FIELD_SAME_CPP_STRING_TYPE",
                     new.part_at(place, &[8, 1]),
-                    format!("{what} changed its C++ string type from {} to {}", show(x), show(y)),
+                    format!(
+                        "{what} changed its C++ string type from {} to {}",
+                        show(x),
+                        show(y)
+                    ),
                     "keep the `ctype` option: generated C++ accessors change with it",
                 );
             }
@@ -866,18 +972,25 @@ impl<'a> Check<'a> {
         let hint = "add a new field with the new type and deprecate this one";
         self.report("FIELD_SAME_TYPE", at.clone(), message.clone(), hint);
         let named = matches!(b.r#type(), Type::Message | Type::Group | Type::Enum);
-        let enum_compatible = a.r#type() == Type::Enum
-            && b.r#type() == Type::Enum
-            && self.enum_grew(a, b);
+        let enum_compatible =
+            a.r#type() == Type::Enum && b.r#type() == Type::Enum && self.enum_grew(a, b);
         // Same group, and for named types the same type (or an enum that only grew).
-        let json_ok = json_group(a.r#type()) == json_group(b.r#type()) && (!named || enum_compatible);
+        let json_ok =
+            json_group(a.r#type()) == json_group(b.r#type()) && (!named || enum_compatible);
         if !json_ok {
-            let integers = |t: Type| matches!(t, Type::Int32 | Type::Uint32 | Type::Int64 | Type::Uint64);
+            let integers =
+                |t: Type| matches!(t, Type::Int32 | Type::Uint32 | Type::Int64 | Type::Uint64);
             let allowed = (integers(a.r#type()) && integers(b.r#type())).then_some(
                 "these integers share the varint encoding, and JSON parsers take numbers and \
                  strings for all of them; values that do not fit the narrower type are truncated",
             );
-            self.judged("FIELD_WIRE_JSON_COMPATIBLE_TYPE", at.clone(), message.clone(), hint, allowed);
+            self.judged(
+                "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
+                at.clone(),
+                message.clone(),
+                hint,
+                allowed,
+            );
         }
         let wire_ok = match (a.r#type(), b.r#type()) {
             (Type::String, Type::Bytes) => true,
@@ -885,18 +998,19 @@ impl<'a> Check<'a> {
             _ => false,
         };
         if !wire_ok {
-            let varint = |t: Type| matches!(t, Type::Int32 | Type::Uint32 | Type::Int64 | Type::Uint64);
+            let varint =
+                |t: Type| matches!(t, Type::Int32 | Type::Uint32 | Type::Int64 | Type::Uint64);
             let allowed = match (a.r#type(), b.r#type()) {
-                (Type::Bytes, Type::String) => Some(
-                    "string and bytes share an encoding, as long as the bytes are valid UTF-8",
-                ),
+                (Type::Bytes, Type::String) => {
+                    Some("string and bytes share an encoding, as long as the bytes are valid UTF-8")
+                }
                 (Type::Enum, t) | (t, Type::Enum) if varint(t) => Some(
                     "enums are varints like int32, uint32, int64 and uint64; values that do \
                      not fit are truncated, and a closed enum drops values it does not know",
                 ),
-                (Type::Message, Type::Bytes) | (Type::Bytes, Type::Message) => Some(
-                    "a message field is encoded like bytes holding the encoded message",
-                ),
+                (Type::Message, Type::Bytes) | (Type::Bytes, Type::Message) => {
+                    Some("a message field is encoded like bytes holding the encoded message")
+                }
                 _ => None,
             };
             self.judged("FIELD_WIRE_COMPATIBLE_TYPE", at, message, hint, allowed);
@@ -931,12 +1045,19 @@ impl<'a> Check<'a> {
         let hint = "add a new field with the new cardinality and deprecate this one";
         self.report("FIELD_SAME_CARDINALITY", at.clone(), message.clone(), hint);
         if x.json_group() != y.json_group() {
-            self.report("FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY", at.clone(), message.clone(), hint);
+            self.report(
+                "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+                at.clone(),
+                message.clone(),
+                hint,
+            );
         }
         if x.wire_group() != y.wire_group() {
-            let delimited =
-                |f: &FieldDescriptorProto| matches!(f.r#type(), Type::String | Type::Bytes | Type::Message);
-            let singular = |c: Cardinality| matches!(c, Cardinality::Explicit | Cardinality::Implicit);
+            let delimited = |f: &FieldDescriptorProto| {
+                matches!(f.r#type(), Type::String | Type::Bytes | Type::Message)
+            };
+            let singular =
+                |c: Cardinality| matches!(c, Cardinality::Explicit | Cardinality::Implicit);
             let plural = |c: Cardinality| c == Cardinality::Repeated;
             let allowed = (delimited(a)
                 && delimited(b)
@@ -945,7 +1066,13 @@ impl<'a> Check<'a> {
                 "for strings, bytes and messages, a singular reader takes the last of \
                  repeated values (messages are merged); a repeated reader takes the one value",
             );
-            self.judged("FIELD_WIRE_COMPATIBLE_CARDINALITY", at, message, hint, allowed);
+            self.judged(
+                "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+                at,
+                message,
+                hint,
+                allowed,
+            );
         }
     }
 
@@ -1002,8 +1129,14 @@ impl<'a> Check<'a> {
                 "RESERVED_ENUM_NO_DELETE",
                 "reserved",
                 name,
-                (&ranges(&a.reserved_range, |r| (r.start(), r.end())), &a.reserved_name),
-                (&ranges(&b.reserved_range, |r| (r.start(), r.end())), &b.reserved_name),
+                (
+                    &ranges(&a.reserved_range, |r| (r.start(), r.end())),
+                    &a.reserved_name,
+                ),
+                (
+                    &ranges(&b.reserved_range, |r| (r.start(), r.end())),
+                    &b.reserved_name,
+                ),
                 at.clone(),
             );
             let (closed_was, closed_is) = (old.proto2(&was.place.file), new.proto2(&is.place.file));
@@ -1084,7 +1217,11 @@ impl<'a> Check<'a> {
                         );
                     }
                 } else if !before.iter().all(|n| after.contains(n)) {
-                    let j = b.value.iter().position(|v| v.number() == number).unwrap_or(0);
+                    let j = b
+                        .value
+                        .iter()
+                        .position(|v| v.number() == number)
+                        .unwrap_or(0);
                     self.report(
                         "ENUM_VALUE_SAME_NAME",
                         new.at(&is.place.child(2, j)),
@@ -1251,6 +1388,9 @@ mod tests {
         assert_eq!(missing(1, 10, &[(1, 4), (6, 10)]), vec![(5, 5)]);
         assert_eq!(missing(1, 10, &[(3, 4)]), vec![(1, 2), (5, 10)]);
         assert_eq!(missing(5, 5, &[]), vec![(5, 5)]);
-        assert_eq!(missing(1, i32::MAX - 1, &[(1, 100)]), vec![(101, i32::MAX - 1)]);
+        assert_eq!(
+            missing(1, i32::MAX - 1, &[(1, 100)]),
+            vec![(101, i32::MAX - 1)]
+        );
     }
 }

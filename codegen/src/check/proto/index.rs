@@ -237,12 +237,18 @@ impl<'a> Index<'a> {
     }
 
     /// The field's message type, when it is a message.
-    pub fn message_of(&self, field: &FieldDescriptorProto) -> Option<&Declared<'a, DescriptorProto>> {
+    pub fn message_of(
+        &self,
+        field: &FieldDescriptorProto,
+    ) -> Option<&Declared<'a, DescriptorProto>> {
         self.messages.get(field.type_name().trim_start_matches('.'))
     }
 
     /// The field's enum, when it is an enum.
-    pub fn enum_of(&self, field: &FieldDescriptorProto) -> Option<&Declared<'a, EnumDescriptorProto>> {
+    pub fn enum_of(
+        &self,
+        field: &FieldDescriptorProto,
+    ) -> Option<&Declared<'a, EnumDescriptorProto>> {
         self.enums.get(field.type_name().trim_start_matches('.'))
     }
 

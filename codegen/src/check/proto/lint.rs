@@ -138,8 +138,7 @@ pub fn lint(set: &FileDescriptorSet) -> Vec<Finding> {
                     "say what it does and how it fails, in a `//` comment above it".into(),
                 );
             }
-            let route =
-                crate::service::route(declared.package, service.name(), method.name());
+            let route = crate::service::route(declared.package, service.name(), method.name());
             let rust = snake(method.name());
             let clash = methods
                 .insert(rust.clone(), method.name())

@@ -68,7 +68,9 @@ impl FromStr for Rules {
         match s {
             "buf" => Ok(Self::Buf),
             "protobuf" => Ok(Self::Protobuf),
-            _ => Err(format!("unknown rule set `{s}`; use \"buf\" or \"protobuf\"")),
+            _ => Err(format!(
+                "unknown rule set `{s}`; use \"buf\" or \"protobuf\""
+            )),
         }
     }
 }
