@@ -6,8 +6,9 @@ use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use guestkit_codegen::Options;
+use guestkit_codegen::consumes::{Consumed, consumed};
 use guestkit_codegen::contract_set::ContractSet;
-use guestkit_codegen::embed::EmbeddedContract;
+use guestkit_codegen::embed::{ConsumedContract, EmbeddedContract};
 use proc_macro2::TokenStream;
 use prost::Message as _;
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor};
@@ -29,11 +30,69 @@ pub fn compile_package(
         .as_ref()
         .map(prost::Message::encode_to_vec)
         .unwrap_or_default();
-    Ok(EmbeddedContract::new(
-        target.triple(),
-        set.world()?,
-        descriptor_set,
-    ))
+    let mut contract = EmbeddedContract::new(target.triple(), set.world()?, descriptor_set);
+    contract.consumes = consumed_contracts(dir)?;
+    Ok(contract)
+}
+
+/// The contracts of other guests that the package in `dir` calls through `contract!`, with
+/// the package owning each and the services it declares.
+pub fn consumed_contracts(dir: &Path) -> anyhow::Result<Vec<ConsumedContract>> {
+    let mut contracts: Vec<ConsumedContract> = Vec::new();
+    for used in consumed(dir)? {
+        let package = owner_package(&used)?;
+        let file = used.in_owner();
+        if contracts
+            .iter()
+            .any(|c| c.package == package && c.file == file)
+        {
+            continue;
+        }
+        let includes = guestkit_codegen::contract::include_dirs(
+            used.owner.as_deref().unwrap_or(dir),
+            &used.file,
+        );
+        let set = guestkit_codegen::proto::compile(std::slice::from_ref(&used.file), &includes)
+            .with_context(|| format!("{}:{}", used.source.display(), used.line))?;
+        let services = set
+            .file
+            .iter()
+            .filter(|f| {
+                let path = guestkit_codegen::proto::source_path(f.name(), &includes);
+                path.and_then(|p| p.canonicalize().ok()).as_ref() == Some(&used.file)
+            })
+            .flat_map(|f| {
+                f.service.iter().map(move |s| match f.package() {
+                    "" => s.name().to_owned(),
+                    p => format!("{p}.{}", s.name()),
+                })
+            })
+            .collect();
+        contracts.push(ConsumedContract {
+            package,
+            file,
+            services,
+        });
+    }
+    Ok(contracts)
+}
+
+/// The name of the package that owns a consumed contract, from its `Cargo.toml` (empty when
+/// it is in no package).
+pub fn owner_package(used: &Consumed) -> anyhow::Result<String> {
+    let Some(owner) = &used.owner else {
+        return Ok(String::new());
+    };
+    let manifest = owner.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .with_context(|| format!("reading {}", manifest.display()))?;
+    let doc: toml_edit::DocumentMut = text
+        .parse()
+        .with_context(|| format!("{} is not TOML", manifest.display()))?;
+    Ok(doc["package"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
 }
 
 /// A package's contracts as the macros expand them on each side.
@@ -154,6 +213,19 @@ pub struct ContractSummary {
     pub proto_files: Vec<String>,
     pub services: Vec<ServiceSummary>,
     pub messages: Vec<MessageSummary>,
+    /// The layout of the contract section (1 for components built before it listed what
+    /// they call).
+    pub format: u32,
+    /// The contracts of other guests the guest calls.
+    pub calls: Vec<CalledContract>,
+}
+
+/// A contract of another guest that a guest calls.
+#[derive(Debug, Serialize)]
+pub struct CalledContract {
+    pub package: String,
+    pub file: String,
+    pub services: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -218,6 +290,14 @@ impl ContractSummary {
             proto_files: pool.files().map(|f| f.name().to_owned()).collect(),
             services,
             messages,
+            format: contract.format(),
+            calls: (contract.consumes.iter())
+                .map(|c| CalledContract {
+                    package: c.package.clone(),
+                    file: c.file.clone(),
+                    services: c.services.clone(),
+                })
+                .collect(),
         })
     }
 }

@@ -61,6 +61,12 @@ impl Workspace {
         Ok(guests)
     }
 
+    /// Every guest package of the workspace, whatever the current directory.
+    pub fn all_guests(&self) -> Vec<&Package> {
+        let members = self.metadata.workspace_packages();
+        members.into_iter().filter(|p| is_guest(p)).collect()
+    }
+
     /// Where built components go: `<target-dir>/guest`.
     pub fn guest_dir(&self) -> PathBuf {
         self.metadata

@@ -33,6 +33,30 @@ pub struct EmbeddedContract {
     /// The Rust target the guest was compiled for, e.g. `wasm32-wasip1`.
     #[prost(string, tag = "7")]
     pub target: String,
+    /// The layout of this section: [`FORMAT`] since it lists the contracts the guest calls;
+    /// 0 (absent) in components built before, which read as format 1.
+    #[prost(uint32, tag = "8")]
+    pub format: u32,
+    /// The contracts of other guests this guest calls (`contract!("../inventory/…")`).
+    #[prost(message, repeated, tag = "9")]
+    pub consumes: Vec<ConsumedContract>,
+}
+
+/// The layout version [`EmbeddedContract::new`] writes.
+pub const FORMAT: u32 = 2;
+
+/// A contract of another guest that this guest calls.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ConsumedContract {
+    /// The package that owns it (empty when it is in no package).
+    #[prost(string, tag = "1")]
+    pub package: String,
+    /// The proto file, relative to that package (`proto/inventory.proto`).
+    #[prost(string, tag = "2")]
+    pub file: String,
+    /// The services it declares, by full name: what this guest can call through it.
+    #[prost(string, repeated, tag = "3")]
+    pub services: Vec<String>,
 }
 
 impl EmbeddedContract {
@@ -46,7 +70,14 @@ impl EmbeddedContract {
             wit_sha256: sha256_hex(world.text.as_bytes()),
             wit: world.text,
             target: target.to_owned(),
+            format: FORMAT,
+            consumes: Vec::new(),
         }
+    }
+
+    /// The section's layout version: 1 for components built before it was recorded.
+    pub fn format(&self) -> u32 {
+        self.format.max(1)
     }
 
     /// Names the parts whose content does not match the hash recorded for it.

@@ -20,6 +20,7 @@ pub mod actor;
 pub mod bindings;
 pub mod check;
 mod client;
+pub mod consumes;
 pub mod contract;
 pub mod contract_set;
 pub mod derive;

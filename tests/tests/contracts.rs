@@ -398,3 +398,164 @@ fn check_judges_by_protobufs_rules_when_asked() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(failure(out).contains("use \"buf\" or \"protobuf\""));
 }
+
+#[test]
+fn a_guest_records_the_contracts_it_calls_and_components_from_before_still_inspect_and_run() {
+    let caller = guestkit_tests::built_guest("caller");
+    let inspect = |path: &Path| -> serde_json::Value {
+        let out = cli(
+            &["inspect", path.to_str().unwrap(), "--format", "json"],
+            &workspace_root(),
+        );
+        serde_json::from_str(&success(out)).unwrap()
+    };
+    let report = inspect(&caller);
+    let contract = &report["contract"];
+    assert_eq!(contract["format"], embed::FORMAT, "{report:#}");
+    assert_eq!(contract["calls"][0]["package"], "greeter", "{report:#}");
+    assert_eq!(contract["calls"][0]["file"], "proto/greeter.proto");
+    assert_eq!(
+        contract["calls"][0]["services"][0],
+        "greeter.v1.GreeterService"
+    );
+    let text = success(cli(
+        &["inspect", caller.to_str().unwrap()],
+        &workspace_root(),
+    ));
+    assert!(
+        text.contains(
+            "calls     proto/greeter.proto of package `greeter`: greeter.v1.GreeterService"
+        ),
+        "{text}"
+    );
+    let manifest = workspace_root().join("Cargo.toml");
+    let bindings = success(cli(
+        &[
+            "bindings",
+            "-p",
+            "caller",
+            "--manifest-path",
+            manifest.to_str().unwrap(),
+        ],
+        &workspace_root(),
+    ));
+    assert!(
+        bindings.contains(
+            "// Calls proto/greeter.proto of package `greeter`: greeter.v1.GreeterService."
+        ),
+        "{}",
+        &bindings[..300.min(bindings.len())]
+    );
+
+    // A component whose contract section predates the list: it reads as format 1, calling
+    // nothing, and still runs.
+    let counter = guestkit_tests::built_guest("counter");
+    let bytes = std::fs::read(&counter).unwrap();
+    let mut old = embed::read(&bytes).unwrap().unwrap();
+    old.format = 0;
+    old.consumes.clear();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("counter.wasm");
+    std::fs::write(&path, embed::embed(&bytes, &old).unwrap()).unwrap();
+    let report = inspect(&path);
+    assert_eq!(report["contract"]["format"], 1, "{report:#}");
+    assert_eq!(report["contract"]["calls"], serde_json::json!([]));
+    let out = cli(
+        &[
+            "run",
+            path.to_str().unwrap(),
+            "--route",
+            "counter.v1.CounterService/Add",
+            "--body",
+            "{\"amount\": 2}",
+            "--state-dir",
+            dir.path().join("state").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    let reply = success(out);
+    assert!(reply.contains("\"total\""), "{reply}");
+}
+
+#[test]
+fn check_reports_a_break_against_every_guest_that_calls_the_contract() {
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path();
+    write(
+        root,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"inventory\", \"orders\"]\nresolver = \"3\"\n",
+    );
+    let guest = |name: &str| {
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+             [package.metadata.guestkit]\n"
+        )
+    };
+    write(root, "inventory/Cargo.toml", &guest("inventory"));
+    write(root, "inventory/src/lib.rs", "");
+    let stock = |fields: &str| {
+        format!(
+            "syntax = \"proto3\";\npackage inventory.v1;\n\nmessage Stock {{\n{fields}}}\n\n\
+             // Counts stock.\nservice Inventory {{\n  // The stock of one item.\n  \
+             rpc Count(Stock) returns (Stock);\n}}\n"
+        )
+    };
+    write(
+        root,
+        "inventory/proto/inventory.proto",
+        &stock("  string sku = 1;\n  int32 remaining = 2;\n"),
+    );
+    write(root, "orders/Cargo.toml", &guest("orders"));
+    write(
+        root,
+        "orders/src/lib.rs",
+        "//! Orders.\n\nguestkit::contract!(\"../inventory/proto/inventory.proto\");\n",
+    );
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "first"]);
+    write(
+        root,
+        "inventory/proto/inventory.proto",
+        &stock("  string sku = 1;\n"),
+    );
+
+    for cwd in [root.to_path_buf(), root.join("inventory")] {
+        let out = cli(&["check", "--against", "HEAD", "--format", "json"], &cwd);
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let against = |package: &str| -> Vec<serde_json::Value> {
+            let all = findings.as_array().unwrap().iter();
+            // Components under the shared target dir are not this test's: their findings
+            // are left out.
+            all.filter(|f| f["package"] == package && f["severity"] == "error")
+                .filter(|f| !f["rule"].as_str().unwrap().starts_with("COMPONENT_"))
+                .cloned()
+                .collect()
+        };
+        let (inventory, orders) = (against("inventory"), against("orders"));
+        assert!(!inventory.is_empty(), "{findings:#}");
+        assert_eq!(
+            inventory.len(),
+            orders.len(),
+            "each break passed on: {findings:#}"
+        );
+        for finding in &orders {
+            let message = finding["message"].as_str().unwrap();
+            assert!(
+                message.contains("`orders` calls this contract of `inventory` (src/lib.rs:3)"),
+                "{message}"
+            );
+            // The place is in inventory's contract, as the reader in `cwd` opens it.
+            let file = cwd.join(finding["file"].as_str().unwrap());
+            assert_eq!(
+                file.canonicalize().unwrap(),
+                root.join("inventory/proto/inventory.proto")
+                    .canonicalize()
+                    .unwrap()
+            );
+            assert_eq!(finding["line"], 4);
+        }
+    }
+}

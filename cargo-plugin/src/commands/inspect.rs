@@ -225,8 +225,8 @@ impl fmt::Display for ContractSummary {
         };
         writeln!(
             w,
-            "\ncontract    built by guestkit {}",
-            self.guestkit_version
+            "\ncontract    built by guestkit {} (contract format {})",
+            self.guestkit_version, self.format
         )?;
         writeln!(w, "  wit       {} ({})", self.wit_world, self.wit_sha256)?;
         writeln!(w, "            hash {}", verdict("wit"))?;
@@ -237,6 +237,18 @@ impl fmt::Display for ContractSummary {
             self.proto_sha256
         )?;
         writeln!(w, "            hash {}", verdict("proto"))?;
+        for called in &self.calls {
+            let package = match called.package.as_str() {
+                "" => "no package".to_owned(),
+                p => format!("package `{p}`"),
+            };
+            writeln!(
+                w,
+                "  calls     {} of {package}: {}",
+                called.file,
+                called.services.join(", ")
+            )?;
+        }
         for service in &self.services {
             writeln!(w, "\nservice {}", service.name)?;
             for route in &service.routes {

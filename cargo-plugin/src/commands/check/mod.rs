@@ -156,6 +156,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             });
         }
     }
+    if args.against.is_some() {
+        let consumers = consumers(&workspace)?;
+        let passed_on = against_consumers(&reported, &consumers);
+        reported.extend(passed_on);
+    }
     print(&reported, args.format)?;
     let broken = reported
         .iter()
@@ -165,6 +170,77 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
     } else {
         Verdict::Clean
     })
+}
+
+/// A guest that calls another guest's contract: who, which file of whose, and where.
+struct Consumer {
+    package: String,
+    /// The package owning the contract.
+    owner: String,
+    /// The contract's file relative to the owner's `proto/`, as its findings name it.
+    file: String,
+    /// The `contract!` call: `src/lib.rs:9`.
+    call: String,
+}
+
+/// Every call of a guest of the workspace into another guest's contract.
+fn consumers(workspace: &Workspace) -> anyhow::Result<Vec<Consumer>> {
+    let mut found = Vec::new();
+    for guest in workspace.all_guests() {
+        let dir = guest
+            .manifest_path
+            .parent()
+            .context("a manifest path has a parent")?;
+        for used in guestkit_codegen::consumes::consumed(dir.as_std_path())? {
+            let owner = crate::contract::owner_package(&used)?;
+            let in_owner = used.in_owner();
+            found.push(Consumer {
+                package: guest.name.to_string(),
+                owner,
+                file: in_owner
+                    .strip_prefix("proto/")
+                    .unwrap_or(&in_owner)
+                    .to_owned(),
+                call: format!("{}:{}", used.source.display(), used.line),
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// A break in a contract, reported again against each guest that calls it: that guest's
+/// build and its calls break with it.
+fn against_consumers(reported: &[Reported], consumers: &[Consumer]) -> Vec<Reported> {
+    let mut passed_on = Vec::new();
+    for r in reported
+        .iter()
+        .filter(|r| r.finding.severity == Severity::Error)
+    {
+        let Some(at) = &r.finding.location else {
+            continue;
+        };
+        let callers = consumers
+            .iter()
+            .filter(|c| c.owner == r.package && c.package != r.package && c.file == at.file);
+        for caller in callers {
+            let mut finding = r.finding.clone();
+            finding.message = format!(
+                "`{}` calls this contract of `{}` ({}): {}",
+                caller.package, r.package, caller.call, finding.message
+            );
+            finding.hint = format!(
+                "{}; or change `{}` with it, in the same change",
+                finding.hint, caller.package
+            );
+            passed_on.push(Reported {
+                package: caller.package.clone(),
+                file: r.file.clone(),
+                in_repository: r.in_repository.clone(),
+                finding,
+            });
+        }
+    }
+    passed_on
 }
 
 /// What changed in `package`'s contracts since the version in `baseline` (a directory laid
