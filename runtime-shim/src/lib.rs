@@ -39,6 +39,7 @@ mod wit;
 
 pub use crate::clock::{Clock, Elapsed, ManualClock, Sleep};
 pub use crate::component::{MAX_COMPONENT_BYTES, Module, read_component};
+pub use crate::durable::Replayed;
 pub use crate::error::{InvokeError, ShimError};
 pub use crate::limits::Limits;
 pub use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink};

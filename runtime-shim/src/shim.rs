@@ -19,8 +19,8 @@ use crate::actor::life::{self, Spec};
 use crate::capability::{Held, Seal};
 use crate::clock::Clock;
 use crate::component::Module;
-use crate::durable;
-use crate::engine::{EpochTicker, new_engine};
+use crate::durable::{self, Replayed};
+use crate::engine::EpochTicker;
 use crate::error::{InvokeError, ShimError, describe};
 use crate::journal::{
     self, Accepted, Completion, CrashPoint, Failure, Invocation, InvocationRetry, Invocations,
@@ -159,9 +159,18 @@ pub struct ShimBuilder {
     invocation_retry: InvocationRetry,
     retention: Duration,
     clock: Clock,
+    source_locations: bool,
 }
 
 impl ShimBuilder {
+    /// Reads the guests' debug info, so that a failure in a guest names its source file and
+    /// line (`check --replay` does): compiling each component takes longer, and precompiled
+    /// artifacts of a shim without it do not load.
+    pub fn source_locations(mut self) -> Self {
+        self.source_locations = true;
+        self
+    }
+
     /// How durable invocations are retried after a retryable error, a trap or a journal
     /// mismatch (default: for ever, from 50 ms doubling up to 10 s).
     pub fn invocation_retry(mut self, retry: InvocationRetry) -> Self {
@@ -254,7 +263,11 @@ impl ShimBuilder {
             }
         };
         let seal = Seal::new(&store.node_secret()?);
-        let engine = new_engine(&self.limits).map_err(|e| ShimError::Engine(describe(&e)))?;
+        let mut config = crate::engine::config(&self.limits);
+        if self.source_locations {
+            config.wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Enable);
+        }
+        let engine = wasmtime::Engine::new(&config).map_err(|e| ShimError::Engine(describe(&e)))?;
         let mut linker = Linker::<ActorCtx>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)
             .and_then(|()| crate::host::wasi::add_to_linker(&mut linker))
@@ -342,6 +355,7 @@ impl Shim {
             invocation_retry: InvocationRetry::default(),
             retention: journal::DEFAULT_RETENTION,
             clock: Clock::system(),
+            source_locations: false,
         }
     }
 
@@ -366,6 +380,14 @@ impl Shim {
             retry,
         };
         durable::register(&self.node, &self.components, name, service)
+    }
+
+    /// Replays the journal of durable invocation `id` against `module`, as a check of new code
+    /// before it is deployed: nothing is appended, no new step runs and nothing is written;
+    /// the replay ends at the end of the journal, or where the handler and the journal part.
+    pub async fn replay_journal(&self, id: &str, module: &Module) -> Result<Replayed, ShimError> {
+        let invocation = self.node.invocations.find(id)?.ok_or_else(|| unknown(id))?;
+        durable::replay(&self.node, &self.components, &invocation, module).await
     }
 
     /// Starts a durable invocation of `service`'s `handler` (its route) with `input`, on

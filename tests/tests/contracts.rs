@@ -559,3 +559,208 @@ fn check_reports_a_break_against_every_guest_that_calls_the_contract() {
         }
     }
 }
+
+/// The workflow example's sources as a crate of their own, with `edit` made to its `lib.rs`,
+/// built into `dir/out`: a next version of the workflow. It has a name of its own: a crate
+/// named `workflow` would write the example's artifact in the shared target dir. Its component and the line of
+/// `mark` in the edited source.
+fn next_workflow(dir: &Path, edit: (&str, &str), mark: &str) -> (std::path::PathBuf, u32) {
+    let example = workspace_root().join("examples/workflow");
+    for folder in ["src", "proto"] {
+        for entry in std::fs::read_dir(example.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = format!("{folder}/{}", path.file_name().unwrap().to_string_lossy());
+            write(dir, &name, &text);
+        }
+    }
+    let guestkit = workspace_root().join("guestkit");
+    write(
+        dir,
+        "Cargo.toml",
+        &format!(
+            "[package]\nname = \"workflow-next\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+             [lib]\ncrate-type = [\"cdylib\", \"rlib\"]\n\n[dependencies]\nguestkit = {{ path = \
+             {:?} }}\n\n[package.metadata.guestkit]\n\n[profile.dev]\ndebug = \
+             \"line-tables-only\"\n[profile.dev.package.\"*\"]\ndebug = false\n",
+            guestkit.display().to_string()
+        ),
+    );
+    // The same versions as the workspace, so the shared guest target dir is reused.
+    std::fs::copy(workspace_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    guestkit_tests::edit(&dir.join("src/lib.rs"), edit.0, edit.1);
+    let out = dir.join("out");
+    success(cli(&["build", "--out-dir", out.to_str().unwrap()], dir));
+    let source = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
+    let line = source.lines().position(|l| l.contains(mark)).unwrap() as u32 + 1;
+    (out.join("workflow-next.wasm"), line)
+}
+
+#[test]
+fn check_replay_tells_the_next_versions_a_journal_replays_on_from_those_it_does_not() {
+    let v1 = guestkit_tests::built_guest("workflow");
+    let state = tempfile::tempdir().unwrap();
+    let state_dir = state.path().to_str().unwrap();
+    // The first version journals an order up to its wait for an approval.
+    let out = cli(
+        &[
+            "run",
+            v1.to_str().unwrap(),
+            "--durable",
+            "--key",
+            "A1",
+            "--route",
+            "workflow.v1.OrderService/Process",
+            "--body",
+            "{\"orderId\": \"A1\", \"amountCents\": 1250}",
+            "--state-dir",
+            state_dir,
+        ],
+        state.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("suspended, waiting for awakeable"), "{said}");
+    let listed = || {
+        success(cli(
+            &["invocations", "--state-dir", state_dir],
+            state.path(),
+        ))
+    };
+    let before = listed();
+
+    let manifest = workspace_root().join("examples/workflow/Cargo.toml");
+    let replay = |component: &Path, format: &str, more: &[&str]| {
+        let args = [
+            "check",
+            "--manifest-path",
+            manifest.to_str().unwrap(),
+            "-p",
+            "workflow",
+            "--replay",
+            "--state-dir",
+            state_dir,
+            "--component",
+            component.to_str().unwrap(),
+            "--format",
+            format,
+        ];
+        cli(&[&args[..], more].concat(), state.path())
+    };
+    let replayed = |component: &Path| -> (Option<i32>, Vec<serde_json::Value>) {
+        let out = replay(component, "json", &[]);
+        let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let replays = (findings.as_array().unwrap().iter())
+            .filter(|f| f["rule"].as_str().unwrap().starts_with("REPLAY_"))
+            .cloned()
+            .collect();
+        (out.status.code(), replays)
+    };
+
+    // The code it started on replays it, up to where it waits.
+    let (code, found) = replayed(&v1);
+    assert_eq!(code, Some(0), "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["rule"], "REPLAY_COMPATIBLE");
+    assert_eq!(found[0]["severity"], "notice");
+
+    let versions = tempfile::tempdir().unwrap();
+    // A next version that changes what happens after the approval replays it too.
+    let (compatible, _) = next_workflow(
+        &versions.path().join("compatible"),
+        (
+            "format!(\"shipped {order}\")",
+            "format!(\"on its way: {order}\")",
+        ),
+        "on its way",
+    );
+    let (code, found) = replayed(&compatible);
+    assert_eq!(code, Some(0), "{found:#?}");
+    assert_eq!(found[0]["rule"], "REPLAY_COMPATIBLE", "{found:#?}");
+
+    // One that renames a journaled step does not: the finding says where and how.
+    let (renamed, line) = next_workflow(
+        &versions.path().join("renamed"),
+        ("durable::run(\"charge\"", "durable::run(\"charge-card\""),
+        "charge-card",
+    );
+    let (code, found) = replayed(&renamed);
+    assert_eq!(code, Some(1), "{found:#?}");
+    let mismatch = &found[0];
+    assert_eq!(mismatch["rule"], "REPLAY_JOURNAL_MISMATCH", "{found:#?}");
+    let message = mismatch["message"].as_str().unwrap();
+    assert!(
+        message.contains("entry 1 of 8 holds `run` {\"name\":\"charge\"}")
+            && message.contains("asks for `run` {\"name\":\"charge-card\"}"),
+        "{message}"
+    );
+    let file = mismatch["file"].as_str().unwrap();
+    assert!(
+        file.ends_with("renamed/src/lib.rs"),
+        "the guest's source: {file}"
+    );
+    assert_eq!(mismatch["line"], line, "{mismatch:#}");
+    // In every format.
+    let human = String::from_utf8(replay(&renamed, "human", &[]).stdout).unwrap();
+    assert!(human.contains("error[REPLAY_JOURNAL_MISMATCH]"), "{human}");
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&replay(&renamed, "sarif", &[]).stdout).unwrap();
+    valid_sarif(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "REPLAY_JOURNAL_MISMATCH"),
+        "{sarif:#}"
+    );
+
+    // Nothing the replays did reached the invocation's database.
+    assert_eq!(listed(), before);
+
+    // One invocation by id; an unknown one is an input error.
+    let id = before.split_whitespace().next().unwrap();
+    let out = replay(&renamed, "json", &["--invocation", id]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let out = replay(&renamed, "json", &["--invocation", "inv_nothing"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+
+    // Once it finished, only --include-finished replays it.
+    success(cli(
+        &[
+            "complete",
+            "--state-dir",
+            state_dir,
+            "--awakeable",
+            &format!("prom_{id}_4"),
+            "--value",
+            "\"refused\"",
+            v1.to_str().unwrap(),
+        ],
+        state.path(),
+    ));
+    let (code, found) = replayed(&renamed);
+    assert_eq!(code, Some(0), "{found:#?}");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no unfinished invocations"),
+        "{found:#?}"
+    );
+    let out = replay(&compatible, "json", &["--include-finished"]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{findings:#}");
+    let message = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "REPLAY_COMPATIBLE")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        message.contains("and the handler then returned"),
+        "{message}"
+    );
+}

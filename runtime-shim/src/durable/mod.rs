@@ -22,7 +22,7 @@ use crate::declaration::{Access, ServiceKind};
 use crate::error::{ShimError, trap_reason};
 use crate::journal::{
     self, Abort, Accepted, Attempt, Driven, Failure, Invocation, InvocationRetry, KeyPlace,
-    Request, Service, Status, Steer, Wake, hex,
+    Mismatch, Request, Service, Status, Steer, Wake, hex,
 };
 use crate::node::Node;
 use crate::state::StateTxn;
@@ -425,33 +425,14 @@ async fn attempt(
             return failed(node, invocation, &our, &policy, failure, None).await;
         }
     };
-    let cx = store.data_mut();
-    cx.state = StateTxn::new(Arc::clone(&node.store), invocation.state_owner());
-    cx.phase = Phase::Handle;
-    cx.durable = Some(Box::new(Attempt::new(
-        invocation.clone(),
-        Arc::clone(&node.store),
-        Arc::clone(&node.invocations.journaler),
-        node.clock.clone(),
-        journal,
-        node.limits.max_message_bytes,
-        node.invocations.waker(&invocation.id),
-    )));
-    let message = Message {
-        id: 0,
-        source: node.router.host(),
-        expects_response: false,
-        durable: true,
-        tag: None,
-        route: Some(invocation.handler.clone()),
-        body: invocation.input.clone(),
-        metadata: None,
-        headers: Vec::new(),
-        has_blob: false,
-        capabilities: Vec::new(),
-        attachments: Vec::new(),
-    };
-    let handled = life::run_handle(&mut store, &actor, &Incoming::Request(message)).await;
+    let waker = node.invocations.waker(&invocation.id);
+    hand_over(
+        &mut store,
+        node,
+        invocation,
+        new_attempt(node, invocation, journal, waker),
+    );
+    let handled = life::run_handle(&mut store, &actor, &request(node, invocation)).await;
     let cx = store.data_mut();
     let mut attempt = cx
         .durable
@@ -550,6 +531,145 @@ async fn attempt(
         }
         Ok((failure, after)) => failed(node, invocation, &our, &policy, failure, after).await,
     }
+}
+
+/// An attempt of `invocation` over `journal`, woken by `wake`.
+fn new_attempt(
+    node: &Node,
+    invocation: &Invocation,
+    journal: Vec<journal::JournalEntry>,
+    wake: Arc<Wake>,
+) -> Attempt {
+    Attempt::new(
+        invocation.clone(),
+        Arc::clone(&node.store),
+        Arc::clone(&node.invocations.journaler),
+        node.clock.clone(),
+        journal,
+        node.limits.max_message_bytes,
+        wake,
+    )
+}
+
+/// Readies the instance in `store` to handle `invocation` as `attempt`.
+fn hand_over(
+    store: &mut wasmtime::Store<crate::actor::ActorCtx>,
+    node: &Node,
+    invocation: &Invocation,
+    attempt: Attempt,
+) {
+    let cx = store.data_mut();
+    cx.state = StateTxn::new(Arc::clone(&node.store), invocation.state_owner());
+    cx.phase = Phase::Handle;
+    cx.durable = Some(Box::new(attempt));
+}
+
+/// The request an attempt hands its handler: the invocation's input, on its route.
+fn request(node: &Node, invocation: &Invocation) -> Incoming {
+    Incoming::Request(Message {
+        id: 0,
+        source: node.router.host(),
+        expects_response: false,
+        durable: true,
+        tag: None,
+        route: Some(invocation.handler.clone()),
+        body: invocation.input.clone(),
+        metadata: None,
+        headers: Vec::new(),
+        has_blob: false,
+        capabilities: Vec::new(),
+        attachments: Vec::new(),
+    })
+}
+
+/// How an invocation's journal replays on new code ([`replay`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Replayed {
+    /// Every entry replayed, and the handler returned.
+    Returned,
+    /// Every entry replayed, up to the first call the journal does not hold, or a wait for
+    /// something that has not completed: where the new code would go on.
+    Reached,
+    /// The handler's calls and the journal parted; `source` is the guest's file:line:col of
+    /// the call, when the component carries debug info.
+    Mismatch {
+        mismatch: Mismatch,
+        source: Option<String>,
+    },
+    /// The replay could not go on: the component did not instantiate, or the handler failed
+    /// in another way.
+    Failed(String),
+}
+
+/// Replays `invocation`'s journal against `module`, appending nothing and running no new
+/// step: the check `cargo guest check --replay` makes before new code takes over.
+pub(crate) async fn replay(
+    node: &Arc<Node>,
+    components: &Arc<Components>,
+    invocation: &Invocation,
+    module: &Module,
+) -> Result<Replayed, ShimError> {
+    let journal = node.invocations.journal(&invocation.id)?;
+    let our = service_address(node, invocation);
+    let (mut store, actor) = match life::instance(node, components, &our, module).await {
+        Ok(instance) => instance,
+        Err(e) => return Ok(Replayed::Failed(e.to_string())),
+    };
+    let attempt = new_attempt(node, invocation, journal, Arc::new(Wake::default()));
+    hand_over(&mut store, node, invocation, attempt.replay_only());
+    let handled = life::run_handle(&mut store, &actor, &request(node, invocation)).await;
+    let attempt = (store.data_mut().durable.take()).expect("the attempt stays in place");
+    if let Some(mismatch) = attempt.mismatched.clone() {
+        let source = handled.as_ref().err().and_then(source_of);
+        return Ok(Replayed::Mismatch { mismatch, source });
+    }
+    if attempt.at_end {
+        return Ok(Replayed::Reached);
+    }
+    Ok(match (handled, &attempt.abort) {
+        (_, Some(Abort::Suspend { .. })) => Replayed::Reached,
+        (_, Some(Abort::Retry { failure, .. } | Abort::Terminal { failure, .. })) => {
+            Replayed::Failed(failure.message.clone())
+        }
+        (Ok(_), None) => match attempt.unconsumed_mismatch() {
+            Some(mismatch) => Replayed::Mismatch {
+                mismatch,
+                source: None,
+            },
+            None => Replayed::Returned,
+        },
+        (Err(trap), None) => {
+            Replayed::Failed(format!("the handler trapped: {}", trap_reason(&trap)))
+        }
+    })
+}
+
+/// The guest's own source line a trap came from, when the component carries debug info and
+/// the shim reads it: the innermost frame outside guestkit, the standard library and the
+/// registry's crates.
+fn source_of(trap: &wasmtime::Error) -> Option<String> {
+    let trace = trap.downcast_ref::<wasmtime::WasmBacktrace>()?;
+    let theirs = |file: &str| {
+        [
+            "/.cargo/registry/",
+            "/rustc/",
+            "/guestkit/src/",
+            "/library/std/",
+            "/library/core/",
+        ]
+        .iter()
+        .any(|part| file.contains(part))
+    };
+    trace
+        .frames()
+        .iter()
+        .flat_map(|frame| frame.symbols())
+        .filter_map(|symbol| Some((symbol.file()?, symbol.line()?, symbol.column())))
+        .find(|(file, ..)| !theirs(file))
+        .map(|(file, line, column)| match column {
+            Some(column) => format!("{file}:{line}:{column}"),
+            None => format!("{file}:{line}"),
+        })
 }
 
 /// After an attempt that failed in a way the invocation's retry policy covers: the next

@@ -277,6 +277,24 @@ pub(crate) struct Attempt {
     /// The latest monotonic time this attempt has handed out: a reading recorded by an
     /// earlier process may be later than this process's clock.
     pub monotonic_floor: u64,
+    /// A check of the journal against new code: nothing is appended or run; the attempt ends
+    /// at the first call the journal does not hold ([`at_end`](Self::at_end)).
+    replay_only: bool,
+    /// In a replay-only attempt, whether it reached the end of the journal.
+    pub at_end: bool,
+    /// The first place the handler's calls and the journal parted, when they did.
+    pub mismatched: Option<Mismatch>,
+}
+
+/// Where a handler's calls and its journal parted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The entry's index.
+    pub index: usize,
+    /// What the journal holds there: `command {fields}`.
+    pub recorded: String,
+    /// What the handler asked for instead (or that it returned).
+    pub asked: String,
 }
 
 /// The random stream of an invocation with id `id` and recorded seed `seed`: ChaCha20, keyed
@@ -321,8 +339,28 @@ impl Attempt {
             random: seeded_stream(&invocation.id, invocation.random_seed),
             unsynced: Vec::new(),
             monotonic_floor: 0,
+            replay_only: false,
+            at_end: false,
+            mismatched: None,
             invocation,
         }
+    }
+
+    /// This attempt as a check of its journal against the code it runs: nothing is appended
+    /// and no new step runs; the first call the journal does not hold ends it.
+    pub fn replay_only(mut self) -> Self {
+        self.replay_only = true;
+        self
+    }
+
+    /// Ends a replay-only attempt at a call the journal does not hold: what it would do is
+    /// new, and is not done.
+    fn journal_ended(&mut self) -> wasmtime::Error {
+        self.at_end = true;
+        self.fail(Abort::Suspend {
+            wake_at_ms: None,
+            waiting_on: Vec::new(),
+        })
     }
 
     /// True while the guest is re-running calls the journal already holds.
@@ -360,11 +398,14 @@ impl Attempt {
     /// when it holds another.
     fn result_of<T: DeserializeOwned>(&mut self, entry: &JournalEntry) -> wasmtime::Result<T> {
         entry.result.get().map_err(|e| {
-            self.mismatch(format!(
-                "entry {} ({}) holds a result of another shape: {e}",
-                self.next - 1,
+            let index = self.next - 1;
+            let recorded = format!("`{}` {} with its result", entry.command, entry.fields);
+            let asked = format!("`{}` returning another type", entry.command);
+            let message = format!(
+                "entry {index} ({}) holds a result of another shape: {e}",
                 entry.command
-            ))
+            );
+            self.mismatch_at(index, recorded, asked, message)
         })
     }
 
@@ -464,26 +505,35 @@ impl Attempt {
         payload: Option<&[u8]>,
     ) -> wasmtime::Result<Option<JournalEntry>> {
         let Some(entry) = self.journal.get(self.next).cloned() else {
+            if self.replay_only {
+                return Err(self.journal_ended());
+            }
             return Ok(None);
         };
         let index = self.next;
+        let recorded = format!("`{}` {}", entry.command, entry.fields);
+        let asked = format!("`{command}` {fields}");
         if entry.command != command {
-            return Err(self.mismatch(format!(
+            let message = format!(
                 "entry {index} is `{}`, but the handler now calls `{command}`",
                 entry.command
-            )));
+            );
+            return Err(self.mismatch_at(index, recorded, asked, message));
         }
         if !same_fields(&entry.fields, fields) {
-            return Err(self.mismatch(format!(
+            let message = format!(
                 "entry {index} (`{command}`) was made with {}, but the handler now passes {fields}",
                 entry.fields
-            )));
+            );
+            return Err(self.mismatch_at(index, recorded, asked, message));
         }
         if self.payload_checks && entry.payload.as_deref() != payload {
-            return Err(self.mismatch(format!(
+            let message = format!(
                 "entry {index} (`{command}`) was made with another payload (payload checks are \
                  on; `durable.set-payload-checks(false)` tolerates this)"
-            )));
+            );
+            let asked = format!("{asked} with another payload");
+            return Err(self.mismatch_at(index, recorded, asked, message));
         }
         self.next += 1;
         Ok(Some(entry))
@@ -529,6 +579,9 @@ impl Attempt {
         entry: JournalEntry,
         state: Option<(String, StateChanges)>,
     ) -> wasmtime::Result<()> {
+        if self.replay_only {
+            return Err(self.journal_ended());
+        }
         let index = u32::try_from(self.journal.len())?;
         let size = entry
             .payload
@@ -586,6 +639,34 @@ impl Attempt {
                 entry.command
             ),
         })
+    }
+
+    /// Where a handler that returned left the journal unreplayed: the first entry it did not
+    /// reach.
+    pub fn unconsumed_mismatch(&self) -> Option<Mismatch> {
+        let entry = self.journal.get(self.next)?;
+        Some(Mismatch {
+            index: self.next,
+            recorded: format!("`{}` {}", entry.command, entry.fields),
+            asked: "nothing: the handler returned".to_owned(),
+        })
+    }
+
+    /// Ends the attempt with a journal mismatch at entry `index`, holding `recorded` where the
+    /// handler asked for `asked`.
+    fn mismatch_at(
+        &mut self,
+        index: usize,
+        recorded: String,
+        asked: String,
+        message: String,
+    ) -> wasmtime::Error {
+        self.mismatched.get_or_insert(Mismatch {
+            index,
+            recorded,
+            asked,
+        });
+        self.mismatch(message)
     }
 
     /// Ends the attempt with a journal mismatch: the invocation's retry policy decides what

@@ -15,7 +15,7 @@ mod table;
 mod wake;
 
 pub(crate) use self::attempt::{Abort, Attempt, Awaited, OpenRun};
-pub use self::attempt::{JournalEntry, Recorded, seeded_stream};
+pub use self::attempt::{JournalEntry, Mismatch, Recorded, seeded_stream};
 pub(crate) use self::codec::decode;
 pub use self::crash::CrashPoint;
 pub use self::records::{

@@ -16,6 +16,7 @@ use guestkit_codegen::contract_set;
 use crate::workspace::{GuestSettings, Workspace};
 
 mod component;
+mod replay;
 mod report;
 
 pub use report::{Format, print_error};
@@ -49,6 +50,33 @@ pub struct CheckArgs {
     /// Check this component instead of `<target-dir>/guest/PKG.wasm` (one package only)
     #[arg(long, value_name = "PATH")]
     pub component: Option<PathBuf>,
+    /// Replay the package's durable invocations against its built component (or
+    /// --component): do the journals recorded by the running code replay on the new?
+    #[arg(long)]
+    pub replay: bool,
+    /// With --replay: the directory of the state database that holds the invocations
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = ".guestkit",
+        requires = "replay"
+    )]
+    pub state_dir: PathBuf,
+    /// With --replay: only this invocation
+    #[arg(
+        long,
+        value_name = "ID",
+        requires = "replay",
+        conflicts_with = "service"
+    )]
+    pub invocation: Option<String>,
+    /// With --replay: the service the invocations belong to (default: the package's name,
+    /// which `run`, `serve` and `dev` register it under)
+    #[arg(long, value_name = "NAME", requires = "replay")]
+    pub service: Option<String>,
+    /// With --replay: finished invocations too, as long as the database retains them
+    #[arg(long, requires = "replay")]
+    pub include_finished: bool,
 }
 
 /// What `check` found: whether the gate passes.
@@ -118,6 +146,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Verdict> {
             world.as_deref(),
             before.as_deref(),
         ));
+        if args.replay {
+            let selection = replay::Selection {
+                state_dir: &args.state_dir,
+                service: args.service.as_deref().unwrap_or(package.name.as_str()),
+                invocation: args.invocation.as_deref(),
+                include_finished: args.include_finished,
+            };
+            findings.extend(replay::check(&built, &selection)?);
+        }
         let repository = repository_root(dir);
         for finding in config.apply(findings) {
             let path = finding.location.as_ref().map(|at| {
