@@ -144,15 +144,22 @@ impl RunningApp {
 
     /// Makes `version` the code of every actor that runs `package`, each between two of its
     /// messages ([`Shim::upgrade`]); a durable service gets it as a new deployment, which its
-    /// new invocations run on while those begun on the former code finish there. Prints a
-    /// line for each actor; an actor that refuses keeps its former code, and the error names
-    /// it and why.
-    pub async fn swap(&mut self, package: &str, version: Component) -> anyhow::Result<()> {
+    /// new invocations run on while those begun on the former code finish there (or, with
+    /// `move_replayable`, move to it when their journals replay clean on it). Prints a line
+    /// for each actor; an actor that refuses keeps its former code, and the error names it and
+    /// why.
+    pub async fn swap(
+        &mut self,
+        package: &str,
+        version: Component,
+        move_replayable: bool,
+    ) -> anyhow::Result<()> {
         let module = version.load(&self.shim)?;
         let version = Arc::new(version);
         let mut refused = Vec::new();
         for (name, actor) in (self.actors.iter_mut()).filter(|(_, a)| a.spec.package == package) {
             let taken = match &actor.address {
+                None if move_replayable => self.shim.register_service_moving(name, &module, None),
                 None => self.shim.register_service(name, &module),
                 Some(address) => {
                     let mut upgrade = std::pin::pin!(self.shim.upgrade(address, &module));

@@ -378,6 +378,25 @@ impl Shim {
         let service = journal::Service {
             module: module.clone(),
             retry,
+            moves_replayable: false,
+        };
+        durable::register(&self.node, &self.components, name, service)
+    }
+
+    /// [`register_service_with`](Self::register_service_with), moving the invocations begun on
+    /// the service's former code to `module` when their journals replay clean on it (as
+    /// [`replay_journal`](Self::replay_journal) checks, at each one's next attempt); the
+    /// others finish on the code they began on. Each move, or refusal, is logged.
+    pub fn register_service_moving(
+        &self,
+        name: &str,
+        module: &Module,
+        retry: Option<InvocationRetry>,
+    ) -> Result<(), ShimError> {
+        let service = journal::Service {
+            module: module.clone(),
+            retry,
+            moves_replayable: true,
         };
         durable::register(&self.node, &self.components, name, service)
     }

@@ -764,3 +764,95 @@ fn check_replay_tells_the_next_versions_a_journal_replays_on_from_those_it_does_
         "{message}"
     );
 }
+
+/// `cargo guest dev --move-replayable`'s deployment: an invocation begun on the former code
+/// moves to the new only when its journal replays clean there.
+#[tokio::test]
+async fn a_new_version_takes_the_invocations_whose_journals_replay_on_it() {
+    let versions = tempfile::tempdir().unwrap();
+    let (compatible, _) = next_workflow(
+        &versions.path().join("compatible"),
+        (
+            "format!(\"shipped {order}\")",
+            "format!(\"on its way: {order}\")",
+        ),
+        "on its way",
+    );
+    let (renamed, _) = next_workflow(
+        &versions.path().join("renamed"),
+        ("durable::run(\"charge\"", "durable::run(\"charge-card\""),
+        "charge-card",
+    );
+    let state = tempfile::tempdir().unwrap();
+    let logged = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = std::sync::Arc::clone(&logged);
+    let shim = guestkit_shim::Shim::builder()
+        .state_dir(state.path())
+        .on_log(move |line| sink.lock().unwrap().push(line.message))
+        .build()
+        .unwrap();
+    let v1 = shim
+        .load_file(&guestkit_tests::built_guest("workflow"))
+        .unwrap();
+    shim.register_service("workflow", &v1).unwrap();
+    let route = "workflow.v1.OrderService/Process";
+    let order = |key: &str| {
+        // ProcessRequest { order_id: key, amount_cents: 1250 }, encoded.
+        let mut body = vec![0x0a, key.len() as u8];
+        body.extend_from_slice(key.as_bytes());
+        body.extend_from_slice(&[0x10, 0xe2, 0x09]);
+        shim.start_invocation("workflow", route, Some(key), body)
+            .unwrap()
+    };
+    let (a1, b1) = (order("A1"), order("B1"));
+    for id in [&a1, &b1] {
+        let settled = shim.invocation_settled(id).await.unwrap();
+        assert!(
+            matches!(settled, guestkit_shim::journal::Status::Suspended { .. }),
+            "{settled:?}"
+        );
+    }
+    let approve = |id: &str| {
+        let awakeable = format!("prom_{id}_4");
+        shim.complete_awakeable(&awakeable, Ok(b"\"approved\"".to_vec()))
+            .unwrap();
+    };
+    let output = |status: guestkit_shim::journal::Status| match status {
+        guestkit_shim::journal::Status::Succeeded(bytes) => {
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+        other => panic!("{other:?}"),
+    };
+
+    // A version that renamed a journaled step: A1 finishes on the code it began on.
+    let renamed = shim.load_file(&renamed).unwrap();
+    shim.register_service_moving("workflow", &renamed, None)
+        .unwrap();
+    approve(&a1);
+    let done = output(shim.invocation_outcome(&a1).await.unwrap());
+    assert!(
+        done.contains("shipped A1"),
+        "the first version's reply: {done:?}"
+    );
+    // A version its journal replays on: B1 moves to it, and replies as it does.
+    let compatible = shim.load_file(&compatible).unwrap();
+    shim.register_service_moving("workflow", &compatible, None)
+        .unwrap();
+    approve(&b1);
+    let done = output(shim.invocation_outcome(&b1).await.unwrap());
+    assert!(
+        done.contains("on its way: B1"),
+        "the new version's reply: {done:?}"
+    );
+
+    let logged = logged.lock().unwrap().join("\n");
+    assert!(
+        logged.contains(&format!("invocation {a1} stays on the version it began on"))
+            && logged.contains("`run` {\"name\":\"charge\"}"),
+        "{logged}"
+    );
+    assert!(
+        logged.contains(&format!("invocation {b1} moves to the new version")),
+        "{logged}"
+    );
+}

@@ -33,6 +33,11 @@ pub struct DevArgs {
     /// callers
     #[arg(long)]
     pub accept_breaking: bool,
+    /// Move a durable service's unfinished invocations to its new version when their
+    /// journals replay clean on it (as `check --replay` checks); the others finish on the
+    /// version they began on, which is what happens to all of them without this
+    #[arg(long)]
+    pub move_replayable: bool,
 }
 
 /// What in a package's directory makes a new version: anything else (its `target/`, editor
@@ -233,7 +238,8 @@ impl Reload<'_> {
                  (fix them, or restart with --accept-breaking to swap anyway)"
             );
         }
-        self.running.swap(&package.name, version).await?;
+        let moving = self.args.move_replayable;
+        self.running.swap(&package.name, version, moving).await?;
         self.ingress.replace(self.running.table()?);
         let next = next(&package.baseline);
         let _ = std::fs::remove_dir_all(&package.baseline);

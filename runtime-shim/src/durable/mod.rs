@@ -330,7 +330,7 @@ async fn run_to_end(
     if invocation.attempts == 0 && cancelled()? {
         return end_with(node, invocation, journal::cancelled()).await;
     }
-    let mut deployment = None;
+    let mut deployment = Deployment::default();
     loop {
         if let Status::Paused(_) = invocation.status {
             steer.resumed().await;
@@ -393,9 +393,13 @@ async fn attempt(
     node: &Arc<Node>,
     components: &Arc<Components>,
     invocation: &mut Invocation,
-    deployment: &mut Option<Module>,
+    deployment: &mut Deployment,
 ) -> Result<Next, ShimError> {
-    let Some(Service { module, retry }) = node
+    let Some(Service {
+        module,
+        retry,
+        moves_replayable,
+    }) = node
         .invocations
         .services
         .lock()
@@ -406,8 +410,46 @@ async fn attempt(
         return Ok(Next::Gone);
     };
     // Versions are immutable, as Restate's deployments: an invocation runs every attempt on
-    // the code it first ran on in this process, even after its service registers new code.
-    let module = deployment.get_or_insert(module).clone();
+    // the code it first ran on in this process, even after its service registers new code;
+    // unless the service takes the invocations whose journals replay clean on its new code.
+    let module =
+        match deployment.module.clone() {
+            None => deployment.module.insert(module).clone(),
+            Some(current)
+                if moves_replayable
+                    && current.content() != module.content()
+                    && !deployment.refused.contains(&module.content()) =>
+            {
+                let our = service_address(node, invocation);
+                match replay(node, components, invocation, &module).await? {
+                    Replayed::Returned | Replayed::Reached => {
+                        node.log(&our, Level::Info, format!(
+                        "invocation {} moves to the new version: its journal replays clean on it",
+                        invocation.id
+                    ));
+                        deployment.module.insert(module).clone()
+                    }
+                    refused => {
+                        let why = match refused {
+                            Replayed::Mismatch { mismatch, .. } => format!(
+                                "entry {} holds {}, and the new code asks for {}",
+                                mismatch.index, mismatch.recorded, mismatch.asked
+                            ),
+                            Replayed::Failed(why) => why,
+                            _ => unreachable!("the clean replays moved"),
+                        };
+                        node.log(&our, Level::Warn, format!(
+                        "invocation {} stays on the version it began on: its journal does not \
+                         replay on the new one ({why})",
+                        invocation.id
+                    ));
+                        deployment.refused.push(module.content());
+                        current
+                    }
+                }
+            }
+            Some(current) => current,
+        };
     let policy = retry.unwrap_or(node.invocation_retry);
     invocation.attempts += 1;
     invocation.status = Status::Running;
@@ -531,6 +573,14 @@ async fn attempt(
         }
         Ok((failure, after)) => failed(node, invocation, &our, &policy, failure, after).await,
     }
+}
+
+/// The code an invocation runs on in this process, and the newer versions it did not take.
+#[derive(Default)]
+struct Deployment {
+    module: Option<Module>,
+    /// Content hashes of versions its journal did not replay on.
+    refused: Vec<u64>,
 }
 
 /// An attempt of `invocation` over `journal`, woken by `wake`.

@@ -64,6 +64,9 @@ pub(crate) struct Driven {
 pub(crate) struct Service {
     pub module: Module,
     pub retry: Option<InvocationRetry>,
+    /// Whether an invocation begun on former code moves to this module when its journal
+    /// replays clean on it (otherwise it finishes on the code it began on).
+    pub moves_replayable: bool,
 }
 
 /// The shim's durable invocations: services by name, and who waits for which invocation.
