@@ -375,12 +375,7 @@ impl Shim {
         module: &Module,
         retry: Option<InvocationRetry>,
     ) -> Result<(), ShimError> {
-        let service = journal::Service {
-            module: module.clone(),
-            retry,
-            moves_replayable: false,
-        };
-        durable::register(&self.node, &self.components, name, service)
+        self.register(name, module, retry, false)
     }
 
     /// [`register_service_with`](Self::register_service_with), moving the invocations begun on
@@ -393,10 +388,20 @@ impl Shim {
         module: &Module,
         retry: Option<InvocationRetry>,
     ) -> Result<(), ShimError> {
+        self.register(name, module, retry, true)
+    }
+
+    fn register(
+        &self,
+        name: &str,
+        module: &Module,
+        retry: Option<InvocationRetry>,
+        moves_replayable: bool,
+    ) -> Result<(), ShimError> {
         let service = journal::Service {
             module: module.clone(),
             retry,
-            moves_replayable: true,
+            moves_replayable,
         };
         durable::register(&self.node, &self.components, name, service)
     }

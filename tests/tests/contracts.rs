@@ -596,6 +596,26 @@ fn next_workflow(dir: &Path, edit: (&str, &str), mark: &str) -> (std::path::Path
     (out.join("workflow-next.wasm"), line)
 }
 
+/// The two next versions of the workflow the replay tests use, built under `dir`: one that
+/// changes only what happens after the approval, and one that renames the journaled `charge`
+/// step (with the line of that step).
+fn next_workflows(dir: &Path) -> (std::path::PathBuf, (std::path::PathBuf, u32)) {
+    let (compatible, _) = next_workflow(
+        &dir.join("compatible"),
+        (
+            "format!(\"shipped {order}\")",
+            "format!(\"on its way: {order}\")",
+        ),
+        "on its way",
+    );
+    let renamed = next_workflow(
+        &dir.join("renamed"),
+        ("durable::run(\"charge\"", "durable::run(\"charge-card\""),
+        "charge-card",
+    );
+    (compatible, renamed)
+}
+
 #[test]
 fn check_replay_tells_the_next_versions_a_journal_replays_on_from_those_it_does_not() {
     let v1 = guestkit_tests::built_guest("workflow");
@@ -665,25 +685,13 @@ fn check_replay_tells_the_next_versions_a_journal_replays_on_from_those_it_does_
     assert_eq!(found[0]["severity"], "notice");
 
     let versions = tempfile::tempdir().unwrap();
+    let (compatible, (renamed, line)) = next_workflows(versions.path());
     // A next version that changes what happens after the approval replays it too.
-    let (compatible, _) = next_workflow(
-        &versions.path().join("compatible"),
-        (
-            "format!(\"shipped {order}\")",
-            "format!(\"on its way: {order}\")",
-        ),
-        "on its way",
-    );
     let (code, found) = replayed(&compatible);
     assert_eq!(code, Some(0), "{found:#?}");
     assert_eq!(found[0]["rule"], "REPLAY_COMPATIBLE", "{found:#?}");
 
     // One that renames a journaled step does not: the finding says where and how.
-    let (renamed, line) = next_workflow(
-        &versions.path().join("renamed"),
-        ("durable::run(\"charge\"", "durable::run(\"charge-card\""),
-        "charge-card",
-    );
     let (code, found) = replayed(&renamed);
     assert_eq!(code, Some(1), "{found:#?}");
     let mismatch = &found[0];
@@ -770,19 +778,7 @@ fn check_replay_tells_the_next_versions_a_journal_replays_on_from_those_it_does_
 #[tokio::test]
 async fn a_new_version_takes_the_invocations_whose_journals_replay_on_it() {
     let versions = tempfile::tempdir().unwrap();
-    let (compatible, _) = next_workflow(
-        &versions.path().join("compatible"),
-        (
-            "format!(\"shipped {order}\")",
-            "format!(\"on its way: {order}\")",
-        ),
-        "on its way",
-    );
-    let (renamed, _) = next_workflow(
-        &versions.path().join("renamed"),
-        ("durable::run(\"charge\"", "durable::run(\"charge-card\""),
-        "charge-card",
-    );
+    let (compatible, (renamed, _)) = next_workflows(versions.path());
     let state = tempfile::tempdir().unwrap();
     let logged = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let sink = std::sync::Arc::clone(&logged);
