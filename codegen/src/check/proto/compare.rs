@@ -871,7 +871,7 @@ impl<'a> Check<'a> {
             self.judged(
                 "FIELD_SAME_DEFAULT",
                 new.part_at(place, &[7]),
-                format!("{what} changed its default from {x:?} to {y:?}"),
+                format!("{what} changed its default from {x} to {y}"),
                 "keep the default: readers of each version see a different value for an unset field",
                 Some(
                     "defaults are never sent, so the encoding is unchanged; but each side reads \

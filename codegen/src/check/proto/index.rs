@@ -353,6 +353,16 @@ pub(super) enum Default {
     NaN,
 }
 
+impl std::fmt::Display for Default {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Default::Text(t) => write!(f, "{t:?}"),
+            Default::Number(n) => write!(f, "{n}"),
+            Default::NaN => f.write_str("nan"),
+        }
+    }
+}
+
 impl Default {
     pub fn is_zero(&self) -> bool {
         match self {
