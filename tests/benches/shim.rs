@@ -4,6 +4,9 @@
 
 mod suite;
 
+#[global_allocator]
+static ALLOCATOR: suite::allocations::Counting = suite::allocations::Counting;
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();

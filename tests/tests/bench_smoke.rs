@@ -4,6 +4,9 @@
 #[path = "../benches/suite/mod.rs"]
 mod suite;
 
+#[global_allocator]
+static ALLOCATOR: suite::allocations::Counting = suite::allocations::Counting;
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_benchmark_runs_and_reports_a_figure() {
     let scale = suite::Scale {
@@ -13,7 +16,8 @@ async fn every_benchmark_runs_and_reports_a_figure() {
     let rows = suite::run(&scale).await;
     let paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
     // The full run's build-overhead and template-size rows need release builds: not here.
-    assert_eq!(rows.len(), 11, "{paths:?}");
+    // The scale rows run at 1, 10 and 100 pairs, and at 100 and 1 000 actors.
+    assert_eq!(rows.len(), 20, "{paths:?}");
     for row in &rows {
         if row.floor.is_some() {
             let ratio = row.ratio().expect("a ratio where there is a floor");
