@@ -151,6 +151,7 @@ impl Filter {
 }
 
 /// The sending half, held by the router.
+#[derive(Clone)]
 pub(crate) struct Inbox {
     tx: mpsc::UnboundedSender<Delivery>,
     /// Wakes the mailbox's task when it listens, on a manual clock; `None` on the system

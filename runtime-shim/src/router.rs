@@ -27,6 +27,10 @@ use crate::wit::types::{
 pub(crate) enum Requester {
     /// An actor: the outcome lands in its mailbox.
     Actor(Address),
+    /// An actor found in the process table when its request was sent: the outcome goes
+    /// straight to its inbox, which the table holds for as long as the actor lives
+    /// (restarts and new code included).
+    Inbox(Inbox),
     /// The application embedding the shim.
     Host(oneshot::Sender<Result<Reply, SendError>>),
 }
@@ -216,18 +220,38 @@ impl Router {
     }
 
     /// Delivers a request whose outcome goes to `requester` within `timeout` (`None`: no deadline).
+    /// An actor requester that is in the table hears the outcome through its inbox, without a
+    /// lookup; the target is kept for a send failure without a copy.
     pub fn request(
         self: &Arc<Self>,
-        to: &Address,
+        to: Address,
         envelope: Envelope,
         requester: Requester,
         context: Option<Vec<u8>>,
         timeout: Option<Duration>,
     ) {
         let id = envelope.id;
+        let processes = self.processes.lock().unwrap();
+        let requester = match requester {
+            Requester::Actor(a) => match processes.get(a.key()) {
+                Some(p) => Requester::Inbox(p.inbox.clone()),
+                None => Requester::Actor(a),
+            },
+            other => other,
+        };
+        let Some(target) = processes.get(to.key()) else {
+            drop(processes);
+            let why = ActorError::NotFound(format!("no actor at {to}"));
+            self.expect(id, to, &envelope.payload, requester, context, timeout);
+            self.fail(id, why);
+            return;
+        };
+        // Pending before delivered, so that a response cannot come back unexpected.
         self.expect(id, to, &envelope.payload, requester, context, timeout);
-        if !self.deliver(to, Delivery::Request(envelope)) {
-            self.fail(id, ActorError::NotFound(format!("no actor at {to}")));
+        let refused = target.inbox.send(Delivery::Request(envelope)).is_err();
+        drop(processes);
+        if refused {
+            self.fail_with(id, |to| ActorError::NotFound(format!("no actor at {to}")));
         }
     }
 
@@ -235,7 +259,7 @@ impl Router {
     pub fn expect(
         self: &Arc<Self>,
         id: u64,
-        target: &Address,
+        target: Address,
         payload: &Payload,
         requester: Requester,
         context: Option<Vec<u8>>,
@@ -245,7 +269,7 @@ impl Router {
             id,
             Pending {
                 requester,
-                target: target.clone(),
+                target,
                 returned: payload.clone(),
                 context,
             },
@@ -296,6 +320,9 @@ impl Router {
             Requester::Actor(a) => {
                 self.deliver(&a, Delivery::Response(reply));
             }
+            Requester::Inbox(inbox) => {
+                let _ = inbox.send(Delivery::Response(reply));
+            }
             Requester::Host(tx) => {
                 let _ = tx.send(Ok(reply));
             }
@@ -305,12 +332,18 @@ impl Router {
 
     /// Completes request `request_id` with a send failure, if it is still pending.
     pub fn fail(&self, request_id: u64, error: ActorError) {
+        self.fail_with(request_id, |_| error);
+    }
+
+    /// Completes request `request_id` with a send failure, the error made from its target,
+    /// if it is still pending.
+    fn fail_with(&self, request_id: u64, error: impl FnOnce(&Address) -> ActorError) {
         let Some(p) = self.pending.lock().unwrap().remove(&request_id) else {
             return;
         };
         let failure = SendError {
             request_id,
-            error,
+            error: error(&p.target),
             target: p.target,
             returned: p.returned,
             context: p.context,
@@ -318,6 +351,9 @@ impl Router {
         match p.requester {
             Requester::Actor(a) => {
                 self.deliver(&a, Delivery::SendFailed(failure));
+            }
+            Requester::Inbox(inbox) => {
+                let _ = inbox.send(Delivery::SendFailed(failure));
             }
             Requester::Host(tx) => {
                 let _ = tx.send(Err(failure));

@@ -862,7 +862,7 @@ impl Shim {
         // The deadline is kept here, where the caller waits: no timer task per call.
         let mut rx = rx;
         node.router
-            .request(to, envelope, Requester::Host(tx), None, None);
+            .request(to.clone(), envelope, Requester::Host(tx), None, None);
         let outcome = match node.clock.timeout(timeout, &mut rx).await {
             Ok(outcome) => outcome,
             Err(_) => {

@@ -7,6 +7,8 @@
 //! (571) outside an executing run; an [`Effect::Local`] call runs on every attempt.
 
 use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -70,6 +72,21 @@ impl ActorCtx {
         let out = call.run(self).await;
         self.start_cpu_segment();
         out
+    }
+
+    /// The entry point of a host function bound synchronously: one whose call never waits,
+    /// so that [`dispatch`](Self::dispatch) completes in one poll. One that waited after all
+    /// would be a bug of the shim's bindings: it traps, naming itself, instead of blocking
+    /// the thread.
+    pub(crate) fn dispatch_now<C: HostCall>(&mut self, call: C) -> wasmtime::Result<C::Output> {
+        let dispatched = pin!(self.dispatch(call));
+        match dispatched.poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(out) => out,
+            Poll::Pending => Err(wasmtime::format_err!(
+                "guestkit:host/{} is bound synchronously but had to wait",
+                C::NAME
+            )),
+        }
     }
 
     /// A trap with code 571 when `function`, a side effect, is called in a durable invocation

@@ -204,6 +204,7 @@ impl Life {
                 .trap_on_grow_failure(true)
                 .build(),
             segment_start: Instant::now(),
+            segment_restarted: true,
             // Guests get no environment, arguments or files; stdout and stderr go to ours.
             wasi: WasiCtxBuilder::new().inherit_stderr().build(),
             table: ResourceTable::new(),
@@ -216,16 +217,8 @@ impl Life {
             return Err((ShimError::Engine(describe(&e)), store.into_data().mailbox));
         }
         store.set_epoch_deadline(1);
-        store.epoch_deadline_callback(|cx| {
-            let cx = cx.data();
-            let ran = cx.segment_start.elapsed();
-            if ran > cx.node.limits.cpu_deadline {
-                return Err(wasmtime::format_err!(
-                    "{} ran for {ran:?} without returning to the host, over its CPU deadline of {:?}",
-                    cx.our,
-                    cx.node.limits.cpu_deadline
-                ));
-            }
+        store.epoch_deadline_callback(|mut cx| {
+            cx.data_mut().check_cpu_deadline()?;
             Ok(UpdateDeadline::Yield(1))
         });
         let pre = match self.components.pre(module) {
@@ -512,12 +505,13 @@ async fn serve(current: &mut Incarnation) -> Exit {
             _ => None,
         };
         let incoming: Incoming = cx.accept(delivery);
-        let context = match &incoming {
+        // Named only when a message needs it: an error, a trap, a failed commit.
+        let context = std::fmt::from_fn(|f| match &incoming {
             Incoming::Request(m) => {
-                format!("handle of {}", m.route.as_deref().unwrap_or("a message"))
+                write!(f, "handle of {}", m.route.as_deref().unwrap_or("a message"))
             }
-            _ => "handle".to_owned(),
-        };
+            _ => f.write_str("handle"),
+        });
         let handled = run_handle(store, actor, &incoming).await;
         let outcome = match handled {
             Ok(Ok(reply)) => Ok(Ok(reply)),
@@ -553,7 +547,7 @@ pub(crate) async fn run_handle(
 async fn step(
     store: &mut Store<ActorCtx>,
     actor: &Actor,
-    context: &str,
+    context: &(dyn std::fmt::Display + Sync),
     outcome: wasmtime::Result<Result<Option<Payload>, ActorError>>,
     request: Option<u64>,
 ) -> Option<Exit> {
@@ -582,7 +576,7 @@ async fn step(
             let event = ErrorEvent {
                 source: error,
                 category: ErrorCategory::HandlerError,
-                context: context.to_owned(),
+                context: context.to_string(),
                 at: Timestamp::since_epoch(cx.node.clock.wall()),
             };
             cx.start_cpu_segment();
@@ -602,7 +596,7 @@ async fn step(
             }
         }
         Err(trap) => {
-            let exit = cx.trapped(context, &trap);
+            let exit = cx.trapped(&context.to_string(), &trap);
             if exit == Exit::Failure {
                 let reason = format!("the handler trapped: {}", trap_reason(&trap));
                 cx.fail_request(request, ActorError::Internal(reason));
@@ -705,7 +699,7 @@ impl ActorCtx {
     }
 
     /// Commits the step's state; a store that cannot commit ends the incarnation.
-    fn commit(&mut self, step: &str) -> Result<(), Exit> {
+    fn commit(&mut self, step: impl std::fmt::Display) -> Result<(), Exit> {
         self.state.commit().map_err(|e| {
             self.report(
                 Level::Error,

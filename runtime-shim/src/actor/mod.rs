@@ -80,8 +80,11 @@ pub struct ActorCtx {
     /// Whether the mailbox is over its backpressure threshold, so `observe` heard of it.
     pub(crate) backpressured: bool,
     pub(crate) limits: StoreLimits,
-    /// When the guest last got control back from the host; the CPU deadline counts from here.
+    /// Where the CPU deadline counts from: the first epoch tick the guest ran through since it
+    /// last got control back from the host.
     pub(crate) segment_start: Instant,
+    /// The guest got control back from the host since the last epoch tick it ran through.
+    pub(crate) segment_restarted: bool,
     pub(crate) wasi: WasiCtx,
     pub(crate) table: ResourceTable,
     /// Set while the actor runs an attempt of a durable invocation.
@@ -91,10 +94,31 @@ pub struct ActorCtx {
 }
 
 impl ActorCtx {
-    /// The guest gets control back from the host: its CPU deadline counts from now (real
-    /// time, not the node's clock).
+    /// The guest gets control back from the host: its CPU deadline counts again, from the next
+    /// epoch tick it runs through (real time, not the node's clock). Only a flag here, as this
+    /// runs on every host call: reading the time is left to the tick, which comes every
+    /// [`TICK`](crate::engine::TICK) while the guest runs, so a guest may run up to one tick
+    /// past its deadline.
     pub(crate) fn start_cpu_segment(&mut self) {
-        self.segment_start = Instant::now();
+        self.segment_restarted = true;
+    }
+
+    /// At an epoch tick the guest ran through: whether it has run past its CPU deadline.
+    pub(crate) fn check_cpu_deadline(&mut self) -> wasmtime::Result<()> {
+        if std::mem::take(&mut self.segment_restarted) {
+            self.segment_start = Instant::now();
+            return Ok(());
+        }
+        let ran = self.segment_start.elapsed();
+        let deadline = self.node.limits.cpu_deadline;
+        if ran > deadline {
+            return Err(wasmtime::format_err!(
+                "{} ran for {ran:?} without returning to the host, over its CPU deadline of \
+                 {deadline:?}",
+                self.our
+            ));
+        }
+        Ok(())
     }
 
     /// A `mailbox-backpressure` event when the mailbox just crossed its threshold: once per

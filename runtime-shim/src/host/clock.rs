@@ -44,10 +44,10 @@ impl HostCall for Monotonic {
 }
 
 impl Host for ActorCtx {
-    async fn now(&mut self) -> wasmtime::Result<Timestamp> {
-        self.dispatch(Now).await
+    fn now(&mut self) -> wasmtime::Result<Timestamp> {
+        self.dispatch_now(Now)
     }
-    async fn monotonic_ns(&mut self) -> wasmtime::Result<u64> {
-        self.dispatch(Monotonic).await
+    fn monotonic_ns(&mut self) -> wasmtime::Result<u64> {
+        self.dispatch_now(Monotonic)
     }
 }

@@ -29,17 +29,17 @@ impl HostCall for Write {
 }
 
 impl Host for ActorCtx {
-    async fn log(&mut self, level: Level, message: String) -> wasmtime::Result<()> {
-        self.dispatch(Write { level, message }).await
+    fn log(&mut self, level: Level, message: String) -> wasmtime::Result<()> {
+        self.dispatch_now(Write { level, message })
     }
 
-    async fn print(&mut self, verbosity: u8, message: String) -> wasmtime::Result<()> {
+    fn print(&mut self, verbosity: u8, message: String) -> wasmtime::Result<()> {
         // Kinode verbosity 0 is always shown; higher levels are progressively chattier.
         let level = match verbosity {
             0 => Level::Info,
             1 => Level::Debug,
             _ => Level::Trace,
         };
-        self.dispatch(Write { level, message }).await
+        self.dispatch_now(Write { level, message })
     }
 }

@@ -90,10 +90,10 @@ fn request_to(
     let envelope = outgoing(cx, id, true, msg, attachments);
     let requester = Requester::Actor(cx.our.clone());
     match route {
-        Route::Actor(to) => router.request(&to, envelope, requester, context, timeout),
+        Route::Actor(to) => router.request(to, envelope, requester, context, timeout),
         Route::Host => {
             let host = router.host();
-            router.expect(id, &host, &envelope.payload, requester, context, timeout);
+            router.expect(id, host, &envelope.payload, requester, context, timeout);
             cx.node.to_host(envelope);
         }
     }

@@ -284,11 +284,11 @@ impl HostCall for Sleep {
 }
 
 impl Host for ActorCtx {
-    async fn our(&mut self) -> wasmtime::Result<Address> {
-        self.dispatch(Our).await
+    fn our(&mut self) -> wasmtime::Result<Address> {
+        self.dispatch_now(Our)
     }
-    async fn incarnation(&mut self) -> wasmtime::Result<u64> {
-        self.dispatch(Incarnation).await
+    fn incarnation(&mut self) -> wasmtime::Result<u64> {
+        self.dispatch_now(Incarnation)
     }
     async fn exists(&mut self, target: Address) -> wasmtime::Result<bool> {
         self.dispatch(Exists(target)).await

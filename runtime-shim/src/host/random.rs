@@ -76,10 +76,10 @@ impl ActorCtx {
 }
 
 impl Host for ActorCtx {
-    async fn get_bytes(&mut self, len: u32) -> wasmtime::Result<Vec<u8>> {
-        self.dispatch(GetBytes(len)).await
+    fn get_bytes(&mut self, len: u32) -> wasmtime::Result<Vec<u8>> {
+        self.dispatch_now(GetBytes(len))
     }
-    async fn next_u64(&mut self) -> wasmtime::Result<u64> {
-        self.dispatch(NextU64).await
+    fn next_u64(&mut self) -> wasmtime::Result<u64> {
+        self.dispatch_now(NextU64)
     }
 }

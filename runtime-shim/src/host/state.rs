@@ -87,8 +87,8 @@ impl HostCall for Keys {
 }
 
 impl Host for ActorCtx {
-    async fn get(&mut self, key: String) -> wasmtime::Result<Option<Vec<u8>>> {
-        self.dispatch(Get(key)).await
+    fn get(&mut self, key: String) -> wasmtime::Result<Option<Vec<u8>>> {
+        self.dispatch_now(Get(key))
     }
     async fn set(&mut self, key: String, value: Vec<u8>) -> wasmtime::Result<()> {
         self.dispatch(Set(key, value)).await
@@ -99,7 +99,7 @@ impl Host for ActorCtx {
     async fn clear_all(&mut self) -> wasmtime::Result<()> {
         self.dispatch(ClearAll).await
     }
-    async fn keys(&mut self) -> wasmtime::Result<Vec<String>> {
-        self.dispatch(Keys).await
+    fn keys(&mut self) -> wasmtime::Result<Vec<String>> {
+        self.dispatch_now(Keys)
     }
 }

@@ -1,8 +1,12 @@
 //! Host-side bindings of the `guestkit:host/actor` world, generated from `wit/host.wit`, and
 //! the small impls on their types (addresses, payloads, errors).
 //!
-//! Every import is `async` (a guest's blocking call only parks its own task) and `trappable`
-//! (a host function can end the guest's current call with a trap naming what went wrong).
+//! Every import is `trappable` (a host function can end the guest's current call with a trap
+//! naming what went wrong). Those that can wait (a receive, a call, a durable write) are
+//! `async`, so that a guest's blocking call only parks its own task; those that never wait
+//! (reads of the actor's own state, the clock, randomness, logs, its own address) are bound
+//! synchronously, which spares each call wasmtime's async host-call machinery
+//! ([`ActorCtx::dispatch_now`](crate::actor::ActorCtx)).
 //! Resources map to leaf types: `types.module` to a loaded [`Module`](crate::component::Module),
 //! `types.conn` to [`Conn`].
 
@@ -11,7 +15,19 @@ pub(crate) mod address;
 wasmtime::component::bindgen!({
     path: "../wit",
     world: "guestkit:host/actor",
-    imports: { default: async | trappable },
+    imports: {
+        "guestkit:host/state.get": trappable,
+        "guestkit:host/state.keys": trappable,
+        "guestkit:host/clock.now": trappable,
+        "guestkit:host/clock.monotonic-ns": trappable,
+        "guestkit:host/random.get-bytes": trappable,
+        "guestkit:host/random.next-u64": trappable,
+        "guestkit:host/log.log": trappable,
+        "guestkit:host/log.print": trappable,
+        "guestkit:host/process.our": trappable,
+        "guestkit:host/process.incarnation": trappable,
+        default: async | trappable,
+    },
     exports: { default: async },
     with: {
         "guestkit:host/types.module": crate::component::Module,

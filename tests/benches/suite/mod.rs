@@ -461,8 +461,9 @@ fn floor_component(scale: &Scale) -> PathBuf {
         .join("floor.wasm")
 }
 
-/// The floor component's linker: WASI, `get` answering a 16-byte value, and `call` as
-/// `call` says (a request in, its answer out).
+/// The floor component's linker: WASI, `get` answering a 16-byte value (bound
+/// synchronously, as the shim binds `state.get`), and `call` as `call` says (a request in,
+/// its answer out; async, as a blocking `messaging.call` must be).
 fn floor_linker<F>(engine: &Engine, call: F) -> Linker<Plain>
 where
     F: Fn(Vec<u8>) -> oneshot::Receiver<Vec<u8>> + Send + Sync + 'static,
@@ -471,9 +472,8 @@ where
     wasmtime_wasi::p2::add_to_linker_async(&mut linker).unwrap();
     let value = vec![7u8; 16];
     let mut root = linker.root();
-    root.func_wrap_async("get", move |_, (_key,): (String,)| {
-        let value = value.clone();
-        Box::new(async move { Ok((Some(value),)) })
+    root.func_wrap("get", move |_, (_key,): (String,)| {
+        Ok((Some(value.clone()),))
     })
     .unwrap();
     root.func_wrap_async("call", move |_, (request,): (Vec<u8>,)| {
