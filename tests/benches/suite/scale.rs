@@ -55,6 +55,34 @@ fn fitting(wanted: &[u32], actors_each: u32) -> Vec<u32> {
     fit
 }
 
+/// CPU time this process has used, user and system.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    let fields: Vec<u64> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| {
+            rest.split_whitespace()
+                .filter_map(|f| f.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let ticks = fields.get(10).copied().unwrap_or(0) + fields.get(11).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
+/// Waits until the process is idle (under 10% of a core over 200 ms), or 60 s: what the
+/// spawns before left behind in the background must not be counted against a batch.
+async fn quiesce() {
+    for _ in 0..300 {
+        let before = cpu_time();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        if cpu_time().saturating_sub(before) < Duration::from_millis(20) {
+            return;
+        }
+    }
+}
+
 /// Round trips/s at each count of pairs, beside the 100-pair figure.
 pub async fn pairs(scale: &Scale) -> Vec<Row> {
     let wanted: &[u32] = if scale.quick {
@@ -108,10 +136,12 @@ pub async fn actors(scale: &Scale) -> Vec<Row> {
             bench.actor().await;
             spawned += 1;
         }
-        // Every init so far has run (a mailbox is FIFO), so the batch spawns alone.
+        // The batch spawns alone: once the last actor's init has run and the work it left
+        // behind (its state's commit, the store taking in the log) is done.
         let last = bench.actor().await;
         spawned += 1;
         bench.call(&last, "ping", String::new()).await;
+        quiesce().await;
         let started = Instant::now();
         let mut last = last;
         for _ in spawned..at {
