@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 use tokio::sync::{oneshot, watch};
 use wasmtime::component::{Instance, ResourceTable, Val};
 use wasmtime::{Store, StoreLimitsBuilder, UpdateDeadline};
-use wasmtime_wasi::WasiCtxBuilder;
 
 use super::components::Components;
 use super::{ActorCtx, ExitRequested, Phase, UpgradeRequested};
@@ -205,8 +204,7 @@ impl Life {
                 .build(),
             segment_start: Instant::now(),
             segment_restarted: true,
-            // Guests get no environment, arguments or files; stdout and stderr go to ours.
-            wasi: WasiCtxBuilder::new().inherit_stderr().build(),
+            wasi: None,
             table: ResourceTable::new(),
             durable: None,
             upgrade: None,

@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use wasmtime::StoreLimits;
 use wasmtime::component::ResourceTable;
-use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use self::components::Components;
 use crate::capability::Held;
@@ -85,7 +85,9 @@ pub struct ActorCtx {
     pub(crate) segment_start: Instant,
     /// The guest got control back from the host since the last epoch tick it ran through.
     pub(crate) segment_restarted: bool,
-    pub(crate) wasi: WasiCtx,
+    /// Made when the guest first calls WASI: most actors never do, and a context costs a
+    /// seeded generator and a few allocations at every spawn.
+    pub(crate) wasi: Option<WasiCtx>,
     pub(crate) table: ResourceTable,
     /// Set while the actor runs an attempt of a durable invocation.
     pub(crate) durable: Option<Box<Attempt>>,
@@ -167,10 +169,23 @@ impl ActorCtx {
     }
 }
 
+/// An actor's WASI context: guests get no environment, arguments or files; stdout and stderr
+/// go to ours.
+fn new_wasi() -> WasiCtx {
+    WasiCtxBuilder::new().inherit_stderr().build()
+}
+
+impl ActorCtx {
+    /// The actor's WASI context, made on first use.
+    pub(crate) fn wasi(&mut self) -> &mut WasiCtx {
+        self.wasi.get_or_insert_with(new_wasi)
+    }
+}
+
 impl WasiView for ActorCtx {
     fn ctx(&mut self) -> WasiCtxView<'_> {
         WasiCtxView {
-            ctx: &mut self.wasi,
+            ctx: self.wasi.get_or_insert_with(new_wasi),
             table: &mut self.table,
         }
     }

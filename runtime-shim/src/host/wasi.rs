@@ -66,7 +66,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker<ActorCtx>) -> wasmtime::Result<(
             let cx: &mut ActorCtx = store.data_mut();
             let seed = match cx.seeded() {
                 Some(stream) => (stream.next_u64(), stream.next_u64()),
-                None => insecure_seed::Host::insecure_seed(cx.wasi.random())?,
+                None => insecure_seed::Host::insecure_seed(cx.wasi().random())?,
             };
             Ok((seed,))
         },
@@ -78,7 +78,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker<ActorCtx>) -> wasmtime::Result<(
 fn draw_bytes(cx: &mut ActorCtx, secure: bool, len: u64) -> wasmtime::Result<Vec<u8>> {
     let limit = cx.node.limits.max_message_bytes;
     let Some(stream) = cx.seeded() else {
-        let wasi = cx.wasi.random();
+        let wasi = cx.wasi().random();
         return match secure {
             true => random::Host::get_random_bytes(wasi, len),
             false => insecure::Host::get_insecure_random_bytes(wasi, len),
@@ -102,7 +102,7 @@ fn draw_u64(cx: &mut ActorCtx, secure: bool) -> wasmtime::Result<u64> {
     if let Some(stream) = cx.seeded() {
         return Ok(stream.next_u64());
     }
-    let wasi = cx.wasi.random();
+    let wasi = cx.wasi().random();
     match secure {
         true => random::Host::get_random_u64(wasi),
         false => insecure::Host::get_insecure_random_u64(wasi),
