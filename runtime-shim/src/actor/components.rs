@@ -6,14 +6,22 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use wasmtime::Engine;
-use wasmtime::component::{Component, Linker};
+use wasmtime::component::{Component, InstancePre, Linker};
 
 use super::ActorCtx;
 use crate::component::{Module, content_hash};
 use crate::error::{ShimError, describe};
 use crate::limits::Limits;
 use crate::precompiled;
-use crate::wit::ActorPre;
+use crate::wit::ActorIndices;
+
+/// A component pre-instantiated against the linker, with its guest exports found and
+/// type-checked once: each instance then only loads them.
+#[derive(Clone)]
+pub(crate) struct Linked {
+    pub pre: InstancePre<ActorCtx>,
+    pub exports: ActorIndices,
+}
 
 /// Loaded modules and their pre-instantiated form, by content hash.
 pub(crate) struct Components {
@@ -21,7 +29,7 @@ pub(crate) struct Components {
     linker: Linker<ActorCtx>,
     /// How large a memory conformance lets each component start with.
     max_memory_bytes: usize,
-    loaded: Mutex<HashMap<u64, (Module, ActorPre<ActorCtx>)>>,
+    loaded: Mutex<HashMap<u64, (Module, Linked)>>,
 }
 
 impl Components {
@@ -82,17 +90,19 @@ impl Components {
     }
 
     /// `module`, pre-instantiated against the linker.
-    pub fn pre(&self, module: &Module) -> Result<ActorPre<ActorCtx>, ShimError> {
+    pub fn pre(&self, module: &Module) -> Result<Linked, ShimError> {
         if let Some((_, pre)) = self.loaded.lock().unwrap().get(&module.content()) {
             return Ok(pre.clone());
         }
         self.link(module)
     }
 
-    fn link(&self, module: &Module) -> Result<ActorPre<ActorCtx>, ShimError> {
-        self.linker
+    fn link(&self, module: &Module) -> Result<Linked, ShimError> {
+        let pre = self
+            .linker
             .instantiate_pre(module.component())
-            .and_then(ActorPre::new)
-            .map_err(|e| ShimError::Link(describe(&e)))
+            .map_err(|e| ShimError::Link(describe(&e)))?;
+        let exports = ActorIndices::new(&pre).map_err(|e| ShimError::Link(describe(&e)))?;
+        Ok(Linked { pre, exports })
     }
 }

@@ -219,12 +219,14 @@ impl Life {
             cx.data_mut().check_cpu_deadline()?;
             Ok(UpdateDeadline::Yield(1))
         });
-        let pre = match self.components.pre(module) {
-            Ok(pre) => pre,
+        let linked = match self.components.pre(module) {
+            Ok(linked) => linked,
             Err(e) => return Err((e, store.into_data().mailbox)),
         };
-        let instantiated = match pre.instance_pre().instantiate_async(&mut store).await {
-            Ok(instance) => Actor::new(&mut store, &instance).map(|actor| (instance, actor)),
+        let instantiated = match linked.pre.instantiate_async(&mut store).await {
+            Ok(instance) => {
+                (linked.exports.load(&mut store, &instance)).map(|actor| (instance, actor))
+            }
             Err(e) => Err(e),
         };
         match instantiated {
