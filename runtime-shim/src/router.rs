@@ -239,18 +239,12 @@ impl Router {
             },
             other => other,
         };
-        let Some(target) = processes.get(to.key()) else {
-            drop(processes);
-            let why = ActorError::NotFound(format!("no actor at {to}"));
-            self.expect(id, to, &envelope.payload, requester, context, timeout);
-            self.fail(id, why);
-            return;
-        };
+        let target = processes.get(to.key());
         // Pending before delivered, so that a response cannot come back unexpected.
         self.expect(id, to, &envelope.payload, requester, context, timeout);
-        let refused = target.inbox.send(Delivery::Request(envelope)).is_err();
+        let delivered = target.is_some_and(|t| t.inbox.send(Delivery::Request(envelope)).is_ok());
         drop(processes);
-        if refused {
+        if !delivered {
             self.fail_with(id, |to| ActorError::NotFound(format!("no actor at {to}")));
         }
     }
