@@ -491,15 +491,35 @@ fn echo(request: Vec<u8>) -> oneshot::Receiver<Vec<u8>> {
     rx
 }
 
-async fn floor_host_call(scale: &Scale, n: u32) -> Duration {
+/// The floor component, on an engine with the shim's configuration.
+fn floor_engine(scale: &Scale) -> (Engine, Component) {
     let engine = Engine::new(&guestkit_shim::engine::config(&limits(scale))).unwrap();
     let component = Component::from_file(&engine, floor_component(scale)).unwrap();
-    let linker = floor_linker(&engine, echo);
-    let mut store = plain_store(&engine);
+    (engine, component)
+}
+
+/// An instance of the floor component in a store of its own, its `call` import answered by
+/// `call`.
+async fn floor_instance<F>(
+    engine: &Engine,
+    component: &Component,
+    call: F,
+) -> (Store<Plain>, wasmtime::component::Instance)
+where
+    F: Fn(Vec<u8>) -> oneshot::Receiver<Vec<u8>> + Send + Sync + 'static,
+{
+    let linker = floor_linker(engine, call);
+    let mut store = plain_store(engine);
     let instance = linker
-        .instantiate_async(&mut store, &component)
+        .instantiate_async(&mut store, component)
         .await
         .unwrap();
+    (store, instance)
+}
+
+async fn floor_host_call(scale: &Scale, n: u32) -> Duration {
+    let (engine, component) = floor_engine(scale);
+    let (mut store, instance) = floor_instance(&engine, &component, echo).await;
     let run = instance
         .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
         .unwrap();
@@ -521,18 +541,12 @@ struct RawRoundTrip {
 /// byte the bench actors send, over a channel to B's task, which calls B's `handle` export
 /// with `call_async` and sends the answer back.
 async fn floor_raw_round_trip(scale: &Scale, n: u32) -> RawRoundTrip {
-    let engine = Engine::new(&guestkit_shim::engine::config(&limits(scale))).unwrap();
-    let component = Component::from_file(&engine, floor_component(scale)).unwrap();
+    let (engine, component) = floor_engine(scale);
     let (to_b, mut requests) = mpsc::unbounded_channel::<(Vec<u8>, oneshot::Sender<Vec<u8>>)>();
     let b = {
         let (engine, component) = (engine.clone(), component.clone());
         tokio::spawn(async move {
-            let linker = floor_linker(&engine, echo);
-            let mut store = plain_store(&engine);
-            let instance = linker
-                .instantiate_async(&mut store, &component)
-                .await
-                .unwrap();
+            let (mut store, instance) = floor_instance(&engine, &component, echo).await;
             let handle = instance
                 .get_typed_func::<(Vec<u8>,), (Vec<u8>,)>(&mut store, "handle")
                 .unwrap();
@@ -543,16 +557,12 @@ async fn floor_raw_round_trip(scale: &Scale, n: u32) -> RawRoundTrip {
         })
     };
     let a = tokio::spawn(async move {
-        let linker = floor_linker(&engine, move |request| {
+        let to_b = move |request| {
             let (reply, answer) = oneshot::channel();
             to_b.send((request, reply)).unwrap();
             answer
-        });
-        let mut store = plain_store(&engine);
-        let instance = linker
-            .instantiate_async(&mut store, &component)
-            .await
-            .unwrap();
+        };
+        let (mut store, instance) = floor_instance(&engine, &component, to_b).await;
         let drive = instance
             .get_typed_func::<(u32, Vec<u8>), (u32,)>(&mut store, "drive")
             .unwrap();
