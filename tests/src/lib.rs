@@ -3,6 +3,7 @@
 
 pub mod host;
 pub mod server;
+pub mod servers;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,17 +1,21 @@
 //! Persistent actor state behind a small trait, so that a server database can stand in for
-//! the embedded one later without touching the host implementation.
+//! the embedded one without touching the host implementation: [`RedbStore`], one file on one
+//! machine (the default), and [`PostgresStore`], a database that shims on several machines
+//! share.
 //!
 //! State is keyed by actor (the `name:package:publisher` process id, stable across restarts)
 //! and then by the guest's key. A handler's writes reach the store as one [`StateChanges`]
 //! batch, committed atomically, so a handler that fails leaves nothing behind.
 
 mod log;
+mod postgres;
 mod redb;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::postgres::PostgresStore;
 pub use self::redb::RedbStore;
 
 /// A failure of the storage backend itself (I/O, corruption, a lock held by another process).

@@ -1,0 +1,578 @@
+//! The server store: actor state, saved capabilities and durable execution in a PostgreSQL
+//! database, for shims on several machines that share one.
+//!
+//! The client is `tokio-postgres` with a `deadpool` pool: PostgreSQL's own wire protocol,
+//! pipelined, with no C library, and statements prepared once per connection. The store's
+//! callers are synchronous (the [`StateStore`] trait) and often run on another runtime's
+//! async workers, where a runtime cannot be blocked on; so the connections live on a runtime
+//! of the store's own, and a call hands its work to it and waits for the answer.
+//!
+//! Every write is one transaction, committed (and so durable) when the call returns; a batch
+//! of durable writes is one transaction, which keeps the group commit the journal writer
+//! makes. The schema is created and migrated when the store opens ([`schema`]).
+
+mod schema;
+
+use std::future::Future;
+use std::time::Duration;
+
+use deadpool_postgres::GenericClient;
+use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
+use tokio_postgres::NoTls;
+use tokio_postgres::config::{Host, SslMode};
+
+use super::{DurableWrite, Purge, SavedCapability, StateChanges, StateStore, StorageError};
+
+/// Connections the store keeps open at most.
+const CONNECTIONS: usize = 8;
+/// How long opening a connection may take when the URL sets no `connect_timeout`.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// [`StateStore`] backed by a PostgreSQL database.
+pub struct PostgresStore {
+    pool: Pool,
+    /// Where the database is (host, port, database, user; never the password), for messages.
+    place: String,
+    /// The runtime the connections run on; `None` only while the store is dropped.
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl Drop for PostgresStore {
+    fn drop(&mut self) {
+        // The store may be dropped on an async worker, where a runtime cannot wait for its
+        // tasks: the connections are closed without waiting.
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+impl std::fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PostgresStore({})", self.place)
+    }
+}
+
+impl PostgresStore {
+    /// Connects to the database `url` names (`postgres://user:password@host:port/database`,
+    /// or the key=value form libpq takes), creating or migrating the guestkit schema in it.
+    pub fn connect(url: &str) -> Result<Self, StorageError> {
+        let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
+            StorageError(format!(
+                "`{}` is not a PostgreSQL connection URL: {e}. Give one such as \
+                 postgres://user:password@localhost:5432/database",
+                redacted(url)
+            ))
+        })?;
+        let place = place(&config);
+        if config.get_ssl_mode() == SslMode::Require {
+            return Err(StorageError(format!(
+                "{place}: sslmode=require asks for TLS, which this build of the PostgreSQL \
+                 store does not speak yet; reach the server over a trusted network or a \
+                 tunnel, with sslmode=disable or prefer"
+            )));
+        }
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("guestkit-postgres")
+            .enable_all()
+            .build()
+            .map_err(|e| StorageError(format!("starting the PostgreSQL client: {e}")))?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(CONNECTIONS)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .build()
+            .map_err(|e| StorageError(format!("{place}: {e}")))?;
+        let store = Self {
+            pool,
+            place,
+            runtime: Some(runtime),
+        };
+        store.run(async |client| {
+            let mut client = client;
+            schema::migrate(&mut client).await?;
+            let mut secret = [0u8; 32];
+            getrandom::fill(&mut secret).map_err(|e| StorageError(e.to_string()))?;
+            client
+                .execute(
+                    "INSERT INTO guestkit.node VALUES ('secret'::bytea, $1) ON CONFLICT DO NOTHING",
+                    &[&secret.as_slice()],
+                )
+                .await
+                .map_err(failed)?;
+            Ok(())
+        })?;
+        Ok(store)
+    }
+
+    /// Runs `work` with a pooled connection on the store's runtime, and waits for it.
+    fn run<T, F>(&self, work: impl FnOnce(Object) -> F + Send + 'static) -> Result<T, StorageError>
+    where
+        T: Send + 'static,
+        F: Future<Output = Result<T, StorageError>> + Send,
+    {
+        let (answer, answered) = std::sync::mpsc::sync_channel(1);
+        let pool = self.pool.clone();
+        let place = self.place.clone();
+        let runtime = self
+            .runtime
+            .as_ref()
+            .expect("the runtime lives as long as the store");
+        runtime.spawn(async move {
+            let done = match pool.get().await {
+                Ok(client) => work(client).await,
+                Err(e) => Err(StorageError(format!(
+                    "cannot reach PostgreSQL at {place}: {e}. Is the server running, and \
+                     does it let this user in?"
+                ))),
+            };
+            let _ = answer.send(done);
+        });
+        answered
+            .recv()
+            .map_err(|_| StorageError("the PostgreSQL store has stopped".into()))?
+    }
+}
+
+/// `url` with its password, if any, left out.
+fn redacted(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if scheme < at => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// `user@host:port/database`, as the messages name the database.
+fn place(config: &tokio_postgres::Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(Host::Tcp(host)) => host.clone(),
+        Some(Host::Unix(path)) => path.display().to_string(),
+        None => "localhost".to_owned(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user().unwrap_or("(the OS user)");
+    let db = config.get_dbname().unwrap_or(user);
+    format!("{user}@{host}:{port}/{db}")
+}
+
+/// A name or key read back: bytes the store wrote from a string.
+fn text(bytes: Vec<u8>) -> Result<String, StorageError> {
+    String::from_utf8(bytes)
+        .map_err(|e| StorageError(format!("a name in the database is not UTF-8: {e}")))
+}
+
+fn failed(e: tokio_postgres::Error) -> StorageError {
+    StorageError(format!("PostgreSQL: {}", schema::describe(&e)))
+}
+
+/// Applies `changes` to `actor`'s state through `client` (a transaction).
+async fn apply(
+    client: &impl GenericClient,
+    actor: &str,
+    changes: &StateChanges,
+) -> Result<(), StorageError> {
+    if changes.clear_all {
+        client
+            .execute(
+                "DELETE FROM guestkit.state WHERE actor = $1",
+                &[&actor.as_bytes()],
+            )
+            .await
+            .map_err(failed)?;
+    }
+    for (key, value) in &changes.writes {
+        match value {
+            Some(value) => {
+                let upsert = client
+                    .prepare_cached(
+                        "INSERT INTO guestkit.state VALUES ($1, $2, $3) \
+                         ON CONFLICT (actor, key) DO UPDATE SET value = excluded.value",
+                    )
+                    .await
+                    .map_err(failed)?;
+                client
+                    .execute(&upsert, &[&actor.as_bytes(), &key.as_bytes(), value])
+                    .await
+                    .map_err(failed)?
+            }
+            None => client
+                .execute(
+                    "DELETE FROM guestkit.state WHERE actor = $1 AND key = $2",
+                    &[&actor.as_bytes(), &key.as_bytes()],
+                )
+                .await
+                .map_err(failed)?,
+        };
+    }
+    Ok(())
+}
+
+/// Applies durable execution's `writes`, in order, through `client` (a transaction).
+async fn apply_durable(
+    client: &impl GenericClient,
+    writes: &[DurableWrite],
+) -> Result<(), StorageError> {
+    for write in writes {
+        match write {
+            DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
+                if let DurableWrite::StateEntry { owner, changes, .. } = write {
+                    apply(client, owner, changes).await?;
+                }
+                let append = client
+                    .prepare_cached(
+                        "INSERT INTO guestkit.journal VALUES ($1, $2, $3) \
+                         ON CONFLICT (invocation, index) DO UPDATE SET entry = excluded.entry",
+                    )
+                    .await
+                    .map_err(failed)?;
+                client
+                    .execute(
+                        &append,
+                        &[&e.invocation.as_bytes(), &i64::from(e.index), &e.entry],
+                    )
+                    .await
+                    .map_err(failed)?;
+            }
+            DurableWrite::Invocation {
+                id,
+                record,
+                state,
+                completes,
+            } => {
+                if let Some((owner, changes)) = state {
+                    apply(client, owner, changes).await?;
+                }
+                let put = client
+                    .prepare_cached(
+                        "INSERT INTO guestkit.invocations VALUES ($1, $2) \
+                         ON CONFLICT (id) DO UPDATE SET record = excluded.record",
+                    )
+                    .await
+                    .map_err(failed)?;
+                client
+                    .execute(&put, &[&id.as_bytes(), record])
+                    .await
+                    .map_err(failed)?;
+                if let Some((id, value)) = completes {
+                    complete(client, id, value).await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Completes `id` with `value` unless it was completed before; true when this completed it.
+async fn complete(
+    client: &impl GenericClient,
+    id: &str,
+    value: &[u8],
+) -> Result<bool, StorageError> {
+    let completed = client
+        .execute(
+            "INSERT INTO guestkit.completions VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+            &[&id.as_bytes(), &value],
+        )
+        .await
+        .map_err(failed)?;
+    Ok(completed == 1)
+}
+
+/// The first column of each row `query` returns, in order.
+async fn column<T>(
+    client: &impl GenericClient,
+    query: &str,
+    params: &[&(dyn tokio_postgres::types::ToSql + Sync)],
+) -> Result<Vec<T>, StorageError>
+where
+    T: for<'a> tokio_postgres::types::FromSql<'a>,
+{
+    let statement = client.prepare_cached(query).await.map_err(failed)?;
+    let rows = client.query(&statement, params).await.map_err(failed)?;
+    Ok(rows.iter().map(|row| row.get(0)).collect())
+}
+
+/// The first column of the row `query` returns, if it returns one.
+async fn one<T>(
+    client: &impl GenericClient,
+    query: &str,
+    params: &[&(dyn tokio_postgres::types::ToSql + Sync)],
+) -> Result<Option<T>, StorageError>
+where
+    T: for<'a> tokio_postgres::types::FromSql<'a>,
+{
+    Ok(column(client, query, params).await?.into_iter().next())
+}
+
+impl StateStore for PostgresStore {
+    fn get(&self, actor: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        let (actor, key) = (actor.to_owned(), key.to_owned());
+        self.run(async move |client| {
+            one(
+                &client,
+                "SELECT value FROM guestkit.state WHERE actor = $1 AND key = $2",
+                &[&actor.as_bytes(), &key.as_bytes()],
+            )
+            .await
+        })
+    }
+
+    fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError> {
+        let actor = actor.to_owned();
+        self.run(async move |client| {
+            let keys: Vec<Vec<u8>> = column(
+                &client,
+                "SELECT key FROM guestkit.state WHERE actor = $1 ORDER BY key",
+                &[&actor.as_bytes()],
+            )
+            .await?;
+            keys.into_iter().map(text).collect()
+        })
+    }
+
+    fn commit(&self, actor: &str, changes: &StateChanges) -> Result<(), StorageError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let (actor, changes) = (actor.to_owned(), changes.clone());
+        self.run(async move |mut client| {
+            let txn = client.transaction().await.map_err(failed)?;
+            apply(&txn, &actor, &changes).await?;
+            txn.commit().await.map_err(failed)
+        })
+    }
+
+    fn saved_capabilities(&self, holder: &str) -> Result<Vec<SavedCapability>, StorageError> {
+        let holder = holder.to_owned();
+        self.run(async move |client| {
+            let rows = client
+                .query(
+                    "SELECT issuer, params, signature FROM guestkit.capabilities \
+                     WHERE holder = $1 ORDER BY issuer, params",
+                    &[&holder.as_bytes()],
+                )
+                .await
+                .map_err(failed)?;
+            rows.iter()
+                .map(|row| {
+                    Ok(SavedCapability {
+                        issuer: text(row.get(0))?,
+                        params: text(row.get(1))?,
+                        signature: row.get(2),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn save_capabilities(
+        &self,
+        holder: &str,
+        caps: &[SavedCapability],
+    ) -> Result<(), StorageError> {
+        let (holder, caps) = (holder.to_owned(), caps.to_vec());
+        self.run(async move |mut client| {
+            let txn = client.transaction().await.map_err(failed)?;
+            for cap in &caps {
+                txn.execute(
+                    "INSERT INTO guestkit.capabilities VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (holder, issuer, params) \
+                     DO UPDATE SET signature = excluded.signature",
+                    &[
+                        &holder.as_bytes(),
+                        &cap.issuer.as_bytes(),
+                        &cap.params.as_bytes(),
+                        &cap.signature,
+                    ],
+                )
+                .await
+                .map_err(failed)?;
+            }
+            txn.commit().await.map_err(failed)
+        })
+    }
+
+    fn forget_capabilities(
+        &self,
+        holder: &str,
+        caps: &[(String, String)],
+    ) -> Result<(), StorageError> {
+        let (holder, caps) = (holder.to_owned(), caps.to_vec());
+        self.run(async move |mut client| {
+            let txn = client.transaction().await.map_err(failed)?;
+            for (issuer, params) in &caps {
+                txn.execute(
+                    "DELETE FROM guestkit.capabilities \
+                     WHERE holder = $1 AND issuer = $2 AND params = $3",
+                    &[&holder.as_bytes(), &issuer.as_bytes(), &params.as_bytes()],
+                )
+                .await
+                .map_err(failed)?;
+            }
+            txn.commit().await.map_err(failed)
+        })
+    }
+
+    fn revoke_capabilities(&self, issuer: &str) -> Result<(), StorageError> {
+        let issuer = issuer.to_owned();
+        self.run(async move |client| {
+            let revoke = client
+                .prepare_cached("DELETE FROM guestkit.capabilities WHERE issuer = $1")
+                .await
+                .map_err(failed)?;
+            client
+                .execute(&revoke, &[&issuer.as_bytes()])
+                .await
+                .map_err(failed)?;
+            Ok(())
+        })
+    }
+
+    fn node_secret(&self) -> Result<[u8; 32], StorageError> {
+        let secret: Option<Vec<u8>> = self.run(async |client| {
+            one(
+                &client,
+                "SELECT value FROM guestkit.node WHERE name = 'secret'::bytea",
+                &[],
+            )
+            .await
+        })?;
+        secret
+            .ok_or_else(|| StorageError("the node secret is missing".into()))?
+            .try_into()
+            .map_err(|_| StorageError("the node secret is not 32 bytes".into()))
+    }
+
+    fn purge(&self, purge: &Purge) -> Result<(), StorageError> {
+        let purge = purge.clone();
+        self.run(async move |mut client| {
+            let txn = client.transaction().await.map_err(failed)?;
+            let id = &purge.invocation.as_bytes();
+            txn.execute("DELETE FROM guestkit.invocations WHERE id = $1", &[id])
+                .await
+                .map_err(failed)?;
+            txn.execute("DELETE FROM guestkit.journal WHERE invocation = $1", &[id])
+                .await
+                .map_err(failed)?;
+            for prefix in &purge.completion_prefixes {
+                txn.execute(
+                    "DELETE FROM guestkit.completions \
+                     WHERE substr(id, 1, length($1::bytea)) = $1::bytea",
+                    &[&prefix.as_bytes()],
+                )
+                .await
+                .map_err(failed)?;
+            }
+            if let Some(owner) = &purge.state_owner {
+                apply(&txn, owner, &StateChanges::clear_all()).await?;
+            }
+            txn.commit().await.map_err(failed)
+        })
+    }
+
+    fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError> {
+        self.run(async |client| {
+            column(
+                &client,
+                "SELECT record FROM guestkit.invocations ORDER BY id",
+                &[],
+            )
+            .await
+        })
+    }
+
+    fn invocation(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        let id = id.to_owned();
+        self.run(async move |client| {
+            one(
+                &client,
+                "SELECT record FROM guestkit.invocations WHERE id = $1",
+                &[&id.as_bytes()],
+            )
+            .await
+        })
+    }
+
+    fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError> {
+        let writes: Vec<DurableWrite> = writes.iter().map(|&w| w.clone()).collect();
+        self.run(async move |mut client| {
+            let txn = client.transaction().await.map_err(failed)?;
+            apply_durable(&txn, &writes).await?;
+            txn.commit().await.map_err(failed)
+        })
+    }
+
+    fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError> {
+        let id = id.to_owned();
+        self.run(async move |client| {
+            column(
+                &client,
+                "SELECT entry FROM guestkit.journal WHERE invocation = $1 ORDER BY index",
+                &[&id.as_bytes()],
+            )
+            .await
+        })
+    }
+
+    fn complete(&self, id: &str, value: &[u8]) -> Result<bool, StorageError> {
+        let (id, value) = (id.to_owned(), value.to_vec());
+        self.run(async move |client| complete(&client, &id, &value).await)
+    }
+
+    fn completion(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        let id = id.to_owned();
+        self.run(async move |client| {
+            one(
+                &client,
+                "SELECT value FROM guestkit.completions WHERE id = $1",
+                &[&id.as_bytes()],
+            )
+            .await
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_never_appears_in_what_the_store_says() {
+        assert_eq!(
+            redacted("postgres://app:s3cret@db:5432/guests"),
+            "postgres://app:***@db:5432/guests"
+        );
+        assert_eq!(redacted("postgres://db/guests"), "postgres://db/guests");
+        let config: tokio_postgres::Config =
+            "postgres://app:s3cret@db:6543/guests".parse().unwrap();
+        assert_eq!(place(&config), "app@db:6543/guests");
+    }
+
+    #[test]
+    fn a_url_that_is_not_one_or_asks_for_tls_is_refused_before_connecting() {
+        let bad = PostgresStore::connect("postgres://app:s3cret@db:notaport/x").unwrap_err();
+        assert!(
+            bad.0.contains("is not a PostgreSQL connection URL"),
+            "{bad}"
+        );
+        assert!(!bad.0.contains("s3cret"), "{bad}");
+        let tls = PostgresStore::connect("postgres://app@db/x?sslmode=require").unwrap_err();
+        assert!(tls.0.contains("sslmode=require"), "{tls}");
+    }
+}

@@ -1,0 +1,298 @@
+//! The two state stores keep the same promises: each check here runs against the embedded
+//! store (redb) and against the server store (PostgreSQL, on the server `.ci/servers`
+//! started), and each store is opened again in between, as another process would.
+
+use std::collections::BTreeMap;
+
+use guestkit_shim::storage::{
+    DurableWrite, JournalAppend, PostgresStore, Purge, RedbStore, SavedCapability, StateChanges,
+    StateStore,
+};
+use guestkit_tests::servers::{self, sql};
+
+/// Where a store keeps its data, to open it there (again).
+enum Place {
+    Redb(tempfile::TempDir),
+    Postgres(String),
+}
+
+impl Place {
+    /// The embedded store, and the server store when there is a server.
+    fn all(test: &str) -> Vec<Place> {
+        let mut places = vec![Place::Redb(tempfile::tempdir().unwrap())];
+        places.extend(servers::postgres_database(test).map(Place::Postgres));
+        places
+    }
+
+    fn open(&self) -> Box<dyn StateStore> {
+        match self {
+            Place::Redb(dir) => Box::new(RedbStore::open(&dir.path().join("state.redb")).unwrap()),
+            Place::Postgres(url) => Box::new(PostgresStore::connect(url).unwrap()),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Place::Redb(_) => "redb",
+            Place::Postgres(_) => "postgres",
+        }
+    }
+}
+
+fn changes(clear_all: bool, writes: &[(&str, Option<&str>)]) -> StateChanges {
+    StateChanges {
+        clear_all,
+        writes: writes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.map(|v| v.as_bytes().to_vec())))
+            .collect::<BTreeMap<_, _>>(),
+    }
+}
+
+fn entry(invocation: &str, index: u32, bytes: &str) -> DurableWrite {
+    DurableWrite::Journal(JournalAppend {
+        invocation: invocation.into(),
+        index,
+        entry: bytes.as_bytes().to_vec(),
+    })
+}
+
+fn strings(values: Vec<Vec<u8>>) -> Vec<String> {
+    values
+        .into_iter()
+        .map(|v| String::from_utf8(v).unwrap())
+        .collect()
+}
+
+#[test]
+fn state_commits_stay_per_actor_in_byte_order_and_survive_reopening() {
+    for place in Place::all("state_commits_stay_per_actor") {
+        let shown = place.name();
+        let secret = {
+            let store = place.open();
+            // Keys any guest may choose: one sorting before "a" and one holding U+0000.
+            let odd = "k\0ey";
+            store
+                .commit(
+                    "counter:app:pub",
+                    &changes(
+                        false,
+                        &[
+                            ("b", Some("2")),
+                            ("a", Some("1")),
+                            ("B", Some("0")),
+                            (odd, Some("3")),
+                        ],
+                    ),
+                )
+                .unwrap();
+            store
+                .commit("other:app:pub", &changes(false, &[("a", Some("other"))]))
+                .unwrap();
+            store
+                .commit("counter:app:pub", &changes(false, &[("b", None)]))
+                .unwrap();
+            assert_eq!(
+                store.keys("counter:app:pub").unwrap(),
+                ["B", "a", odd],
+                "{shown}"
+            );
+            assert_eq!(
+                store.get("counter:app:pub", odd).unwrap().as_deref(),
+                Some(&b"3"[..]),
+                "{shown}"
+            );
+            store.node_secret().unwrap()
+        };
+        let store = place.open();
+        assert_eq!(
+            store.get("counter:app:pub", "a").unwrap().as_deref(),
+            Some(&b"1"[..]),
+            "{shown}: a commit survives reopening"
+        );
+        assert_eq!(store.get("counter:app:pub", "b").unwrap(), None, "{shown}");
+        assert_eq!(
+            store.node_secret().unwrap(),
+            secret,
+            "{shown}: the node secret is made once"
+        );
+        store
+            .commit("counter:app:pub", &changes(true, &[("c", Some("4"))]))
+            .unwrap();
+        assert_eq!(store.keys("counter:app:pub").unwrap(), ["c"], "{shown}");
+        assert_eq!(
+            store.keys("other:app:pub").unwrap(),
+            ["a"],
+            "{shown}: clearing one actor leaves the others"
+        );
+        assert!(store.keys("nobody").unwrap().is_empty(), "{shown}");
+    }
+}
+
+#[test]
+fn saved_capabilities_stay_per_holder_and_go_with_their_issuer() {
+    for place in Place::all("saved_capabilities_stay_per_holder") {
+        let shown = place.name();
+        let store = place.open();
+        let cap = |issuer: &str, params: &str, signature: u8| SavedCapability {
+            issuer: issuer.into(),
+            params: params.into(),
+            signature: vec![signature; 32],
+        };
+        store
+            .save_capabilities("a", &[cap("i1", "{}", 1), cap("i2", "{\"x\":1}", 2)])
+            .unwrap();
+        store.save_capabilities("b", &[cap("i1", "{}", 3)]).unwrap();
+        // Saving the same (issuer, params) again replaces it.
+        store.save_capabilities("a", &[cap("i1", "{}", 9)]).unwrap();
+        let mut saved = store.saved_capabilities("a").unwrap();
+        saved.sort_by(|x, y| x.issuer.cmp(&y.issuer));
+        assert_eq!(
+            saved,
+            [cap("i1", "{}", 9), cap("i2", "{\"x\":1}", 2)],
+            "{shown}"
+        );
+        store
+            .forget_capabilities("a", &[("i2".into(), "{\"x\":1}".into())])
+            .unwrap();
+        assert_eq!(store.saved_capabilities("a").unwrap(), [cap("i1", "{}", 9)]);
+        drop(store);
+        let store = place.open();
+        store.revoke_capabilities("i1").unwrap();
+        assert!(store.saved_capabilities("a").unwrap().is_empty(), "{shown}");
+        assert!(store.saved_capabilities("b").unwrap().is_empty(), "{shown}");
+    }
+}
+
+#[test]
+fn durable_writes_land_together_and_the_first_completion_wins() {
+    for place in Place::all("durable_writes_land_together") {
+        let shown = place.name();
+        {
+            let store = place.open();
+            let record = DurableWrite::Invocation {
+                id: "inv_1".into(),
+                record: b"running".to_vec(),
+                state: Some(("wf:app:pub/k".into(), changes(false, &[("n", Some("1"))]))),
+                completes: Some(("inv_1/output".into(), b"first".to_vec())),
+            };
+            let state_entry = DurableWrite::StateEntry {
+                entry: JournalAppend {
+                    invocation: "inv_1".into(),
+                    index: 2,
+                    entry: b"set".to_vec(),
+                },
+                owner: "wf:app:pub/k".into(),
+                changes: changes(false, &[("m", Some("2"))]),
+            };
+            let batch = [
+                &entry("inv_1", 0, "input"),
+                &entry("inv_1", 1, "old"),
+                &entry("inv_1", 1, "replaced"),
+                &state_entry,
+                &record,
+            ];
+            store.write_durable(&batch).unwrap();
+            // The second completion of the same id changes nothing.
+            let again = DurableWrite::Invocation {
+                id: "inv_1".into(),
+                record: b"done".to_vec(),
+                state: None,
+                completes: Some(("inv_1/output".into(), b"second".to_vec())),
+            };
+            store.write_durable(&[&again]).unwrap();
+            assert!(store.complete("prom_1", b"x").unwrap(), "{shown}");
+            assert!(!store.complete("prom_1", b"y").unwrap(), "{shown}");
+            store.put_invocation("inv_2", b"other").unwrap();
+            store.write_durable(&[&entry("inv_2", 0, "two")]).unwrap();
+        }
+        let store = place.open();
+        store.settle().unwrap();
+        assert_eq!(
+            strings(store.journal("inv_1").unwrap()),
+            ["input", "replaced", "set"],
+            "{shown}"
+        );
+        assert_eq!(store.invocation("inv_1").unwrap().unwrap(), b"done");
+        assert_eq!(
+            strings(store.invocations().unwrap()),
+            ["done", "other"],
+            "{shown}"
+        );
+        assert_eq!(store.completion("inv_1/output").unwrap().unwrap(), b"first");
+        assert_eq!(store.completion("prom_1").unwrap().unwrap(), b"x");
+        assert_eq!(store.keys("wf:app:pub/k").unwrap(), ["m", "n"], "{shown}");
+
+        store
+            .purge(&Purge {
+                invocation: "inv_1".into(),
+                completion_prefixes: vec!["inv_1/".into()],
+                state_owner: Some("wf:app:pub/k".into()),
+            })
+            .unwrap();
+        assert_eq!(store.invocation("inv_1").unwrap(), None, "{shown}");
+        assert!(store.journal("inv_1").unwrap().is_empty(), "{shown}");
+        assert_eq!(store.completion("inv_1/output").unwrap(), None, "{shown}");
+        assert!(store.keys("wf:app:pub/k").unwrap().is_empty(), "{shown}");
+        // What the purge does not name stays.
+        assert_eq!(store.completion("prom_1").unwrap().unwrap(), b"x");
+        assert_eq!(strings(store.journal("inv_2").unwrap()), ["two"], "{shown}");
+        assert_eq!(strings(store.invocations().unwrap()), ["other"], "{shown}");
+    }
+}
+
+#[test]
+fn a_schema_newer_than_the_shim_is_refused_and_left_as_it_is() {
+    let Some(url) = servers::postgres_database("a_schema_newer_than_the_shim") else {
+        return;
+    };
+    let store = PostgresStore::connect(&url).unwrap();
+    store
+        .commit("a", &changes(false, &[("k", Some("v"))]))
+        .unwrap();
+    drop(store);
+    sql(&url, "UPDATE guestkit.version SET version = 99");
+    let refused = PostgresStore::connect(&url).unwrap_err().to_string();
+    assert!(
+        refused.contains("version 99") && refused.contains("newer guestkit"),
+        "{refused}"
+    );
+    sql(&url, "UPDATE guestkit.version SET version = 1");
+    let store = PostgresStore::connect(&url).unwrap();
+    assert_eq!(store.get("a", "k").unwrap().as_deref(), Some(&b"v"[..]));
+}
+
+#[test]
+fn nodes_opening_one_new_database_at_once_make_its_schema_once() {
+    let Some(url) = servers::postgres_database("nodes_opening_one_new_database") else {
+        return;
+    };
+    let opened: Vec<_> = (0..4)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || PostgresStore::connect(&url).map(|s| s.node_secret()))
+        })
+        .collect();
+    let secrets: Vec<[u8; 32]> = opened
+        .into_iter()
+        .map(|t| t.join().unwrap().unwrap().unwrap())
+        .collect();
+    assert!(
+        secrets.windows(2).all(|w| w[0] == w[1]),
+        "every node reads the one node secret"
+    );
+}
+
+#[test]
+fn a_server_that_does_not_answer_is_named_without_the_password() {
+    // A port nothing listens on: the connection is refused at once.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let url = format!("postgres://app:s3cret@127.0.0.1:{port}/guests");
+    let refused = PostgresStore::connect(&url).unwrap_err().to_string();
+    assert!(
+        refused.contains(&format!("app@127.0.0.1:{port}/guests")) && !refused.contains("s3cret"),
+        "{refused}"
+    );
+}
