@@ -263,23 +263,33 @@ fn a_schema_newer_than_the_shim_is_refused_and_left_as_it_is() {
 }
 
 #[test]
-fn nodes_opening_one_new_database_at_once_make_its_schema_once() {
-    let Some(url) = servers::postgres_database("nodes_opening_one_new_database") else {
+fn shims_opening_one_new_database_at_once_make_its_schema_once_and_one_holds_it() {
+    let Some(url) = servers::postgres_database("shims_opening_one_new_database") else {
         return;
     };
-    let opened: Vec<_> = (0..4)
+    let opening: Vec<_> = (0..4)
         .map(|_| {
             let url = url.clone();
-            std::thread::spawn(move || PostgresStore::connect(&url).map(|s| s.node_secret()))
+            std::thread::spawn(move || PostgresStore::connect(&url))
         })
         .collect();
-    let secrets: Vec<[u8; 32]> = opened
+    let (held, refused): (Vec<_>, Vec<_>) = opening
         .into_iter()
-        .map(|t| t.join().unwrap().unwrap().unwrap())
-        .collect();
-    assert!(
-        secrets.windows(2).all(|w| w[0] == w[1]),
-        "every node reads the one node secret"
+        .map(|t| t.join().unwrap())
+        .partition(Result::is_ok);
+    assert_eq!(held.len(), 1, "one shim holds the database");
+    for refusal in refused {
+        let said = refusal.unwrap_err().to_string();
+        assert!(said.contains("in use by another shim process"), "{said}");
+    }
+    let holder = held.into_iter().next().unwrap().unwrap();
+    let secret = holder.node_secret().unwrap();
+    drop(holder);
+    let next = PostgresStore::connect(&url).expect("the database is free once its shim is gone");
+    assert_eq!(
+        next.node_secret().unwrap(),
+        secret,
+        "the schema and secret were made once"
     );
 }
 

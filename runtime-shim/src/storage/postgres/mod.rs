@@ -18,8 +18,8 @@ use std::time::Duration;
 
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
-use tokio_postgres::NoTls;
 use tokio_postgres::config::{Host, SslMode};
+use tokio_postgres::{Client, NoTls};
 
 use super::{DurableWrite, Purge, SavedCapability, StateChanges, StateStore, StorageError};
 
@@ -28,19 +28,33 @@ const CONNECTIONS: usize = 8;
 /// How long opening a connection may take when the URL sets no `connect_timeout`.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How often, and how far apart, opening the store asks for a database another shim holds.
+const HOLD_TRIES: u32 = 20;
+const HOLD_RETRY: Duration = Duration::from_millis(50);
+
 /// [`StateStore`] backed by a PostgreSQL database.
 pub struct PostgresStore {
     pool: Pool,
     /// Where the database is (host, port, database, user; never the password), for messages.
     place: String,
+    /// The connection that holds the database for this shim (see [`hold`]); `None` only
+    /// while the store is dropped.
+    holder: Option<Client>,
     /// The runtime the connections run on; `None` only while the store is dropped.
     runtime: Option<tokio::runtime::Runtime>,
 }
 
 impl Drop for PostgresStore {
     fn drop(&mut self) {
-        // The store may be dropped on an async worker, where a runtime cannot wait for its
-        // tasks: the connections are closed without waiting.
+        // The database is let go at once, for the next shim; then the store's runtime ends
+        // without waiting for its tasks, as it may be dropped on an async worker, where a
+        // runtime cannot wait.
+        if let (Some(holder), Some(runtime)) = (self.holder.take(), &self.runtime) {
+            let _ = wait(runtime, async move {
+                let unlock = "SELECT pg_advisory_unlock_all()";
+                holder.batch_execute(unlock).await.map_err(failed)
+            });
+        }
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_background();
         }
@@ -55,7 +69,8 @@ impl std::fmt::Debug for PostgresStore {
 
 impl PostgresStore {
     /// Connects to the database `url` names (`postgres://user:password@host:port/database`,
-    /// or the key=value form libpq takes), creating or migrating the guestkit schema in it.
+    /// or the key=value form libpq takes), creating or migrating the guestkit schema in it,
+    /// and holds the database while the store lives: a second shim on it is refused.
     pub fn connect(url: &str) -> Result<Self, StorageError> {
         let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
             StorageError(format!(
@@ -81,6 +96,7 @@ impl PostgresStore {
             .enable_all()
             .build()
             .map_err(|e| StorageError(format!("starting the PostgreSQL client: {e}")))?;
+        let holder = wait(&runtime, hold(config.clone(), place.clone()))?;
         let manager = Manager::from_config(
             config,
             NoTls,
@@ -93,26 +109,12 @@ impl PostgresStore {
             .runtime(deadpool_postgres::Runtime::Tokio1)
             .build()
             .map_err(|e| StorageError(format!("{place}: {e}")))?;
-        let store = Self {
+        Ok(Self {
             pool,
             place,
+            holder: Some(holder),
             runtime: Some(runtime),
-        };
-        store.run(async |client| {
-            let mut client = client;
-            schema::migrate(&mut client).await?;
-            let mut secret = [0u8; 32];
-            getrandom::fill(&mut secret).map_err(|e| StorageError(e.to_string()))?;
-            client
-                .execute(
-                    "INSERT INTO guestkit.node VALUES ('secret'::bytea, $1) ON CONFLICT DO NOTHING",
-                    &[&secret.as_slice()],
-                )
-                .await
-                .map_err(failed)?;
-            Ok(())
-        })?;
-        Ok(store)
+        })
     }
 
     /// Runs `work` with a pooled connection on the store's runtime, and waits for it.
@@ -121,27 +123,73 @@ impl PostgresStore {
         T: Send + 'static,
         F: Future<Output = Result<T, StorageError>> + Send,
     {
-        let (answer, answered) = std::sync::mpsc::sync_channel(1);
         let pool = self.pool.clone();
         let place = self.place.clone();
-        let runtime = self
-            .runtime
-            .as_ref()
-            .expect("the runtime lives as long as the store");
-        runtime.spawn(async move {
-            let done = match pool.get().await {
+        let runtime = (self.runtime.as_ref()).expect("the runtime lives as long as the store");
+        wait(runtime, async move {
+            match pool.get().await {
                 Ok(client) => work(client).await,
-                Err(e) => Err(StorageError(format!(
-                    "cannot reach PostgreSQL at {place}: {e}. Is the server running, and \
-                     does it let this user in?"
-                ))),
-            };
-            let _ = answer.send(done);
-        });
-        answered
-            .recv()
-            .map_err(|_| StorageError("the PostgreSQL store has stopped".into()))?
+                Err(e) => Err(unreachable(&place, &e)),
+            }
+        })
     }
+}
+
+/// Runs `work` on `runtime` and waits for its answer: the caller may be an async worker of
+/// another runtime, which cannot block on one.
+fn wait<T: Send + 'static>(
+    runtime: &tokio::runtime::Runtime,
+    work: impl Future<Output = Result<T, StorageError>> + Send + 'static,
+) -> Result<T, StorageError> {
+    let (answer, answered) = std::sync::mpsc::sync_channel(1);
+    runtime.spawn(async move {
+        let _ = answer.send(work.await);
+    });
+    answered
+        .recv()
+        .map_err(|_| StorageError("the PostgreSQL store has stopped".into()))?
+}
+
+/// Connects to the database, brings its schema up to date, makes the node secret if there is
+/// none, and holds the database for this shim: the connection returned keeps a session lock
+/// that a second shim asking for it is refused. Durable invocations run on the shim that
+/// holds the database; until they are claimed with leases, two shims on one database would
+/// both run them.
+async fn hold(config: tokio_postgres::Config, place: String) -> Result<Client, StorageError> {
+    let (mut client, connection) =
+        (config.connect(NoTls).await).map_err(|e| unreachable(&place, &e))?;
+    tokio::spawn(connection);
+    schema::migrate(&mut client).await?;
+    // A shim that just let the database go may not have been seen to leave yet.
+    let hold = "SELECT pg_try_advisory_lock(hashtext('guestkit shim'))";
+    let mut tries = 1;
+    while !(client.query_one(hold, &[]).await.map_err(failed)?).get::<_, bool>(0) {
+        if tries == HOLD_TRIES {
+            return Err(StorageError(format!(
+                "{place} is in use by another shim process; stop it or give a different \
+                 database"
+            )));
+        }
+        tries += 1;
+        tokio::time::sleep(HOLD_RETRY).await;
+    }
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| StorageError(e.to_string()))?;
+    client
+        .execute(
+            "INSERT INTO guestkit.node VALUES ('secret'::bytea, $1) ON CONFLICT DO NOTHING",
+            &[&secret.as_slice()],
+        )
+        .await
+        .map_err(failed)?;
+    Ok(client)
+}
+
+fn unreachable(place: &str, e: &dyn std::fmt::Display) -> StorageError {
+    StorageError(format!(
+        "cannot reach PostgreSQL at {place}: {e}. Is the server running, and does it let this \
+         user in?"
+    ))
 }
 
 /// `url` with its password, if any, left out.
