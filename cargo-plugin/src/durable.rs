@@ -4,7 +4,6 @@
 //! something only the outside can give, then exits; the next command picks them up from the
 //! database.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::bail;
@@ -66,9 +65,8 @@ pub async fn start(shim: &Shim, component: &Component, start: Start<'_>) -> anyh
 pub struct ServiceArgs {
     #[command(flatten)]
     pub guest: GuestArgs,
-    /// Directory of the shim's state database
-    #[arg(long, value_name = "DIR", default_value = ".guestkit")]
-    pub state_dir: PathBuf,
+    #[command(flatten)]
+    pub storage: crate::shim::Storage,
     /// The service's name (default: the component's name)
     #[arg(long, value_name = "NAME")]
     pub service: Option<String>,
@@ -96,7 +94,7 @@ impl ServiceArgs {
             .clone()
             .unwrap_or_else(|| component.default_name());
         let retention = Duration::from_secs(self.retention_hours.saturating_mul(3600));
-        let shim = shim::open(&self.state_dir, &component.path, retention)?;
+        let shim = shim::open(&self.storage, &component.path, retention)?;
         Ok((shim, component, service))
     }
 }

@@ -1,20 +1,76 @@
-//! The shim a command runs guests in.
+//! The shim a command runs guests in, and where it keeps its state.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
-use guestkit_shim::Shim;
+use anyhow::{Context as _, bail};
+use guestkit_shim::storage::PostgresStore;
+use guestkit_shim::{Shim, ShimBuilder};
 
-/// A shim on the state database in `state_dir`, whose drive is the directory of the component
-/// at `path` (so guests can load their siblings) and which prints what actors send to the
-/// host.
-pub fn open(state_dir: &Path, path: &Path, retention: Duration) -> anyhow::Result<Shim> {
+/// Where a command's shim keeps its state: the embedded database in a directory (the
+/// default), or a PostgreSQL database that shims on several machines can share.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Storage {
+    /// Directory of the shim's state database (with --store, of what `serve` records there)
+    #[arg(long, value_name = "DIR", default_value = ".guestkit")]
+    pub state_dir: PathBuf,
+    /// Keep state in this PostgreSQL database instead of the state directory's
+    /// (postgres://USER:PASSWORD@HOST:PORT/DATABASE)
+    #[arg(long, value_name = "URL", env = "GUESTKIT_STORE")]
+    pub store: Option<String>,
+    /// Whether the command only reads: it then opens a --store database beside the shim that
+    /// holds it (a running `serve`), rather than holding it itself.
+    #[arg(skip)]
+    pub only_reads: bool,
+}
+
+impl Storage {
+    /// `builder` with this state: the database at --store, or the one in --state-dir.
+    pub fn apply(&self, builder: ShimBuilder) -> anyhow::Result<ShimBuilder> {
+        let builder = builder.state_dir(&self.state_dir);
+        let Some(url) = &self.store else {
+            return Ok(builder);
+        };
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            bail!(
+                "--store takes a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE); \
+                 leave it out (and GUESTKIT_STORE unset) to keep state in --state-dir"
+            );
+        }
+        let store = match self.only_reads {
+            true => PostgresStore::connect_to_read(url),
+            false => PostgresStore::connect(url),
+        };
+        let store = store.context("cannot open the --store database")?;
+        Ok(builder.state_store(Arc::new(store)))
+    }
+
+    /// The same state, for a command that only reads it.
+    pub fn reading(&self) -> Self {
+        Self {
+            only_reads: true,
+            ..self.clone()
+        }
+    }
+
+    /// Where the state is, as messages name it.
+    pub fn shown(&self) -> String {
+        match &self.store {
+            Some(_) => "the --store database".to_owned(),
+            None => self.state_dir.display().to_string(),
+        }
+    }
+}
+
+/// A shim on `storage`, whose drive is the directory of the component at `path` (so guests
+/// can load their siblings) and which prints what actors send to the host.
+pub fn open(storage: &Storage, path: &Path, retention: Duration) -> anyhow::Result<Shim> {
     let drive = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let shim = Shim::builder()
-        .state_dir(state_dir)
+    let builder = Shim::builder()
         .retention(retention)
         .drive(drive)
         .on_message(|m| {
@@ -24,7 +80,6 @@ pub fn open(state_dir: &Path, path: &Path, retention: Duration) -> anyhow::Resul
                 String::from_utf8_lossy(&m.payload.body)
             );
             None
-        })
-        .build()?;
-    Ok(shim)
+        });
+    Ok(storage.apply(builder)?.build()?)
 }

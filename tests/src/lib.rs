@@ -44,13 +44,39 @@ pub fn cargo_guest() -> &'static Path {
 
 /// Runs `cargo guest ARGS` in `cwd`, building guests into the shared guest target dir.
 pub fn cli(args: &[&str], cwd: &Path) -> Output {
+    cli_with(args, cwd, &[])
+}
+
+/// [`cli`] with the environment variables `vars` set as well.
+pub fn cli_with(args: &[&str], cwd: &Path, vars: &[(&str, &str)]) -> Output {
     Command::new(cargo_guest())
         .arg("guest")
         .args(args)
         .current_dir(cwd)
         .env("CARGO_TARGET_DIR", guest_target_dir())
+        .envs(vars.iter().copied())
         .output()
         .expect("cargo-guest runs")
+}
+
+/// Runs the workspace's `counter` example's `Add` route with `body` on the state in `state`
+/// (and `more` arguments), as `cargo guest run` from the workspace root.
+pub fn counter_add(state: &Path, body: &str, more: &[&str]) -> Output {
+    let manifest = workspace_root().join("Cargo.toml");
+    let args = [
+        "run",
+        "-p",
+        "counter",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+        "--route",
+        "counter.v1.CounterService/Add",
+        "--body",
+        body,
+        "--state-dir",
+        state.to_str().unwrap(),
+    ];
+    cli(&[&args[..], more].concat(), &workspace_root())
 }
 
 /// Runs git in `dir` as a throwaway identity; panics when it fails.

@@ -10,21 +10,7 @@ fn counter_run(state: &std::path::Path, body: &str) -> std::process::Output {
 
 /// `counter_run` with more arguments.
 fn counter_run_with(state: &std::path::Path, body: &str, more: &[&str]) -> std::process::Output {
-    let manifest = workspace_root().join("Cargo.toml");
-    let args = [
-        "run",
-        "-p",
-        "counter",
-        "--manifest-path",
-        manifest.to_str().unwrap(),
-        "--route",
-        "counter.v1.CounterService/Add",
-        "--body",
-        body,
-        "--state-dir",
-        state.to_str().unwrap(),
-    ];
-    cli(&[&args[..], more].concat(), &workspace_root())
+    guestkit_tests::counter_add(state, body, more)
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub struct CancelArgs {
 
 pub fn run(args: CancelArgs) -> anyhow::Result<()> {
     // A running `cargo guest serve` holds the database: it does it.
-    if served::steer(&args.service.state_dir, &args.invocation, "cancel")? {
+    if served::steer(&args.service.storage.state_dir, &args.invocation, "cancel")? {
         return Ok(());
     }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;

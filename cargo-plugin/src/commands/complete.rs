@@ -56,7 +56,7 @@ pub fn run(args: CompleteArgs) -> anyhow::Result<()> {
     }
     // A running `cargo guest serve` holds the database: it completes it, and carries the
     // invocations on itself.
-    if let Some(server) = served::running(&args.service.state_dir) {
+    if let Some(server) = served::running(&args.service.storage.state_dir) {
         eprint!(
             "{}",
             server.post("/guestkit/complete", &serde_json::to_value(&asked)?)?

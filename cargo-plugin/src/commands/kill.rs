@@ -19,7 +19,7 @@ pub struct KillArgs {
 
 pub fn run(args: KillArgs) -> anyhow::Result<()> {
     // A running `cargo guest serve` holds the database: it does it.
-    if served::steer(&args.service.state_dir, &args.invocation, "kill")? {
+    if served::steer(&args.service.storage.state_dir, &args.invocation, "kill")? {
         return Ok(());
     }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;

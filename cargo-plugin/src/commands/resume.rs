@@ -22,8 +22,8 @@ pub struct ResumeArgs {
 pub fn run(args: ResumeArgs) -> anyhow::Result<()> {
     // A running `cargo guest serve` holds the database, and carries its invocations on.
     match &args.invocation {
-        Some(id) if served::steer(&args.service.state_dir, id, "resume")? => return Ok(()),
-        None if served::running(&args.service.state_dir).is_some() => {
+        Some(id) if served::steer(&args.service.storage.state_dir, id, "resume")? => return Ok(()),
+        None if served::running(&args.service.storage.state_dir).is_some() => {
             eprintln!(
                 "a `cargo guest serve` runs on this state directory and carries its invocations on"
             );
@@ -39,7 +39,7 @@ pub fn run(args: ResumeArgs) -> anyhow::Result<()> {
             Some(id) => {
                 let found = shim.invocations()?.into_iter().find(|i| &i.id == id);
                 match found.map(|i| i.status) {
-                    None => bail!("no invocation {id} in {}", args.service.state_dir.display()),
+                    None => bail!("no invocation {id} in {}", args.service.storage.shown()),
                     Some(Status::Paused(_)) => shim.resume_invocation(id)?,
                     Some(ended) if ended.is_ended() => {
                         bail!(

@@ -8,7 +8,6 @@
 //! exits with [`Unsettled::Committed`]'s status; a handler that does not end is killed, and
 //! the run exits with [`Unsettled::Unknown`]'s. A reply that does not decode is committed too.
 
-use std::path::PathBuf;
 use std::pin::pin;
 use std::time::Duration;
 
@@ -52,9 +51,8 @@ pub struct RunArgs {
     /// from standard input, as curl does
     #[arg(long, value_name = "JSON", default_value = "{}")]
     pub body: String,
-    /// Directory of the shim's state database
-    #[arg(long, value_name = "DIR", default_value = ".guestkit")]
-    pub state_dir: PathBuf,
+    #[command(flatten)]
+    pub storage: crate::shim::Storage,
     /// Process name of the actor; its state is kept under it (default: the component's name)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
@@ -115,7 +113,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     };
     if args.durable {
         let retention = Duration::from_secs(args.retention_hours.saturating_mul(3600));
-        let shim = shim::open(&args.state_dir, path, retention)?;
+        let shim = shim::open(&args.storage, path, retention)?;
         let start = durable::Start {
             service: &name,
             handler: route,
@@ -299,7 +297,7 @@ fn prepare(
     component: &Component,
     name: String,
 ) -> anyhow::Result<(Shim, Module, SpawnOptions)> {
-    let shim = shim::open(&args.state_dir, &component.path, DEFAULT_RETENTION)?;
+    let shim = shim::open(&args.storage, &component.path, DEFAULT_RETENTION)?;
     let module = component.load(&shim)?;
     let mut opts = SpawnOptions::new(name);
     for params in &args.grant {

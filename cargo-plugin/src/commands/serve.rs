@@ -24,9 +24,8 @@ pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free one (the address bound is printed)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// Directory of the shim's state database
-    #[arg(long, value_name = "DIR", default_value = ".guestkit")]
-    pub state_dir: PathBuf,
+    #[command(flatten)]
+    pub storage: crate::shim::Storage,
     /// Build with the release profile
     #[arg(long)]
     pub release: bool,
@@ -68,7 +67,7 @@ pub(crate) async fn start(
     built: &[BuiltGuest],
 ) -> anyhow::Result<(RunningApp, Arc<Ingress>)> {
     let first = &built.first().context("the app builds no guest")?.path;
-    let shim = shim::open(&args.state_dir, first, DEFAULT_RETENTION)?;
+    let shim = shim::open(&args.storage, first, DEFAULT_RETENTION)?;
     let running = RunningApp::start(shim, app, built).await?;
     let table = running.table()?;
     for (route, actors) in table.routes() {
@@ -91,7 +90,7 @@ pub(crate) async fn listen(ingress: Arc<Ingress>, args: &ServeArgs) -> anyhow::R
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let bound = listener.local_addr()?;
     let base = format!("http://{bound}");
-    served::record(&args.state_dir, &base)?;
+    served::record(&args.storage.state_dir, &base)?;
     println!("listening on {base}");
     // Ended invocations whose retention is over go while the server runs, not only when a
     // service registers.
@@ -110,6 +109,6 @@ pub(crate) async fn listen(ingress: Arc<Ingress>, args: &ServeArgs) -> anyhow::R
             eprintln!("stopping: letting the requests in flight finish");
         })
         .await;
-    served::forget(&args.state_dir);
+    served::forget(&args.storage.state_dir);
     stopped.context("the HTTP server failed")
 }

@@ -72,6 +72,16 @@ impl PostgresStore {
     /// or the key=value form libpq takes), creating or migrating the guestkit schema in it,
     /// and holds the database while the store lives: a second shim on it is refused.
     pub fn connect(url: &str) -> Result<Self, StorageError> {
+        Self::open(url, true)
+    }
+
+    /// Connects to the database `url` names without holding it, for a command that only
+    /// reads it (`cargo guest invocations`) while a shim may hold it.
+    pub fn connect_to_read(url: &str) -> Result<Self, StorageError> {
+        Self::open(url, false)
+    }
+
+    fn open(url: &str, holding: bool) -> Result<Self, StorageError> {
         let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
             StorageError(format!(
                 "`{}` is not a PostgreSQL connection URL: {e}. Give one such as \
@@ -96,7 +106,7 @@ impl PostgresStore {
             .enable_all()
             .build()
             .map_err(|e| StorageError(format!("starting the PostgreSQL client: {e}")))?;
-        let holder = wait(&runtime, hold(config.clone(), place.clone()))?;
+        let holder = wait(&runtime, hold(config.clone(), place.clone(), holding))?;
         let manager = Manager::from_config(
             config,
             NoTls,
@@ -151,11 +161,15 @@ fn wait<T: Send + 'static>(
 }
 
 /// Connects to the database, brings its schema up to date, makes the node secret if there is
-/// none, and holds the database for this shim: the connection returned keeps a session lock
-/// that a second shim asking for it is refused. Durable invocations run on the shim that
+/// none, and, when `holding`, holds the database for this shim: the connection returned keeps
+/// a session lock, and a second shim asking for it is refused. Durable invocations run on the shim that
 /// holds the database; until they are claimed with leases, two shims on one database would
 /// both run them.
-async fn hold(config: tokio_postgres::Config, place: String) -> Result<Client, StorageError> {
+async fn hold(
+    config: tokio_postgres::Config,
+    place: String,
+    holding: bool,
+) -> Result<Client, StorageError> {
     let (mut client, connection) =
         (config.connect(NoTls).await).map_err(|e| unreachable(&place, &e))?;
     tokio::spawn(connection);
@@ -163,7 +177,7 @@ async fn hold(config: tokio_postgres::Config, place: String) -> Result<Client, S
     // A shim that just let the database go may not have been seen to leave yet.
     let hold = "SELECT pg_try_advisory_lock(hashtext('guestkit shim'))";
     let mut tries = 1;
-    while !(client.query_one(hold, &[]).await.map_err(failed)?).get::<_, bool>(0) {
+    while holding && !(client.query_one(hold, &[]).await.map_err(failed)?).get::<_, bool>(0) {
         if tries == HOLD_TRIES {
             return Err(StorageError(format!(
                 "{place} is in use by another shim process; stop it or give a different \
