@@ -108,8 +108,17 @@ impl Router {
     }
 
     /// Removes the process at `address` from the table.
+    /// Takes the process at `address` out of the table, and, in the same step, what it
+    /// issued from everyone who holds it: whoever finds it gone finds its capabilities
+    /// revoked already.
     pub fn unregister(&self, address: &Address) -> Option<Process> {
-        self.processes.lock().unwrap().remove(address.key())
+        let mut processes = self.processes.lock().unwrap();
+        let gone = processes.remove(address.key())?;
+        for p in processes.values_mut() {
+            p.held.revoke_from(address);
+            p.monitors.remove(address.key());
+        }
+        Some(gone)
     }
 
     pub fn exists(&self, address: &Address) -> bool {
@@ -428,14 +437,9 @@ impl Router {
                 })
                 .unwrap_or_default(),
         };
-        // Its capabilities are revoked before anyone hears of the exit, so whoever does (a
-        // monitor, a link, a caller of `stopped`) finds them revoked already.
-        if gone.is_some() {
-            for p in self.processes.lock().unwrap().values_mut() {
-                p.held.revoke_from(actor);
-                p.monitors.remove(actor.key());
-            }
-        }
+        // Its capabilities were revoked when it left the table ([`Self::unregister`]), so
+        // whoever hears of the exit (a monitor, a link, a caller of `stopped`) finds them
+        // revoked already.
         for watcher in monitors {
             self.deliver(&watcher, Delivery::ProcessDied(notice(None)));
         }

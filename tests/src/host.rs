@@ -4,6 +4,10 @@
 //! own ([`in_shim_process`]). It runs on a manual clock ([`TestHost::advance`]): nothing waits
 //! on real time but CPU deadlines, and a test that waits for something moves time from timer
 //! to timer whenever the node is idle.
+//!
+//! With `GUESTKIT_TEST_STORE=postgres` the hosts keep their state in PostgreSQL instead of
+//! redb, each state directory in a database of its own on the test server ([`store_at`]):
+//! `over_postgres.rs` runs the durable, host and crash tests so.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -11,6 +15,7 @@ use std::task::Poll;
 use std::time::Duration;
 
 use guestkit_shim::journal::{Invocation, InvocationRetry, JournalEntry, Status};
+use guestkit_shim::storage::{PostgresStore, RedbStore, StateStore};
 use guestkit_shim::{
     Address, Clock, ExitReason, HostMessage, Limits, LogLine, ManualClock, Module, Payload, Shim,
     SpawnOptions,
@@ -70,7 +75,12 @@ impl TestHostBuilder {
         let heard = Arc::new(Mutex::new(Heard::default()));
         let logs = Arc::new(Mutex::new(Vec::new()));
         let (sink, log_sink) = (Arc::clone(&heard), Arc::clone(&logs));
-        let mut builder = Shim::builder()
+        let mut builder = Shim::builder();
+        if let Some(url) = postgres_for(&state) {
+            let store = PostgresStore::connect(&url).expect("the test database opens");
+            builder = builder.state_store(Arc::new(store));
+        }
+        builder = builder
             .state_dir(&state)
             .drive(probe.parent().expect("the probe sits in a directory"))
             .limits(self.limits)
@@ -429,6 +439,33 @@ impl TestHost {
 impl Default for TestHost {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The PostgreSQL database of the state directory `state`, made on first use, when the host
+/// tests run on PostgreSQL (`GUESTKIT_TEST_STORE=postgres`).
+pub fn postgres_for(state: &Path) -> Option<String> {
+    if std::env::var("GUESTKIT_TEST_STORE").as_deref() != Ok("postgres") {
+        return None;
+    }
+    let file = state.join("postgres-url");
+    if let Ok(url) = std::fs::read_to_string(&file) {
+        return Some(url);
+    }
+    let url = crate::servers::postgres_database("the host tests on PostgreSQL")
+        .expect("GUESTKIT_TEST_STORE=postgres needs the test PostgreSQL server");
+    std::fs::create_dir_all(state).expect("the state directory");
+    std::fs::write(&file, &url).expect("the state directory's database is noted");
+    Some(url)
+}
+
+/// The store of the state directory `state`, opened to look at or plant what a test needs
+/// while no shim runs on it: its redb database, or its PostgreSQL database (opened beside
+/// any shim, not holding it).
+pub fn store_at(state: &Path) -> Box<dyn StateStore> {
+    match postgres_for(state) {
+        Some(url) => Box::new(PostgresStore::connect_to_read(&url).expect("the test database")),
+        None => Box::new(RedbStore::open(&state.join("state.redb")).expect("the state database")),
     }
 }
 

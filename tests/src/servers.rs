@@ -7,10 +7,16 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The URL of the test PostgreSQL server's administrative database, or `None` (after saying
+/// so) when there is no server and none is required.
+pub fn postgres(test: &str) -> Option<String> {
+    server("GUESTKIT_TEST_POSTGRES", test)
+}
+
 /// A database of its own on the test PostgreSQL server, made for the caller: its URL. `None`
 /// (after saying so) when there is no server and none is required.
 pub fn postgres_database(test: &str) -> Option<String> {
-    let admin = server("GUESTKIT_TEST_POSTGRES", test)?;
+    let admin = postgres(test)?;
     static MADE: AtomicUsize = AtomicUsize::new(0);
     let name = format!(
         "guestkit_test_{}_{}",

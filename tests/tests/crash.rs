@@ -15,7 +15,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use guestkit_shim::journal::{Invocation, JournalEntry, Status};
-use guestkit_shim::storage::{RedbStore, StateStore};
+use guestkit_shim::storage::StateStore;
+use guestkit_tests::host::{postgres_for, store_at};
 use guestkit_tests::{built_guest, cargo_guest};
 use probe_script::{Answers, Combinator, Effect, Op, Ran, Script, Taken, Target, names};
 use serde_json::json;
@@ -85,17 +86,18 @@ fn is_workflow(invocation: &Invocation) -> bool {
     Script::from_bytes(&invocation.input).ok() != Some(callee())
 }
 
-/// The invocations in the database at `db`, read in one open of it: the test opens the
-/// database once at a time, since a child process another test forks at that moment holds the
-/// lock until it execs, and an open right after would find the directory in use.
-fn invocations_at(db: &Path) -> Vec<Invocation> {
-    if !db.exists() {
+/// The invocations in the database of the state directory `state`, read in one open of it:
+/// the test opens the database once at a time, since a child process another test forks at
+/// that moment holds the lock until it execs, and an open right after would find the
+/// directory in use.
+fn invocations_at(state: &Path) -> Vec<Invocation> {
+    if postgres_for(state).is_none() && !state.join("state.redb").exists() {
         return Vec::new();
     }
-    invocations(&RedbStore::open(db).unwrap())
+    invocations(&*store_at(state))
 }
 
-fn invocations(store: &RedbStore) -> Vec<Invocation> {
+fn invocations(store: &dyn StateStore) -> Vec<Invocation> {
     let records = store.invocations().unwrap();
     records
         .iter()
@@ -108,7 +110,6 @@ fn invocations(store: &RedbStore) -> Vec<Invocation> {
 struct Shims {
     component: std::path::PathBuf,
     state: std::path::PathBuf,
-    db: std::path::PathBuf,
     printed: Arc<Mutex<Vec<String>>>,
     random: Random,
     seed: u64,
@@ -142,7 +143,6 @@ impl Shims {
         eprintln!("seed {seed}");
         Self {
             component,
-            db: state.join("state.redb"),
             state,
             printed: Arc::default(),
             random: Random(seed),
@@ -158,6 +158,7 @@ impl Shims {
             .arg(&self.component)
             .arg("--state-dir")
             .arg(&self.state)
+            .envs(postgres_for(&self.state).map(|url| ("GUESTKIT_STORE", url)))
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
         command
@@ -191,7 +192,7 @@ impl Shims {
                 "the shim kept finishing before it could be killed, or kept being killed \
                  before it could start an invocation"
             );
-            let all = invocations_at(&self.db);
+            let all = invocations_at(&self.state);
             let started = all.iter().filter(|i| ours(i)).count();
             starting = started < count;
             let args = match starting {
@@ -248,7 +249,7 @@ impl Shims {
 }
 
 /// The runs named `name` in invocation `id`'s journal in `store`.
-fn runs_named(store: &RedbStore, id: &str, name: &str) -> usize {
+fn runs_named(store: &dyn StateStore, id: &str, name: &str) -> usize {
     let journal = store.journal(id).unwrap();
     (journal.iter().map(|e| JournalEntry::decode(e).unwrap()))
         .filter(|e| e.command == "run" && e.fields["name"] == json!(name))
@@ -280,9 +281,9 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
     let kills = shims.kill_repeatedly(KILLS, WORKFLOWS, is_workflow, |n, _| {
         start_on(&format!("wf{n}"), &workflow())
     });
-    let (db, seed) = (&shims.db, shims.seed);
-    let store = RedbStore::open(db).unwrap();
-    let all = invocations(&store);
+    let seed = shims.seed;
+    let store = store_at(&shims.state);
+    let all = invocations(&*store);
     let (workflows, callees): (Vec<_>, Vec<_>) = all.iter().partition(|i| is_workflow(i));
     assert_eq!(workflows.len(), WORKFLOWS, "seed {seed}");
     assert_eq!(
@@ -395,8 +396,8 @@ fn sem_32_invocations_on_one_key_keep_submission_order_and_lose_no_update_throug
         |n, _| start_on("k", &queued(n)),
     );
     let seed = shims.seed;
-    let store = RedbStore::open(&shims.db).unwrap();
-    let mut all = invocations(&store);
+    let store = store_at(&shims.state);
+    let mut all = invocations(&*store);
     assert_eq!(all.len(), QUEUED, "seed {seed}");
     all.sort_by_key(|i| i.submitted);
     for (n, invocation) in all.iter().enumerate() {
@@ -475,8 +476,8 @@ fn sem_42_43_workflows_run_once_per_key_and_cancelled_compensate_once_through_re
     });
 
     let seed = shims.seed;
-    let store = RedbStore::open(&shims.db).unwrap();
-    let all = invocations(&store);
+    let store = store_at(&shims.state);
+    let all = invocations(&*store);
     assert_eq!(all.len(), FLOWS, "seed {seed}: one run per key: {all:?}");
     let effects = shims.effects("flow");
     for invocation in &all {
@@ -494,7 +495,7 @@ fn sem_42_43_workflows_run_once_per_key_and_cancelled_compensate_once_through_re
         );
         for run in ["reserve", "refund"] {
             assert_eq!(
-                runs_named(&store, &invocation.id, run),
+                runs_named(&*store, &invocation.id, run),
                 1,
                 "seed {seed}: {run} of {} journaled once",
                 invocation.id

@@ -9,10 +9,10 @@ use guestkit_shim::journal::{
     self, AttemptLimit, Completion, Failure, Invocation, InvocationRetry, JournalEntry, OnGuestBug,
     Recorded, Status,
 };
-use guestkit_shim::storage::{DurableWrite, JournalAppend, RedbStore, StateChanges, StateStore};
+use guestkit_shim::storage::{DurableWrite, JournalAppend, StateChanges, StateStore};
 use guestkit_shim::{Clock, Limits, Shim};
 use guestkit_tests::built_guest;
-use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
+use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process, store_at};
 use probe_script::{
     Answers, Combinator, Ending, InvocationRef, Message, Op, Ran, RunOutcome, Script, Taken,
     Target, names,
@@ -250,7 +250,7 @@ fn sem_25_a_journal_written_as_json_before_entries_were_binary_still_replays() {
     );
     // The records as the shim wrote them before: JSON, bytes as arrays of numbers, the WASI
     // clock not journaled, and the random number journaled (as 42) after the clock.
-    let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+    let store = store_at(state.path());
     store
         .put_invocation(&id, &serde_json::to_vec(&invocation).unwrap())
         .unwrap();
@@ -386,16 +386,16 @@ fn edit_first_entry(state: &Path, id: &str, edit: impl FnOnce(&mut JournalEntry)
 
 /// Rewrites entry `index` of invocation `id`'s journal, as [`edit_first_entry`] does.
 fn edit_entry(state: &Path, id: &str, index: u32, edit: impl FnOnce(&mut JournalEntry)) {
-    let store = RedbStore::open(&state.join("state.redb")).unwrap();
+    let store = store_at(state);
     let journal = store.journal(id).unwrap();
     let mut entry = JournalEntry::decode(&journal[index as usize]).unwrap();
     edit(&mut entry);
-    put_entry(&store, id, index, &entry);
+    put_entry(&*store, id, index, &entry);
 }
 
 /// Writes `entry` at `index` of invocation `id`'s journal in `store`, as someone other than
 /// the shim would.
-fn put_entry(store: &RedbStore, id: &str, index: u32, entry: &JournalEntry) {
+fn put_entry(store: &dyn StateStore, id: &str, index: u32, entry: &JournalEntry) {
     store
         .write_durable(&[&DurableWrite::Journal(JournalAppend {
             invocation: id.to_owned(),
@@ -488,7 +488,7 @@ fn a_state_write_journaled_before_writes_landed_with_their_entries_lands_with_th
     // As an older shim left it: the entry is journaled, the write is not applied.
     edit_first_entry(state.path(), &id, |e| e.applied = false);
     let owner = "durable:probe/k";
-    let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+    let store = store_at(state.path());
     store.commit(owner, &StateChanges::clear_all()).unwrap();
     drop(store);
     in_shim_process(
@@ -555,13 +555,13 @@ fn sem_41_a_handler_that_returns_before_replaying_every_entry_fails_with_570() {
         },
     );
     // As if an older version of the code had taken one more step before trapping.
-    let store = RedbStore::open(&state.path().join("state.redb")).unwrap();
+    let store = store_at(state.path());
     let step = JournalEntry::new(
         "state.get",
         json!({ "key": "n" }),
         Recorded::of(&None::<Vec<u8>>),
     );
-    put_entry(&store, &id, 1, &step);
+    put_entry(&*store, &id, 1, &step);
     drop(store);
     let status = in_shim_process(
         durable_at(state.path(), quick(Some(1), false)),

@@ -4,13 +4,13 @@
 
 use std::time::Duration;
 
-use guestkit_shim::storage::{RedbStore, SavedCapability, StateStore};
+use guestkit_shim::storage::SavedCapability;
 use guestkit_shim::{
     Address, Capability, ExitReason, Level, Limits, OnExit, Payload, RemoteMessage,
     SealedCapability, SpawnOptions,
 };
 use guestkit_tests::built_guest;
-use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process};
+use guestkit_tests::host::{TIMEOUT, TestHost, in_shim_process, store_at};
 use probe_script::{
     self as script, Answers, Cap, Duplicated, Message, Op, Reason, Report, Script, Seen, Spawn,
     Started, Then,
@@ -1235,9 +1235,7 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
         params: kernel.params.clone(),
         signature: vec![0; 32],
     };
-    let db = state.path().join("state.redb");
-    RedbStore::open(&db)
-        .unwrap()
+    store_at(state.path())
         .save_capabilities(&key, std::slice::from_ref(&forged))
         .unwrap();
 
@@ -1266,7 +1264,7 @@ fn sem_14_15_17_saved_caps_outlive_the_shim_process_unless_forged_or_revoked() {
         },
     );
 
-    let store = RedbStore::open(&db).unwrap();
+    let store = store_at(state.path());
     assert_eq!(
         store.saved_capabilities(&key).unwrap(),
         [],

@@ -328,15 +328,17 @@ impl Life {
                     }
                 }
             }
+            // Saved copies of what it issued go before anyone can hear that it ended: before
+            // it leaves the process table, where a caller of `stopped` that no longer finds
+            // it takes it for gone. Messages that reach it meanwhile fail as it closes.
+            if let Err(e) = self.node.store.revoke_capabilities(&self.our.to_string()) {
+                let why = format!("the capabilities it issued stay saved: {e}");
+                self.node.log(&self.our, Level::Error, why);
+            }
             let process = router.unregister(&self.our);
             cx.close_mailbox();
             if let OnExit::Requests(requests) = policy {
                 cx.send_on_exit(requests);
-            }
-            // Saved copies of what it issued go before anyone hears that it ended.
-            if let Err(e) = self.node.store.revoke_capabilities(&self.our.to_string()) {
-                let why = format!("the capabilities it issued stay saved: {e}");
-                self.node.log(&self.our, Level::Error, why);
             }
             router.exited(&self.our, incarnation, exit.reason(), process);
             break;
