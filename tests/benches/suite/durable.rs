@@ -1,13 +1,16 @@
 //! Durable steps: a `durable::run` (in the bench guest) whose result is journaled before
 //! `run-end` returns, against the physical floor of writing the same bytes to a file and
 //! fsyncing it; and steps per second with many workflows at once, where group commit shares
-//! one fsync among many steps.
+//! one fsync among many steps. Over PostgreSQL, the same many workflows against one
+//! single-row `INSERT` (a transaction, committed) per step on the same server.
 
 use std::io::Write as _;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use guestkit_shim::Shim;
 use guestkit_shim::journal::{JournalEntry, Status};
+use guestkit_shim::storage::PostgresStore;
 
 use super::{Figure, Row, Scale, guest};
 
@@ -20,12 +23,14 @@ fn steps(steps: u32) -> Vec<u8> {
 const SERVICE: &str = "bench";
 const HANDLER: &str = "durable-steps";
 
-fn shim(scale: &Scale, state: &std::path::Path) -> Shim {
-    let shim = Shim::builder()
-        .state_dir(state)
-        .on_log(|_| {})
-        .build()
-        .unwrap();
+/// A shim with the bench guest as durable service, on the state in `state`, or on the
+/// PostgreSQL database `postgres` when given.
+fn shim(scale: &Scale, state: &std::path::Path, postgres: Option<&str>) -> Shim {
+    let mut builder = Shim::builder().state_dir(state).on_log(|_| {});
+    if let Some(url) = postgres {
+        builder = builder.state_store(Arc::new(PostgresStore::connect(url).unwrap()));
+    }
+    let shim = builder.build().unwrap();
     let module = shim.load_file(&guest(scale, "bench")).unwrap();
     shim.register_service(SERVICE, &module).unwrap();
     shim
@@ -40,7 +45,7 @@ async fn finish(shim: &Shim, id: &str) {
 pub async fn step(scale: &Scale) -> (Row, Duration) {
     let n = scale.pick(20, 500);
     let state = tempfile::tempdir().unwrap();
-    let shim = shim(scale, state.path());
+    let shim = shim(scale, state.path(), None);
     let warm = shim
         .start_invocation(SERVICE, HANDLER, Some("warm"), steps(2))
         .unwrap();
@@ -66,10 +71,34 @@ pub async fn step(scale: &Scale) -> (Row, Duration) {
 /// Steps per second with `workflows` invocations on as many objects at once; against one
 /// fsync per step.
 pub async fn concurrent(scale: &Scale, fsync: Duration) -> Row {
+    let (workflows, rate) = steps_per_second(scale, None).await;
+    Row {
+        path: format!("durable steps/s, {workflows} workflows"),
+        ours: Figure::PerSecond(rate),
+        floor: Some(Figure::PerSecond(1.0 / fsync.as_secs_f64())),
+        target: "≤ 0.10x (10x one fsync per step)",
+    }
+}
+
+/// The same over PostgreSQL (the database `url` names), against one single-row `INSERT` of
+/// a journal entry's size, each its own committed transaction, on the same server.
+pub async fn concurrent_on_postgres(scale: &Scale, url: &str) -> Row {
+    let floor = insert_floor(url, scale.pick(20, 500)).await;
+    let (workflows, rate) = steps_per_second(scale, Some(url)).await;
+    Row {
+        path: format!("durable steps/s, {workflows} workflows, PostgreSQL"),
+        ours: Figure::PerSecond(rate),
+        floor: Some(Figure::PerSecond(1.0 / floor.as_secs_f64())),
+        target: "≤ 0.20x (5x one INSERT; COMMIT per step)",
+    }
+}
+
+/// Steps per second of `workflows` invocations (returned) on as many objects at once.
+async fn steps_per_second(scale: &Scale, postgres: Option<&str>) -> (u32, f64) {
     let workflows = scale.pick(10, 100);
     let each = scale.pick(5, 200);
     let state = tempfile::tempdir().unwrap();
-    let shim = shim(scale, state.path());
+    let shim = shim(scale, state.path(), postgres);
     let started = Instant::now();
     let ids: Vec<String> = (0..workflows)
         .map(|w| {
@@ -84,12 +113,34 @@ pub async fn concurrent(scale: &Scale, fsync: Duration) -> Row {
     let rate = f64::from(workflows * each) / started.elapsed().as_secs_f64();
     let journaled: usize = ids.iter().map(|id| runs(&shim, id)).sum();
     assert_eq!(journaled, (workflows * each) as usize);
-    Row {
-        path: format!("durable steps/s, {workflows} workflows"),
-        ours: Figure::PerSecond(rate),
-        floor: Some(Figure::PerSecond(1.0 / fsync.as_secs_f64())),
-        target: "≤ 0.10x (10x one fsync per step)",
+    (workflows, rate)
+}
+
+/// One single-row `INSERT` of a journal entry's size per step, each committed on its own, `n`
+/// times, on the database `url` names: per step.
+async fn insert_floor(url: &str, n: u32) -> Duration {
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute("CREATE TABLE floor (invocation text, index bigint, entry bytea)")
+        .await
+        .unwrap();
+    let insert = client
+        .prepare("INSERT INTO floor VALUES ($1, $2, $3)")
+        .await
+        .unwrap();
+    let entry = vec![7u8; 64];
+    let started = Instant::now();
+    for i in 0..n {
+        let index = i64::from(i);
+        client
+            .execute(&insert, &[&"inv_floor", &index, &entry])
+            .await
+            .unwrap();
     }
+    started.elapsed() / n
 }
 
 fn runs(shim: &Shim, id: &str) -> usize {

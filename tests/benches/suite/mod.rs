@@ -21,7 +21,8 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 /// How long to measure (`quick` for the smoke run in the tests), and which benchmarks:
 /// `only` picks those whose name holds it (`host-call`, `round-trip`, `throughput`, `spawn`,
-/// `idle`, `build`, `expansion`, `size`, `durable`).
+/// `idle`, `build`, `expansion`, `size`, `durable`, `durable-postgres` (with a test PostgreSQL
+/// server: `GUESTKIT_TEST_POSTGRES`), `scale`).
 #[derive(Clone, Default)]
 pub struct Scale {
     pub quick: bool,
@@ -184,6 +185,11 @@ pub async fn run(scale: &Scale) -> Vec<Row> {
         let (step, fsync) = durable::step(scale).await;
         emit(step);
         emit(durable::concurrent(scale, fsync).await);
+    }
+    if wanted("durable-postgres")
+        && let Some(url) = guestkit_tests::servers::postgres_database("the PostgreSQL bench")
+    {
+        emit(durable::concurrent_on_postgres(scale, &url).await);
     }
     if wanted("scale") {
         scale::pairs(scale).await.into_iter().for_each(&mut emit);
