@@ -18,7 +18,10 @@ use std::time::Duration;
 
 use deadpool_postgres::GenericClient;
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
+use std::task::Poll;
 use tokio_postgres::config::{Host, SslMode};
+
+use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls};
 
 use super::{DurableWrite, Purge, SavedCapability, StateChanges, StateStore, StorageError};
@@ -243,101 +246,126 @@ fn failed(e: tokio_postgres::Error) -> StorageError {
     StorageError(format!("PostgreSQL: {}", schema::describe(&e)))
 }
 
-/// Applies `changes` to `actor`'s state through `client` (a transaction).
-async fn apply(
-    client: &impl GenericClient,
-    actor: &str,
-    changes: &StateChanges,
-) -> Result<(), StorageError> {
-    if changes.clear_all {
-        client
-            .execute(
-                "DELETE FROM guestkit.state WHERE actor = $1",
-                &[&actor.as_bytes()],
-            )
-            .await
-            .map_err(failed)?;
-    }
-    for (key, value) in &changes.writes {
-        match value {
-            Some(value) => {
-                let upsert = client
-                    .prepare_cached(
-                        "INSERT INTO guestkit.state VALUES ($1, $2, $3) \
-                         ON CONFLICT (actor, key) DO UPDATE SET value = excluded.value",
-                    )
-                    .await
-                    .map_err(failed)?;
-                client
-                    .execute(&upsert, &[&actor.as_bytes(), &key.as_bytes(), value])
-                    .await
-                    .map_err(failed)?
-            }
-            None => client
-                .execute(
-                    "DELETE FROM guestkit.state WHERE actor = $1 AND key = $2",
-                    &[&actor.as_bytes(), &key.as_bytes()],
-                )
-                .await
-                .map_err(failed)?,
-        };
-    }
-    Ok(())
+const STATE_CLEAR: &str = "DELETE FROM guestkit.state WHERE actor = $1";
+const STATE_SET: &str = "INSERT INTO guestkit.state VALUES ($1, $2, $3) \
+    ON CONFLICT (actor, key) DO UPDATE SET value = excluded.value";
+const STATE_DELETE: &str = "DELETE FROM guestkit.state WHERE actor = $1 AND key = $2";
+const JOURNAL_PUT: &str = "INSERT INTO guestkit.journal VALUES ($1, $2, $3) \
+    ON CONFLICT (invocation, index) DO UPDATE SET entry = excluded.entry";
+const INVOCATION_PUT: &str = "INSERT INTO guestkit.invocations VALUES ($1, $2) \
+    ON CONFLICT (id) DO UPDATE SET record = excluded.record";
+const COMPLETE: &str =
+    "INSERT INTO guestkit.completions VALUES ($1, $2) ON CONFLICT (id) DO NOTHING";
+
+/// A statement's parameter: bytes (names, keys, values) or a number.
+enum Param<'a> {
+    Bytes(&'a [u8]),
+    Number(i64),
 }
 
-/// Applies durable execution's `writes`, in order, through `client` (a transaction).
-async fn apply_durable(
-    client: &impl GenericClient,
-    writes: &[DurableWrite],
-) -> Result<(), StorageError> {
-    for write in writes {
-        match write {
-            DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
-                if let DurableWrite::StateEntry { owner, changes, .. } = write {
-                    apply(client, owner, changes).await?;
-                }
-                let append = client
-                    .prepare_cached(
-                        "INSERT INTO guestkit.journal VALUES ($1, $2, $3) \
-                         ON CONFLICT (invocation, index) DO UPDATE SET entry = excluded.entry",
-                    )
-                    .await
-                    .map_err(failed)?;
-                client
-                    .execute(
-                        &append,
-                        &[&e.invocation.as_bytes(), &i64::from(e.index), &e.entry],
-                    )
-                    .await
-                    .map_err(failed)?;
+/// Statements to run in order in one transaction, sent together ([`Writes::send`]).
+#[derive(Default)]
+struct Writes<'a>(Vec<(&'static str, Vec<Param<'a>>)>);
+
+impl<'a> Writes<'a> {
+    fn push(&mut self, sql: &'static str, params: Vec<Param<'a>>) {
+        self.0.push((sql, params));
+    }
+
+    /// The statements that apply `changes` to `actor`'s state.
+    fn state(&mut self, actor: &'a str, changes: &'a StateChanges) {
+        let actor = actor.as_bytes();
+        if changes.clear_all {
+            self.push(STATE_CLEAR, vec![Param::Bytes(actor)]);
+        }
+        for (key, value) in &changes.writes {
+            let key = Param::Bytes(key.as_bytes());
+            match value {
+                Some(v) => self.push(STATE_SET, vec![Param::Bytes(actor), key, Param::Bytes(v)]),
+                None => self.push(STATE_DELETE, vec![Param::Bytes(actor), key]),
             }
-            DurableWrite::Invocation {
-                id,
-                record,
-                state,
-                completes,
-            } => {
-                if let Some((owner, changes)) = state {
-                    apply(client, owner, changes).await?;
+        }
+    }
+
+    /// The statements that apply durable execution's `writes`, in order.
+    fn durable(&mut self, writes: &'a [DurableWrite]) {
+        for write in writes {
+            match write {
+                DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
+                    if let DurableWrite::StateEntry { owner, changes, .. } = write {
+                        self.state(owner, changes);
+                    }
+                    let entry = vec![
+                        Param::Bytes(e.invocation.as_bytes()),
+                        Param::Number(i64::from(e.index)),
+                        Param::Bytes(&e.entry),
+                    ];
+                    self.push(JOURNAL_PUT, entry);
                 }
-                let put = client
-                    .prepare_cached(
-                        "INSERT INTO guestkit.invocations VALUES ($1, $2) \
-                         ON CONFLICT (id) DO UPDATE SET record = excluded.record",
-                    )
-                    .await
-                    .map_err(failed)?;
-                client
-                    .execute(&put, &[&id.as_bytes(), record])
-                    .await
-                    .map_err(failed)?;
-                if let Some((id, value)) = completes {
-                    complete(client, id, value).await?;
+                DurableWrite::Invocation {
+                    id,
+                    record,
+                    state,
+                    completes,
+                } => {
+                    if let Some((owner, changes)) = state {
+                        self.state(owner, changes);
+                    }
+                    let put = vec![Param::Bytes(id.as_bytes()), Param::Bytes(record)];
+                    self.push(INVOCATION_PUT, put);
+                    if let Some((id, value)) = completes {
+                        let complete = vec![Param::Bytes(id.as_bytes()), Param::Bytes(value)];
+                        self.push(COMPLETE, complete);
+                    }
                 }
             }
         }
     }
-    Ok(())
+
+    /// Runs the statements on `client` (a transaction), in order, as one pipeline: a
+    /// request leaves when its future is first polled, and the server answers them in turn,
+    /// so polling each once, in order, before waiting on any puts the whole batch on the wire
+    /// at once: one round trip, where awaiting each would make one per statement.
+    async fn send(&self, client: &impl GenericClient) -> Result<(), StorageError> {
+        let mut prepared = Vec::with_capacity(self.0.len());
+        for (sql, _) in &self.0 {
+            prepared.push(client.prepare_cached(sql).await.map_err(failed)?);
+        }
+        let params: Vec<Vec<&(dyn ToSql + Sync)>> = (self.0.iter())
+            .map(|(_, params)| {
+                (params.iter())
+                    .map(|p| match p {
+                        Param::Bytes(b) => b as &(dyn ToSql + Sync),
+                        Param::Number(n) => n,
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut calls: Vec<_> = (prepared.iter().zip(&params))
+            .map(|(statement, params)| {
+                Some(Box::pin(
+                    client.execute_raw(statement, params.iter().copied()),
+                ))
+            })
+            .collect();
+        std::future::poll_fn(|cx| {
+            let mut waiting = false;
+            for slot in &mut calls {
+                let Some(call) = slot else { continue };
+                match call.as_mut().poll(cx) {
+                    Poll::Ready(Ok(_)) => *slot = None,
+                    Poll::Ready(Err(e)) => return Poll::Ready(Err(failed(e))),
+                    Poll::Pending => waiting = true,
+                }
+            }
+            if waiting {
+                Poll::Pending
+            } else {
+                Poll::Ready(Ok(()))
+            }
+        })
+        .await
+    }
 }
 
 /// Completes `id` with `value` unless it was completed before; true when this completed it.
@@ -347,10 +375,7 @@ async fn complete(
     value: &[u8],
 ) -> Result<bool, StorageError> {
     let completed = client
-        .execute(
-            "INSERT INTO guestkit.completions VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
-            &[&id.as_bytes(), &value],
-        )
+        .execute(COMPLETE, &[&id.as_bytes(), &value])
         .await
         .map_err(failed)?;
     Ok(completed == 1)
@@ -415,7 +440,9 @@ impl StateStore for PostgresStore {
         let (actor, changes) = (actor.to_owned(), changes.clone());
         self.run(async move |mut client| {
             let txn = client.transaction().await.map_err(failed)?;
-            apply(&txn, &actor, &changes).await?;
+            let mut writes = Writes::default();
+            writes.state(&actor, &changes);
+            writes.send(&txn).await?;
             txn.commit().await.map_err(failed)
         })
     }
@@ -542,7 +569,10 @@ impl StateStore for PostgresStore {
                 .map_err(failed)?;
             }
             if let Some(owner) = &purge.state_owner {
-                apply(&txn, owner, &StateChanges::clear_all()).await?;
+                let clear = StateChanges::clear_all();
+                let mut writes = Writes::default();
+                writes.state(owner, &clear);
+                writes.send(&txn).await?;
             }
             txn.commit().await.map_err(failed)
         })
@@ -575,7 +605,9 @@ impl StateStore for PostgresStore {
         let writes: Vec<DurableWrite> = writes.iter().map(|&w| w.clone()).collect();
         self.run(async move |mut client| {
             let txn = client.transaction().await.map_err(failed)?;
-            apply_durable(&txn, &writes).await?;
+            let mut statements = Writes::default();
+            statements.durable(&writes);
+            statements.send(&txn).await?;
             txn.commit().await.map_err(failed)
         })
     }
