@@ -17,6 +17,9 @@ pub(crate) struct StateTxn {
     changes: StateChanges,
     /// Committed values of the keys read or written so far (`None`: no such key).
     committed: HashMap<String, Option<Vec<u8>>>,
+    /// Whether `committed` holds every key the actor has ([`Self::load`]): a key it does not
+    /// hold is then known to be absent, with no read of the store.
+    complete: bool,
 }
 
 impl StateTxn {
@@ -26,6 +29,23 @@ impl StateTxn {
             actor,
             changes: StateChanges::default(),
             committed: HashMap::new(),
+            complete: false,
+        }
+    }
+
+    /// Loads the actor's whole state, when the store loads state eagerly and it is small
+    /// enough ([`StateStore::eager_state_bytes`]), so that the step reads it from memory. When
+    /// it does not, or the load fails, keys are read as they are asked for.
+    pub fn load(&mut self) {
+        let limit = self.store.eager_state_bytes();
+        if limit == 0 {
+            return;
+        }
+        if let Ok(Some(entries)) = self.store.load(&self.actor, limit) {
+            self.committed = (entries.into_iter())
+                .map(|(key, value)| (key, Some(value)))
+                .collect();
+            self.complete = true;
         }
     }
 
@@ -38,6 +58,9 @@ impl StateTxn {
         }
         if let Some(known) = self.committed.get(key) {
             return Ok(known.clone());
+        }
+        if self.complete {
+            return Ok(None);
         }
         let value = self.store.get(&self.actor, key)?;
         self.committed.insert(key.to_owned(), value.clone());
@@ -57,6 +80,7 @@ impl StateTxn {
     /// Forgets what is known of the committed values `changes` writes: for a caller that
     /// commits them itself.
     pub fn forget(&mut self, changes: &StateChanges) {
+        self.complete = false;
         if changes.clear_all {
             self.committed.clear();
         }
@@ -68,6 +92,11 @@ impl StateTxn {
     pub fn keys(&self) -> Result<Vec<String>, StorageError> {
         let mut keys: std::collections::BTreeSet<String> = if self.changes.clear_all {
             Default::default()
+        } else if self.complete {
+            (self.committed.iter())
+                .filter(|(_, value)| value.is_some())
+                .map(|(key, _)| key.clone())
+                .collect()
         } else {
             self.store.keys(&self.actor)?.into_iter().collect()
         };
@@ -88,8 +117,10 @@ impl StateTxn {
         }
         let committed = self.store.commit(&self.actor, &changes);
         if committed.is_err() || changes.clear_all {
-            // After a failed commit the store may hold either version: read it again.
+            // After a failed commit the store may hold either version: read it again. After
+            // a cleared one, what it holds is what the commit wrote.
             self.committed.clear();
+            self.complete = committed.is_ok();
         }
         if committed.is_ok() {
             self.committed.extend(changes.writes);
@@ -102,6 +133,7 @@ impl StateTxn {
     /// transaction of its own.
     pub fn take_changes(&mut self) -> StateChanges {
         self.committed.clear();
+        self.complete = false;
         std::mem::take(&mut self.changes)
     }
 

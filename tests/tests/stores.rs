@@ -306,3 +306,30 @@ fn a_server_that_does_not_answer_is_named_without_the_password() {
         "{refused}"
     );
 }
+
+#[test]
+fn a_server_store_loads_a_small_state_at_once_and_a_large_one_key_by_key() {
+    for place in Place::all("a_server_store_loads_a_small_state_at_once") {
+        let store = place.open();
+        let state = [("x", Some("1")), ("y", Some("22"))];
+        store.commit("a", &changes(false, &state)).unwrap();
+        let loaded = |limit| store.load("a", limit).unwrap();
+        match place {
+            // A local read costs little: each key is read when asked for.
+            Place::Redb(_) => {
+                assert_eq!(store.eager_state_bytes(), 0);
+                assert_eq!(loaded(1 << 20), None);
+            }
+            Place::Postgres(_) => {
+                assert!(store.eager_state_bytes() >= 64 << 10);
+                let all = [
+                    ("x".to_owned(), b"1".to_vec()),
+                    ("y".into(), b"22".to_vec()),
+                ];
+                assert_eq!(loaded(5), Some(all.to_vec()), "x1 y22: 5 bytes");
+                assert_eq!(loaded(4), None, "over the limit");
+                assert_eq!(store.load("nobody", 5).unwrap(), Some(vec![]));
+            }
+        }
+    }
+}

@@ -184,13 +184,15 @@ impl Life {
         incarnation: u64,
     ) -> Result<Incarnation, (ShimError, Mailbox)> {
         let node = &self.node;
+        let mut state = StateTxn::new(Arc::clone(&node.store), self.our.process.to_string());
+        state.load();
         let cx = ActorCtx {
             our: self.our.clone(),
             incarnation,
             node: Arc::clone(node),
             components: Arc::clone(&self.components),
             mailbox,
-            state: StateTxn::new(Arc::clone(&node.store), self.our.process.to_string()),
+            state,
             phase: Phase::Init,
             current: None,
             awaiting: HashSet::new(),

@@ -610,6 +610,7 @@ fn hand_over(
 ) {
     let cx = store.data_mut();
     cx.state = StateTxn::new(Arc::clone(&node.store), invocation.state_owner());
+    cx.state.load();
     cx.phase = Phase::Handle;
     cx.durable = Some(Box::new(attempt));
 }

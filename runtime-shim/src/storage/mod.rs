@@ -116,6 +116,23 @@ pub trait StateStore: Send + Sync + 'static {
     fn keys(&self, actor: &str) -> Result<Vec<String>, StorageError>;
     /// Applies `changes` atomically and durably: when this returns `Ok`, they survive a crash.
     fn commit(&self, actor: &str, changes: &StateChanges) -> Result<(), StorageError>;
+    /// How many bytes of an actor's state (keys and values) a step loads at once when it
+    /// begins, as Restate sends a virtual object's state eagerly with an invocation, so that
+    /// its reads are answered from memory. 0 (the default): each key is read when first asked
+    /// for, as a store on the same machine does cheaply.
+    fn eager_state_bytes(&self) -> usize {
+        0
+    }
+    /// Every key of `actor` and its value, in order, when they take at most `limit` bytes;
+    /// `None` when they take more (or the store does not load state eagerly).
+    fn load(
+        &self,
+        actor: &str,
+        limit: usize,
+    ) -> Result<Option<Vec<(String, Vec<u8>)>>, StorageError> {
+        let _ = (actor, limit);
+        Ok(None)
+    }
 
     /// The capabilities `holder` saved, in any order.
     fn saved_capabilities(&self, holder: &str) -> Result<Vec<SavedCapability>, StorageError>;

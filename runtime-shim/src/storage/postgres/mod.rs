@@ -31,6 +31,10 @@ const CONNECTIONS: usize = 8;
 /// How long opening a connection may take when the URL sets no `connect_timeout`.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// An actor's state up to this size (keys and values) is loaded in one round trip when a
+/// step begins ([`StateStore::eager_state_bytes`]); a larger one is read key by key.
+const EAGER_STATE_BYTES: usize = 256 << 10;
+
 /// How often, and how far apart, opening the store asks for a database another shim holds.
 const HOLD_TRIES: u32 = 20;
 const HOLD_RETRY: Duration = Duration::from_millis(50);
@@ -444,6 +448,41 @@ impl StateStore for PostgresStore {
             writes.state(&actor, &changes);
             writes.send(&txn).await?;
             txn.commit().await.map_err(failed)
+        })
+    }
+
+    fn eager_state_bytes(&self) -> usize {
+        EAGER_STATE_BYTES
+    }
+
+    fn load(
+        &self,
+        actor: &str,
+        limit: usize,
+    ) -> Result<Option<Vec<(String, Vec<u8>)>>, StorageError> {
+        let actor = actor.to_owned();
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.run(async move |client| {
+            let size: i64 = one(
+                &client,
+                "SELECT coalesce(sum(length(key) + length(value)), 0)::bigint \
+                 FROM guestkit.state WHERE actor = $1",
+                &[&actor.as_bytes()],
+            )
+            .await?
+            .unwrap_or(0);
+            if size > limit {
+                return Ok(None);
+            }
+            let rows = client
+                .query(
+                    "SELECT key, value FROM guestkit.state WHERE actor = $1 ORDER BY key",
+                    &[&actor.as_bytes()],
+                )
+                .await
+                .map_err(failed)?;
+            let entries = rows.iter().map(|row| Ok((text(row.get(0))?, row.get(1))));
+            entries.collect::<Result<Vec<_>, _>>().map(Some)
         })
     }
 
