@@ -98,6 +98,9 @@ impl StateChanges {
     }
 }
 
+/// An actor's whole state: each key, in order, with its value.
+pub type Entries = Vec<(String, Vec<u8>)>;
+
 /// A capability an actor saved, as the store keeps it: the issuer's address and the params in
 /// canonical form, with the node's signature over holder, issuer and params. The store does
 /// not check signatures; the shim does when it gives saved capabilities back to an actor.
@@ -125,11 +128,7 @@ pub trait StateStore: Send + Sync + 'static {
     }
     /// Every key of `actor` and its value, in order, when they take at most `limit` bytes;
     /// `None` when they take more (or the store does not load state eagerly).
-    fn load(
-        &self,
-        actor: &str,
-        limit: usize,
-    ) -> Result<Option<Vec<(String, Vec<u8>)>>, StorageError> {
+    fn load(&self, actor: &str, limit: usize) -> Result<Option<Entries>, StorageError> {
         let _ = (actor, limit);
         Ok(None)
     }

@@ -24,7 +24,9 @@ use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls};
 
-use super::{DurableWrite, Purge, SavedCapability, StateChanges, StateStore, StorageError};
+use super::{
+    DurableWrite, Entries, Purge, SavedCapability, StateChanges, StateStore, StorageError,
+};
 
 /// Connections the store keeps open at most.
 const CONNECTIONS: usize = 8;
@@ -455,11 +457,7 @@ impl StateStore for PostgresStore {
         EAGER_STATE_BYTES
     }
 
-    fn load(
-        &self,
-        actor: &str,
-        limit: usize,
-    ) -> Result<Option<Vec<(String, Vec<u8>)>>, StorageError> {
+    fn load(&self, actor: &str, limit: usize) -> Result<Option<Entries>, StorageError> {
         let actor = actor.to_owned();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.run(async move |client| {
