@@ -293,8 +293,10 @@ fn shims_opening_one_new_database_at_once_make_its_schema_once_and_one_holds_it(
     );
 }
 
-#[test]
-fn a_server_that_does_not_answer_is_named_without_the_password() {
+/// On an async worker, as a shim's store opens inside a runtime: failing to open must not
+/// drop the store's own runtime there.
+#[tokio::test]
+async fn a_server_that_does_not_answer_is_named_without_the_password() {
     // A port nothing listens on: the connection is refused at once.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();

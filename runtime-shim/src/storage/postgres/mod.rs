@@ -1,5 +1,6 @@
 //! The server store: actor state, saved capabilities and durable execution in a PostgreSQL
-//! database, for shims on several machines that share one.
+//! database on a server, which shims on other machines can reach. One shim holds a database
+//! at a time, until durable work is claimed with leases.
 //!
 //! The client is `tokio-postgres` with a `deadpool` pool: PostgreSQL's own wire protocol,
 //! pipelined, with no C library, and statements prepared once per connection. The store's
@@ -14,13 +15,12 @@
 mod schema;
 
 use std::future::Future;
+use std::task::Poll;
 use std::time::Duration;
 
-use deadpool_postgres::GenericClient;
-use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
-use std::task::Poll;
+use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, RecyclingMethod};
+use tokio::runtime::Runtime;
 use tokio_postgres::config::{Host, SslMode};
-
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls};
 
@@ -49,24 +49,42 @@ pub struct PostgresStore {
     /// The connection that holds the database for this shim (see [`hold`]); `None` only
     /// while the store is dropped.
     holder: Option<Client>,
-    /// The runtime the connections run on; `None` only while the store is dropped.
-    runtime: Option<tokio::runtime::Runtime>,
+    /// The runtime the connections run on.
+    runtime: Background,
 }
 
 impl Drop for PostgresStore {
     fn drop(&mut self) {
-        // The database is let go at once, for the next shim; then the store's runtime ends
-        // without waiting for its tasks, as it may be dropped on an async worker, where a
-        // runtime cannot wait.
-        if let (Some(holder), Some(runtime)) = (self.holder.take(), &self.runtime) {
-            let _ = wait(runtime, async move {
+        // The database is let go at once, for the next shim, rather than when the server
+        // sees the connection close.
+        if let Some(holder) = self.holder.take() {
+            let _ = wait(&self.runtime, async move {
                 let unlock = "SELECT pg_advisory_unlock_all()";
                 holder.batch_execute(unlock).await.map_err(failed)
             });
         }
-        if let Some(runtime) = self.runtime.take() {
+    }
+}
+
+/// The store's own runtime. Dropped, it ends without waiting for its tasks: the store may be
+/// dropped, or fail to open, on an async worker, where a runtime cannot wait.
+struct Background(Option<Runtime>);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
             runtime.shutdown_background();
         }
+    }
+}
+
+impl std::ops::Deref for Background {
+    type Target = Runtime;
+
+    fn deref(&self) -> &Runtime {
+        self.0
+            .as_ref()
+            .expect("the runtime lives until it is dropped")
     }
 }
 
@@ -115,6 +133,7 @@ impl PostgresStore {
             .enable_all()
             .build()
             .map_err(|e| StorageError(format!("starting the PostgreSQL client: {e}")))?;
+        let runtime = Background(Some(runtime));
         let holder = wait(&runtime, hold(config.clone(), place.clone(), holding))?;
         let manager = Manager::from_config(
             config,
@@ -132,7 +151,7 @@ impl PostgresStore {
             pool,
             place,
             holder: Some(holder),
-            runtime: Some(runtime),
+            runtime,
         })
     }
 
@@ -144,8 +163,7 @@ impl PostgresStore {
     {
         let pool = self.pool.clone();
         let place = self.place.clone();
-        let runtime = (self.runtime.as_ref()).expect("the runtime lives as long as the store");
-        wait(runtime, async move {
+        wait(&self.runtime, async move {
             match pool.get().await {
                 Ok(client) => work(client).await,
                 Err(e) => Err(unreachable(&place, &e)),
@@ -157,7 +175,7 @@ impl PostgresStore {
 /// Runs `work` on `runtime` and waits for its answer: the caller may be an async worker of
 /// another runtime, which cannot block on one.
 fn wait<T: Send + 'static>(
-    runtime: &tokio::runtime::Runtime,
+    runtime: &Runtime,
     work: impl Future<Output = Result<T, StorageError>> + Send + 'static,
 ) -> Result<T, StorageError> {
     let (answer, answered) = std::sync::mpsc::sync_channel(1);
