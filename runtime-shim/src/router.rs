@@ -107,7 +107,6 @@ impl Router {
         }
     }
 
-    /// Removes the process at `address` from the table.
     /// Takes the process at `address` out of the table, and, in the same step, what it
     /// issued from everyone who holds it: whoever finds it gone finds its capabilities
     /// revoked already.
