@@ -54,6 +54,18 @@ pub enum DurableWrite {
     },
 }
 
+impl DurableWrite {
+    /// The state changes that land with this write, and the owner they change: a store applies
+    /// them before the write itself.
+    pub fn state_changes(&self) -> Option<(&str, &StateChanges)> {
+        match self {
+            DurableWrite::Journal(_) => None,
+            DurableWrite::StateEntry { owner, changes, .. } => Some((owner, changes)),
+            DurableWrite::Invocation { state, .. } => (state.as_ref()).map(|(o, c)| (&**o, c)),
+        }
+    }
+}
+
 /// What an ended invocation leaves in the store, to remove once its retention is over.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Purge {

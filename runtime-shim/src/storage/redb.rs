@@ -357,11 +357,11 @@ fn apply_durable<'a>(
     // Opened for the first write that completes something: most batches do not.
     let mut completions = None;
     for write in writes {
+        if let Some((owner, changes)) = write.state_changes() {
+            apply(txn, owner, changes)?;
+        }
         match write {
             DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
-                if let DurableWrite::StateEntry { owner, changes, .. } = write {
-                    apply(txn, owner, changes)?;
-                }
                 journal
                     .insert((e.invocation.as_str(), e.index), e.entry.as_slice())
                     .map_err(err)?;
@@ -369,12 +369,9 @@ fn apply_durable<'a>(
             DurableWrite::Invocation {
                 id,
                 record,
-                state,
                 completes,
+                ..
             } => {
-                if let Some((owner, changes)) = state {
-                    apply(txn, owner, changes)?;
-                }
                 invocations
                     .insert(id.as_str(), record.as_slice())
                     .map_err(err)?;

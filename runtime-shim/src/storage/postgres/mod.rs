@@ -15,6 +15,7 @@
 mod schema;
 
 use std::future::Future;
+use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
@@ -45,7 +46,7 @@ const HOLD_RETRY: Duration = Duration::from_millis(50);
 pub struct PostgresStore {
     pool: Pool,
     /// Where the database is (host, port, database, user; never the password), for messages.
-    place: String,
+    place: Arc<str>,
     /// The connection that holds the database for this shim (see [`hold`]); `None` only
     /// while the store is dropped.
     holder: Option<Client>,
@@ -149,7 +150,7 @@ impl PostgresStore {
             .map_err(|e| StorageError(format!("{place}: {e}")))?;
         Ok(Self {
             pool,
-            place,
+            place: place.into(),
             holder: Some(holder),
             runtime,
         })
@@ -162,12 +163,28 @@ impl PostgresStore {
         F: Future<Output = Result<T, StorageError>> + Send,
     {
         let pool = self.pool.clone();
-        let place = self.place.clone();
+        let place = Arc::clone(&self.place);
         wait(&self.runtime, async move {
             match pool.get().await {
                 Ok(client) => work(client).await,
                 Err(e) => Err(unreachable(&place, &e)),
             }
+        })
+    }
+
+    /// Runs the statements `statements` makes of `data` as one transaction, sent as one
+    /// pipeline ([`Writes::send`]), and waits until it is committed.
+    fn transact<D: Send + 'static>(
+        &self,
+        data: D,
+        statements: impl for<'a> FnOnce(&mut Writes<'a>, &'a D) + Send + 'static,
+    ) -> Result<(), StorageError> {
+        self.run(async move |mut client| {
+            let mut writes = Writes::default();
+            statements(&mut writes, &data);
+            let txn = client.transaction().await.map_err(failed)?;
+            writes.send(&txn).await?;
+            txn.commit().await.map_err(failed)
         })
     }
 }
@@ -280,6 +297,14 @@ const INVOCATION_PUT: &str = "INSERT INTO guestkit.invocations VALUES ($1, $2) \
     ON CONFLICT (id) DO UPDATE SET record = excluded.record";
 const COMPLETE: &str =
     "INSERT INTO guestkit.completions VALUES ($1, $2) ON CONFLICT (id) DO NOTHING";
+const CAPABILITY_SAVE: &str = "INSERT INTO guestkit.capabilities VALUES ($1, $2, $3, $4) \
+    ON CONFLICT (holder, issuer, params) DO UPDATE SET signature = excluded.signature";
+const CAPABILITY_FORGET: &str =
+    "DELETE FROM guestkit.capabilities WHERE holder = $1 AND issuer = $2 AND params = $3";
+const INVOCATION_DELETE: &str = "DELETE FROM guestkit.invocations WHERE id = $1";
+const JOURNAL_DELETE: &str = "DELETE FROM guestkit.journal WHERE invocation = $1";
+const COMPLETIONS_DELETE: &str =
+    "DELETE FROM guestkit.completions WHERE substr(id, 1, length($1::bytea)) = $1::bytea";
 
 /// A statement's parameter: bytes (names, keys, values) or a number.
 enum Param<'a> {
@@ -314,11 +339,11 @@ impl<'a> Writes<'a> {
     /// The statements that apply durable execution's `writes`, in order.
     fn durable(&mut self, writes: &'a [DurableWrite]) {
         for write in writes {
+            if let Some((owner, changes)) = write.state_changes() {
+                self.state(owner, changes);
+            }
             match write {
                 DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
-                    if let DurableWrite::StateEntry { owner, changes, .. } = write {
-                        self.state(owner, changes);
-                    }
                     let entry = vec![
                         Param::Bytes(e.invocation.as_bytes()),
                         Param::Number(i64::from(e.index)),
@@ -329,12 +354,9 @@ impl<'a> Writes<'a> {
                 DurableWrite::Invocation {
                     id,
                     record,
-                    state,
                     completes,
+                    ..
                 } => {
-                    if let Some((owner, changes)) = state {
-                        self.state(owner, changes);
-                    }
                     let put = vec![Param::Bytes(id.as_bytes()), Param::Bytes(record)];
                     self.push(INVOCATION_PUT, put);
                     if let Some((id, value)) = completes {
@@ -343,6 +365,19 @@ impl<'a> Writes<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// The statements that remove an ended invocation for good: what `purge` names.
+    fn purge(&mut self, purge: &'a Purge) {
+        let id = purge.invocation.as_bytes();
+        self.push(INVOCATION_DELETE, vec![Param::Bytes(id)]);
+        self.push(JOURNAL_DELETE, vec![Param::Bytes(id)]);
+        for prefix in &purge.completion_prefixes {
+            self.push(COMPLETIONS_DELETE, vec![Param::Bytes(prefix.as_bytes())]);
+        }
+        if let Some(owner) = &purge.state_owner {
+            self.push(STATE_CLEAR, vec![Param::Bytes(owner.as_bytes())]);
         }
     }
 
@@ -461,13 +496,9 @@ impl StateStore for PostgresStore {
         if changes.is_empty() {
             return Ok(());
         }
-        let (actor, changes) = (actor.to_owned(), changes.clone());
-        self.run(async move |mut client| {
-            let txn = client.transaction().await.map_err(failed)?;
-            let mut writes = Writes::default();
-            writes.state(&actor, &changes);
-            writes.send(&txn).await?;
-            txn.commit().await.map_err(failed)
+        let state = (actor.to_owned(), changes.clone());
+        self.transact(state, |writes, (actor, changes)| {
+            writes.state(actor, changes)
         })
     }
 
@@ -530,25 +561,13 @@ impl StateStore for PostgresStore {
         holder: &str,
         caps: &[SavedCapability],
     ) -> Result<(), StorageError> {
-        let (holder, caps) = (holder.to_owned(), caps.to_vec());
-        self.run(async move |mut client| {
-            let txn = client.transaction().await.map_err(failed)?;
-            for cap in &caps {
-                txn.execute(
-                    "INSERT INTO guestkit.capabilities VALUES ($1, $2, $3, $4) \
-                     ON CONFLICT (holder, issuer, params) \
-                     DO UPDATE SET signature = excluded.signature",
-                    &[
-                        &holder.as_bytes(),
-                        &cap.issuer.as_bytes(),
-                        &cap.params.as_bytes(),
-                        &cap.signature,
-                    ],
-                )
-                .await
-                .map_err(failed)?;
+        let saved = (holder.to_owned(), caps.to_vec());
+        self.transact(saved, |writes, (holder, caps)| {
+            for cap in caps {
+                let (issuer, params) = (cap.issuer.as_bytes(), cap.params.as_bytes());
+                let row = [holder.as_bytes(), issuer, params, &cap.signature];
+                writes.push(CAPABILITY_SAVE, row.map(Param::Bytes).into());
             }
-            txn.commit().await.map_err(failed)
         })
     }
 
@@ -557,19 +576,12 @@ impl StateStore for PostgresStore {
         holder: &str,
         caps: &[(String, String)],
     ) -> Result<(), StorageError> {
-        let (holder, caps) = (holder.to_owned(), caps.to_vec());
-        self.run(async move |mut client| {
-            let txn = client.transaction().await.map_err(failed)?;
-            for (issuer, params) in &caps {
-                txn.execute(
-                    "DELETE FROM guestkit.capabilities \
-                     WHERE holder = $1 AND issuer = $2 AND params = $3",
-                    &[&holder.as_bytes(), &issuer.as_bytes(), &params.as_bytes()],
-                )
-                .await
-                .map_err(failed)?;
+        let forgotten = (holder.to_owned(), caps.to_vec());
+        self.transact(forgotten, |writes, (holder, caps)| {
+            for (issuer, params) in caps {
+                let row = [holder.as_bytes(), issuer.as_bytes(), params.as_bytes()];
+                writes.push(CAPABILITY_FORGET, row.map(Param::Bytes).into());
             }
-            txn.commit().await.map_err(failed)
         })
     }
 
@@ -604,33 +616,7 @@ impl StateStore for PostgresStore {
     }
 
     fn purge(&self, purge: &Purge) -> Result<(), StorageError> {
-        let purge = purge.clone();
-        self.run(async move |mut client| {
-            let txn = client.transaction().await.map_err(failed)?;
-            let id = &purge.invocation.as_bytes();
-            txn.execute("DELETE FROM guestkit.invocations WHERE id = $1", &[id])
-                .await
-                .map_err(failed)?;
-            txn.execute("DELETE FROM guestkit.journal WHERE invocation = $1", &[id])
-                .await
-                .map_err(failed)?;
-            for prefix in &purge.completion_prefixes {
-                txn.execute(
-                    "DELETE FROM guestkit.completions \
-                     WHERE substr(id, 1, length($1::bytea)) = $1::bytea",
-                    &[&prefix.as_bytes()],
-                )
-                .await
-                .map_err(failed)?;
-            }
-            if let Some(owner) = &purge.state_owner {
-                let clear = StateChanges::clear_all();
-                let mut writes = Writes::default();
-                writes.state(owner, &clear);
-                writes.send(&txn).await?;
-            }
-            txn.commit().await.map_err(failed)
-        })
+        self.transact(purge.clone(), |writes, purge| writes.purge(purge))
     }
 
     fn invocations(&self) -> Result<Vec<Vec<u8>>, StorageError> {
@@ -658,13 +644,7 @@ impl StateStore for PostgresStore {
 
     fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError> {
         let writes: Vec<DurableWrite> = writes.iter().map(|&w| w.clone()).collect();
-        self.run(async move |mut client| {
-            let txn = client.transaction().await.map_err(failed)?;
-            let mut statements = Writes::default();
-            statements.durable(&writes);
-            statements.send(&txn).await?;
-            txn.commit().await.map_err(failed)
-        })
+        self.transact(writes, |statements, writes| statements.durable(writes))
     }
 
     fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError> {
