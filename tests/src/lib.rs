@@ -79,6 +79,27 @@ pub fn counter_add(state: &Path, body: &str, more: &[&str]) -> Output {
     cli(&[&args[..], more].concat(), &workspace_root())
 }
 
+/// The probe, copied into `dir` as `order.wasm`, started as a durable invocation that waits
+/// for an awakeable and then runs a step named `ship` (with the environment `vars` set): the
+/// component's path and what `run` said.
+pub fn start_awaiting_order(dir: &Path, vars: &[(&str, &str)]) -> (String, Output) {
+    let order = dir.join("order.wasm");
+    std::fs::copy(built_guest("probe"), &order).unwrap();
+    let order = order.to_str().unwrap().to_owned();
+    let script = r#"[{"op":"awakeable","as":"ok"},{"op":"wait","of":["ok"]},{"op":"take","of":"ok"},{"op":"run","name":"ship"}]"#;
+    let args = [
+        "run",
+        &order,
+        "--durable",
+        "--route",
+        "probe",
+        "--body",
+        script,
+    ];
+    let started = cli_with(&args, dir, vars);
+    (order, started)
+}
+
 /// Runs git in `dir` as a throwaway identity; panics when it fails.
 pub fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")

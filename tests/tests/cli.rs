@@ -883,22 +883,8 @@ fn check_holds_built_components_to_their_contracts_and_diffs_their_imports() {
 #[test]
 fn a_durable_invocation_waits_for_an_awakeable_completed_from_the_cli() {
     let dir = tempfile::tempdir().unwrap();
-    let order = dir.path().join("order.wasm");
-    std::fs::copy(built_guest("probe"), &order).unwrap();
-    let order = order.to_str().unwrap();
-    let script = r#"[{"op":"awakeable","as":"ok"},{"op":"wait","of":["ok"]},{"op":"take","of":"ok"},{"op":"run","name":"ship"}]"#;
-    let started = cli(
-        &[
-            "run",
-            order,
-            "--durable",
-            "--route",
-            "probe",
-            "--body",
-            script,
-        ],
-        dir.path(),
-    );
+    let (order, started) = guestkit_tests::start_awaiting_order(dir.path(), &[]);
+    let order = order.as_str();
     let said = String::from_utf8_lossy(&started.stderr).into_owned();
     assert!(started.status.success(), "{said}");
     assert!(

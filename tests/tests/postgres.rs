@@ -2,7 +2,7 @@
 //! `.ci/servers` started: state and durable invocations live in the database, not in the
 //! state directory, and outlive the shim process.
 
-use guestkit_tests::{built_guest, cli, cli_with, failure, servers, success};
+use guestkit_tests::{built_guest, cli, cli_with, failure, servers, start_awaiting_order, success};
 
 fn counter_add(state: &std::path::Path, store: &str) -> std::process::Output {
     guestkit_tests::counter_add(state, r#"{"amount": 1}"#, &["--store", store])
@@ -35,21 +35,9 @@ fn a_durable_invocation_suspends_lists_and_completes_through_guestkit_store() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let order = dir.path().join("order.wasm");
-    std::fs::copy(built_guest("probe"), &order).unwrap();
-    let order = order.to_str().unwrap();
     let store = [("GUESTKIT_STORE", url.as_str())];
-    let script = r#"[{"op":"awakeable","as":"ok"},{"op":"wait","of":["ok"]},{"op":"take","of":"ok"},{"op":"run","name":"ship"}]"#;
-    let args = [
-        "run",
-        order,
-        "--durable",
-        "--route",
-        "probe",
-        "--body",
-        script,
-    ];
-    let started = cli_with(&args, dir.path(), &store);
+    let (order, started) = start_awaiting_order(dir.path(), &store);
+    let order = order.as_str();
     let said = String::from_utf8_lossy(&started.stderr).into_owned();
     assert!(started.status.success(), "{said}");
     assert!(
