@@ -184,8 +184,12 @@ enum Next {
     Gone,
     /// Another attempt after this delay.
     Retry(Duration),
-    /// Another attempt at `wake_at_ms`, or once the invocation is woken.
-    Suspended { wake_at_ms: Option<u64> },
+    /// Another attempt at `wake_at_ms`, or once the invocation is woken; `waking` when what
+    /// it waits for has landed already, so that it is not settled.
+    Suspended {
+        wake_at_ms: Option<u64>,
+        waking: bool,
+    },
 }
 
 /// Starts a task driving `invocation`, unless one already does.
@@ -207,6 +211,7 @@ fn spawn_drive(node: &Arc<Node>, components: &Arc<Components>, invocation: Invoc
         Driven {
             status: live,
             backing_off: false,
+            woken: false,
             steer: Arc::clone(&steer),
         },
     );
@@ -342,6 +347,7 @@ async fn run_to_end(
         }
         // What the attempt reads from the store covers every completion so far.
         wake.clear();
+        node.invocations.attempt_begins(&invocation.id);
         match attempt(node, components, &mut invocation, &mut deployment).await? {
             // Paused: it says so, unless an order to resume came already.
             Next::Done if matches!(invocation.status, Status::Paused(_)) => {
@@ -355,8 +361,10 @@ async fn run_to_end(
                 node.invocations.tell(&invocation, true);
                 node.clock.sleep(after).await;
             }
-            Next::Suspended { wake_at_ms } => {
-                node.invocations.announce(&invocation);
+            Next::Suspended { wake_at_ms, waking } => {
+                if !waking {
+                    node.invocations.announce(&invocation);
+                }
                 let timer = wake_at_ms.map(|at| node.clock.sleep_until_ms(at));
                 tokio::select! {
                     () = wake.wait() => {}
@@ -526,7 +534,10 @@ async fn attempt(
                 waiting_on,
             };
             node.invocations.save(invocation, None).await?;
-            return Ok(Next::Suspended { wake_at_ms });
+            return Ok(Next::Suspended {
+                wake_at_ms,
+                waking: landed,
+            });
         }
         (_, Some(Abort::Terminal { failure, pause })) => Err(if pause {
             Status::Paused(failure)

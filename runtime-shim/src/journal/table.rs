@@ -56,7 +56,18 @@ pub(crate) struct Driven {
     pub status: Status,
     /// It failed an attempt and waits to retry.
     pub backing_off: bool,
+    /// Something it waits for has landed, or is landing, since its attempt began: it is
+    /// about to run again, so a suspension its attempt reports is not where it stands.
+    pub woken: bool,
     pub steer: Arc<Steer>,
+}
+
+impl Driven {
+    /// Something it waits for lands: it runs from now on, for whoever asks.
+    fn waking(&mut self) {
+        self.status = Status::Running;
+        self.woken = true;
+    }
 }
 
 /// A registered durable service: its module, and its retry policy when it has its own.
@@ -158,13 +169,37 @@ impl Invocations {
         }
     }
 
+    /// Marks the invocations waiting for `completion` as running, before it lands: from then
+    /// on, whoever asks sees them about to wake, not settled. [`completed`](Self::completed)
+    /// wakes them once it has landed, or failed to (they find nothing and suspend again).
+    fn completing(&self, completion: &str) {
+        let waiting = self.waiting.lock().unwrap();
+        let Some(ids) = waiting.get(completion) else {
+            return;
+        };
+        let mut driven = self.driven.lock().unwrap();
+        for id in ids {
+            if let Some(live) = driven.get_mut(id) {
+                live.waking();
+            }
+        }
+    }
+
+    /// Notes that an attempt of invocation `id` begins: it reads every completion landed so
+    /// far, so none of them wakes it any more.
+    pub fn attempt_begins(&self, id: &str) {
+        if let Some(live) = self.driven.lock().unwrap().get_mut(id) {
+            live.woken = false;
+        }
+    }
+
     /// Wakes the invocations waiting for `completion`, now that it holds a value.
     pub fn completed(&self, completion: &str) {
         let waiting = self.waiting.lock().unwrap().remove(completion);
         for id in waiting.into_iter().flatten() {
             // Running from now on, for whoever asks before its next attempt begins.
             if let Some(live) = self.driven.lock().unwrap().get_mut(&id) {
-                live.status = Status::Running;
+                live.waking();
             }
             self.waker(&id).wake();
         }
@@ -263,11 +298,15 @@ impl Invocations {
             state,
             completes: output.clone(),
         };
-        self.journaler.write(write).await.map_err(storage)?;
-        if let Some((key, _)) = output {
-            self.completed(&key);
+        let key = output.map(|(key, _)| key);
+        if let Some(key) = &key {
+            self.completing(key);
         }
-        Ok(())
+        let written = self.journaler.write(write).await.map_err(storage);
+        if let Some(key) = &key {
+            self.completed(key);
+        }
+        written
     }
 
     /// An error unless `id` names an awakeable of an invocation in the database.
@@ -293,14 +332,11 @@ impl Invocations {
     /// Completes `key` (an awakeable, promise or cancellation) with `value` and wakes whoever
     /// waits for it. False when it had already been completed.
     pub fn complete(&self, key: &str, value: &Completion) -> Result<bool, ShimError> {
-        let fresh = self
-            .store
-            .complete(key, &codec::encode(value))
-            .map_err(storage)?;
-        if fresh {
-            self.completed(key);
-        }
-        Ok(fresh)
+        self.completing(key);
+        let fresh = self.store.complete(key, &codec::encode(value));
+        // Woken whether it landed or not, so that none stays marked running.
+        self.completed(key);
+        fresh.map_err(storage)
     }
 
     /// Every invocation in the database.
@@ -412,6 +448,10 @@ impl Invocations {
     pub fn tell(&self, invocation: &Invocation, backing_off: bool) {
         let status = &invocation.status;
         if let Some(live) = self.driven.lock().unwrap().get_mut(&invocation.id) {
+            // Woken while its attempt suspended: it runs again, and is not settled.
+            if live.woken && matches!(status, Status::Suspended { .. }) {
+                return;
+            }
             live.status.clone_from(status);
             live.backing_off = backing_off;
         }
