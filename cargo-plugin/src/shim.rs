@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
-use guestkit_shim::storage::PostgresStore;
+use guestkit_shim::storage::{Lease, PostgresStore};
 use guestkit_shim::{Shim, ShimBuilder};
 
 /// Where a command's shim keeps its state: the embedded database in a directory (the
@@ -19,6 +19,21 @@ pub struct Storage {
     /// (postgres://USER:PASSWORD@HOST:PORT/DATABASE)
     #[arg(long, value_name = "URL", env = "GUESTKIT_STORE")]
     pub store: Option<String>,
+    /// This shim's node name: part of its actors' addresses and, with --store, the node it
+    /// joins the database as. Nodes on one database share its durable work; one process per
+    /// name
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "GUESTKIT_NODE",
+        default_value = "local"
+    )]
+    pub node: String,
+    /// With --store: how long this node's lease on its durable work lasts unless renewed
+    /// (it is renewed every third of that); another node takes the work of a node that died
+    /// over this long after its last renewal
+    #[arg(long, value_name = "MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(30..))]
+    pub lease_ms: u64,
     /// Whether the command only reads: it then opens a --store database beside the shim that
     /// holds it (a running `serve`), rather than holding it itself.
     #[arg(skip)]
@@ -28,7 +43,7 @@ pub struct Storage {
 impl Storage {
     /// `builder` with this state: the database at --store, or the one in --state-dir.
     pub fn apply(&self, builder: ShimBuilder) -> anyhow::Result<ShimBuilder> {
-        let builder = builder.state_dir(&self.state_dir);
+        let builder = builder.state_dir(&self.state_dir).node(&self.node);
         let Some(url) = &self.store else {
             return Ok(builder);
         };
@@ -40,7 +55,10 @@ impl Storage {
         }
         let store = match self.only_reads {
             true => PostgresStore::connect_to_read(url),
-            false => PostgresStore::connect(url),
+            false => {
+                let lease = Lease::new(&self.node, Duration::from_millis(self.lease_ms));
+                PostgresStore::connect_as(url, lease)
+            }
         };
         let store = store.context("cannot open the --store database")?;
         Ok(builder.state_store(Arc::new(store)))

@@ -3,12 +3,14 @@
 //! started), and each store is opened again in between, as another process would.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use guestkit_shim::storage::{
-    DurableWrite, JournalAppend, PostgresStore, Purge, RedbStore, SavedCapability, StateChanges,
-    StateStore,
+    DurableWrite, JournalAppend, Lease, PostgresStore, Purge, RedbStore, SavedCapability,
+    StateChanges, StateStore, StoreEvent,
 };
 use guestkit_tests::servers::{self, sql};
+use tokio::sync::mpsc::UnboundedReceiver;
 
 /// Where a store keeps its data, to open it there (again).
 enum Place {
@@ -251,19 +253,23 @@ fn a_schema_newer_than_the_shim_is_refused_and_left_as_it_is() {
         .commit("a", &changes(false, &[("k", Some("v"))]))
         .unwrap();
     drop(store);
-    sql(&url, "UPDATE guestkit.version SET version = 99");
+    sql(
+        &url,
+        "ALTER TABLE guestkit.version ADD COLUMN was integer; \
+         UPDATE guestkit.version SET was = version, version = 99",
+    );
     let refused = PostgresStore::connect(&url).unwrap_err().to_string();
     assert!(
         refused.contains("version 99") && refused.contains("newer guestkit"),
         "{refused}"
     );
-    sql(&url, "UPDATE guestkit.version SET version = 1");
+    sql(&url, "UPDATE guestkit.version SET version = was");
     let store = PostgresStore::connect(&url).unwrap();
     assert_eq!(store.get("a", "k").unwrap().as_deref(), Some(&b"v"[..]));
 }
 
 #[test]
-fn shims_opening_one_new_database_at_once_make_its_schema_once_and_one_holds_it() {
+fn shims_joining_one_new_database_as_one_node_make_its_schema_once_and_one_joins() {
     let Some(url) = servers::postgres_database("shims_opening_one_new_database") else {
         return;
     };
@@ -277,15 +283,18 @@ fn shims_opening_one_new_database_at_once_make_its_schema_once_and_one_holds_it(
         .into_iter()
         .map(|t| t.join().unwrap())
         .partition(Result::is_ok);
-    assert_eq!(held.len(), 1, "one shim holds the database");
+    assert_eq!(held.len(), 1, "one process is node `local`");
     for refusal in refused {
         let said = refusal.unwrap_err().to_string();
-        assert!(said.contains("in use by another shim process"), "{said}");
+        assert!(
+            said.contains("node `local` is already running") && said.contains("--node"),
+            "{said}"
+        );
     }
     let holder = held.into_iter().next().unwrap().unwrap();
     let secret = holder.node_secret().unwrap();
     drop(holder);
-    let next = PostgresStore::connect(&url).expect("the database is free once its shim is gone");
+    let next = PostgresStore::connect(&url).expect("the name is free once its process left");
     assert_eq!(
         next.node_secret().unwrap(),
         secret,
@@ -334,4 +343,116 @@ fn a_server_store_loads_a_small_state_at_once_and_a_large_one_key_by_key() {
             }
         }
     }
+}
+
+fn record(id: &str, bytes: &str) -> DurableWrite {
+    DurableWrite::Invocation {
+        id: id.into(),
+        record: bytes.as_bytes().to_vec(),
+        state: None,
+        completes: None,
+    }
+}
+
+/// A node of a shared database whose lease lasts `ms`.
+fn node(url: &str, name: &str, ms: u64) -> PostgresStore {
+    PostgresStore::connect_as(url, Lease::new(name, Duration::from_millis(ms))).unwrap()
+}
+
+fn held(store: &PostgresStore, ids: &[&str]) -> Vec<String> {
+    store
+        .held(ids.iter().map(|&id| id.to_owned()).collect())
+        .unwrap()
+}
+
+/// The next event `events` gets that `pick` accepts (the others are skipped).
+fn next_event(
+    events: &mut UnboundedReceiver<StoreEvent>,
+    pick: impl Fn(&StoreEvent) -> bool,
+) -> StoreEvent {
+    loop {
+        let event = events.blocking_recv().expect("the store is open");
+        if pick(&event) {
+            return event;
+        }
+    }
+}
+
+#[test]
+fn a_node_holds_what_it_starts_and_one_whose_lease_ran_out_is_taken_over_and_fenced() {
+    let Some(url) = servers::postgres_database("a_node_whose_lease_ran_out") else {
+        return;
+    };
+    // `a` renews its lease only every 20 s: the test makes it run out by hand, as a long
+    // pause would. `b` sweeps every 100 ms.
+    let a = node(&url, "a", 60_000);
+    let b = node(&url, "b", 300);
+    let mut b_events = b.events().unwrap();
+    let mut a_events = a.events().unwrap();
+    a.write_durable(&[&record("inv_1", "started on a"), &entry("inv_1", 0, "a0")])
+        .unwrap();
+    assert_eq!(held(&a, &["inv_1", "inv_9"]), ["inv_1"]);
+    assert!(
+        held(&b, &["inv_1"]).is_empty(),
+        "a live node keeps its work"
+    );
+    let refused = (b.write_durable(&[&record("inv_1", "from b")]))
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("held by another node"), "{refused}");
+
+    // A completion on one node reaches the others.
+    assert!(a.complete("prom_inv_1_1", b"yes").unwrap());
+    assert_eq!(
+        next_event(&mut b_events, |e| matches!(e, StoreEvent::Completed(_))),
+        StoreEvent::Completed("prom_inv_1_1".into())
+    );
+
+    // `a` is out of reach past its lease: `b` takes its invocation over at its next sweep.
+    sql(
+        &url,
+        "UPDATE guestkit.nodes SET expires_at = clock_timestamp() - interval '1 second' \
+         WHERE name = 'a'::bytea",
+    );
+    assert_eq!(
+        next_event(&mut b_events, |e| matches!(e, StoreEvent::TookOver(_))),
+        StoreEvent::TookOver(vec!["inv_1".into()])
+    );
+    assert_eq!(held(&b, &["inv_1"]), ["inv_1"]);
+    b.write_durable(&[&entry("inv_1", 1, "b1")]).unwrap();
+
+    // `a` comes back: the fence refuses its writes, and it is told why.
+    let fenced = (a.write_durable(&[&entry("inv_1", 1, "a1 after its lease")]))
+        .unwrap_err()
+        .to_string();
+    assert!(fenced.contains("no longer holds its lease"), "{fenced}");
+    assert!(matches!(
+        next_event(&mut a_events, |e| matches!(e, StoreEvent::LeaseLost(_))),
+        StoreEvent::LeaseLost(_)
+    ));
+    assert!(a.write_durable(&[&record("inv_2", "new on a")]).is_err());
+    assert_eq!(strings(b.journal("inv_1").unwrap()), ["a0", "b1"]);
+    assert_eq!(strings(b.invocations().unwrap()), ["started on a"]);
+}
+
+#[test]
+fn a_node_that_leaves_hands_its_work_over_and_one_that_comes_back_takes_its_own_at_once() {
+    let Some(url) = servers::postgres_database("a_node_that_leaves") else {
+        return;
+    };
+    let a = node(&url, "a", 60_000);
+    a.write_durable(&[&record("inv_a", "on a")]).unwrap();
+    // Back under its name, `a` holds its work again without waiting for a lease to run out.
+    drop(a);
+    let a = node(&url, "a", 60_000);
+    assert_eq!(held(&a, &["inv_a"]), ["inv_a"]);
+
+    // Left for good: the next sweep of another node takes its work.
+    let b = node(&url, "b", 300);
+    let mut b_events = b.events().unwrap();
+    drop(a);
+    assert_eq!(
+        next_event(&mut b_events, |e| matches!(e, StoreEvent::TookOver(_))),
+        StoreEvent::TookOver(vec!["inv_a".into()])
+    );
 }

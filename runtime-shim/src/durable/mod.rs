@@ -11,6 +11,7 @@
 //! shim), and the others on the key wait in submission order; shared and keyless ones run
 //! beside it.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,6 +27,7 @@ use crate::journal::{
 };
 use crate::node::Node;
 use crate::state::StateTxn;
+use crate::storage::StoreEvent;
 use crate::wit::guest::HandlerError;
 use crate::wit::log::Level;
 use crate::wit::messaging::{Incoming, Message};
@@ -46,15 +48,73 @@ pub(crate) fn register(
     let all = purge_expired(node, node.invocations.list()?)?;
     node.invocations
         .seen_submissions(all.iter().map(|i| i.submitted).max().unwrap_or(0));
-    let mut unfinished: Vec<Invocation> = (all.into_iter())
+    let unfinished: Vec<Invocation> = (all.into_iter())
         .filter(|i| i.service == name && !i.status.is_ended())
         .collect();
-    // Each takes its place on its key in the order it was submitted.
-    unfinished.sort_by(|a, b| (a.submitted, &a.id).cmp(&(b.submitted, &b.id)));
-    for invocation in unfinished {
+    // Another node drives those it holds.
+    let ids = unfinished.iter().map(|i| i.id.clone()).collect();
+    let held: HashSet<String> = node.store.held(ids)?.into_iter().collect();
+    drive_in_order(node, components, unfinished, |i| held.contains(&i.id));
+    share(node, components);
+    Ok(())
+}
+
+/// Drives those of `invocations` that `pick` picks, each taking its place on its key in the
+/// order it was submitted.
+fn drive_in_order(
+    node: &Arc<Node>,
+    components: &Arc<Components>,
+    mut invocations: Vec<Invocation>,
+    pick: impl Fn(&Invocation) -> bool,
+) {
+    invocations.sort_by(|a, b| (a.submitted, &a.id).cmp(&(b.submitted, &b.id)));
+    for invocation in invocations.into_iter().filter(pick) {
         spawn_drive(node, components, invocation);
     }
-    Ok(())
+}
+
+/// Starts taking what the store tells of the other shims sharing it, once per shim (the
+/// store hands its events out once): the invocations this shim took over are driven from
+/// their journals, and completions made on other nodes wake whoever waits for them here.
+fn share(node: &Arc<Node>, components: &Arc<Components>) {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    let Some(mut events) = node.store.events() else {
+        return;
+    };
+    let (weak, components) = (Arc::downgrade(node), Arc::clone(components));
+    runtime.spawn(async move {
+        while let Some(event) = events.recv().await {
+            let Some(node) = weak.upgrade() else {
+                return;
+            };
+            match event {
+                StoreEvent::TookOver(ids) => take_over(&node, &components, &ids),
+                StoreEvent::Completed(key) => node.invocations.completed(&key),
+                StoreEvent::LeaseLost(why) => eprintln!("error: {why}"),
+            }
+        }
+    });
+}
+
+/// Drives the invocations `ids` this shim took over from another node, those of the
+/// services registered here; the others wait for their service to register.
+fn take_over(node: &Arc<Node>, components: &Arc<Components>, ids: &[String]) {
+    let found: Result<Vec<Option<Invocation>>, ShimError> =
+        ids.iter().map(|id| node.invocations.find(id)).collect();
+    let found: Vec<Invocation> = match found {
+        Ok(found) => found.into_iter().flatten().collect(),
+        // Still held: a later registration drives them.
+        Err(e) => return eprintln!("error: taking invocations over: {e}"),
+    };
+    let services = node.invocations.services.lock().unwrap();
+    let registered = |i: &Invocation| services.contains_key(&i.service);
+    let open: Vec<Invocation> = (found.into_iter())
+        .filter(|i| !i.status.is_ended() && registered(i))
+        .collect();
+    drop(services);
+    drive_in_order(node, components, open, |_| true);
 }
 
 /// Purges those of `all` (every invocation in the database) that ended and whose retention

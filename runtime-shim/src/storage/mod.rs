@@ -15,13 +15,26 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use self::postgres::PostgresStore;
+pub use self::postgres::{Lease, PostgresStore};
 pub use self::redb::RedbStore;
 
 /// A failure of the storage backend itself (I/O, corruption, a lock held by another process).
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("state store: {0}")]
 pub struct StorageError(pub String);
+
+/// What a store several shims share tells a shim about the others ([`StateStore::events`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreEvent {
+    /// This shim now holds these durable invocations, taken over from a node whose lease ran
+    /// out (or that left): it drives them from their journals.
+    TookOver(Vec<String>),
+    /// Awakeable, promise or output `id` was completed, on whichever node.
+    Completed(String),
+    /// This shim's lease is gone: another node took its work over, and its durable writes
+    /// are refused from now on, for the reason given.
+    LeaseLost(String),
+}
 
 /// One journal entry to write: entry `index` of invocation `invocation`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -192,4 +205,15 @@ pub trait StateStore: Send + Sync + 'static {
     fn complete(&self, id: &str, value: &[u8]) -> Result<bool, StorageError>;
     /// The value awakeable or promise `id` was completed with.
     fn completion(&self, id: &str) -> Result<Option<Vec<u8>>, StorageError>;
+
+    /// Of the durable invocations `ids`, those this shim drives: for a store several shims
+    /// share, those its lease holds. A store only one shim opens holds them all.
+    fn held(&self, ids: Vec<String>) -> Result<Vec<String>, StorageError> {
+        Ok(ids)
+    }
+    /// What the store will tell this shim about the other shims sharing it, taken once;
+    /// `None` for a store no other shim shares.
+    fn events(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<StoreEvent>> {
+        None
+    }
 }

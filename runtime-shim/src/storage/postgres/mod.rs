@@ -1,6 +1,6 @@
 //! The server store: actor state, saved capabilities and durable execution in a PostgreSQL
-//! database on a server, which shims on other machines can reach. One shim holds a database
-//! at a time, until durable work is claimed with leases.
+//! database on a server, which shims on other machines can reach. The shims that open it as
+//! nodes share its durable work under leases ([`lease`]).
 //!
 //! The client is `tokio-postgres` with a `deadpool` pool: PostgreSQL's own wire protocol,
 //! pipelined, with no C library, and statements prepared once per connection. The store's
@@ -12,21 +12,26 @@
 //! of durable writes is one transaction, which keeps the group commit the journal writer
 //! makes. The schema is created and migrated when the store opens ([`schema`]).
 
+mod lease;
 mod schema;
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::task::Poll;
 use std::time::Duration;
 
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, RecyclingMethod};
 use tokio::runtime::Runtime;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls};
 
+pub use self::lease::Lease;
+use self::lease::Member;
 use super::{
     DurableWrite, Entries, Purge, SavedCapability, StateChanges, StateStore, StorageError,
+    StoreEvent,
 };
 
 /// Connections the store keeps open at most.
@@ -38,30 +43,31 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// step begins ([`StateStore::eager_state_bytes`]); a larger one is read key by key.
 const EAGER_STATE_BYTES: usize = 256 << 10;
 
-/// How often, and how far apart, opening the store asks for a database another shim holds.
-const HOLD_TRIES: u32 = 20;
-const HOLD_RETRY: Duration = Duration::from_millis(50);
-
 /// [`StateStore`] backed by a PostgreSQL database.
 pub struct PostgresStore {
     pool: Pool,
     /// Where the database is (host, port, database, user; never the password), for messages.
     place: Arc<str>,
-    /// The connection that holds the database for this shim (see [`hold`]); `None` only
-    /// while the store is dropped.
+    /// The connection that listens for completions and holds the node's name (see
+    /// [`lease::join`]); `None` only while the store is dropped.
     holder: Option<Client>,
+    /// This shim's lease, when it opened the store as a node.
+    member: Option<Arc<Member>>,
+    /// Where the store tells the shim what other nodes did ([`StoreEvent`]), and what the
+    /// shim reads, until it takes it.
+    events: UnboundedSender<StoreEvent>,
+    received: Mutex<Option<UnboundedReceiver<StoreEvent>>>,
     /// The runtime the connections run on.
     runtime: Background,
 }
 
 impl Drop for PostgresStore {
     fn drop(&mut self) {
-        // The database is let go at once, for the next shim, rather than when the server
-        // sees the connection close.
-        if let Some(holder) = self.holder.take() {
+        // The node leaves at once, so that its name is free and the other nodes take its
+        // invocations at their next sweep, rather than once its lease runs out.
+        if let (Some(holder), Some(member)) = (self.holder.take(), self.member.take()) {
             let _ = wait(&self.runtime, async move {
-                let unlock = "SELECT pg_advisory_unlock_all()";
-                holder.batch_execute(unlock).await.map_err(failed)
+                lease::leave(&holder, &member).await
             });
         }
     }
@@ -98,18 +104,27 @@ impl std::fmt::Debug for PostgresStore {
 impl PostgresStore {
     /// Connects to the database `url` names (`postgres://user:password@host:port/database`,
     /// or the key=value form libpq takes), creating or migrating the guestkit schema in it,
-    /// and holds the database while the store lives: a second shim on it is refused.
+    /// and joins it as node `local` with a lease of the default length: see
+    /// [`connect_as`](Self::connect_as).
     pub fn connect(url: &str) -> Result<Self, StorageError> {
-        Self::open(url, true)
+        Self::open(url, Some(Lease::new("local", Lease::DEFAULT_LENGTH)))
     }
 
-    /// Connects to the database `url` names without holding it, for a command that only
-    /// reads it (`cargo guest invocations`) while a shim may hold it.
+    /// Connects to the database `url` names and joins it as the node `lease` names, for as
+    /// long as the store lives: the node holds the invocations it starts and those it takes
+    /// over from nodes whose lease ran out; a second live process joining under the same name
+    /// is refused.
+    pub fn connect_as(url: &str, lease: Lease) -> Result<Self, StorageError> {
+        Self::open(url, Some(lease))
+    }
+
+    /// Connects to the database `url` names without joining it, for a command that only
+    /// reads it (`cargo guest invocations`) beside the nodes.
     pub fn connect_to_read(url: &str) -> Result<Self, StorageError> {
-        Self::open(url, false)
+        Self::open(url, None)
     }
 
-    fn open(url: &str, holding: bool) -> Result<Self, StorageError> {
+    fn open(url: &str, lease: Option<Lease>) -> Result<Self, StorageError> {
         let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
             StorageError(format!(
                 "`{}` is not a PostgreSQL connection URL: {e}. Give one such as \
@@ -135,7 +150,9 @@ impl PostgresStore {
             .build()
             .map_err(|e| StorageError(format!("starting the PostgreSQL client: {e}")))?;
         let runtime = Background(Some(runtime));
-        let holder = wait(&runtime, hold(config.clone(), place.clone(), holding))?;
+        let (events, received) = tokio::sync::mpsc::unbounded_channel();
+        let joining = lease::join(config.clone(), place.clone(), lease, events.clone());
+        let (holder, member) = wait(&runtime, joining)?;
         let manager = Manager::from_config(
             config,
             NoTls,
@@ -148,12 +165,32 @@ impl PostgresStore {
             .runtime(deadpool_postgres::Runtime::Tokio1)
             .build()
             .map_err(|e| StorageError(format!("{place}: {e}")))?;
+        if let Some(member) = &member {
+            runtime.spawn(lease::keep(
+                pool.clone(),
+                Arc::clone(member),
+                events.clone(),
+            ));
+        }
         Ok(Self {
             pool,
             place: place.into(),
             holder: Some(holder),
+            member,
+            events,
+            received: Mutex::new(Some(received)),
             runtime,
         })
+    }
+
+    /// The fencing token of this node's lease, checked first: `None` when the store did not
+    /// join as a node.
+    fn token(&self) -> Result<Option<i64>, StorageError> {
+        let Some(member) = &self.member else {
+            return Ok(None);
+        };
+        member.check()?;
+        Ok(Some(member.token))
     }
 
     /// Runs `work` with a pooled connection on the store's runtime, and waits for it.
@@ -179,12 +216,23 @@ impl PostgresStore {
         data: D,
         statements: impl for<'a> FnOnce(&mut Writes<'a>, &'a D) + Send + 'static,
     ) -> Result<(), StorageError> {
+        let member = self.member.clone();
+        let events = self.events.clone();
         self.run(async move |mut client| {
             let mut writes = Writes::default();
             statements(&mut writes, &data);
             let txn = client.transaction().await.map_err(failed)?;
-            writes.send(&txn).await?;
-            txn.commit().await.map_err(failed)
+            match writes.send(&txn).await {
+                Ok(()) => txn.commit().await.map_err(failed),
+                Err(Unmet::Failed(e)) => Err(e),
+                Err(Unmet::Fenced) => Err(match member {
+                    Some(member) => member.lose(&events),
+                    None => StorageError("a fenced write without a lease".into()),
+                }),
+                Err(Unmet::HeldElsewhere(id)) => Err(StorageError(format!(
+                    "durable invocation `{id}` is held by another node, which alone writes it"
+                ))),
+            }
         })
     }
 }
@@ -202,45 +250,6 @@ fn wait<T: Send + 'static>(
     answered
         .recv()
         .map_err(|_| StorageError("the PostgreSQL store has stopped".into()))?
-}
-
-/// Connects to the database, brings its schema up to date, makes the node secret if there is
-/// none, and, when `holding`, holds the database for this shim: the connection returned keeps
-/// a session lock, and a second shim asking for it is refused. Durable invocations run on the shim that
-/// holds the database; until they are claimed with leases, two shims on one database would
-/// both run them.
-async fn hold(
-    config: tokio_postgres::Config,
-    place: String,
-    holding: bool,
-) -> Result<Client, StorageError> {
-    let (mut client, connection) =
-        (config.connect(NoTls).await).map_err(|e| unreachable(&place, &e))?;
-    tokio::spawn(connection);
-    schema::migrate(&mut client).await?;
-    // A shim that just let the database go may not have been seen to leave yet.
-    let hold = "SELECT pg_try_advisory_lock(hashtext('guestkit shim'))";
-    let mut tries = 1;
-    while holding && !(client.query_one(hold, &[]).await.map_err(failed)?).get::<_, bool>(0) {
-        if tries == HOLD_TRIES {
-            return Err(StorageError(format!(
-                "{place} is in use by another shim process; stop it or give a different \
-                 database"
-            )));
-        }
-        tries += 1;
-        tokio::time::sleep(HOLD_RETRY).await;
-    }
-    let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).map_err(|e| StorageError(e.to_string()))?;
-    client
-        .execute(
-            "INSERT INTO guestkit.node VALUES ('secret'::bytea, $1) ON CONFLICT DO NOTHING",
-            &[&secret.as_slice()],
-        )
-        .await
-        .map_err(failed)?;
-    Ok(client)
 }
 
 fn unreachable(place: &str, e: &dyn std::fmt::Display) -> StorageError {
@@ -293,10 +302,21 @@ const STATE_SET: &str = "INSERT INTO guestkit.state VALUES ($1, $2, $3) \
 const STATE_DELETE: &str = "DELETE FROM guestkit.state WHERE actor = $1 AND key = $2";
 const JOURNAL_PUT: &str = "INSERT INTO guestkit.journal VALUES ($1, $2, $3) \
     ON CONFLICT (invocation, index) DO UPDATE SET entry = excluded.entry";
-const INVOCATION_PUT: &str = "INSERT INTO guestkit.invocations VALUES ($1, $2) \
-    ON CONFLICT (id) DO UPDATE SET record = excluded.record";
-const COMPLETE: &str =
-    "INSERT INTO guestkit.completions VALUES ($1, $2) ON CONFLICT (id) DO NOTHING";
+/// An invocation's record, written by the node that holds it (a new one is held by the node
+/// that writes it first), or by a store that did not join as a node (`$3` null: a tool, or
+/// a test, writing while no node runs).
+const INVOCATION_PUT: &str = "INSERT INTO guestkit.invocations (id, record, holder) \
+    VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET record = excluded.record \
+    WHERE excluded.holder IS NULL OR guestkit.invocations.holder = excluded.holder";
+/// Completes `$1` with `$2` unless it was completed before, and then tells every node
+/// listening, once the transaction commits: a row when it completed it.
+const COMPLETE: &str = "WITH landed AS ( \
+        INSERT INTO guestkit.completions VALUES ($1, $2) ON CONFLICT (id) DO NOTHING \
+        RETURNING id) \
+    SELECT pg_notify('guestkit_completions', convert_from(id, 'UTF8')) FROM landed";
+/// The fence: the node's lease row, locked until the transaction ends, or no row when the
+/// lease is gone.
+const FENCE: &str = "SELECT 1 FROM guestkit.nodes WHERE token = $1 FOR SHARE";
 const CAPABILITY_SAVE: &str = "INSERT INTO guestkit.capabilities VALUES ($1, $2, $3, $4) \
     ON CONFLICT (holder, issuer, params) DO UPDATE SET signature = excluded.signature";
 const CAPABILITY_FORGET: &str =
@@ -306,19 +326,57 @@ const JOURNAL_DELETE: &str = "DELETE FROM guestkit.journal WHERE invocation = $1
 const COMPLETIONS_DELETE: &str =
     "DELETE FROM guestkit.completions WHERE substr(id, 1, length($1::bytea)) = $1::bytea";
 
-/// A statement's parameter: bytes (names, keys, values) or a number.
+/// A statement's parameter: bytes (names, keys, values), a number, or a lease's token (none
+/// for a store that did not join as a node).
 enum Param<'a> {
     Bytes(&'a [u8]),
     Number(i64),
+    Token(Option<i64>),
+}
+
+/// What a statement must do, or the transaction fails.
+#[derive(Clone, Copy)]
+enum Expect<'a> {
+    Anything,
+    /// The fence finds the node's lease.
+    Lease,
+    /// The write of this invocation's record lands: this node holds it.
+    Holds(&'a str),
+}
+
+/// Why a transaction did not commit.
+enum Unmet<'a> {
+    Failed(StorageError),
+    /// The node's lease is gone.
+    Fenced,
+    /// Another node holds this invocation.
+    HeldElsewhere(&'a str),
 }
 
 /// Statements to run in order in one transaction, sent together ([`Writes::send`]).
 #[derive(Default)]
-struct Writes<'a>(Vec<(&'static str, Vec<Param<'a>>)>);
+struct Writes<'a>(Vec<(&'static str, Vec<Param<'a>>, Expect<'a>)>);
 
 impl<'a> Writes<'a> {
     fn push(&mut self, sql: &'static str, params: Vec<Param<'a>>) {
-        self.0.push((sql, params));
+        self.0.push((sql, params, Expect::Anything));
+    }
+
+    /// First of all, when `token` is a lease's: the fence, which fails the transaction once
+    /// another node has taken this one's work over.
+    fn fence(&mut self, token: Option<i64>) {
+        if let Some(token) = token {
+            self.0
+                .push((FENCE, vec![Param::Number(token)], Expect::Lease));
+        }
+    }
+
+    /// Completes `id` with `value` unless it has been, and tells the other nodes.
+    fn complete(&mut self, id: &'a str, value: &'a [u8]) {
+        self.push(
+            COMPLETE,
+            vec![Param::Bytes(id.as_bytes()), Param::Bytes(value)],
+        );
     }
 
     /// The statements that apply `changes` to `actor`'s state.
@@ -336,8 +394,10 @@ impl<'a> Writes<'a> {
         }
     }
 
-    /// The statements that apply durable execution's `writes`, in order.
-    fn durable(&mut self, writes: &'a [DurableWrite]) {
+    /// The statements that apply durable execution's `writes`, in order, as the node whose
+    /// lease has `token`.
+    fn durable(&mut self, writes: &'a [DurableWrite], token: Option<i64>) {
+        self.fence(token);
         for write in writes {
             if let Some((owner, changes)) = write.state_changes() {
                 self.state(owner, changes);
@@ -357,11 +417,18 @@ impl<'a> Writes<'a> {
                     completes,
                     ..
                 } => {
-                    let put = vec![Param::Bytes(id.as_bytes()), Param::Bytes(record)];
-                    self.push(INVOCATION_PUT, put);
+                    let put = vec![
+                        Param::Bytes(id.as_bytes()),
+                        Param::Bytes(record),
+                        Param::Token(token),
+                    ];
+                    let expect = match token {
+                        Some(_) => Expect::Holds(id),
+                        None => Expect::Anything,
+                    };
+                    self.0.push((INVOCATION_PUT, put, expect));
                     if let Some((id, value)) = completes {
-                        let complete = vec![Param::Bytes(id.as_bytes()), Param::Bytes(value)];
-                        self.push(COMPLETE, complete);
+                        self.complete(id, value);
                     }
                 }
             }
@@ -385,17 +452,19 @@ impl<'a> Writes<'a> {
     /// request leaves when its future is first polled, and the server answers them in turn,
     /// so polling each once, in order, before waiting on any puts the whole batch on the wire
     /// at once: one round trip, where awaiting each would make one per statement.
-    async fn send(&self, client: &impl GenericClient) -> Result<(), StorageError> {
+    async fn send(&self, client: &impl GenericClient) -> Result<(), Unmet<'a>> {
         let mut prepared = Vec::with_capacity(self.0.len());
-        for (sql, _) in &self.0 {
-            prepared.push(client.prepare_cached(sql).await.map_err(failed)?);
+        for (sql, ..) in &self.0 {
+            let statement = client.prepare_cached(sql).await;
+            prepared.push(statement.map_err(|e| Unmet::Failed(failed(e)))?);
         }
         let params: Vec<Vec<&(dyn ToSql + Sync)>> = (self.0.iter())
-            .map(|(_, params)| {
+            .map(|(_, params, _)| {
                 (params.iter())
                     .map(|p| match p {
                         Param::Bytes(b) => b as &(dyn ToSql + Sync),
                         Param::Number(n) => n,
+                        Param::Token(t) => t,
                     })
                     .collect()
             })
@@ -409,12 +478,16 @@ impl<'a> Writes<'a> {
             .collect();
         std::future::poll_fn(|cx| {
             let mut waiting = false;
-            for slot in &mut calls {
+            for (slot, (.., expect)) in calls.iter_mut().zip(&self.0) {
                 let Some(call) = slot else { continue };
-                match call.as_mut().poll(cx) {
-                    Poll::Ready(Ok(_)) => *slot = None,
-                    Poll::Ready(Err(e)) => return Poll::Ready(Err(failed(e))),
-                    Poll::Pending => waiting = true,
+                match (call.as_mut().poll(cx), expect) {
+                    (Poll::Ready(Ok(0)), Expect::Lease) => return Poll::Ready(Err(Unmet::Fenced)),
+                    (Poll::Ready(Ok(0)), Expect::Holds(id)) => {
+                        return Poll::Ready(Err(Unmet::HeldElsewhere(id)));
+                    }
+                    (Poll::Ready(Ok(_)), _) => *slot = None,
+                    (Poll::Ready(Err(e)), _) => return Poll::Ready(Err(Unmet::Failed(failed(e)))),
+                    (Poll::Pending, _) => waiting = true,
                 }
             }
             if waiting {
@@ -434,10 +507,10 @@ async fn complete(
     value: &[u8],
 ) -> Result<bool, StorageError> {
     let completed = client
-        .execute(COMPLETE, &[&id.as_bytes(), &value])
+        .query(COMPLETE, &[&id.as_bytes(), &value])
         .await
         .map_err(failed)?;
-    Ok(completed == 1)
+    Ok(completed.len() == 1)
 }
 
 /// The first column of each row `query` returns, in order.
@@ -643,8 +716,31 @@ impl StateStore for PostgresStore {
     }
 
     fn write_durable(&self, writes: &[&DurableWrite]) -> Result<(), StorageError> {
+        let token = self.token()?;
         let writes: Vec<DurableWrite> = writes.iter().map(|&w| w.clone()).collect();
-        self.transact(writes, |statements, writes| statements.durable(writes))
+        self.transact(writes, move |statements, writes| {
+            statements.durable(writes, token)
+        })
+    }
+
+    fn held(&self, ids: Vec<String>) -> Result<Vec<String>, StorageError> {
+        let Some(token) = self.token()? else {
+            return Ok(ids);
+        };
+        self.run(async move |client| {
+            let ids: Vec<&[u8]> = ids.iter().map(|id| id.as_bytes()).collect();
+            let held: Vec<Vec<u8>> = column(
+                &client,
+                "SELECT id FROM guestkit.invocations WHERE id = ANY($1) AND holder = $2",
+                &[&ids, &token],
+            )
+            .await?;
+            held.into_iter().map(text).collect()
+        })
+    }
+
+    fn events(&self) -> Option<UnboundedReceiver<StoreEvent>> {
+        self.received.lock().unwrap().take()
     }
 
     fn journal(&self, id: &str) -> Result<Vec<Vec<u8>>, StorageError> {

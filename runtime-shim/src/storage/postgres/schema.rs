@@ -53,6 +53,18 @@ const MIGRATIONS: &[&str] = &[
         value bytea NOT NULL
     );
     "#,
+    // 2: leases. Each node's lease, with its fencing token and when it runs out; each
+    // invocation's holder (a token; none for the invocations written before).
+    r#"
+    CREATE SEQUENCE guestkit.lease_tokens;
+    CREATE TABLE guestkit.nodes (
+        token bigint PRIMARY KEY,
+        name bytea NOT NULL,
+        expires_at timestamptz NOT NULL
+    );
+    ALTER TABLE guestkit.invocations ADD COLUMN holder bigint;
+    CREATE INDEX invocations_by_holder ON guestkit.invocations (holder);
+    "#,
 ];
 
 /// The schema version this shim writes and reads.
