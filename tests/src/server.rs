@@ -25,10 +25,16 @@ impl Server {
     /// Starts `cargo guest COMMAND --listen 127.0.0.1:0 --state-dir DIR` in `cwd` and waits
     /// until it listens.
     pub fn start(command: &str, cwd: &Path) -> Self {
+        Self::start_with(command, cwd, &[])
+    }
+
+    /// [`start`](Self::start), with `args` after the command's own.
+    pub fn start_with(command: &str, cwd: &Path, args: &[&str]) -> Self {
         let state = tempfile::tempdir().unwrap();
         let mut child = Command::new(cargo_guest())
             .args(["guest", command, "--listen", "127.0.0.1:0", "--state-dir"])
             .arg(state.path())
+            .args(args)
             .current_dir(cwd)
             .env("CARGO_TARGET_DIR", guest_target_dir())
             .stdout(Stdio::piped())
