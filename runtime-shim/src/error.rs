@@ -36,6 +36,8 @@ pub enum ShimError {
     Storage(#[from] StorageError),
     #[error("durable invocation: {0}")]
     Invocation(String),
+    #[error("cluster: {0}")]
+    Cluster(String),
     /// A request the service cannot take as it is (a key it has no use for, none where it
     /// needs one, an empty idempotency key).
     #[error("durable invocation refused: {0}")]

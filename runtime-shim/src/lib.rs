@@ -16,6 +16,7 @@
 mod actor;
 mod capability;
 mod clock;
+mod cluster;
 mod component;
 pub mod conformance;
 pub mod declaration;
@@ -35,9 +36,11 @@ mod state;
 pub mod storage;
 pub mod value;
 mod wave;
+mod wire;
 mod wit;
 
 pub use crate::clock::{Clock, Elapsed, ManualClock, Sleep};
+pub use crate::cluster::ClusterOptions;
 pub use crate::component::{MAX_COMPONENT_BYTES, Module, read_component};
 pub use crate::durable::Replayed;
 pub use crate::error::{InvokeError, ShimError};

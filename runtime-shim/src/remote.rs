@@ -9,9 +9,13 @@
 //! - a capability issued on the sending node is that node's word; one issued on a third node
 //!   is not, and is stripped like a forged one.
 
-use crate::mailbox::Envelope;
+use tokio::sync::oneshot;
+
+use crate::mailbox::{Envelope, Reply};
 use crate::node::Node;
+use crate::router::Requester;
 use crate::wit::log::Level;
+use crate::wit::messaging::SendError;
 use crate::wit::types::{ActorError, Address, Capability, Payload};
 
 /// A capability on the wire: one this node issued comes back with its seal.
@@ -39,6 +43,46 @@ pub(crate) fn seal_holder(node: &str) -> String {
 
 /// Delivers an inbound remote message to an actor of `node`, or says why it was dropped.
 pub(crate) fn receive(node: &Node, message: RemoteMessage) -> Result<u64, ActorError> {
+    let (source, target, payload) = admit(node, message)?;
+    let id = node.router.next_id();
+    node.router.send(
+        &target,
+        Envelope {
+            id,
+            source,
+            expects_response: false,
+            payload,
+            attachments: Vec::new(),
+        },
+    );
+    Ok(id)
+}
+
+/// Delivers an inbound remote request to an actor of `node`: its one outcome (the actor's
+/// response, or why it failed, `timed-out` after `timeout`) comes through the receiver
+/// returned. An error when it was refused at once.
+pub(crate) fn receive_request(
+    node: &Node,
+    message: RemoteMessage,
+    timeout: Option<std::time::Duration>,
+) -> Result<oneshot::Receiver<Result<Reply, SendError>>, ActorError> {
+    let (source, target, payload) = admit(node, message)?;
+    let (tx, rx) = oneshot::channel();
+    let id = node.router.next_id();
+    let envelope = Envelope {
+        id,
+        source,
+        expects_response: true,
+        payload,
+        attachments: Vec::new(),
+    };
+    (node.router).request(target, envelope, Requester::Host(tx), None, timeout);
+    Ok(rx)
+}
+
+/// What of an inbound remote message reaches its target, once checked: its source, target
+/// and payload, with the capabilities that pass; or why it is refused.
+fn admit(node: &Node, message: RemoteMessage) -> Result<(Address, Address, Payload), ActorError> {
     let RemoteMessage {
         source,
         target,
@@ -66,9 +110,21 @@ pub(crate) fn receive(node: &Node, message: RemoteMessage) -> Result<u64, ActorE
         }
         Some(true) => {}
     }
+    payload.capabilities = vouched(node, &source, &target, capabilities);
+    Ok((source, target, payload))
+}
+
+/// Those of `capabilities`, from `source` on another node to `target` on `node`, that are
+/// vouched for: issued on this node and carrying the seal it put on them for `source`'s
+/// node, or issued on `source`'s node. The others are stripped, with a warning.
+pub(crate) fn vouched(
+    node: &Node,
+    source: &Address,
+    target: &Address,
+    capabilities: Vec<SealedCapability>,
+) -> Vec<Capability> {
     let holder = seal_holder(&source.node);
-    payload.capabilities = capabilities
-        .into_iter()
+    (capabilities.into_iter())
         .filter_map(|SealedCapability { capability, seal }| {
             let issuer = &capability.issuer.node;
             let vouched = if *issuer == node.name {
@@ -82,21 +138,9 @@ pub(crate) fn receive(node: &Node, message: RemoteMessage) -> Result<u64, ActorE
                      neither sealed by this node nor issued on {}",
                     capability.issuer, capability.params, source.node
                 );
-                node.log(&target, Level::Warn, why);
+                node.log(target, Level::Warn, why);
             }
             vouched.then_some(capability)
         })
-        .collect();
-    let id = node.router.next_id();
-    node.router.send(
-        &target,
-        Envelope {
-            id,
-            source,
-            expects_response: false,
-            payload,
-            attachments: Vec::new(),
-        },
-    );
-    Ok(id)
+        .collect()
 }

@@ -65,6 +65,17 @@ pub(crate) struct Process {
     pub obituary: Vec<oneshot::Sender<ExitReason>>,
 }
 
+/// The way to the actors of other nodes, once the shim has joined a cluster: a transport.
+pub(crate) trait Network: Send + Sync {
+    /// Sends a one-way message to `to`, an actor of another node. Delivery is not
+    /// guaranteed, as between local actors.
+    fn send(&self, to: &Address, envelope: Envelope);
+    /// Sends request `envelope` to `to`, an actor of another node, to be answered within
+    /// `timeout`: its one outcome comes back through [`Router::respond`] or
+    /// [`Router::fail`], under the envelope's id.
+    fn request(&self, to: &Address, envelope: Envelope, timeout: Option<Duration>);
+}
+
 /// The embedding application's process and package name, on its node.
 const HOST_NAME: &str = "host";
 const HOST_PACKAGE: &str = "guestkit";
@@ -76,6 +87,8 @@ pub(crate) struct Router {
     processes: Mutex<HashMap<Key, Process>>,
     pending: Mutex<HashMap<u64, Pending>>,
     next_id: AtomicU64,
+    /// The way to other nodes, once the shim joined a cluster.
+    network: std::sync::OnceLock<Arc<dyn Network>>,
 }
 
 impl Router {
@@ -86,6 +99,7 @@ impl Router {
             clock,
             processes: Mutex::default(),
             pending: Mutex::default(),
+            network: std::sync::OnceLock::new(),
             next_id: AtomicU64::new(0),
         }
     }
@@ -146,9 +160,20 @@ impl Router {
         found.first().map(|a| (*a).clone())
     }
 
+    /// Gives the router its way to other nodes; false when it had one already.
+    pub fn connect(&self, network: Arc<dyn Network>) -> bool {
+        self.network.set(network).is_ok()
+    }
+
+    /// The way to `to`, when it is an actor of another node.
+    fn remote(&self, to: &Address) -> Option<Option<&Arc<dyn Network>>> {
+        (to.node != self.node).then(|| self.network.get())
+    }
+
     /// Whether `from` may message `to`: the host and the actor itself always may; others need
     /// `to` to be public or a messaging capability issued by it. A remote target needs the
-    /// kernel's `"network"` capability, and this shim has no network to reach it with.
+    /// kernel's `"network"` capability, and a shim that joined a cluster to reach it with
+    /// (`offline` without one); whether the remote target takes it is its node's word.
     /// A local target that does not exist passes: sends to it are dropped and requests fail
     /// `not-found`.
     pub fn authorize(&self, from: &Address, to: &Address) -> Result<(), ActorError> {
@@ -166,7 +191,10 @@ impl Router {
                     to.node
                 )));
             }
-            return Err(ActorError::Offline);
+            return match self.network.get() {
+                Some(_) => Ok(()),
+                None => Err(ActorError::Offline),
+            };
         }
         let Some(target) = processes.get(to.key()) else {
             return Ok(());
@@ -224,7 +252,13 @@ impl Router {
 
     /// One-way: a missing target drops the message, as delivery is not guaranteed.
     pub fn send(&self, to: &Address, envelope: Envelope) {
-        self.deliver(to, Delivery::Request(envelope));
+        match self.remote(to) {
+            Some(Some(network)) => network.send(to, envelope),
+            Some(None) => {}
+            None => {
+                self.deliver(to, Delivery::Request(envelope));
+            }
+        }
     }
 
     /// Delivers a request whose outcome goes to `requester` within `timeout` (`None`: no deadline).
@@ -239,6 +273,21 @@ impl Router {
         timeout: Option<Duration>,
     ) {
         let id = envelope.id;
+        if let Some(network) = self.remote(&to) {
+            self.expect(
+                id,
+                to.clone(),
+                &envelope.payload,
+                requester,
+                context,
+                timeout,
+            );
+            match network {
+                Some(network) => network.request(&to, envelope, timeout),
+                None => self.fail(id, ActorError::Offline),
+            }
+            return;
+        }
         let processes = self.processes.lock().unwrap();
         let requester = match requester {
             Requester::Actor(a) => match processes.get(a.key()) {
@@ -285,6 +334,13 @@ impl Router {
     /// the original requester (Kinode's inherit).
     pub fn forward(&self, to: &Address, envelope: Envelope) {
         let id = envelope.id;
+        if let Some(network) = self.remote(to) {
+            match network {
+                Some(network) => network.request(to, envelope, None),
+                None => self.fail(id, ActorError::Offline),
+            }
+            return;
+        }
         if !self.deliver(to, Delivery::Request(envelope)) {
             self.fail(id, ActorError::NotFound(format!("no actor at {to}")));
         }

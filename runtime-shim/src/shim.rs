@@ -18,6 +18,7 @@ use crate::actor::components::Components;
 use crate::actor::life::{self, Spec};
 use crate::capability::{Held, Seal};
 use crate::clock::Clock;
+use crate::cluster::ClusterOptions;
 use crate::component::Module;
 use crate::durable::{self, Replayed};
 use crate::engine::EpochTicker;
@@ -998,6 +999,22 @@ impl Shim {
             },
         );
         Ok(id)
+    }
+
+    /// Joins the cluster whose NATS server is at `url` as this shim's node (its name is
+    /// [`ShimBuilder::node`]'s, which must be the only node of that name): messages to actors
+    /// of other nodes of the cluster go there over NATS, and theirs come here, under the rules
+    /// of [`remote`](crate::remote). Call it on the runtime the shim runs on.
+    pub async fn join_cluster(&self, url: &str, options: &ClusterOptions) -> Result<(), ShimError> {
+        let nats =
+            (crate::cluster::join(&self.node, url, options).await).map_err(ShimError::Cluster)?;
+        if !self.node.router.connect(nats) {
+            return Err(ShimError::Cluster(format!(
+                "node `{}` has joined a cluster already",
+                self.node.name
+            )));
+        }
+        Ok(())
     }
 
     /// Hands this node an inbound message from another node (what a transport does), under the

@@ -2,7 +2,8 @@
 //! outgrew one machine: each node holds the durable invocations it starts under a lease;
 //! when a node dies (SIGKILL), another takes its work over once the lease has run out and
 //! finishes it from its journal, each step once; a node that was stopped (SIGSTOP) past its
-//! lease and then resumes writes nothing of the work it lost. Leases here last 600 ms.
+//! lease and then resumes writes nothing of the work it lost. Leases here last 600 ms, and
+//! the nodes join the cluster of the test NATS server.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -12,10 +13,22 @@ use guestkit_shim::storage::{PostgresStore, StateStore};
 use guestkit_tests::server::Server;
 use guestkit_tests::{servers, workspace_root};
 
-/// A node of the repository's app on `url`.
+/// A node of the repository's app on `url`, in the cluster of the test NATS server.
 fn node(url: &str, name: &str) -> Server {
-    let args = ["--store", url, "--node", name, "--lease-ms", "600"];
-    Server::start_with("serve", &workspace_root(), &args)
+    let nats = servers::nats("a serve node").expect("the nodes tests run with both servers");
+    let args = [
+        "--store",
+        url,
+        "--node",
+        name,
+        "--lease-ms",
+        "600",
+        "--cluster",
+        &nats,
+    ];
+    let server = Server::start_with("serve", &workspace_root(), &args);
+    server.wait_for_line(|l| l == format!("joined the cluster as node `{name}`"));
+    server
 }
 
 /// Sends the example workflow's run for order `order` to `server`; its invocation id, once

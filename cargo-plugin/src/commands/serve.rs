@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use guestkit_shim::Limits;
 use guestkit_shim::journal::DEFAULT_RETENTION;
+use guestkit_shim::{ClusterOptions, Limits};
 
 use crate::app::App;
 use crate::build::{self, BuildArgs, BuiltGuest};
@@ -26,6 +26,14 @@ pub struct ServeArgs {
     pub listen: SocketAddr,
     #[command(flatten)]
     pub storage: crate::shim::Storage,
+    /// Join the cluster whose NATS server is here (nats://[USER:PASSWORD@]HOST:PORT) as
+    /// node --node: messages to actors of the other nodes go over NATS. Give each node its
+    /// own --node and the same --store
+    #[arg(long, value_name = "URL", env = "GUESTKIT_CLUSTER")]
+    pub cluster: Option<String>,
+    /// A NATS credentials file (a user JWT and its nkey seed) for --cluster
+    #[arg(long, value_name = "FILE", requires = "cluster")]
+    pub cluster_credentials: Option<PathBuf>,
     /// Build with the release profile
     #[arg(long)]
     pub release: bool,
@@ -68,6 +76,13 @@ pub(crate) async fn start(
 ) -> anyhow::Result<(RunningApp, Arc<Ingress>)> {
     let first = &built.first().context("the app builds no guest")?.path;
     let shim = shim::open(&args.storage, first, DEFAULT_RETENTION)?;
+    if let Some(url) = &args.cluster {
+        let options = ClusterOptions {
+            credentials: args.cluster_credentials.clone(),
+        };
+        shim.join_cluster(url, &options).await?;
+        eprintln!("joined the cluster as node `{}`", args.storage.node);
+    }
     let running = RunningApp::start(shim, app, built).await?;
     let table = running.table()?;
     for (route, actors) in table.routes() {

@@ -1,0 +1,325 @@
+//! The NATS transport between shim nodes: a node that joins a cluster listens on its own
+//! subject, `guestkit.node.NAME`, and reaches the actors of another node through that node's.
+//!
+//! - A one-way message is a NATS message; it is not acknowledged, as delivery is not
+//!   guaranteed between local actors either.
+//! - A request is a NATS request, answered by the target node with the request's one outcome:
+//!   its response, or the error it failed with. One NATS round trip per request. A node no
+//!   one listens for answers at once, NATS telling there are no responders: the request
+//!   fails `offline`.
+//! - What a message may carry is checked on the node it reaches, by the rules of
+//!   [`remote`](crate::remote): the `network` capability, sealed capabilities. Modules and
+//!   connections stay on their node.
+//! - Frames are protobuf ([`wire`](crate::wire)); a message at the shim's size limit crosses
+//!   when the server's `max_payload` takes it, and a larger one is refused at once, naming
+//!   the setting.
+//!
+//! Who may publish on a node's subject is NATS's to decide (accounts, credentials): the
+//! cluster's members trust each other as the nodes they say they are.
+
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use futures_util::StreamExt as _;
+use prost::Message as _;
+
+use crate::mailbox::Envelope;
+use crate::node::Node;
+use crate::remote::{self, RemoteMessage};
+use crate::router::Network;
+use crate::wire::{Frame, WireError, WirePayload};
+use crate::wit::log::Level;
+use crate::wit::types::{ActorError, Address, Payload};
+
+/// The subject node `node` listens on.
+fn subject(node: &str) -> String {
+    format!("guestkit.node.{node}")
+}
+
+/// Why a node name cannot be one NATS subject token, if it cannot.
+pub(crate) fn check_node_name(node: &str) -> Result<(), String> {
+    let bad = |c: char| c == '.' || c == '*' || c == '>' || c.is_whitespace();
+    if node.is_empty() || node.chars().any(bad) {
+        return Err(format!(
+            "node name `{node}` cannot join a cluster: it names the node's NATS subject, so it \
+             must be non-empty, without dots, spaces, `*` or `>`"
+        ));
+    }
+    Ok(())
+}
+
+/// How a node joins a cluster.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterOptions {
+    /// A NATS credentials file (a JWT and its nkey seed), when the server asks for one.
+    pub credentials: Option<std::path::PathBuf>,
+}
+
+/// A node's connection to the cluster.
+#[derive(Clone)]
+pub(crate) struct Nats {
+    client: async_nats::Client,
+    node: Weak<Node>,
+    name: String,
+    /// The largest message the server takes.
+    max_payload: usize,
+}
+
+/// Connects node `node` to the NATS server at `url`, listens on its subject and hands what
+/// arrives to its actors; the transport its router sends through.
+pub(crate) async fn join(
+    node: &Arc<Node>,
+    url: &str,
+    options: &ClusterOptions,
+) -> Result<Arc<Nats>, String> {
+    check_node_name(&node.name)?;
+    let mut connect = async_nats::ConnectOptions::new().name(format!("guestkit {}", node.name));
+    if let Some(path) = &options.credentials {
+        connect = (connect.credentials_file(path).await)
+            .map_err(|e| format!("cannot read the NATS credentials {}: {e}", path.display()))?;
+    }
+    let client = (connect.connect(url).await)
+        .map_err(|e| format!("cannot reach NATS at {}: {e}", redacted(url)))?;
+    let mut inbound = (client.subscribe(subject(&node.name)).await)
+        .map_err(|e| format!("cannot listen on NATS at {}: {e}", redacted(url)))?;
+    let nats = Arc::new(Nats {
+        max_payload: client.server_info().max_payload,
+        client,
+        node: Arc::downgrade(node),
+        name: node.name.clone(),
+    });
+    let listening = Arc::clone(&nats);
+    tokio::spawn(async move {
+        while let Some(message) = inbound.next().await {
+            let Some(node) = listening.node.upgrade() else {
+                return;
+            };
+            listening.arrived(&node, message);
+        }
+    });
+    Ok(nats)
+}
+
+/// `url` without the password it may carry.
+fn redacted(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if scheme < at => {
+            format!("{}***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+impl Nats {
+    /// `payload` from `source` to `target` as a frame's, each capability issued on this node
+    /// sealed for the node it goes to, so that it is trusted when it comes back from there.
+    fn payload(&self, payload: Payload, to_node: &str) -> WirePayload {
+        let node = self.node.upgrade();
+        WirePayload::of(payload, |cap| {
+            let node = node.as_ref()?;
+            (cap.issuer.node == self.name)
+                .then(|| node.seal.sign(&remote::seal_holder(to_node), cap))
+        })
+    }
+
+    /// The frame of `envelope` to `to`, or why it cannot leave this node.
+    fn frame(
+        &self,
+        to: &Address,
+        envelope: Envelope,
+        timeout: Option<Duration>,
+    ) -> Result<Vec<u8>, ActorError> {
+        if !envelope.attachments.is_empty() {
+            return Err(ActorError::InvalidArgument(format!(
+                "modules and connections stay on their node: a message to {to} cannot carry them"
+            )));
+        }
+        let frame = Frame {
+            source: envelope.source.to_string(),
+            target: to.to_string(),
+            payload: Some(self.payload(envelope.payload, &to.node)),
+            error: None,
+            timeout_ms: timeout.map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX)),
+        };
+        self.fits(frame.encode_to_vec())
+    }
+
+    /// `bytes`, when the server takes a message that large.
+    fn fits(&self, bytes: Vec<u8>) -> Result<Vec<u8>, ActorError> {
+        if bytes.len() > self.max_payload {
+            return Err(ActorError::InvalidArgument(format!(
+                "the message is {} bytes on the wire and the NATS server takes up to {}; raise \
+                 the server's max_payload (a message at the shim's limit needs about 4.1 MiB)",
+                bytes.len(),
+                self.max_payload
+            )));
+        }
+        Ok(bytes)
+    }
+
+    /// Hands a message that arrived to the actors of `node`: a one-way message is delivered or
+    /// dropped (with a warning); a request is answered with its outcome.
+    fn arrived(&self, node: &Arc<Node>, message: async_nats::Message) {
+        let reply = message.reply.clone();
+        let frame = match Frame::decode(message.payload.as_ref()) {
+            Ok(frame) => frame,
+            Err(e) => {
+                let why = ActorError::DecodeFailure(format!("a frame from another node: {e}"));
+                return self.answer(reply, Err(why), "");
+            }
+        };
+        let (Some(source), Some(target)) =
+            (Address::parse(&frame.source), Address::parse(&frame.target))
+        else {
+            let why = ActorError::InvalidArgument(format!(
+                "a frame from another node names `{}` and `{}`, which are not addresses",
+                frame.source, frame.target
+            ));
+            return self.answer(reply, Err(why), "");
+        };
+        let (payload, capabilities) = frame.payload.unwrap_or_default().into_payload();
+        let inbound = RemoteMessage {
+            source: source.clone(),
+            target: target.clone(),
+            payload,
+            capabilities,
+        };
+        let Some(reply) = reply else {
+            if let Err(e) = remote::receive(node, inbound) {
+                let why = format!("dropped a message from {source}: {}", e.describe());
+                node.log(&target, Level::Warn, why);
+            }
+            return;
+        };
+        let timeout = frame.timeout_ms.map(Duration::from_millis);
+        match remote::receive_request(node, inbound, timeout) {
+            Err(e) => self.answer(Some(reply), Err(e), &source.node),
+            Ok(outcome) => {
+                let nats = self.clone();
+                tokio::spawn(async move {
+                    let outcome = match outcome.await {
+                        Ok(Ok(reply)) => Ok((reply.source, reply.payload)),
+                        Ok(Err(failed)) => Err(failed.error),
+                        Err(_) => Err(ActorError::Unavailable("the node is stopping".into())),
+                    };
+                    nats.answer(Some(reply), outcome, &source.node);
+                });
+            }
+        }
+    }
+
+    /// Sends a request's outcome to `reply`, the subject its requester waits on.
+    fn answer(
+        &self,
+        reply: Option<async_nats::Subject>,
+        outcome: Result<(Address, Payload), ActorError>,
+        to_node: &str,
+    ) {
+        let Some(reply) = reply else { return };
+        let frame = match outcome {
+            Ok((source, payload)) => Frame {
+                source: source.to_string(),
+                payload: Some(self.payload(payload, to_node)),
+                ..Frame::default()
+            },
+            Err(e) => Frame {
+                error: Some(WireError::of(&e)),
+                ..Frame::default()
+            },
+        };
+        let bytes = self.fits(frame.encode_to_vec()).unwrap_or_else(|e| {
+            let error = Some(WireError::of(&e));
+            Frame {
+                error,
+                ..Frame::default()
+            }
+            .encode_to_vec()
+        });
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let _ = client.publish(reply, bytes.into()).await;
+        });
+    }
+
+    /// The outcome of request `id` that came back from `to`'s node, handed to its requester.
+    fn outcome(
+        &self,
+        id: u64,
+        to: &Address,
+        answer: Result<async_nats::Message, async_nats::RequestError>,
+    ) {
+        let Some(node) = self.node.upgrade() else {
+            return;
+        };
+        use async_nats::RequestErrorKind::*;
+        let frame = match answer {
+            Ok(message) => Frame::decode(message.payload.as_ref()).map_err(|e| {
+                ActorError::DecodeFailure(format!("the answer of node `{}`: {e}", to.node))
+            }),
+            Err(e) => Err(match e.kind() {
+                NoResponders => ActorError::Offline,
+                TimedOut => ActorError::TimedOut,
+                MaxPayloadExceeded | InvalidSubject => ActorError::InvalidArgument(format!(
+                    "a message to {to} cannot go over NATS: {e}"
+                )),
+                Other => ActorError::Unavailable(format!("NATS: {e}")),
+            }),
+        };
+        let frame = match frame {
+            Ok(frame) => frame,
+            Err(e) => return node.router.fail(id, e),
+        };
+        if let Some(error) = frame.error {
+            return node.router.fail(id, error.into_error());
+        }
+        let source = Address::parse(&frame.source).unwrap_or_else(|| to.clone());
+        let (payload, capabilities) = frame.payload.unwrap_or_default().into_payload();
+        let mut payload = payload;
+        payload.capabilities = remote::vouched(&node, &source, to, capabilities);
+        node.router.respond(id, source, payload, Vec::new());
+    }
+}
+
+impl Network for Nats {
+    fn send(&self, to: &Address, envelope: Envelope) {
+        let source = envelope.source.clone();
+        let bytes = match self.frame(to, envelope, None) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                if let Some(node) = self.node.upgrade() {
+                    let why = format!("dropped a message to {to}: {}", e.describe());
+                    node.log(&source, Level::Warn, why);
+                }
+                return;
+            }
+        };
+        let (client, subject) = (self.client.clone(), subject(&to.node));
+        tokio::spawn(async move {
+            let _ = client.publish(subject, bytes.into()).await;
+        });
+    }
+
+    fn request(&self, to: &Address, envelope: Envelope, timeout: Option<Duration>) {
+        let id = envelope.id;
+        let bytes = match self.frame(to, envelope, timeout) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                if let Some(node) = self.node.upgrade() {
+                    node.router.fail(id, e);
+                }
+                return;
+            }
+        };
+        let nats = self.clone();
+        let to = to.clone();
+        tokio::spawn(async move {
+            // The requester's own deadline fails it, on the shim's clock; the target node
+            // answers `timed-out` by then too.
+            let request = async_nats::Request::new()
+                .payload(bytes.into())
+                .timeout(None);
+            let answer = nats.client.send_request(subject(&to.node), request).await;
+            nats.outcome(id, &to, answer);
+        });
+    }
+}

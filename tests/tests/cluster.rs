@@ -1,0 +1,158 @@
+//! Two shim nodes joined over a real NATS server (the one `.ci/servers` started): messages
+//! to an actor of the other node cross as they do between local actors (SEMANTICS 5, 13,
+//! 14): a call gets its answer, a one-way message arrives, a message at the shim's size limit
+//! crosses, the `network` capability gates both ends, a node nobody runs is `offline`, a
+//! request the other side never answers times out, and capabilities the other node cannot
+//! vouch for are stripped.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use guestkit_shim::{Address, ClusterOptions, SpawnOptions};
+use guestkit_tests::host::TestHost;
+use guestkit_tests::servers;
+use probe_script::{Cap, Message, Op, Script, Seen};
+
+/// A node name no other test (of this run or another) uses on the shared NATS server.
+fn unique(name: &str) -> String {
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+    let n = MADE.fetch_add(1, Ordering::Relaxed);
+    format!("{name}{}x{n}", std::process::id())
+}
+
+/// Two nodes in one cluster: `a` and `b`.
+async fn pair(url: &str) -> (TestHost, TestHost) {
+    let join = async |name: &str| {
+        let host = TestHost::builder().node(&unique(name)).build();
+        (host.shim)
+            .join_cluster(url, &ClusterOptions::default())
+            .await
+            .expect("the node joins the cluster");
+        host
+    };
+    (join("a").await, join("b").await)
+}
+
+/// A probe on `host` that may talk to other nodes, running `script` first when given.
+async fn networked(host: &TestHost, name: &str, script: Option<Script>) -> Address {
+    let mut opts = SpawnOptions::new(name).capability(host.shim.kernel_capability("network"));
+    if let Some(script) = script {
+        opts = opts.args(script.to_bytes());
+    }
+    host.spawn(opts).await
+}
+
+#[tokio::test]
+async fn sem_05_13_a_call_to_another_node_gets_its_answer_even_at_the_size_limit() {
+    let Some(url) = servers::nats("a call to another node") else {
+        return;
+    };
+    let (a, b) = pair(&url).await;
+    let caller = networked(&a, "caller", None).await;
+    let echoer = networked(&b, "echoer", None).await;
+    let big = "x".repeat(4_000_000);
+    let got = a
+        .run_still(
+            &caller,
+            [
+                Op::call(Message::to(&echoer).route("echo").body("hi"), None),
+                Op::call(Message::to(&echoer).route("echo").body(big.as_str()), None),
+            ],
+        )
+        .await;
+    assert_eq!(got.ok::<Seen>(0).body(), r#"{"echo":"hi"}"#);
+    let echoed = got.ok::<Seen>(1).body().to_owned();
+    assert_eq!(echoed.len(), big.len() + r#"{"echo":""}"#.len());
+}
+
+#[tokio::test]
+async fn sem_13_a_message_reaches_another_node_and_unknown_or_closed_targets_are_named() {
+    let Some(url) = servers::nats("a message to another node") else {
+        return;
+    };
+    let (a, b) = pair(&url).await;
+    let sender = networked(&a, "sender", None).await;
+    let listener = networked(&b, "listener", Some(Script::new([Op::receive(None)]))).await;
+    let deaf = b.probe("deaf").await;
+    let ghost = unique("ghost");
+    let nobody = format!("{}@nobody:x:{}", listener.node, listener.node);
+    let got = a
+        .run_still(
+            &sender,
+            [
+                Op::send(Message::to(&listener).body("hello from a")),
+                Op::call(
+                    Message::to(format!("{ghost}@x:x:{ghost}")).route("echo"),
+                    None,
+                ),
+                Op::call(Message::to(&nobody).route("echo"), None),
+                Op::call(Message::to(&deaf).route("echo"), None),
+            ],
+        )
+        .await;
+    let failed = |i| got.err::<Seen>(i).send_failed().error.clone();
+    assert_eq!(failed(1), "offline", "no node `{ghost}` runs");
+    assert!(failed(2).starts_with("not found: no actor at"), "{got:?}");
+    assert!(
+        failed(3).starts_with("permission denied") && failed(3).contains("\"network\""),
+        "{got:?}"
+    );
+    // NATS keeps a node's messages to another in order: the message is there by the time
+    // the calls after it were answered.
+    let heard = b.init_results(&listener).await;
+    assert_eq!(heard.seen(0).body(), "hello from a");
+    assert_eq!(heard.seen(0).request().source, sender.to_string());
+
+    // Without the capability, the sender's own node refuses before anything leaves.
+    let local = a.probe("local").await;
+    let got = a
+        .run_still(&local, [Op::send(Message::to(&listener).body("no"))])
+        .await;
+    assert!(got.error(0).starts_with("permission denied"), "{got:?}");
+}
+
+#[tokio::test]
+async fn sem_05_a_request_the_other_node_never_answers_times_out() {
+    let Some(url) = servers::nats("a request that times out") else {
+        return;
+    };
+    let (a, b) = pair(&url).await;
+    let caller = networked(&a, "caller", None).await;
+    let silent = networked(&b, "silent", None).await;
+    let wait = Script::new([Op::receive(None)]).to_text();
+    // The caller's node moves its clock to the deadline once it is idle.
+    let got = a
+        .run(
+            &caller,
+            [Op::call(
+                Message::to(&silent).route("probe").body(wait.as_str()),
+                Some(100),
+            )],
+        )
+        .await;
+    assert_eq!(got.err::<Seen>(0).send_failed().error, "timed out");
+}
+
+#[tokio::test]
+async fn sem_14_capabilities_cross_only_when_the_receiving_node_can_vouch_for_them() {
+    let Some(url) = servers::nats("capabilities between nodes") else {
+        return;
+    };
+    let (a, b) = pair(&url).await;
+    let sender = networked(&a, "sender", None).await;
+    let listener = networked(&b, "listener", Some(Script::new([Op::receive(None)]))).await;
+    let echoer = networked(&b, "echoer", None).await;
+    let own = Cap::new(&sender, "\"messaging\"");
+    let third = Cap::new("third@x:x:third", "\"read\"");
+    let message = Message::to(&listener)
+        .body("caps")
+        .caps([own.clone(), third]);
+    // The call after it is answered once the message is there (NATS keeps their order).
+    let echo = Op::call(Message::to(&echoer).route("echo"), None);
+    a.run_still(&sender, [Op::send(message), echo]).await;
+    let heard = b.init_results(&listener).await;
+    assert_eq!(
+        heard.seen(0).request().caps,
+        [own],
+        "issued on the sending node it is kept; a third node's is stripped"
+    );
+}
