@@ -15,7 +15,7 @@ use std::task::Poll;
 use std::time::Duration;
 
 use guestkit_shim::journal::{Invocation, InvocationRetry, JournalEntry, Status};
-use guestkit_shim::storage::{PostgresStore, RedbStore, StateStore};
+use guestkit_shim::storage::{Lease, PostgresStore, RedbStore, StateStore};
 use guestkit_shim::{
     Address, Clock, ExitReason, HostMessage, Limits, LogLine, ManualClock, Module, Payload, Shim,
     SpawnOptions,
@@ -37,6 +37,7 @@ pub struct TestHostBuilder {
     clock: Option<ManualClock>,
     durable: Option<InvocationRetry>,
     node: Option<String>,
+    shared: Option<String>,
 }
 
 impl TestHostBuilder {
@@ -55,6 +56,13 @@ impl TestHostBuilder {
     /// Runs the shim on `clock` (default: a manual clock starting at the system's time).
     pub fn clock(mut self, clock: ManualClock) -> Self {
         self.clock = Some(clock);
+        self
+    }
+
+    /// Keeps state in the PostgreSQL database `url`, joined as the builder's node with a
+    /// lease of 600 ms, beside other nodes on it.
+    pub fn shared_store(mut self, url: &str) -> Self {
+        self.shared = Some(url.to_owned());
         self
     }
 
@@ -83,7 +91,12 @@ impl TestHostBuilder {
         let logs = Arc::new(Mutex::new(Vec::new()));
         let (sink, log_sink) = (Arc::clone(&heard), Arc::clone(&logs));
         let mut builder = Shim::builder();
-        if let Some(url) = postgres_for(&state) {
+        if let Some(url) = &self.shared {
+            let node = self.node.as_deref().unwrap_or("local");
+            let lease = Lease::new(node, Duration::from_millis(600));
+            let store = PostgresStore::connect_as(url, lease).expect("the database opens");
+            builder = builder.state_store(Arc::new(store));
+        } else if let Some(url) = postgres_for(&state) {
             let store = PostgresStore::connect(&url).expect("the test database opens");
             builder = builder.state_store(Arc::new(store));
         }

@@ -3,10 +3,12 @@
 //! 14): a call gets its answer, a one-way message arrives, a message at the shim's size limit
 //! crosses, the `network` capability gates both ends, a node nobody runs is `offline`, a
 //! request the other side never answers times out, and capabilities the other node cannot
-//! vouch for are stripped.
+//! vouch for are stripped. Nodes that share a PostgreSQL database keep an object key
+//! exclusive between them, and hear of each other's completions.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use guestkit_shim::journal::{InvocationRetry, Status};
 use guestkit_shim::{Address, ClusterOptions, SpawnOptions};
 use guestkit_tests::host::TestHost;
 use guestkit_tests::servers;
@@ -155,4 +157,50 @@ async fn sem_14_capabilities_cross_only_when_the_receiving_node_can_vouch_for_th
         [own],
         "issued on the sending node it is kept; a third node's is stripped"
     );
+}
+
+/// Two nodes on one PostgreSQL database, each running the probe as durable service
+/// `probe`: `a` and `b`.
+fn sharing(url: &str) -> (TestHost, TestHost) {
+    let node = |name: &str| {
+        (TestHost::builder())
+            .node(&unique(name))
+            .shared_store(url)
+            .durable(InvocationRetry::default())
+            .build()
+    };
+    (node("a"), node("b"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sem_32_an_object_key_stays_exclusive_across_nodes_and_an_output_reaches_every_node() {
+    let Some(url) = servers::postgres_database("a key across nodes") else {
+        return;
+    };
+    let (a, b) = sharing(&url);
+    let first = a.start(
+        Some("k"),
+        [
+            Op::state_set("holder", "first"),
+            Op::awakeable("go"),
+            Op::wait(["go"]),
+            Op::state_set("holder", "first, done"),
+        ],
+    );
+    let go = a.awakeable_of(&first).await;
+    // Submitted on the other node while the first holds the key: it starts only once the
+    // first has ended, and reads what it left.
+    let second = b.start(Some("k"), [Op::state_get("holder")]);
+    // Completed on `b`, it wakes the first on `a`.
+    b.shim
+        .complete_awakeable(&go, Ok(b"\"yes\"".to_vec()))
+        .unwrap();
+    assert!(matches!(a.outcome(&first).await, Status::Succeeded(_)));
+    let read = b.results(&second).await;
+    assert_eq!(
+        read.get::<Option<String>>(0).as_deref(),
+        Some("first, done")
+    );
+    // `a` hears how the second ended, though `b` ran it.
+    assert!(matches!(a.outcome(&second).await, Status::Succeeded(_)));
 }

@@ -91,11 +91,27 @@ fn share(node: &Arc<Node>, components: &Arc<Components>) {
             };
             match event {
                 StoreEvent::TookOver(ids) => take_over(&node, &components, &ids),
-                StoreEvent::Completed(key) => node.invocations.completed(&key),
+                StoreEvent::Completed(key) => {
+                    node.invocations.completed(&key);
+                    // An invocation another node drives ended: who waits for it here hears.
+                    if let Some(id) = journal::output_of(&key) {
+                        ended_elsewhere(&node, id);
+                    }
+                }
                 StoreEvent::LeaseLost(why) => eprintln!("error: {why}"),
             }
         }
     });
+}
+
+/// Tells those waiting here for invocation `id`, which another node drives, where it is now.
+fn ended_elsewhere(node: &Node, id: &str) {
+    if node.invocations.driven.lock().unwrap().contains_key(id) {
+        return;
+    }
+    if let Ok(Some(invocation)) = node.invocations.find(id) {
+        node.invocations.announce(&invocation);
+    }
 }
 
 /// Drives the invocations `ids` this shim took over from another node, those of the
@@ -328,6 +344,13 @@ async fn drive(
     };
     wake.detach();
     node.invocations.driven.lock().unwrap().remove(&id);
+    if let Ok(Some(done)) = &ended
+        && done.status.is_ended()
+        && done.access() == Access::Exclusive
+    {
+        // Left held, it is let go of by the next invocation that asks for it.
+        let _ = node.store.release_key(&done.state_owner(), &done.id);
+    }
     match ended {
         Ok(Some(invocation)) => node.invocations.announce(&invocation),
         Ok(None) => {}
@@ -384,7 +407,7 @@ async fn run_to_end(
         }
     }
     // Held until the invocation ends: through suspensions, retry backoffs and pauses.
-    let _key = match place {
+    let turn = match place {
         Place::None => None,
         Place::Taken(place) => Some(place.turn().await),
         Place::WhenDue => {
@@ -392,6 +415,9 @@ async fn run_to_end(
             Some(lock.take_place(current_parking()).turn().await)
         }
     };
+    if turn.is_some() {
+        hold_key(node, &invocation).await?;
+    }
     if invocation.attempts == 0 && cancelled()? {
         return end_with(node, invocation, journal::cancelled()).await;
     }
@@ -438,6 +464,28 @@ async fn run_to_end(
             }
         }
     }
+}
+
+/// How long an invocation waits before it asks again for an object key an invocation of
+/// another node holds.
+const KEY_RETRY: Duration = Duration::from_millis(100);
+
+/// Waits until exclusive `invocation` holds its object's key across the shims sharing the
+/// store ([`StateStore::take_key`](crate::storage::StateStore::take_key)), as it holds it
+/// among this shim's invocations already. A holder that ended without letting the key go (its
+/// node died as it ended) is let go of.
+async fn hold_key(node: &Node, invocation: &Invocation) -> Result<(), ShimError> {
+    let owner = invocation.state_owner();
+    while let Some(holder) = node.store.take_key(&owner, &invocation.id)? {
+        let ended = (node.invocations.find(&holder)?).is_none_or(|i| i.status.is_ended());
+        if ended {
+            node.store.release_key(&owner, &holder)?;
+        } else {
+            // Another node's invocation: its node lets go when it ends, in real time.
+            tokio::time::sleep(KEY_RETRY).await;
+        }
+    }
+    Ok(())
 }
 
 /// Ends `invocation` with `failure` (cancelled before its first attempt, or killed).

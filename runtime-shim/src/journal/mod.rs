@@ -23,7 +23,7 @@ pub use self::records::{
     OnGuestBug, PROTOCOL_VIOLATION, Request, Status, cancelled, killed,
 };
 pub(crate) use self::records::{
-    awakeable_key, cancel_key, derived_id, hex, output_key, promise_key, signal_key,
+    awakeable_key, cancel_key, derived_id, hex, output_key, output_of, promise_key, signal_key,
 };
 pub use self::table::DEFAULT_RETENTION;
 pub(crate) use self::table::{Driven, Invocations, Service, Until};

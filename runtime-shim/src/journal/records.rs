@@ -309,6 +309,11 @@ pub(crate) fn output_key(id: &str) -> String {
     format!("output:{id}")
 }
 
+/// The invocation whose output `key` holds, when it is an output's key.
+pub(crate) fn output_of(key: &str) -> Option<&str> {
+    key.strip_prefix("output:")
+}
+
 /// Where the store keeps the value of signal `name` of invocation `id`.
 pub(crate) fn signal_key(id: &str, name: &str) -> String {
     format!("signal:{id}/{name}")

@@ -211,6 +211,19 @@ pub trait StateStore: Send + Sync + 'static {
     fn held(&self, ids: Vec<String>) -> Result<Vec<String>, StorageError> {
         Ok(ids)
     }
+    /// Has exclusive invocation `invocation` hold object `owner` across the shims sharing
+    /// the store, as their own key locks do within each: `None` once it holds it (now, or
+    /// from before), or the invocation that holds it meanwhile. A store only one shim opens
+    /// has nothing to hold across shims: `None`.
+    fn take_key(&self, owner: &str, invocation: &str) -> Result<Option<String>, StorageError> {
+        let _ = (owner, invocation);
+        Ok(None)
+    }
+    /// Lets object `owner` go, if `invocation` holds it.
+    fn release_key(&self, owner: &str, invocation: &str) -> Result<(), StorageError> {
+        let _ = (owner, invocation);
+        Ok(())
+    }
     /// What the store will tell this shim about the other shims sharing it, taken once;
     /// `None` for a store no other shim shares.
     fn events(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<StoreEvent>> {

@@ -739,6 +739,38 @@ impl StateStore for PostgresStore {
         })
     }
 
+    fn take_key(&self, owner: &str, invocation: &str) -> Result<Option<String>, StorageError> {
+        let (owner, invocation) = (owner.to_owned(), invocation.to_owned());
+        self.run(async move |client| {
+            let holder: Option<Vec<u8>> = one(
+                &client,
+                "WITH taken AS ( \
+                     INSERT INTO guestkit.keys VALUES ($1, $2) ON CONFLICT (owner) DO NOTHING \
+                     RETURNING invocation) \
+                 SELECT coalesce((SELECT invocation FROM taken), \
+                                 (SELECT invocation FROM guestkit.keys WHERE owner = $1))",
+                &[&owner.as_bytes(), &invocation.as_bytes()],
+            )
+            .await?;
+            let holder = text(holder.unwrap_or_default())?;
+            Ok((holder != invocation).then_some(holder))
+        })
+    }
+
+    fn release_key(&self, owner: &str, invocation: &str) -> Result<(), StorageError> {
+        let (owner, invocation) = (owner.to_owned(), invocation.to_owned());
+        self.run(async move |client| {
+            client
+                .execute(
+                    "DELETE FROM guestkit.keys WHERE owner = $1 AND invocation = $2",
+                    &[&owner.as_bytes(), &invocation.as_bytes()],
+                )
+                .await
+                .map_err(failed)?;
+            Ok(())
+        })
+    }
+
     fn events(&self) -> Option<UnboundedReceiver<StoreEvent>> {
         self.received.lock().unwrap().take()
     }

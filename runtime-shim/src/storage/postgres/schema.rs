@@ -65,6 +65,13 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE guestkit.invocations ADD COLUMN holder bigint;
     CREATE INDEX invocations_by_holder ON guestkit.invocations (holder);
     "#,
+    // 3: the object keys exclusive invocations hold across nodes, each with its holder.
+    r#"
+    CREATE TABLE guestkit.keys (
+        owner bytea PRIMARY KEY,
+        invocation bytea NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this shim writes and reads.
