@@ -498,9 +498,22 @@ pub fn postgres_for(state: &Path) -> Option<String> {
 /// while no shim runs on it: its redb database, or its PostgreSQL database (opened beside
 /// any shim, not holding it).
 pub fn store_at(state: &Path) -> Box<dyn StateStore> {
-    match postgres_for(state) {
-        Some(url) => Box::new(PostgresStore::connect_to_read(&url).expect("the test database")),
-        None => Box::new(RedbStore::open(&state.join("state.redb")).expect("the state database")),
+    if let Some(url) = postgres_for(state) {
+        return Box::new(PostgresStore::connect_to_read(&url).expect("the test database"));
+    }
+    // A child process another test forks holds the database's lock from its fork to its
+    // exec, a moment: ask again for a while.
+    let path = state.join("state.redb");
+    let mut tries = 0;
+    loop {
+        match RedbStore::open(&path) {
+            Ok(store) => return Box::new(store),
+            Err(e) if tries < 100 && e.to_string().contains("in use") => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => panic!("the state database {}: {e}", path.display()),
+        }
     }
 }
 

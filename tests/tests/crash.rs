@@ -5,7 +5,9 @@
 //! the host, printed by the CLI) must have happened; a step killed between its effect and its
 //! journal entry runs again, as in Restate, and its effect carries the idempotency key an
 //! outside system deduplicates it by. Each workflow also makes a durable call, which must
-//! start exactly one callee however often the workflow replays (SEMANTICS 32).
+//! start exactly one callee however often the workflow replays (SEMANTICS 32). The workflows
+//! also run on three nodes sharing a PostgreSQL database, killed at random together, where a
+//! node's invocations finish on another once its lease has run out.
 
 use std::collections::HashMap;
 use std::io::{BufRead as _, BufReader};
@@ -15,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use guestkit_shim::journal::{Invocation, JournalEntry, Status};
-use guestkit_shim::storage::StateStore;
+use guestkit_shim::storage::{PostgresStore, StateStore};
 use guestkit_tests::host::{postgres_for, store_at};
 use guestkit_tests::{built_guest, cargo_guest};
 use probe_script::{Answers, Combinator, Effect, Op, Ran, Script, Taken, Target, names};
@@ -113,7 +115,13 @@ struct Shims {
     printed: Arc<Mutex<Vec<String>>>,
     random: Random,
     seed: u64,
+    /// With several nodes: the database they share, and their names. Each round runs a
+    /// process of each node at once.
+    nodes: Option<(String, Vec<String>)>,
 }
+
+/// The lease of each node of [`Shims::on_nodes`], in ms.
+const LEASE_MS: &str = "300";
 
 impl Shims {
     fn new(dir: &Path, name: &str) -> Self {
@@ -147,10 +155,40 @@ impl Shims {
             printed: Arc::default(),
             random: Random(seed),
             seed,
+            nodes: None,
         }
     }
 
+    /// The same, as nodes `names` of the PostgreSQL database `url`.
+    fn on_nodes(mut self, url: &str, names: &[&str]) -> Self {
+        let names = names.iter().map(|&n| n.to_owned()).collect();
+        self.nodes = Some((url.to_owned(), names));
+        self
+    }
+
+    /// The database the shims are on, to look at it.
+    fn store(&self) -> Box<dyn StateStore> {
+        match &self.nodes {
+            Some((url, _)) => Box::new(PostgresStore::connect_to_read(url).unwrap()),
+            None => store_at(&self.state),
+        }
+    }
+
+    /// The invocations in the shims' database (none before it exists).
+    fn invocations(&self) -> Vec<Invocation> {
+        match &self.nodes {
+            Some(_) => invocations(&*self.store()),
+            None => invocations_at(&self.state),
+        }
+    }
+
+    /// A command of the first node (or the one shim).
     fn command(&self, args: &[&str]) -> Command {
+        self.command_of(args, 0)
+    }
+
+    /// A command of node `node` (of [`on_nodes`](Self::on_nodes)), or of the one shim.
+    fn command_of(&self, args: &[&str], node: usize) -> Command {
         let mut command = Command::new(cargo_guest());
         command
             .arg("guest")
@@ -158,10 +196,24 @@ impl Shims {
             .arg(&self.component)
             .arg("--state-dir")
             .arg(&self.state)
-            .envs(postgres_for(&self.state).map(|url| ("GUESTKIT_STORE", url)))
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
+        match &self.nodes {
+            Some((url, names)) => {
+                let node = &names[node % names.len()];
+                command.args(["--node", node, "--lease-ms", LEASE_MS]);
+                command.env("GUESTKIT_STORE", url);
+            }
+            None => {
+                command.envs(postgres_for(&self.state).map(|url| ("GUESTKIT_STORE", url)));
+            }
+        }
         command
+    }
+
+    /// How many processes each round runs: one per node.
+    fn per_round(&self) -> usize {
+        self.nodes.as_ref().map_or(1, |(_, names)| names.len())
     }
 
     /// Runs shim processes and kills each with SIGKILL at a random moment, at least `kills`
@@ -192,7 +244,7 @@ impl Shims {
                 "the shim kept finishing before it could be killed, or kept being killed \
                  before it could start an invocation"
             );
-            let all = invocations_at(&self.state);
+            let all = self.invocations();
             let started = all.iter().filter(|i| ours(i)).count();
             starting = started < count;
             let args = match starting {
@@ -200,21 +252,35 @@ impl Shims {
                 false => vec!["resume".to_owned()],
             };
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            let mut child = self.command(&args).spawn().unwrap();
-            let stdout = child.stdout.take().unwrap();
-            let sink = Arc::clone(&self.printed);
-            let reader = std::thread::spawn(move || {
-                for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                    sink.lock().unwrap().push(line);
-                }
-            });
-            std::thread::sleep(Duration::from_millis(self.random.below(window)));
-            if child.try_wait().unwrap().is_none() {
-                child.kill().unwrap();
-                killed += 1;
+            // With several nodes, each runs at once, the round's first node (in turn) the
+            // command and the others `resume`; each is killed at a moment of its own.
+            let mut running = Vec::new();
+            for n in 0..self.per_round() {
+                let node = rounds + n;
+                let args = if n == 0 { &args[..] } else { &["resume"][..] };
+                let mut child = self.command_of(args, node).spawn().unwrap();
+                let stdout = child.stdout.take().unwrap();
+                let sink = Arc::clone(&self.printed);
+                let reader = std::thread::spawn(move || {
+                    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                        sink.lock().unwrap().push(line);
+                    }
+                });
+                let at = self.random.below(window);
+                running.push((at, child, reader));
             }
-            child.wait().unwrap();
-            reader.join().unwrap();
+            running.sort_by_key(|(at, ..)| *at);
+            let began = std::time::Instant::now();
+            for (at, mut child, reader) in running {
+                let due = Duration::from_millis(at).saturating_sub(began.elapsed());
+                std::thread::sleep(due);
+                if child.try_wait().unwrap().is_none() {
+                    child.kill().unwrap();
+                    killed += 1;
+                }
+                child.wait().unwrap();
+                reader.join().unwrap();
+            }
         }
         eprintln!("seed {}: {killed} kills in {rounds} rounds", self.seed);
 
@@ -281,8 +347,32 @@ fn sem_25_28_30_36_workflows_finish_with_each_step_once_through_repeated_sigkill
     let kills = shims.kill_repeatedly(KILLS, WORKFLOWS, is_workflow, |n, _| {
         start_on(&format!("wf{n}"), &workflow())
     });
+    assert_workflows_finished_each_step_once(&shims, kills);
+}
+
+#[test]
+fn sem_25_workflows_on_three_nodes_killed_at_random_finish_with_each_step_once() {
+    // Already on PostgreSQL: the run of this suite over it (`over_postgres`) adds nothing.
+    if std::env::var_os("GUESTKIT_TEST_STORE").is_some() {
+        return;
+    }
+    let Some(url) = guestkit_tests::servers::postgres_database("three nodes killed at random")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut shims = Shims::new(dir.path(), "workflow").on_nodes(&url, &["n0", "n1", "n2"]);
+    let kills = shims.kill_repeatedly(KILLS, WORKFLOWS, is_workflow, |n, _| {
+        start_on(&format!("wf{n}"), &workflow())
+    });
+    assert_workflows_finished_each_step_once(&shims, kills);
+}
+
+/// Every workflow of [`workflow`] that `shims` ran through `kills` kills finished, with each
+/// step journaled once, its effect done at least once, its state written, and one callee.
+fn assert_workflows_finished_each_step_once(shims: &Shims, kills: usize) {
     let seed = shims.seed;
-    let store = store_at(&shims.state);
+    let store = shims.store();
     let all = invocations(&*store);
     let (workflows, callees): (Vec<_>, Vec<_>) = all.iter().partition(|i| is_workflow(i));
     assert_eq!(workflows.len(), WORKFLOWS, "seed {seed}");

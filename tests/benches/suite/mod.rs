@@ -3,6 +3,7 @@
 //! run (small counts, seconds) keeps it from rotting as part of the tests.
 
 pub mod allocations;
+mod cluster;
 mod durable;
 mod expansion;
 mod scale;
@@ -22,7 +23,8 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 /// How long to measure (`quick` for the smoke run in the tests), and which benchmarks:
 /// `only` picks those whose name holds it (`host-call`, `round-trip`, `throughput`, `spawn`,
 /// `idle`, `build`, `expansion`, `size`, `durable`, `durable-postgres` (with a test PostgreSQL
-/// server: `GUESTKIT_TEST_POSTGRES`), `scale`).
+/// server: `GUESTKIT_TEST_POSTGRES`), `cluster` (with a test NATS server:
+/// `GUESTKIT_TEST_NATS`), `scale`).
 #[derive(Clone, Default)]
 pub struct Scale {
     pub quick: bool,
@@ -190,6 +192,11 @@ pub async fn run(scale: &Scale) -> Vec<Row> {
         && let Some(url) = guestkit_tests::servers::postgres_database("the PostgreSQL bench")
     {
         emit(durable::concurrent_on_postgres(scale, &url).await);
+    }
+    if wanted("cluster")
+        && let Some(url) = guestkit_tests::servers::nats("the cross-node bench")
+    {
+        emit(cluster::round_trip(scale, &url).await);
     }
     if wanted("scale") {
         scale::pairs(scale).await.into_iter().for_each(&mut emit);
