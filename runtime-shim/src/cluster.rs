@@ -3,10 +3,12 @@
 //!
 //! - A one-way message is a NATS message; it is not acknowledged, as delivery is not
 //!   guaranteed between local actors either.
-//! - A request is a NATS request, answered by the target node with the request's one outcome:
-//!   its response, or the error it failed with. One NATS round trip per request. A node no
-//!   one listens for answers at once, NATS telling there are no responders: the request
-//!   fails `offline`.
+//! - A request is a NATS message with a reply subject (the node's inbox, then the request's
+//!   id), answered by the target node with the request's one outcome: its response, or the
+//!   error it failed with. One NATS round trip per request. A node no one listens for answers
+//!   at once, NATS telling there are no responders: the request fails `offline`.
+//! - Everything a node sends leaves through one queue, in the order it was sent, so what one
+//!   actor sends another arrives in order, across nodes as on one.
 //! - What a message may carry is checked on the node it reaches, by the rules of
 //!   [`remote`](crate::remote): the `network` capability, sealed capabilities. Modules and
 //!   connections stay on their node.
@@ -22,6 +24,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt as _;
 use prost::Message as _;
+use tokio::sync::mpsc;
 
 use crate::mailbox::Envelope;
 use crate::node::Node;
@@ -58,11 +61,21 @@ pub struct ClusterOptions {
 /// A node's connection to the cluster.
 #[derive(Clone)]
 pub(crate) struct Nats {
-    client: async_nats::Client,
     node: Weak<Node>,
     name: String,
     /// The largest message the server takes.
     max_payload: usize,
+    /// Where the outcomes of this node's requests come back: `INBOX.ID`.
+    inbox: String,
+    /// What leaves, in order.
+    outbound: mpsc::UnboundedSender<Outbound>,
+}
+
+/// A NATS message to publish: to `subject`, with a reply subject for a request.
+struct Outbound {
+    subject: async_nats::Subject,
+    reply: Option<async_nats::Subject>,
+    bytes: Vec<u8>,
 }
 
 /// Connects node `node` to the NATS server at `url`, listens on its subject and hands what
@@ -80,24 +93,48 @@ pub(crate) async fn join(
     }
     let client = (connect.connect(url).await)
         .map_err(|e| format!("cannot reach NATS at {}: {e}", redacted(url)))?;
-    let mut inbound = (client.subscribe(subject(&node.name)).await)
-        .map_err(|e| format!("cannot listen on NATS at {}: {e}", redacted(url)))?;
+    let listen = |e| format!("cannot listen on NATS at {}: {e}", redacted(url));
+    let inbound = (client.subscribe(subject(&node.name)).await).map_err(listen)?;
+    let inbox = client.new_inbox();
+    let outcomes = (client.subscribe(format!("{inbox}.*")).await).map_err(listen)?;
+    let (outbound, mut leaving) = mpsc::unbounded_channel::<Outbound>();
     let nats = Arc::new(Nats {
         max_payload: client.server_info().max_payload,
-        client,
         node: Arc::downgrade(node),
         name: node.name.clone(),
+        inbox,
+        outbound,
     });
-    let listening = Arc::clone(&nats);
     tokio::spawn(async move {
-        while let Some(message) = inbound.next().await {
-            let Some(node) = listening.node.upgrade() else {
-                return;
+        while let Some(out) = leaving.recv().await {
+            let _ = match out.reply {
+                Some(reply) => {
+                    (client.publish_with_reply(out.subject, reply, out.bytes.into())).await
+                }
+                None => client.publish(out.subject, out.bytes.into()).await,
             };
-            listening.arrived(&node, message);
         }
     });
+    each(&nats, inbound, Nats::arrived);
+    each(&nats, outcomes, Nats::outcome);
     Ok(nats)
+}
+
+/// Hands each message `subscriber` gets to `handle`, for as long as the node lives.
+fn each(
+    nats: &Arc<Nats>,
+    mut subscriber: async_nats::Subscriber,
+    handle: fn(&Nats, &Arc<Node>, async_nats::Message),
+) {
+    let nats = Arc::clone(nats);
+    tokio::spawn(async move {
+        while let Some(message) = subscriber.next().await {
+            let Some(node) = nats.node.upgrade() else {
+                return;
+            };
+            handle(&nats, &node, message);
+        }
+    });
 }
 
 /// `url` without the password it may carry.
@@ -235,47 +272,53 @@ impl Nats {
             }
             .encode_to_vec()
         });
-        let client = self.client.clone();
-        tokio::spawn(async move {
-            let _ = client.publish(reply, bytes.into()).await;
+        self.leave(reply, None, bytes);
+    }
+
+    /// Queues `bytes` for `subject`, behind everything queued before.
+    fn leave(
+        &self,
+        subject: async_nats::Subject,
+        reply: Option<async_nats::Subject>,
+        bytes: Vec<u8>,
+    ) {
+        let _ = self.outbound.send(Outbound {
+            subject,
+            reply,
+            bytes,
         });
     }
 
-    /// The outcome of request `id` that came back from `to`'s node, handed to its requester.
-    fn outcome(
-        &self,
-        id: u64,
-        to: &Address,
-        answer: Result<async_nats::Message, async_nats::RequestError>,
-    ) {
-        let Some(node) = self.node.upgrade() else {
-            return;
-        };
-        use async_nats::RequestErrorKind::*;
-        let frame = match answer {
-            Ok(message) => Frame::decode(message.payload.as_ref()).map_err(|e| {
-                ActorError::DecodeFailure(format!("the answer of node `{}`: {e}", to.node))
-            }),
-            Err(e) => Err(match e.kind() {
-                NoResponders => ActorError::Offline,
-                TimedOut => ActorError::TimedOut,
-                MaxPayloadExceeded | InvalidSubject => ActorError::InvalidArgument(format!(
-                    "a message to {to} cannot go over NATS: {e}"
-                )),
-                Other => ActorError::Unavailable(format!("NATS: {e}")),
-            }),
-        };
-        let frame = match frame {
+    /// The outcome of one of this node's requests, come back to its inbox under the
+    /// request's id, handed to its requester: NATS's word that no node listens on the
+    /// target's subject, or the target node's answer.
+    fn outcome(&self, node: &Arc<Node>, message: async_nats::Message) {
+        let id = message
+            .subject
+            .rsplit('.')
+            .next()
+            .and_then(|id| id.parse().ok());
+        let Some(id) = id else { return };
+        if message.status == Some(async_nats::StatusCode::NO_RESPONDERS) {
+            return node.router.fail(id, ActorError::Offline);
+        }
+        let frame = match Frame::decode(message.payload.as_ref()) {
             Ok(frame) => frame,
-            Err(e) => return node.router.fail(id, e),
+            Err(e) => {
+                let why = format!("the answer of another node to request {id}: {e}");
+                return node.router.fail(id, ActorError::DecodeFailure(why));
+            }
         };
         if let Some(error) = frame.error {
             return node.router.fail(id, error.into_error());
         }
-        let source = Address::parse(&frame.source).unwrap_or_else(|| to.clone());
-        let (payload, capabilities) = frame.payload.unwrap_or_default().into_payload();
-        let mut payload = payload;
-        payload.capabilities = remote::vouched(&node, &source, to, capabilities);
+        let Some(source) = Address::parse(&frame.source) else {
+            let why = format!("the answer to request {id} names `{}`", frame.source);
+            return node.router.fail(id, ActorError::DecodeFailure(why));
+        };
+        let (mut payload, capabilities) = frame.payload.unwrap_or_default().into_payload();
+        let to = node.router.host();
+        payload.capabilities = remote::vouched(node, &source, &to, capabilities);
         node.router.respond(id, source, payload, Vec::new());
     }
 }
@@ -293,10 +336,7 @@ impl Network for Nats {
                 return;
             }
         };
-        let (client, subject) = (self.client.clone(), subject(&to.node));
-        tokio::spawn(async move {
-            let _ = client.publish(subject, bytes.into()).await;
-        });
+        self.leave(subject(&to.node).into(), None, bytes);
     }
 
     fn request(&self, to: &Address, envelope: Envelope, timeout: Option<Duration>) {
@@ -310,16 +350,9 @@ impl Network for Nats {
                 return;
             }
         };
-        let nats = self.clone();
-        let to = to.clone();
-        tokio::spawn(async move {
-            // The requester's own deadline fails it, on the shim's clock; the target node
-            // answers `timed-out` by then too.
-            let request = async_nats::Request::new()
-                .payload(bytes.into())
-                .timeout(None);
-            let answer = nats.client.send_request(subject(&to.node), request).await;
-            nats.outcome(id, &to, answer);
-        });
+        // The requester's own deadline fails it, on the shim's clock; the target node
+        // answers `timed-out` by then too.
+        let reply = format!("{}.{id}", self.inbox);
+        self.leave(subject(&to.node).into(), Some(reply.into()), bytes);
     }
 }

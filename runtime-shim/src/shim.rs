@@ -278,7 +278,7 @@ impl ShimBuilder {
         let ticker = EpochTicker::start(&engine);
         let log_sink = self.log_sink.unwrap_or_else(|| Arc::new(print_log_line));
         let clock = self.clock;
-        Ok(Shim {
+        let shim = Shim {
             components: Arc::new(Components::new(engine.clone(), linker, &self.limits)),
             node: Arc::new(Node {
                 invocations: Invocations::new(Arc::clone(&store), clock.clone(), self.retention),
@@ -298,7 +298,11 @@ impl ShimBuilder {
                 invocation_retry: self.invocation_retry,
             }),
             _ticker: Arc::new(ticker),
-        })
+        };
+        // Built on a runtime, it hears from the other shims on its store from now on;
+        // otherwise from its first registered service on.
+        durable::share(&shim.node, &shim.components);
+        Ok(shim)
     }
 }
 

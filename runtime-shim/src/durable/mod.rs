@@ -76,7 +76,7 @@ fn drive_in_order(
 /// Starts taking what the store tells of the other shims sharing it, once per shim (the
 /// store hands its events out once): the invocations this shim took over are driven from
 /// their journals, and completions made on other nodes wake whoever waits for them here.
-fn share(node: &Arc<Node>, components: &Arc<Components>) {
+pub(crate) fn share(node: &Arc<Node>, components: &Arc<Components>) {
     let Ok(runtime) = tokio::runtime::Handle::try_current() else {
         return;
     };
