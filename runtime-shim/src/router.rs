@@ -165,6 +165,11 @@ impl Router {
         self.network.set(network).is_ok()
     }
 
+    /// Whether the router has its way to other nodes.
+    pub fn connected(&self) -> bool {
+        self.network.get().is_some()
+    }
+
     /// The way to `to`, when it is an actor of another node.
     fn remote(&self, to: &Address) -> Option<Option<&Arc<dyn Network>>> {
         (to.node != self.node).then(|| self.network.get())
@@ -191,9 +196,9 @@ impl Router {
                     to.node
                 )));
             }
-            return match self.network.get() {
-                Some(_) => Ok(()),
-                None => Err(ActorError::Offline),
+            return match self.connected() {
+                true => Ok(()),
+                false => Err(ActorError::Offline),
             };
         }
         let Some(target) = processes.get(to.key()) else {

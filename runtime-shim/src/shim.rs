@@ -1010,13 +1010,19 @@ impl Shim {
     /// of other nodes of the cluster go there over NATS, and theirs come here, under the rules
     /// of [`remote`](crate::remote). Call it on the runtime the shim runs on.
     pub async fn join_cluster(&self, url: &str, options: &ClusterOptions) -> Result<(), ShimError> {
+        let joined = || {
+            ShimError::Cluster(format!(
+                "node `{}` has joined a cluster already",
+                self.node.name
+            ))
+        };
+        if self.node.router.connected() {
+            return Err(joined());
+        }
         let nats =
             (crate::cluster::join(&self.node, url, options).await).map_err(ShimError::Cluster)?;
         if !self.node.router.connect(nats) {
-            return Err(ShimError::Cluster(format!(
-                "node `{}` has joined a cluster already",
-                self.node.name
-            )));
+            return Err(joined());
         }
         Ok(())
     }

@@ -104,9 +104,11 @@ pub(crate) fn share(node: &Arc<Node>, components: &Arc<Components>) {
     });
 }
 
-/// Tells those waiting here for invocation `id`, which another node drives, where it is now.
+/// Tells those waiting here for invocation `id`, which another node drives, where it is now:
+/// its record is read only when someone here waits for it.
 fn ended_elsewhere(node: &Node, id: &str) {
-    if node.invocations.driven.lock().unwrap().contains_key(id) {
+    let driven = node.invocations.driven.lock().unwrap().contains_key(id);
+    if driven || !node.invocations.awaited(id) {
         return;
     }
     if let Ok(Some(invocation)) = node.invocations.find(id) {

@@ -437,6 +437,11 @@ impl Invocations {
         })
     }
 
+    /// Whether someone waits for invocation `id` to get somewhere ([`outcome`](Self::outcome)).
+    pub fn awaited(&self, id: &str) -> bool {
+        (self.waiters.lock().unwrap().get(id)).is_some_and(|list| !list.is_empty())
+    }
+
     /// Tells those waiting for invocation `invocation` what its status is now, if it is what
     /// they wait for.
     pub fn announce(&self, invocation: &Invocation) {

@@ -180,7 +180,7 @@ pub(super) async fn join(
 /// that just ended to be seen gone; refused while another live process holds it.
 async fn hold_name(client: &Client, place: &str, node: &str) -> Result<(), StorageError> {
     let hold = "SELECT pg_try_advisory_lock(hashtext('guestkit node'), hashtext($1))";
-    for _ in 1..JOIN_TRIES {
+    for tries in 1..=JOIN_TRIES {
         if client
             .query_one(hold, &[&node])
             .await
@@ -189,15 +189,9 @@ async fn hold_name(client: &Client, place: &str, node: &str) -> Result<(), Stora
         {
             return Ok(());
         }
-        tokio::time::sleep(JOIN_RETRY).await;
-    }
-    if client
-        .query_one(hold, &[&node])
-        .await
-        .map_err(failed)?
-        .get(0)
-    {
-        return Ok(());
+        if tries < JOIN_TRIES {
+            tokio::time::sleep(JOIN_RETRY).await;
+        }
     }
     Err(StorageError(format!(
         "node `{node}` is already running on {place}: stop it, or give this shim another \
