@@ -94,7 +94,8 @@ impl RunningApp {
             }
             let actor = (shim.spawn(&module, opts).await)
                 .with_context(|| format!("starting actor `{name}`"))?;
-            shim.register_name(name, &actor).await;
+            (shim.register_name(name, &actor).await)
+                .with_context(|| format!("registering actor `{name}` for discovery"))?;
             Some(actor)
         };
         let running = Running {

@@ -10,7 +10,7 @@
 //! The modules form layers, each importing only from the ones above it in this list:
 //! leaves (`wit`, `storage`, `state`, `capability`, `declaration`, `conformance`, `error`, `limits`,
 //! `engine`, `precompiled`, `component`, `clock`, `value`), then `mailbox`, `router`,
-//! `journal`, `node`, `remote`, `actor`, `durable` (the driver), `host` (trait impls only),
+//! `journal`, `node`, `registry`, `remote`, `actor`, `durable` (the driver), `host` (trait impls only),
 //! and `shim` (the public API), which this file re-exports.
 
 mod actor;
@@ -29,6 +29,7 @@ mod limits;
 mod mailbox;
 mod node;
 mod precompiled;
+mod registry;
 pub mod remote;
 mod router;
 mod shim;

@@ -30,6 +30,7 @@ use crate::journal::{
 use crate::limits::Limits;
 use crate::mailbox::{Delivery, Envelope, ExportCall, Reply, Upgrade};
 use crate::node::{HostCallback, HostHandler, HostMessage, LogLine, LogSink, Node};
+use crate::registry;
 use crate::remote::{self, RemoteMessage};
 use crate::router::{Requester, Router};
 use crate::storage::{RedbStore, StateChanges, StateStore};
@@ -826,15 +827,17 @@ impl Shim {
     }
 
     /// Registers `address` under `name`, as a guest's `discovery.register` does: what a
-    /// guest's `discovery.lookup(name)` then finds.
-    pub async fn register_name(&self, name: &str, address: &Address) {
-        let mut names = self.node.names.lock().await;
-        names.insert(name.to_owned(), address.clone());
+    /// guest's `discovery.lookup(name)` then finds, on this node and, when the store is
+    /// shared, on the others.
+    pub async fn register_name(&self, name: &str, address: &Address) -> Result<(), ShimError> {
+        registry::register(&self.node, name.to_owned(), address.clone()).await?;
+        Ok(())
     }
 
-    /// Where discovery's `name` points, if anywhere.
-    pub async fn lookup(&self, name: &str) -> Option<Address> {
-        self.node.names.lock().await.get(name).cloned()
+    /// Where discovery's `name` points, if anywhere: this node's registration, else the
+    /// cluster's.
+    pub async fn lookup(&self, name: &str) -> Result<Option<Address>, ShimError> {
+        Ok(registry::lookup(&self.node, name).await?)
     }
 
     /// Sends a request from the host and waits up to `timeout` for its one outcome.

@@ -4,7 +4,8 @@
 //! crosses, the `network` capability gates both ends, a node nobody runs is `offline`, a
 //! request the other side never answers times out, and capabilities the other node cannot
 //! vouch for are stripped. Nodes that share a PostgreSQL database keep an object key
-//! exclusive between them, and hear of each other's completions.
+//! exclusive between them, hear of each other's completions, and find each other's actors
+//! by name and by type.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -12,7 +13,7 @@ use guestkit_shim::journal::{InvocationRetry, Status};
 use guestkit_shim::{Address, ClusterOptions, SpawnOptions};
 use guestkit_tests::host::TestHost;
 use guestkit_tests::servers;
-use probe_script::{Cap, Message, Op, Script, Seen};
+use probe_script::{Cap, Message, Op, Script, Seen, Spawn};
 
 /// A node name no other test (of this run or another) uses on the shared NATS server.
 fn unique(name: &str) -> String {
@@ -203,4 +204,69 @@ async fn sem_32_an_object_key_stays_exclusive_across_nodes_and_an_output_reaches
     );
     // `a` hears how the second ended, though `b` ran it.
     assert!(matches!(a.outcome(&second).await, Status::Succeeded(_)));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sem_24_an_actor_registered_on_one_node_is_found_by_name_and_type_on_another() {
+    let what = "the cluster's registry";
+    let (Some(pg), Some(nats)) = (servers::postgres_database(what), servers::nats(what)) else {
+        return;
+    };
+    let (a, b) = sharing(&pg);
+    for node in [&a, &b] {
+        (node.shim)
+            .join_cluster(&nats, &ClusterOptions::default())
+            .await
+            .expect("the node joins the cluster");
+    }
+    let boss = networked(&a, "boss", None).await;
+    let registered = a
+        .run(
+            &boss,
+            [
+                Op::Register {
+                    name: "boss".into(),
+                    to: boss.to_string(),
+                },
+                Op::spawn(Spawn::named("w").actor_type("worker")),
+            ],
+        )
+        .await;
+    let worker = Address::parse(&registered.ok::<String>(1)).unwrap();
+    let asker = networked(&b, "asker", None).await;
+    let found = b
+        .run(
+            &asker,
+            [
+                Op::Lookup {
+                    name: "boss".into(),
+                },
+                Op::Discover {
+                    actor_type: "worker".into(),
+                },
+            ],
+        )
+        .await;
+    assert_eq!(found.get::<Option<String>>(0), Some(boss.to_string()));
+    assert_eq!(found.ok::<String>(1), worker.to_string());
+    // What `b` found answers it across the nodes.
+    let called = b
+        .run_still(
+            &asker,
+            [Op::call(Message::to(&boss).route("echo").body("hi"), None)],
+        )
+        .await;
+    assert_eq!(called.ok::<Seen>(0).body(), r#"{"echo":"hi"}"#);
+    // A worker that ended is found no more, on any node.
+    assert!(a.shim.kill(&worker));
+    a.stopped(&worker).await;
+    let gone = b
+        .run(
+            &asker,
+            [Op::Discover {
+                actor_type: "worker".into(),
+            }],
+        )
+        .await;
+    assert!(gone.error(0).starts_with("not found"), "{gone:?}");
 }

@@ -1030,7 +1030,7 @@ async fn sem_24_concurrent_get_or_spawn_spawns_exactly_one() {
     let spawned: std::collections::BTreeSet<String> =
         answers.iter().map(|a| a.ok::<String>(0)).collect();
     assert_eq!(spawned.len(), 1, "{answers:?}");
-    let found = h.shim.lookup("singleton").await.unwrap();
+    let found = h.shim.lookup("singleton").await.unwrap().unwrap();
     assert_eq!(found.to_string(), *spawned.first().unwrap());
 }
 

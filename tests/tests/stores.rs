@@ -456,3 +456,56 @@ fn a_node_that_leaves_hands_its_work_over_and_one_that_comes_back_takes_its_own_
         StoreEvent::TookOver(vec!["inv_a".into()])
     );
 }
+
+#[test]
+fn the_cluster_s_registry_is_shared_by_the_nodes_and_goes_with_each_node_s_lease() {
+    let Some(url) = servers::postgres_database("the_cluster_s_registry") else {
+        return;
+    };
+    let a = node(&url, "a", 60_000);
+    let b = node(&url, "b", 60_000);
+    let (on_a, on_b) = ("a@p:app:sys", "b@q:app:sys");
+    a.register_name("boss", on_a).unwrap();
+    assert_eq!(b.named("boss").unwrap().as_deref(), Some(on_a));
+    assert_eq!(b.named("nobody").unwrap(), None);
+    // The last registration wins; a claim wins only over what its node expected.
+    b.register_name("boss", on_b).unwrap();
+    assert_eq!(a.named("boss").unwrap().as_deref(), Some(on_b));
+    assert_eq!(
+        a.claim_name("boss", None, on_a).unwrap().as_deref(),
+        Some(on_b),
+        "a claim of a name that is taken says by whom"
+    );
+    assert_eq!(a.claim_name("boss", Some(on_b), on_a).unwrap(), None);
+    assert_eq!(b.named("boss").unwrap().as_deref(), Some(on_a));
+    assert_eq!(b.claim_name("new", None, on_b).unwrap(), None);
+    b.unregister_name("new").unwrap();
+    assert_eq!(a.named("new").unwrap(), None);
+
+    // Typed actors: found by type until withdrawn, the first by address.
+    a.typed("acme:worker@1", "a@w2:app:sys", true).unwrap();
+    b.typed("acme:worker@1", "b@w1:app:sys", true).unwrap();
+    let first = |store: &PostgresStore| store.of_type("acme:worker@1").unwrap();
+    assert_eq!(first(&b).as_deref(), Some("a@w2:app:sys"));
+    a.typed("acme:worker@1", "a@w2:app:sys", false).unwrap();
+    assert_eq!(first(&a).as_deref(), Some("b@w1:app:sys"));
+    assert_eq!(b.of_type("acme:other@1").unwrap(), None);
+    a.typed("acme:worker@1", "a@w3:app:sys", true).unwrap();
+    assert_eq!(first(&b).as_deref(), Some("a@w3:app:sys"));
+
+    // `a` leaves: what it recorded goes with its lease.
+    b.register_name("kept", on_b).unwrap();
+    drop(a);
+    assert_eq!(b.named("boss").unwrap(), None);
+    assert_eq!(first(&b).as_deref(), Some("b@w1:app:sys"));
+    assert_eq!(b.named("kept").unwrap().as_deref(), Some(on_b));
+
+    // A node whose lease ran out records nothing more.
+    sql(&url, "DELETE FROM guestkit.nodes WHERE name = 'b'::bytea");
+    let refused = b.register_name("late", on_b).unwrap_err().to_string();
+    assert!(refused.contains("no longer holds its lease"), "{refused}");
+    let reader = PostgresStore::connect_to_read(&url).unwrap();
+    assert_eq!(reader.named("late").unwrap(), None);
+    let refused = reader.register_name("x", on_b).unwrap_err().to_string();
+    assert!(refused.contains("opened to read"), "{refused}");
+}

@@ -257,7 +257,8 @@ fn actor_owner(name: &str) -> String {
 /// The address of the actor spawned as `name`.
 async fn spawned(shim: &Shim, name: &str) -> Result<Address, Refusal> {
     let said = || format!("no actor was spawned as `{name}`");
-    (shim.lookup(name).await).ok_or_else(|| refused(StatusCode::NOT_FOUND, said()))
+    (shim.lookup(name).await.map_err(internal)?)
+        .ok_or_else(|| refused(StatusCode::NOT_FOUND, said()))
 }
 
 #[derive(Deserialize)]

@@ -18,6 +18,7 @@ use crate::component::Module;
 use crate::error::{InvokeError, ShimError, describe, trap_reason};
 use crate::mailbox::{Delivery, Envelope, ExportCall, Filter, Mailbox};
 use crate::node::Node;
+use crate::registry;
 use crate::router::Process;
 use crate::state::StateTxn;
 use crate::wit::Actor;
@@ -110,7 +111,7 @@ pub(crate) async fn start(
         monitors: Default::default(),
         die_when_link_dies: true,
         on_exit: spec.on_exit,
-        actor_type: spec.actor_type,
+        actor_type: spec.actor_type.clone(),
         held,
         stopping: false,
         obituary: spec.obituary.into_iter().collect(),
@@ -121,6 +122,9 @@ pub(crate) async fn start(
     }
     if let (Some(tag), Some(parent)) = (spec.link, &spec.parent) {
         node.router.link(parent, &our, tag);
+    }
+    if let Some(ty) = &spec.actor_type {
+        registry::typed(node, &our, ty, true);
     }
     let life = Life {
         node: Arc::clone(node),
@@ -135,7 +139,9 @@ pub(crate) async fn start(
     let incarnation = match life.instantiate(&life.module, mailbox, 1).await {
         Ok(incarnation) => incarnation,
         Err((e, _)) => {
-            node.router.unregister(&our);
+            if let Some(ty) = node.router.unregister(&our).and_then(|p| p.actor_type) {
+                registry::typed(node, &our, &ty, false);
+            }
             return Err(e);
         }
     };
@@ -338,6 +344,9 @@ impl Life {
                 self.node.log(&self.our, Level::Error, why);
             }
             let process = router.unregister(&self.our);
+            if let Some(ty) = process.as_ref().and_then(|p| p.actor_type.as_ref()) {
+                registry::typed(&self.node, &self.our, ty, false);
+            }
             cx.close_mailbox();
             if let OnExit::Requests(requests) = policy {
                 cx.send_on_exit(requests);

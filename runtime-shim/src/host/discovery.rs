@@ -1,14 +1,22 @@
-//! `guestkit:host/discovery`: a shim-wide name registry (lunatic's), atomic get-or-spawn,
-//! and discovery by actor type (actr's).
+//! `guestkit:host/discovery`: a name registry (lunatic's), atomic get-or-spawn, and
+//! discovery by actor type (actr's), on this node and across the cluster ([`registry`]).
 
 use wasmtime::component::Resource;
 
 use crate::actor::ActorCtx;
 use crate::actor::dispatch::{Effect, HostCall};
 use crate::component::Module;
+use crate::registry;
+use crate::storage::StorageError;
 use crate::wit::discovery::Host;
+use crate::wit::log::Level;
 use crate::wit::process::{SpawnError, SpawnOptions};
 use crate::wit::types::{ActorError, ActorType, Address};
+
+/// A registry the store could not reach, as a guest hears of it.
+fn unavailable(call: &str, e: StorageError) -> ActorError {
+    ActorError::Unavailable(format!("{call}: {e}"))
+}
 
 struct Register(String, Address);
 impl HostCall for Register {
@@ -16,8 +24,8 @@ impl HostCall for Register {
     const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<(), ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        cx.node.names.lock().await.insert(self.0, self.1);
-        Ok(Ok(()))
+        let registered = registry::register(&cx.node, self.0, self.1).await;
+        Ok(registered.map_err(|e| unavailable(Self::NAME, e)))
     }
 }
 
@@ -27,8 +35,14 @@ impl HostCall for Lookup {
     const EFFECT: Effect = Effect::SideEffect;
     type Output = Option<Address>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Option<Address>> {
-        let names = cx.node.names.lock().await;
-        Ok(names.get(&self.0).cloned())
+        match registry::lookup(&cx.node, &self.0).await {
+            Ok(found) => Ok(found),
+            Err(e) => {
+                let why = format!("{}: found nothing: {e}", Self::NAME);
+                cx.node.log(&cx.our, Level::Warn, why);
+                Ok(None)
+            }
+        }
     }
 }
 
@@ -38,7 +52,10 @@ impl HostCall for Unregister {
     const EFFECT: Effect = Effect::SideEffect;
     type Output = ();
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<()> {
-        cx.node.names.lock().await.remove(&self.0);
+        if let Err(e) = registry::unregister(&cx.node, &self.0).await {
+            let why = format!("{}: the cluster keeps the name: {e}", Self::NAME);
+            cx.node.log(&cx.our, Level::Warn, why);
+        }
         Ok(())
     }
 }
@@ -55,18 +72,51 @@ impl HostCall for GetOrSpawn {
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let module = cx.table.get(&self.code)?.clone();
         let node = std::sync::Arc::clone(&cx.node);
-        // Held across the spawn: concurrent calls for one name spawn exactly one actor.
+        // Held across the spawn: concurrent calls for one name on this node spawn exactly one
+        // actor; across nodes, the cluster's entry is claimed once the actor lives.
         let mut names = node.names.lock().await;
         if let Some(found) = names.get(&self.name)
             && node.router.exists(found)
         {
             return Ok(Ok(found.clone()));
         }
-        let spawned = cx.spawn_child(Self::NAME, module, self.opts).await;
-        if let Ok(address) = &spawned {
-            names.insert(self.name, address.clone());
+        let live = |found: &Address| found.node != node.name || node.router.exists(found);
+        let shared = match node.store.named(&self.name) {
+            Ok(shared) => shared,
+            Err(e) => {
+                let why = format!("{}: spawning here, unseen by the cluster: {e}", Self::NAME);
+                node.log(&cx.our, Level::Warn, why);
+                None
+            }
+        };
+        if let Some(found) = shared.as_deref().and_then(Address::parse)
+            && live(&found)
+        {
+            return Ok(Ok(found));
         }
-        Ok(spawned)
+        let spawned = match cx.spawn_child(Self::NAME, module, self.opts).await {
+            Ok(spawned) => spawned,
+            Err(e) => return Ok(Err(e)),
+        };
+        let claimed = node
+            .store
+            .claim_name(&self.name, shared.as_deref(), &spawned.to_string());
+        match claimed {
+            Ok(None) => {}
+            // Another node claimed the name first: its actor is the one, and ours goes.
+            Ok(Some(theirs)) => {
+                if let Some(theirs) = Address::parse(&theirs) {
+                    node.router.kill(&spawned);
+                    return Ok(Ok(theirs));
+                }
+            }
+            Err(e) => {
+                let why = format!("{}: registered here only: {e}", Self::NAME);
+                node.log(&cx.our, Level::Warn, why);
+            }
+        }
+        names.insert(self.name, spawned.clone());
+        Ok(Ok(spawned))
     }
 }
 
@@ -77,15 +127,15 @@ impl HostCall for Discover {
     type Output = Result<Address, ActorError>;
     async fn run(self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
         let ty = self.0;
-        Ok(cx.node.router.of_type(&ty).ok_or_else(|| {
-            ActorError::NotFound(format!(
-                "{}: no live actor of type {}:{}@{}",
+        Ok(match registry::discover(&cx.node, &ty) {
+            Ok(Some(found)) => Ok(found),
+            Ok(None) => Err(ActorError::NotFound(format!(
+                "{}: no live actor of type {}",
                 Self::NAME,
-                ty.manufacturer,
-                ty.name,
-                ty.version
-            ))
-        }))
+                registry::type_key(&ty)
+            ))),
+            Err(e) => Err(unavailable(Self::NAME, e)),
+        })
     }
 }
 

@@ -229,4 +229,48 @@ pub trait StateStore: Send + Sync + 'static {
     fn events(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<StoreEvent>> {
         None
     }
+
+    // The cluster's registry: what `discovery` finds on the other shims sharing the store.
+    // Addresses are kept as text (`node@name:package:publisher`), each until it is withdrawn
+    // or the node it lives on leaves. A store no other shim shares keeps nothing: the node's
+    // own tables are the whole registry.
+
+    /// Has discovery name `name` point to `address` for every shim sharing the store; the
+    /// last registration wins.
+    fn register_name(&self, name: &str, address: &str) -> Result<(), StorageError> {
+        let _ = (name, address);
+        Ok(())
+    }
+    /// Has `name` point to `address` if it points to `expected` (nothing, for `None`): `None`
+    /// once it does, or where it points meanwhile.
+    fn claim_name(
+        &self,
+        name: &str,
+        expected: Option<&str>,
+        address: &str,
+    ) -> Result<Option<String>, StorageError> {
+        let _ = (name, expected, address);
+        Ok(None)
+    }
+    /// Removes discovery name `name`, wherever it points.
+    fn unregister_name(&self, name: &str) -> Result<(), StorageError> {
+        let _ = name;
+        Ok(())
+    }
+    /// Where discovery name `name` points, when a shim sharing the store registered it.
+    fn named(&self, name: &str) -> Result<Option<String>, StorageError> {
+        let _ = name;
+        Ok(None)
+    }
+    /// Records that the actor at `address` is of `actor_type` (`manufacturer:name@version`)
+    /// while `live`, and withdraws it once not.
+    fn typed(&self, actor_type: &str, address: &str, live: bool) -> Result<(), StorageError> {
+        let _ = (actor_type, address, live);
+        Ok(())
+    }
+    /// One live actor of `actor_type` on a shim sharing the store: the first by address.
+    fn of_type(&self, actor_type: &str) -> Result<Option<String>, StorageError> {
+        let _ = actor_type;
+        Ok(None)
+    }
 }

@@ -13,6 +13,7 @@
 //! makes. The schema is created and migrated when the store opens ([`schema`]).
 
 mod lease;
+mod registry;
 mod schema;
 
 use std::future::Future;
@@ -191,6 +192,19 @@ impl PostgresStore {
         };
         member.check()?;
         Ok(Some(member.token))
+    }
+
+    /// This node's fencing token and name, for a write that lasts as long as its lease; an
+    /// error when the store did not join as a node, or its lease is known to be gone.
+    fn membership(&self) -> Result<(i64, String), StorageError> {
+        let Some(member) = &self.member else {
+            return Err(StorageError(format!(
+                "{}: the store was opened to read; only a node records names for the cluster",
+                self.place
+            )));
+        };
+        member.check()?;
+        Ok((member.token, member.lease.node.clone()))
     }
 
     /// Runs `work` with a pooled connection on the store's runtime, and waits for it.
@@ -755,6 +769,52 @@ impl StateStore for PostgresStore {
             let holder = text(holder.unwrap_or_default())?;
             Ok((holder != invocation).then_some(holder))
         })
+    }
+
+    fn register_name(&self, name: &str, address: &str) -> Result<(), StorageError> {
+        let (token, node) = self.membership()?;
+        let (name, address) = (name.to_owned(), address.to_owned());
+        self.run(async move |client| {
+            registry::register(&client, (token, &node), &name, &address).await
+        })
+    }
+
+    fn claim_name(
+        &self,
+        name: &str,
+        expected: Option<&str>,
+        address: &str,
+    ) -> Result<Option<String>, StorageError> {
+        let (token, node) = self.membership()?;
+        let (name, address) = (name.to_owned(), address.to_owned());
+        let expected = expected.map(str::to_owned);
+        self.run(async move |client| {
+            let expected = expected.as_deref();
+            registry::claim(&client, (token, &node), &name, expected, &address).await
+        })
+    }
+
+    fn unregister_name(&self, name: &str) -> Result<(), StorageError> {
+        let name = name.to_owned();
+        self.run(async move |client| registry::unregister(&client, &name).await)
+    }
+
+    fn named(&self, name: &str) -> Result<Option<String>, StorageError> {
+        let name = name.to_owned();
+        self.run(async move |client| registry::named(&client, &name).await)
+    }
+
+    fn typed(&self, actor_type: &str, address: &str, live: bool) -> Result<(), StorageError> {
+        let (token, node) = self.membership()?;
+        let (actor_type, address) = (actor_type.to_owned(), address.to_owned());
+        self.run(async move |client| {
+            registry::typed(&client, (token, &node), &actor_type, &address, live).await
+        })
+    }
+
+    fn of_type(&self, actor_type: &str) -> Result<Option<String>, StorageError> {
+        let actor_type = actor_type.to_owned();
+        self.run(async move |client| registry::of_type(&client, &actor_type).await)
     }
 
     fn release_key(&self, owner: &str, invocation: &str) -> Result<(), StorageError> {

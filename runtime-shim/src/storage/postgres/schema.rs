@@ -72,6 +72,23 @@ const MIGRATIONS: &[&str] = &[
         invocation bytea NOT NULL
     );
     "#,
+    // 4: the cluster's registry: discovery names and typed actors, each with the lease of
+    // the node that recorded it, and gone with that lease.
+    r#"
+    CREATE TABLE guestkit.names (
+        name bytea PRIMARY KEY,
+        address text NOT NULL,
+        holder bigint NOT NULL REFERENCES guestkit.nodes (token) ON DELETE CASCADE
+    );
+    CREATE INDEX names_by_holder ON guestkit.names (holder);
+    CREATE TABLE guestkit.typed (
+        actor_type text NOT NULL,
+        address text NOT NULL,
+        holder bigint NOT NULL REFERENCES guestkit.nodes (token) ON DELETE CASCADE,
+        PRIMARY KEY (actor_type, address)
+    );
+    CREATE INDEX typed_by_holder ON guestkit.typed (holder);
+    "#,
 ];
 
 /// The schema version this shim writes and reads.
