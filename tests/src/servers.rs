@@ -30,8 +30,27 @@ pub fn postgres_database(test: &str) -> Option<String> {
 
 /// Runs `statements` on the database `url` names; panics when they fail.
 pub fn sql(url: &str, statements: &str) {
-    let (url, statements) = (url.to_owned(), statements.to_owned());
-    // A runtime of its own, on a thread of its own: the caller may be inside one.
+    let statements = statements.to_owned();
+    on_client(url, async move |client| {
+        client.batch_execute(&statements).await.unwrap();
+    });
+}
+
+/// The number `query` (one row, one `bigint` column) gives on the database `url` names.
+pub fn count(url: &str, query: &str) -> i64 {
+    let query = query.to_owned();
+    on_client(url, async move |client| {
+        client.query_one(&query, &[]).await.unwrap().get(0)
+    })
+}
+
+/// What `work` does with a plain connection to `url`, on a runtime of its own, on a thread
+/// of its own: the caller may be inside one.
+fn on_client<T: Send + 'static>(
+    url: &str,
+    work: impl AsyncFnOnce(tokio_postgres::Client) -> T + Send + 'static,
+) -> T {
+    let url = url.to_owned();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -42,11 +61,17 @@ pub fn sql(url: &str, statements: &str) {
                 .await
                 .unwrap_or_else(|e| panic!("cannot reach {url}: {e}"));
             tokio::spawn(connection);
-            client.batch_execute(&statements).await.unwrap();
+            work(client).await
         })
     })
     .join()
-    .unwrap();
+    .unwrap()
+}
+
+/// The certificate of the authority that signed the test PostgreSQL server's, for
+/// `sslrootcert` (`.ci/servers` makes both).
+pub fn postgres_ca(test: &str) -> Option<String> {
+    server("GUESTKIT_TEST_POSTGRES_CA", test)
 }
 
 /// The URL of the NATS server for the tests, or `None` (after saying so) when there is none

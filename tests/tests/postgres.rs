@@ -75,6 +75,26 @@ fn a_durable_invocation_suspends_lists_and_completes_through_guestkit_store() {
 }
 
 #[test]
+fn a_command_reaches_its_store_over_tls_with_the_server_s_certificate_checked() {
+    let what = "a command over TLS";
+    let (Some(url), Some(ca)) = (servers::postgres_database(what), servers::postgres_ca(what))
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let checked = format!("{url}?sslmode=verify-full&sslrootcert={ca}");
+    assert_eq!(
+        success(counter_add(dir.path(), &checked)).trim(),
+        r#"{"total":"1"}"#
+    );
+    let unchecked = failure(counter_add(
+        dir.path(),
+        &format!("{url}?sslmode=verify-full"),
+    ));
+    assert!(unchecked.contains("UnknownIssuer"), "{unchecked}");
+}
+
+#[test]
 fn a_store_that_is_not_postgres_or_does_not_answer_is_refused_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let probe = built_guest("probe");

@@ -509,3 +509,78 @@ fn the_cluster_s_registry_is_shared_by_the_nodes_and_goes_with_each_node_s_lease
     let refused = reader.register_name("x", on_b).unwrap_err().to_string();
     assert!(refused.contains("opened to read"), "{refused}");
 }
+
+#[test]
+fn a_store_speaks_tls_as_sslmode_asks_and_checks_the_server_s_certificate_against_its_roots() {
+    let what = "a store over TLS";
+    let (Some(url), Some(ca)) = (servers::postgres_database(what), servers::postgres_ca(what))
+    else {
+        return;
+    };
+    let database = url.rsplit_once('/').unwrap().1.to_owned();
+    // The store's connections to its database, and those of them that are encrypted.
+    let connections = |encrypted: bool| {
+        let only = if encrypted { "AND s.ssl" } else { "" };
+        servers::count(
+            &url,
+            &format!(
+                "SELECT count(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) \
+                 WHERE a.datname = '{database}' AND a.pid <> pg_backend_pid() {only}"
+            ),
+        )
+    };
+    let write_and_read = |store: &PostgresStore| {
+        store
+            .commit("a", &changes(false, &[("k", Some("v"))]))
+            .unwrap();
+        assert_eq!(store.get("a", "k").unwrap(), Some(b"v".to_vec()));
+    };
+    let localhost = url.replace("127.0.0.1", "localhost");
+    for (mode, url) in [
+        ("sslmode=require", &url),
+        (&format!("sslmode=verify-ca&sslrootcert={ca}"), &url),
+        (&format!("sslmode=verify-full&sslrootcert={ca}"), &url),
+        (&format!("sslmode=verify-full&sslrootcert={ca}"), &localhost),
+    ] {
+        let store = PostgresStore::connect(&format!("{url}?{mode}")).unwrap();
+        write_and_read(&store);
+        let all = connections(false);
+        assert!(
+            all >= 2,
+            "{mode}: the holding and a pooled connection: {all}"
+        );
+        assert_eq!(
+            connections(true),
+            all,
+            "{mode}: every connection is encrypted"
+        );
+        drop(store);
+    }
+    let plain = PostgresStore::connect(&format!("{url}?sslmode=disable")).unwrap();
+    write_and_read(&plain);
+    assert_eq!(connections(true), 0, "sslmode=disable: none is encrypted");
+    drop(plain);
+
+    // A certificate the roots did not sign is refused, and the message says what to check.
+    for mode in ["sslmode=verify-full", "sslmode=verify-ca"] {
+        let refused = PostgresStore::connect(&format!("{url}?{mode}"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            refused.contains("certificate") && refused.contains("sslrootcert"),
+            "{mode}: {refused}"
+        );
+    }
+    // Reached at 127.0.0.1 as `db.example`: `verify-ca` takes the certificate, issued for
+    // other names, and `verify-full` does not.
+    let elsewhere = url.replace("127.0.0.1", "db.example");
+    let elsewhere = format!("{elsewhere}?hostaddr=127.0.0.1&sslrootcert={ca}");
+    write_and_read(&PostgresStore::connect(&format!("{elsewhere}&sslmode=verify-ca")).unwrap());
+    let refused = PostgresStore::connect(&format!("{elsewhere}&sslmode=verify-full"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("not valid for name \"db.example\""),
+        "{refused}"
+    );
+}

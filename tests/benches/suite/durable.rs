@@ -83,6 +83,9 @@ pub async fn concurrent(scale: &Scale, fsync: Duration) -> Row {
 /// The same over PostgreSQL (the database `url` names), against one single-row `INSERT` of
 /// a journal entry's size, each its own committed transaction, on the same server.
 pub async fn concurrent_on_postgres(scale: &Scale, url: &str) -> Row {
+    // Both over plain TCP: the test server speaks TLS, which the store would take by default
+    // (`sslmode=prefer`) and the floor's client would not.
+    let url = &format!("{url}?sslmode=disable");
     let floor = insert_floor(url, scale.pick(20, 500)).await;
     let (workflows, rate) = steps_per_second(scale, Some(url)).await;
     Row {

@@ -26,7 +26,8 @@ use std::time::Duration;
 
 use deadpool_postgres::Pool;
 use tokio::sync::mpsc::UnboundedSender;
-use tokio_postgres::{AsyncMessage, Client, Config, NoTls};
+use tokio_postgres::{AsyncMessage, Client, Config};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::{failed, schema, unreachable};
 use crate::storage::{StorageError, StoreEvent};
@@ -110,13 +111,13 @@ impl Member {
 /// connection returned listens for completions (sent to `events`) and, with a lease, holds
 /// the node's name for as long as it is open.
 pub(super) async fn join(
-    config: Config,
+    (config, tls): (Config, MakeRustlsConnect),
     place: String,
     lease: Option<Lease>,
     events: UnboundedSender<StoreEvent>,
 ) -> Result<(Client, Option<Arc<Member>>), StorageError> {
     let (mut client, mut connection) =
-        (config.connect(NoTls).await).map_err(|e| unreachable(&place, &e))?;
+        (config.connect(tls).await).map_err(|e| unreachable(&place, &e))?;
     let announced = events.clone();
     tokio::spawn(async move {
         while let Some(message) = std::future::poll_fn(|cx| connection.poll_message(cx)).await {

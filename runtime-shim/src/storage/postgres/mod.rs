@@ -15,6 +15,7 @@
 mod lease;
 mod registry;
 mod schema;
+mod tls;
 
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -24,9 +25,9 @@ use std::time::Duration;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, RecyclingMethod};
 use tokio::runtime::Runtime;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
-use tokio_postgres::config::{Host, SslMode};
+use tokio_postgres::Client;
+use tokio_postgres::config::Host;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{Client, NoTls};
 
 pub use self::lease::Lease;
 use self::lease::Member;
@@ -126,21 +127,17 @@ impl PostgresStore {
     }
 
     fn open(url: &str, lease: Option<Lease>) -> Result<Self, StorageError> {
-        let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
+        let not_a_url = |e: &dyn std::fmt::Display| {
             StorageError(format!(
                 "`{}` is not a PostgreSQL connection URL: {e}. Give one such as \
-                 postgres://user:password@localhost:5432/database",
+                 postgres://user:password@localhost:5432/database (with ?sslmode=verify-full \
+                 for TLS to a server whose certificate the system trusts)",
                 redacted(url)
             ))
-        })?;
+        };
+        let (parsed, tls) = tls::configure(url).map_err(|e| not_a_url(&e))?;
+        let mut config: tokio_postgres::Config = parsed.parse().map_err(|e| not_a_url(&e))?;
         let place = place(&config);
-        if config.get_ssl_mode() == SslMode::Require {
-            return Err(StorageError(format!(
-                "{place}: sslmode=require asks for TLS, which this build of the PostgreSQL \
-                 store does not speak yet; reach the server over a trusted network or a \
-                 tunnel, with sslmode=disable or prefer"
-            )));
-        }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
@@ -152,11 +149,16 @@ impl PostgresStore {
             .map_err(|e| StorageError(format!("starting the PostgreSQL client: {e}")))?;
         let runtime = Background(Some(runtime));
         let (events, received) = tokio::sync::mpsc::unbounded_channel();
-        let joining = lease::join(config.clone(), place.clone(), lease, events.clone());
+        let joining = lease::join(
+            (config.clone(), tls.clone()),
+            place.clone(),
+            lease,
+            events.clone(),
+        );
         let (holder, member) = wait(&runtime, joining)?;
         let manager = Manager::from_config(
             config,
-            NoTls,
+            tls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },
@@ -266,11 +268,21 @@ fn wait<T: Send + 'static>(
         .map_err(|_| StorageError("the PostgreSQL store has stopped".into()))?
 }
 
-fn unreachable(place: &str, e: &dyn std::fmt::Display) -> StorageError {
-    StorageError(format!(
-        "cannot reach PostgreSQL at {place}: {e}. Is the server running, and does it let this \
-         user in?"
-    ))
+fn unreachable(place: &str, e: &dyn std::error::Error) -> StorageError {
+    let mut why = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        why = format!("{why}: {cause}");
+        source = cause.source();
+    }
+    let ask = match why.contains("certificate") {
+        true => {
+            "Does sslrootcert name the authority that signed the server's certificate (and, \
+             with sslmode=verify-full, was it issued for the host in the URL)?"
+        }
+        false => "Is the server running, and does it let this user in?",
+    };
+    StorageError(format!("cannot reach PostgreSQL at {place}: {why}. {ask}"))
 }
 
 /// `url` with its password, if any, left out.
@@ -882,14 +894,17 @@ mod tests {
     }
 
     #[test]
-    fn a_url_that_is_not_one_or_asks_for_tls_is_refused_before_connecting() {
+    fn a_url_that_is_not_one_is_refused_before_connecting() {
         let bad = PostgresStore::connect("postgres://app:s3cret@db:notaport/x").unwrap_err();
         assert!(
             bad.0.contains("is not a PostgreSQL connection URL"),
             "{bad}"
         );
         assert!(!bad.0.contains("s3cret"), "{bad}");
-        let tls = PostgresStore::connect("postgres://app@db/x?sslmode=require").unwrap_err();
-        assert!(tls.0.contains("sslmode=require"), "{tls}");
+        let mode = PostgresStore::connect("postgres://app@db/x?sslmode=always").unwrap_err();
+        assert!(mode.0.contains("sslmode"), "{mode}");
+        let roots = "postgres://app@db/x?sslmode=verify-full&sslrootcert=/no/such.pem";
+        let roots = PostgresStore::connect(roots).unwrap_err();
+        assert!(roots.0.contains("cannot read /no/such.pem"), "{roots}");
     }
 }
