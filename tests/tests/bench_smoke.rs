@@ -17,10 +17,11 @@ async fn every_benchmark_runs_and_reports_a_figure() {
     let paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
     // The full run's build-overhead and template-size rows need release builds: not here.
     // The scale rows run at 1, 10 and 100 pairs, and at 100 and 1 000 actors; the
-    // PostgreSQL row and the cross-node row need the test servers.
+    // PostgreSQL rows (steps/s, and a step's cost with 1, 2 and 3 nodes) and the cross-node
+    // row need the test servers.
     let postgres = std::env::var_os("GUESTKIT_TEST_POSTGRES").is_some();
     let nats = std::env::var_os("GUESTKIT_TEST_NATS").is_some();
-    let servers = usize::from(postgres) + usize::from(nats);
+    let servers = 4 * usize::from(postgres) + usize::from(nats);
     assert_eq!(rows.len(), 20 + servers, "{paths:?}");
     for row in &rows {
         if row.floor.is_some() {

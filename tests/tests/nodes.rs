@@ -2,8 +2,10 @@
 //! outgrew one machine: each node holds the durable invocations it starts under a lease;
 //! when a node dies (SIGKILL), another takes its work over once the lease has run out and
 //! finishes it from its journal, each step once; a node that was stopped (SIGSTOP) past its
-//! lease and then resumes writes nothing of the work it lost. Leases here last 600 ms, and
-//! the nodes join the cluster of the test NATS server.
+//! lease and then resumes writes nothing of the work it lost; an actor of one node calls an
+//! actor of another, and hears `timed-out` from one that does not answer and `offline` from
+//! one that is gone. Leases here last 600 ms, and the nodes join the cluster of the test NATS
+//! server.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -131,4 +133,52 @@ fn a_node_stopped_past_its_lease_writes_nothing_once_it_resumes() {
     let record = store.invocation(&run).unwrap().unwrap();
     let record = Invocation::decode(&record).unwrap();
     assert!(matches!(record.status, Status::Succeeded(_)), "{record:?}");
+}
+
+/// The address the actor `name` of the app was started at on `server`.
+fn started(server: &Server, name: &str) -> String {
+    let prefix = format!("started {name} ({name}) as ");
+    let line = server.wait_for_line(|l| l.starts_with(&prefix));
+    line[prefix.len()..].trim().to_owned()
+}
+
+#[test]
+fn an_actor_calls_an_actor_of_another_node_which_may_time_out_or_be_offline() {
+    let Some(url) = servers::postgres_database("a call across nodes") else {
+        return;
+    };
+    let names = [1, 2].map(|n| format!("call{n}x{}", std::process::id()));
+    let (first, mut second) = (node(&url, &names[0]), node(&url, &names[1]));
+    let greeter = started(&second, "greeter");
+    assert!(greeter.starts_with(&format!("{}@", names[1])), "{greeter}");
+    let introduce = |timeout_ms: u64| {
+        let body = serde_json::json!({"greeter": greeter, "name": "Ada", "timeoutMs": timeout_ms});
+        first.json("/caller.v1.CallerService/Introduce", &body.to_string())
+    };
+    let (status, reply) = introduce(0);
+    assert_eq!(status, 200, "{reply}");
+    assert!(
+        reply["greeting"].as_str().unwrap().contains("Ada"),
+        "{reply}"
+    );
+    assert_eq!(reply["total"], 1, "{reply}");
+    second.wait_for_line(|l| l == "[greeter] info: greeted Ada (1 times)");
+
+    // A node that cannot answer (stopped): the call times out.
+    signal(&second, "-STOP");
+    let (status, reply) = introduce(300);
+    signal(&second, "-CONT");
+    assert_eq!(
+        (status, &reply["code"], &reply["message"]),
+        (504, &"deadline_exceeded".into(), &"timed-out".into())
+    );
+
+    // A node that is gone: `offline`.
+    second.child.kill().unwrap();
+    second.child.wait().unwrap();
+    let (status, reply) = introduce(0);
+    assert_eq!(
+        (status, &reply["code"], &reply["message"]),
+        (503, &"unavailable".into(), &"offline".into())
+    );
 }

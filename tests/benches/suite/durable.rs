@@ -8,9 +8,9 @@ use std::io::Write as _;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use guestkit_shim::Shim;
 use guestkit_shim::journal::{JournalEntry, Status};
-use guestkit_shim::storage::PostgresStore;
+use guestkit_shim::storage::{Lease, PostgresStore};
+use guestkit_shim::{Shim, ShimBuilder};
 
 use super::{Figure, Row, Scale, guest};
 
@@ -26,11 +26,20 @@ const HANDLER: &str = "durable-steps";
 /// A shim with the bench guest as durable service, on the state in `state`, or on the
 /// PostgreSQL database `postgres` when given.
 fn shim(scale: &Scale, state: &std::path::Path, postgres: Option<&str>) -> Shim {
-    let mut builder = Shim::builder().state_dir(state).on_log(|_| {});
-    if let Some(url) = postgres {
-        builder = builder.state_store(Arc::new(PostgresStore::connect(url).unwrap()));
+    let builder = Shim::builder().state_dir(state);
+    match postgres {
+        Some(url) => build(scale, builder, PostgresStore::connect(url).unwrap()),
+        None => register(scale, builder.on_log(|_| {}).build().unwrap()),
     }
-    let shim = builder.build().unwrap();
+}
+
+/// The shim `builder` makes on `store`, with the bench guest as durable service.
+fn build(scale: &Scale, builder: ShimBuilder, store: PostgresStore) -> Shim {
+    let builder = builder.state_store(Arc::new(store)).on_log(|_| {});
+    register(scale, builder.build().unwrap())
+}
+
+fn register(scale: &Scale, shim: Shim) -> Shim {
     let module = shim.load_file(&guest(scale, "bench")).unwrap();
     shim.register_service(SERVICE, &module).unwrap();
     shim
@@ -93,6 +102,47 @@ pub async fn concurrent_on_postgres(scale: &Scale, url: &str) -> Row {
         ours: Figure::PerSecond(rate),
         floor: Some(Figure::PerSecond(1.0 / floor.as_secs_f64())),
         target: "≤ 0.20x (5x one INSERT; COMMIT per step)",
+    }
+}
+
+/// What a durable step costs when `nodes` shims share the PostgreSQL database `url`, each
+/// starting (and so driving) every `nodes`-th of 100 workflows: wall time per step, against
+/// one committed single-row `INSERT` per step on the same server. On one machine of two cores
+/// the nodes share the processors, so this shows what sharing costs (a fence per batch, and
+/// batches split among the nodes), not how throughput scales.
+pub async fn nodes_on_postgres(scale: &Scale, url: &str, nodes: usize) -> Row {
+    let url = &format!("{url}?sslmode=disable");
+    let floor = insert_floor(url, scale.pick(20, 500)).await;
+    let workflows = scale.pick(10, 100);
+    let each = scale.pick(5, 200);
+    let states: Vec<_> = (0..nodes).map(|_| tempfile::tempdir().unwrap()).collect();
+    let shims: Vec<Shim> = (states.iter().enumerate())
+        .map(|(n, state)| {
+            let lease = Lease::new(format!("node{n}"), Lease::DEFAULT_LENGTH);
+            let store = PostgresStore::connect_as(url, lease).unwrap();
+            build(scale, Shim::builder().state_dir(state.path()), store)
+        })
+        .collect();
+    let started = Instant::now();
+    let ids: Vec<(usize, String)> = (0..workflows as usize)
+        .map(|w| {
+            let node = w % nodes;
+            let key = format!("order-{w}");
+            let id = shims[node].start_invocation(SERVICE, HANDLER, Some(&key), steps(each));
+            (node, id.unwrap())
+        })
+        .collect();
+    for (node, id) in &ids {
+        finish(&shims[*node], id).await;
+    }
+    let per_step = started.elapsed() / (workflows * each);
+    let journaled: usize = ids.iter().map(|(node, id)| runs(&shims[*node], id)).sum();
+    assert_eq!(journaled, (workflows * each) as usize);
+    Row {
+        path: format!("durable step on PostgreSQL, {nodes} node(s)"),
+        ours: Figure::Time(per_step),
+        floor: Some(Figure::Time(floor)),
+        target: "-",
     }
 }
 

@@ -192,6 +192,10 @@ pub async fn run(scale: &Scale) -> Vec<Row> {
         && let Some(url) = guestkit_tests::servers::postgres_database("the PostgreSQL bench")
     {
         emit(durable::concurrent_on_postgres(scale, &url).await);
+        for nodes in 1..=3 {
+            let url = guestkit_tests::servers::postgres_database("the nodes bench").unwrap();
+            emit(durable::nodes_on_postgres(scale, &url, nodes).await);
+        }
     }
     if wanted("cluster")
         && let Some(url) = guestkit_tests::servers::nats("the cross-node bench")
