@@ -148,14 +148,24 @@ fn redacted(url: &str) -> String {
 }
 
 impl Nats {
-    /// `payload` from `source` to `target` as a frame's, each capability issued on this node
-    /// sealed for the node it goes to, so that it is trusted when it comes back from there.
+    /// `payload` from `source` to `target` as a frame's: each capability issued on this node
+    /// sealed for the node it goes to, so that it is trusted when it comes back from there,
+    /// and one issued on the node it goes to with the seal that node put on it.
     fn payload(&self, payload: Payload, to_node: &str) -> WirePayload {
         let node = self.node.upgrade();
         WirePayload::of(payload, |cap| {
             let node = node.as_ref()?;
-            (cap.issuer.node == self.name)
-                .then(|| node.seal.sign(&remote::seal_holder(to_node), cap))
+            if cap.issuer.node == self.name {
+                return Some(node.seal.sign(&remote::seal_holder(to_node), cap));
+            }
+            let homeward = node.homeward.lock().unwrap();
+            (cap.issuer.node == to_node)
+                .then(|| {
+                    homeward
+                        .get(&(cap.issuer.to_string(), cap.params.clone()))
+                        .cloned()
+                })
+                .flatten()
         })
     }
 

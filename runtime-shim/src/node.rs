@@ -63,6 +63,10 @@ pub(crate) struct Node {
     pub drive: PathBuf,
     pub host_calls: HashMap<(String, String), HostCallback>,
     pub host_handler: Option<HostHandler>,
+    /// The seals other nodes put on the capabilities they issued and sent here, by issuer
+    /// and params: what such a capability carries when it goes back to its node, which
+    /// then knows it for its own ([`remote::vouched`](crate::remote)).
+    pub homeward: Mutex<HashMap<(String, String), Vec<u8>>>,
     /// Discovery names. Async, so that `get-or-spawn` holds it across the spawn.
     pub names: tokio::sync::Mutex<HashMap<String, Address>>,
     /// Pending `send-after` timers: owner and task.

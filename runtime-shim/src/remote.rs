@@ -7,7 +7,8 @@
 //! - a capability that claims this node as issuer must carry the seal this node put on it
 //!   when it left for the sending node ([`Shim::seal_for`](crate::Shim::seal_for));
 //! - a capability issued on the sending node is that node's word; one issued on a third node
-//!   is not, and is stripped like a forged one.
+//!   is not, and is stripped like a forged one;
+//! - the seal a capability came with from its issuing node is kept, and goes back with it.
 
 use tokio::sync::oneshot;
 
@@ -116,7 +117,8 @@ fn admit(node: &Node, message: RemoteMessage) -> Result<(Address, Address, Paylo
 
 /// Those of `capabilities`, from `source` on another node to `target` on `node`, that are
 /// vouched for: issued on this node and carrying the seal it put on them for `source`'s
-/// node, or issued on `source`'s node. The others are stripped, with a warning.
+/// node, or issued on `source`'s node (whose seal is kept, for the way back). The others
+/// are stripped, with a warning.
 pub(crate) fn vouched(
     node: &Node,
     source: &Address,
@@ -129,8 +131,14 @@ pub(crate) fn vouched(
             let issuer = &capability.issuer.node;
             let vouched = if *issuer == node.name {
                 seal.is_some_and(|s| node.seal.verify(&holder, &capability, &s))
+            } else if *issuer == source.node {
+                if let Some(seal) = seal {
+                    let key = (capability.issuer.to_string(), capability.params.clone());
+                    node.homeward.lock().unwrap().insert(key, seal);
+                }
+                true
             } else {
-                *issuer == source.node
+                false
             };
             if !vouched {
                 let why = format!(

@@ -294,6 +294,7 @@ impl ShimBuilder {
                 drive: self.drive,
                 host_calls: self.host_calls,
                 host_handler: self.host_handler,
+                homeward: Mutex::default(),
                 names: Default::default(),
                 timers: Mutex::default(),
                 invocation_retry: self.invocation_retry,

@@ -337,6 +337,22 @@ impl TestHost {
         found.unwrap_or_else(|| panic!("{actor} never reported its init: {:?}", self.heard))
     }
 
+    /// [`init_results`](Self::init_results), with time standing still: for a script that
+    /// waits for another node, which an idle node must not time out. Looks every 10 ms of
+    /// real time, up to [`TIMEOUT`].
+    pub async fn init_results_still(&self, actor: &Address) -> Answers {
+        let look = async {
+            loop {
+                if let Some(found) = self.inits(actor).into_iter().next() {
+                    return found;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+        };
+        let found = tokio::time::timeout(TIMEOUT, look).await;
+        found.unwrap_or_else(|_| panic!("{actor} never reported its init: {:?}", self.heard))
+    }
+
     /// The answers of every `init` of `actor` that ran a script so far, one per start.
     pub fn inits(&self, actor: &Address) -> Vec<Answers> {
         let heard = self.heard.lock().unwrap();

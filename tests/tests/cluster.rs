@@ -160,6 +160,34 @@ async fn sem_14_capabilities_cross_only_when_the_receiving_node_can_vouch_for_th
     );
 }
 
+#[tokio::test]
+async fn sem_14_a_capability_sent_to_another_node_is_trusted_when_it_comes_back() {
+    let Some(url) = servers::nats("a capability coming back") else {
+        return;
+    };
+    let (a, b) = pair(&url).await;
+    let sender = networked(&a, "sender", None).await;
+    let home = networked(&a, "home", Some(Script::new([Op::receive(None)]))).await;
+    let own = Cap::new(&sender, "\"messaging\"");
+    // On `b`, an actor that keeps the capability it receives and passes it back to `home`.
+    let back = Message::to(&home).body("back").caps([own.clone()]);
+    let keep = Op::Save {
+        caps: vec![own.clone()],
+    };
+    let script = Script::new([Op::receive(None), keep, Op::send(back)]);
+    let relay = networked(&b, "relay", Some(script)).await;
+    let out = Message::to(&relay).body("out").caps([own.clone()]);
+    a.run_still(&sender, [Op::send(out)]).await;
+    let passed = b.init_results_still(&relay).await;
+    assert_eq!(passed.seen(0).request().caps, [own.clone()]);
+    let heard = a.init_results_still(&home).await;
+    assert_eq!(
+        heard.seen(0).request().caps,
+        [own],
+        "issued on `a`, it went out sealed for `b` and came back with that seal"
+    );
+}
+
 /// Two nodes on one PostgreSQL database, each running the probe as durable service
 /// `probe`: `a` and `b`.
 fn sharing(url: &str) -> (TestHost, TestHost) {
