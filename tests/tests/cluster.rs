@@ -179,7 +179,7 @@ async fn sem_14_a_capability_sent_to_another_node_is_trusted_when_it_comes_back(
     let out = Message::to(&relay).body("out").caps([own.clone()]);
     a.run_still(&sender, [Op::send(out)]).await;
     let passed = b.init_results_still(&relay).await;
-    assert_eq!(passed.seen(0).request().caps, [own.clone()]);
+    assert_eq!(passed.seen(0).request().caps, std::slice::from_ref(&own));
     let heard = a.init_results_still(&home).await;
     assert_eq!(
         heard.seen(0).request().caps,
