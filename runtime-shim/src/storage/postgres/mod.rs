@@ -32,8 +32,8 @@ use tokio_postgres::types::ToSql;
 pub use self::lease::Lease;
 use self::lease::Member;
 use super::{
-    DurableWrite, Entries, Purge, SavedCapability, StateChanges, StateStore, StorageError,
-    StoreEvent,
+    DurableWrite, Entries, JournalAppend, Purge, SavedCapability, StateChanges, StateStore,
+    StorageError, StoreEvent,
 };
 
 /// Connections the store keeps open at most.
@@ -326,7 +326,10 @@ const STATE_CLEAR: &str = "DELETE FROM guestkit.state WHERE actor = $1";
 const STATE_SET: &str = "INSERT INTO guestkit.state VALUES ($1, $2, $3) \
     ON CONFLICT (actor, key) DO UPDATE SET value = excluded.value";
 const STATE_DELETE: &str = "DELETE FROM guestkit.state WHERE actor = $1 AND key = $2";
-const JOURNAL_PUT: &str = "INSERT INTO guestkit.journal VALUES ($1, $2, $3) \
+/// A batch's journal entries, in one statement: one parse, plan and execution on the server
+/// for all of them, where a statement each made the server's work grow with every step.
+const JOURNAL_PUT: &str = "INSERT INTO guestkit.journal \
+    SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::bytea[]) \
     ON CONFLICT (invocation, index) DO UPDATE SET entry = excluded.entry";
 /// An invocation's record, written by the node that holds it (a new one is held by the node
 /// that writes it first), or by a store that did not join as a node (`$3` null: a tool, or
@@ -358,6 +361,9 @@ enum Param<'a> {
     Bytes(&'a [u8]),
     Number(i64),
     Token(Option<i64>),
+    /// Arrays, for the rows of one statement.
+    BytesEach(Vec<&'a [u8]>),
+    NumberEach(Vec<i64>),
 }
 
 /// What a statement must do, or the transaction fails.
@@ -424,19 +430,13 @@ impl<'a> Writes<'a> {
     /// lease has `token`.
     fn durable(&mut self, writes: &'a [DurableWrite], token: Option<i64>) {
         self.fence(token);
+        self.journal(writes);
         for write in writes {
             if let Some((owner, changes)) = write.state_changes() {
                 self.state(owner, changes);
             }
             match write {
-                DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => {
-                    let entry = vec![
-                        Param::Bytes(e.invocation.as_bytes()),
-                        Param::Number(i64::from(e.index)),
-                        Param::Bytes(&e.entry),
-                    ];
-                    self.push(JOURNAL_PUT, entry);
-                }
+                DurableWrite::Journal(_) | DurableWrite::StateEntry { .. } => {}
                 DurableWrite::Invocation {
                     id,
                     record,
@@ -459,6 +459,31 @@ impl<'a> Writes<'a> {
                 }
             }
         }
+    }
+
+    /// The journal entries of `writes`, as one statement; of two writes of one entry, the
+    /// later, as writing them in turn would leave it (a statement may not write a row twice).
+    fn journal(&mut self, writes: &'a [DurableWrite]) {
+        let mut entries: Vec<&JournalAppend> = (writes.iter())
+            .filter_map(|write| match write {
+                DurableWrite::Journal(e) | DurableWrite::StateEntry { entry: e, .. } => Some(e),
+                DurableWrite::Invocation { .. } => None,
+            })
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        // Reversed, then sorted stably: of two writes of one entry the later comes first,
+        // and `dedup_by` keeps the first.
+        entries.reverse();
+        entries.sort_by(|a, b| (&a.invocation, a.index).cmp(&(&b.invocation, b.index)));
+        entries.dedup_by(|a, b| (&a.invocation, a.index) == (&b.invocation, b.index));
+        let params = vec![
+            Param::BytesEach(entries.iter().map(|e| e.invocation.as_bytes()).collect()),
+            Param::NumberEach(entries.iter().map(|e| i64::from(e.index)).collect()),
+            Param::BytesEach(entries.iter().map(|e| e.entry.as_slice()).collect()),
+        ];
+        self.push(JOURNAL_PUT, params);
     }
 
     /// The statements that remove an ended invocation for good: what `purge` names.
@@ -491,6 +516,8 @@ impl<'a> Writes<'a> {
                         Param::Bytes(b) => b as &(dyn ToSql + Sync),
                         Param::Number(n) => n,
                         Param::Token(t) => t,
+                        Param::BytesEach(b) => b,
+                        Param::NumberEach(n) => n,
                     })
                     .collect()
             })
