@@ -208,21 +208,30 @@ impl Nats {
     /// dropped (with a warning); a request is answered with its outcome.
     fn arrived(&self, node: &Arc<Node>, message: async_nats::Message) {
         let reply = message.reply.clone();
+        // A frame that says nothing usable is refused to its requester, or, one-way, dropped
+        // with a line in the node's log (no actor of this node is known to be its target).
+        let refuse = |why: ActorError| match reply.clone() {
+            Some(_) => self.answer(reply.clone(), Err(why), ""),
+            None => {
+                let why = format!("dropped a message from another node: {}", why.describe());
+                node.log(&node.kernel_address(), Level::Warn, why);
+            }
+        };
         let frame = match Frame::decode(message.payload.as_ref()) {
             Ok(frame) => frame,
             Err(e) => {
-                let why = ActorError::DecodeFailure(format!("a frame from another node: {e}"));
-                return self.answer(reply, Err(why), "");
+                return refuse(ActorError::DecodeFailure(format!(
+                    "a frame from another node: {e}"
+                )));
             }
         };
         let (Some(source), Some(target)) =
             (Address::parse(&frame.source), Address::parse(&frame.target))
         else {
-            let why = ActorError::InvalidArgument(format!(
+            return refuse(ActorError::InvalidArgument(format!(
                 "a frame from another node names `{}` and `{}`, which are not addresses",
                 frame.source, frame.target
-            ));
-            return self.answer(reply, Err(why), "");
+            )));
         };
         let (payload, capabilities) = frame.payload.unwrap_or_default().into_payload();
         let inbound = RemoteMessage {

@@ -106,9 +106,14 @@ impl Node {
         Ok(caps)
     }
 
+    /// The address of this node's kernel: what the node's own log lines are of.
+    pub fn kernel_address(&self) -> Address {
+        capability::kernel(&self.name)
+    }
+
     /// The kernel capability with `params`.
     pub fn kernel_cap(&self, params: &str) -> Capability {
-        Capability::new(capability::kernel(&self.name), params)
+        Capability::new(self.kernel_address(), params)
     }
 
     /// Hands a message to the embedding application's handler; for a request, its answer (or

@@ -136,6 +136,36 @@ async fn sem_05_a_request_the_other_node_never_answers_times_out() {
 }
 
 #[tokio::test]
+async fn a_frame_that_does_not_read_is_refused_to_its_requester_or_logged_and_dropped() {
+    let Some(url) = servers::nats("a frame that does not read") else {
+        return;
+    };
+    let (_a, b) = pair(&url).await;
+    let subject = format!("guestkit.node.{}", b.shim.host_address().node);
+    let client = async_nats::connect(&url).await.unwrap();
+    let answer = client
+        .request(subject.clone(), b"\xff\xff not a frame".to_vec().into())
+        .await
+        .expect("the node answers a request, even one it cannot read");
+    let text = String::from_utf8_lossy(&answer.payload);
+    assert!(text.contains("decode-failure"), "{text}");
+
+    client
+        .publish(subject, b"\xff\xff not a frame either".to_vec().into())
+        .await
+        .unwrap();
+    client.flush().await.unwrap();
+    let logged = async {
+        while !b.logged("dropped a message from another node: decode-failure") {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(30), logged)
+        .await
+        .expect("the node logs the one-way frame it dropped");
+}
+
+#[tokio::test]
 async fn sem_14_capabilities_cross_only_when_the_receiving_node_can_vouch_for_them() {
     let Some(url) = servers::nats("capabilities between nodes") else {
         return;

@@ -98,7 +98,9 @@ pub(crate) fn share(node: &Arc<Node>, components: &Arc<Components>) {
                         ended_elsewhere(&node, id);
                     }
                 }
-                StoreEvent::LeaseLost(why) => eprintln!("error: {why}"),
+                StoreEvent::LeaseLost(why) => {
+                    node.log(&node.kernel_address(), Level::Error, why);
+                }
             }
         }
     });
