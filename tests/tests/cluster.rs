@@ -328,3 +328,66 @@ async fn sem_24_an_actor_registered_on_one_node_is_found_by_name_and_type_on_ano
         .await;
     assert!(gone.error(0).starts_with("not found"), "{gone:?}");
 }
+
+/// An invocation on `host` that holds key `k` until the awakeable returned is completed,
+/// having written `first` as its `holder`.
+async fn holding_k(host: &TestHost) -> (String, String) {
+    let first = host.start(
+        Some("k"),
+        [
+            Op::state_set("holder", "first"),
+            Op::awakeable("go"),
+            Op::wait(["go"]),
+        ],
+    );
+    let go = host.awakeable_of(&first).await;
+    (first, go)
+}
+
+/// A script that reads who held the key before it, and writes `name` in its place.
+fn after(name: &str) -> [Op; 2] {
+    [Op::state_get("holder"), Op::state_set("holder", name)]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sem_32_invocations_of_one_key_on_two_nodes_run_in_the_order_they_were_submitted() {
+    let Some(url) = servers::postgres_database("a key's order across nodes") else {
+        return;
+    };
+    let (a, b) = sharing(&url);
+    let (_, go) = holding_k(&a).await;
+    // Submitted on `b`, then on `a`, the node that holds the key: `a`'s own comes second all
+    // the same.
+    let second = b.start(Some("k"), after("second"));
+    let third = a.start(Some("k"), after("third"));
+    a.shim
+        .complete_awakeable(&go, Ok(b"\"yes\"".to_vec()))
+        .unwrap();
+    let read = b.results(&second).await;
+    assert_eq!(read.get::<Option<String>>(0).as_deref(), Some("first"));
+    let read = a.results(&third).await;
+    assert_eq!(read.get::<Option<String>>(0).as_deref(), Some("second"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sem_32_an_invocation_taken_over_runs_before_one_submitted_after_it_on_its_key() {
+    let Some(url) = servers::postgres_database("a key's order after a takeover") else {
+        return;
+    };
+    let (gone, a) = sharing(&url);
+    let (first, go) = holding_k(&gone).await;
+    // Submitted on `a` while `first` holds the key on the other node: it takes its turn
+    // on `a` at once, and waits there for `first`.
+    let second = a.start(Some("k"), after("second"));
+    // The other node's lease ends (as a sweep ends one that ran out): `a` takes `first`
+    // over, behind `second` on `a`'s own lock, and `second` gives its turn back to it.
+    let node = gone.shim.host_address().node;
+    let ended = format!("DELETE FROM guestkit.nodes WHERE name = '{node}'::bytea");
+    servers::sql(&url, &ended);
+    a.shim
+        .complete_awakeable(&go, Ok(b"\"yes\"".to_vec()))
+        .unwrap();
+    assert!(matches!(a.outcome(&first).await, Status::Succeeded(_)));
+    let read = a.results(&second).await;
+    assert_eq!(read.get::<Option<String>>(0).as_deref(), Some("first"));
+}

@@ -17,13 +17,13 @@ use std::time::Duration;
 
 use crate::actor::components::Components;
 use crate::actor::{Phase, life};
-use crate::clock::current_parking;
+use crate::clock::{Parking, current_parking};
 use crate::component::Module;
 use crate::declaration::{Access, ServiceKind};
 use crate::error::{ShimError, trap_reason};
 use crate::journal::{
-    self, Abort, Accepted, Attempt, Driven, Failure, Invocation, InvocationRetry, KeyPlace,
-    Mismatch, Request, Service, Status, Steer, Wake, hex,
+    self, Abort, Accepted, Attempt, Driven, Failure, Invocation, InvocationRetry, KeyGuard,
+    KeyPlace, Mismatch, Request, Service, Status, Steer, Wake, hex,
 };
 use crate::node::Node;
 use crate::state::StateTxn;
@@ -299,11 +299,7 @@ fn spawn_drive(node: &Arc<Node>, components: &Arc<Components>, invocation: Invoc
     // a scheduled one when its time comes.
     let place = match (invocation.access(), &invocation.status) {
         (Access::Exclusive, Status::Scheduled { .. }) => Place::WhenDue,
-        (Access::Exclusive, _) => Place::Taken(
-            (node.invocations)
-                .key_lock(&invocation.state_owner())
-                .take_place(parking.clone()),
-        ),
+        (Access::Exclusive, _) => Place::Taken(take_place(node, &invocation, parking.clone())),
         (Access::Shared | Access::Stateless, _) => Place::None,
     };
     node.clock.spawn(
@@ -316,6 +312,17 @@ fn spawn_drive(node: &Arc<Node>, components: &Arc<Components>, invocation: Invoc
             steer,
         ),
     );
+}
+
+/// A place for exclusive `invocation` on its object's key: in this node's lock, and in the
+/// key's queue across the nodes sharing the store, both in the order places are taken here.
+fn take_place(node: &Node, invocation: &Invocation, parking: Parking) -> KeyPlace {
+    let owner = invocation.state_owner();
+    if let Err(e) = node.store.queue_for_key(&owner, &invocation.id) {
+        let why = format!("queued on its key on this node only, not across nodes: {e}");
+        node.log(&service_address(node, invocation), Level::Warn, why);
+    }
+    node.invocations.key_lock(&owner).take_place(parking)
 }
 
 /// Where a driven invocation stands on its object's key.
@@ -411,17 +418,14 @@ async fn run_to_end(
         }
     }
     // Held until the invocation ends: through suspensions, retry backoffs and pauses.
-    let turn = match place {
+    let _turn = match place {
         Place::None => None,
-        Place::Taken(place) => Some(place.turn().await),
+        Place::Taken(place) => Some(hold_key(node, &invocation, place).await?),
         Place::WhenDue => {
-            let lock = node.invocations.key_lock(&invocation.state_owner());
-            Some(lock.take_place(current_parking()).turn().await)
+            let place = take_place(node, &invocation, current_parking());
+            Some(hold_key(node, &invocation, place).await?)
         }
     };
-    if turn.is_some() {
-        hold_key(node, &invocation).await?;
-    }
     if invocation.attempts == 0 && cancelled()? {
         return end_with(node, invocation, journal::cancelled()).await;
     }
@@ -474,22 +478,41 @@ async fn run_to_end(
 /// another node holds.
 const KEY_RETRY: Duration = Duration::from_millis(100);
 
-/// Waits until exclusive `invocation` holds its object's key across the shims sharing the
-/// store ([`StateStore::take_key`](crate::storage::StateStore::take_key)), as it holds it
-/// among this shim's invocations already. A holder that ended without letting the key go (its
-/// node died as it ended) is let go of.
-async fn hold_key(node: &Node, invocation: &Invocation) -> Result<(), ShimError> {
+/// Waits until exclusive `invocation` holds its object's key: its turn among this shim's
+/// invocations (`place`), then across the shims sharing the store
+/// ([`StateStore::take_key`](crate::storage::StateStore::take_key)), in the order the places
+/// were taken on all of them. A holder that ended without letting the key go (its node died
+/// as it ended) is let go of. When the invocation ahead is one this shim drives, waiting
+/// behind this one here (taken over from another node after this one took its place), this
+/// one gives its turn back and takes a new place behind it.
+async fn hold_key(
+    node: &Node,
+    invocation: &Invocation,
+    mut place: KeyPlace,
+) -> Result<KeyGuard, ShimError> {
     let owner = invocation.state_owner();
-    while let Some(holder) = node.store.take_key(&owner, &invocation.id)? {
-        let ended = (node.invocations.find(&holder)?).is_none_or(|i| i.status.is_ended());
-        if ended {
-            node.store.release_key(&owner, &holder)?;
-        } else {
-            // Another node's invocation: its node lets go when it ends, in real time.
-            tokio::time::sleep(KEY_RETRY).await;
+    loop {
+        let turn = place.turn().await;
+        loop {
+            let Some(ahead) = node.store.take_key(&owner, &invocation.id)? else {
+                return Ok(turn);
+            };
+            let ended = (node.invocations.find(&ahead)?).is_none_or(|i| i.status.is_ended());
+            if ended {
+                node.store.release_key(&owner, &ahead)?;
+            } else if node.invocations.driven.lock().unwrap().contains_key(&ahead) {
+                break;
+            } else {
+                // Another node's invocation: its node lets go when it ends, in real time.
+                tokio::time::sleep(KEY_RETRY).await;
+            }
         }
+        drop(turn);
+        place = node
+            .invocations
+            .key_lock(&owner)
+            .take_place(current_parking());
     }
-    Ok(())
 }
 
 /// Ends `invocation` with `failure` (cancelled before its first attempt, or killed).

@@ -27,4 +27,4 @@ pub(crate) use self::records::{
 };
 pub use self::table::DEFAULT_RETENTION;
 pub(crate) use self::table::{Driven, Invocations, Service, Until};
-pub(crate) use self::wake::{KeyPlace, Order, Steer, Wake};
+pub(crate) use self::wake::{KeyGuard, KeyPlace, Order, Steer, Wake};

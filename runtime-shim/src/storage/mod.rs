@@ -211,15 +211,23 @@ pub trait StateStore: Send + Sync + 'static {
     fn held(&self, ids: Vec<String>) -> Result<Vec<String>, StorageError> {
         Ok(ids)
     }
+    /// Puts exclusive invocation `invocation` in the queue of object `owner` across the
+    /// shims sharing the store, behind those queued before it on any of them (a place it
+    /// has already stays). A store only one shim opens keeps no queue.
+    fn queue_for_key(&self, owner: &str, invocation: &str) -> Result<(), StorageError> {
+        let _ = (owner, invocation);
+        Ok(())
+    }
     /// Has exclusive invocation `invocation` hold object `owner` across the shims sharing
     /// the store, as their own key locks do within each: `None` once it holds it (now, or
-    /// from before), or the invocation that holds it meanwhile. A store only one shim opens
-    /// has nothing to hold across shims: `None`.
+    /// from before), or the invocation it waits for: the one that holds it, or the one
+    /// queued before it. A store only one shim opens has nothing to hold across shims: `None`.
     fn take_key(&self, owner: &str, invocation: &str) -> Result<Option<String>, StorageError> {
         let _ = (owner, invocation);
         Ok(None)
     }
-    /// Lets object `owner` go, if `invocation` holds it.
+    /// Lets object `owner` go, if `invocation` holds it, and takes `invocation` out of its
+    /// queue.
     fn release_key(&self, owner: &str, invocation: &str) -> Result<(), StorageError> {
         let _ = (owner, invocation);
         Ok(())

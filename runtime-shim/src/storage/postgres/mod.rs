@@ -792,16 +792,41 @@ impl StateStore for PostgresStore {
         })
     }
 
+    fn queue_for_key(&self, owner: &str, invocation: &str) -> Result<(), StorageError> {
+        let (owner, invocation) = (owner.to_owned(), invocation.to_owned());
+        self.run(async move |client| {
+            client
+                .execute(
+                    "INSERT INTO guestkit.key_queue (owner, invocation) VALUES ($1, $2) \
+                     ON CONFLICT (invocation) DO NOTHING",
+                    &[&owner.as_bytes(), &invocation.as_bytes()],
+                )
+                .await
+                .map_err(failed)?;
+            Ok(())
+        })
+    }
+
     fn take_key(&self, owner: &str, invocation: &str) -> Result<Option<String>, StorageError> {
         let (owner, invocation) = (owner.to_owned(), invocation.to_owned());
         self.run(async move |client| {
+            // Taken only by the first of the queue (or by one that never queued, as before
+            // the queue was kept); else the holder, or the first of the queue, is named.
             let holder: Option<Vec<u8>> = one(
                 &client,
-                "WITH taken AS ( \
-                     INSERT INTO guestkit.keys VALUES ($1, $2) ON CONFLICT (owner) DO NOTHING \
+                "WITH head AS ( \
+                     SELECT invocation FROM guestkit.key_queue WHERE owner = $1 \
+                     ORDER BY seq LIMIT 1), \
+                 taken AS ( \
+                     INSERT INTO guestkit.keys SELECT $1, $2 \
+                     WHERE coalesce((SELECT invocation FROM head) = $2, true) \
+                        OR NOT EXISTS ( \
+                            SELECT 1 FROM guestkit.key_queue WHERE invocation = $2) \
+                     ON CONFLICT (owner) DO NOTHING \
                      RETURNING invocation) \
                  SELECT coalesce((SELECT invocation FROM taken), \
-                                 (SELECT invocation FROM guestkit.keys WHERE owner = $1))",
+                                 (SELECT invocation FROM guestkit.keys WHERE owner = $1), \
+                                 (SELECT invocation FROM head))",
                 &[&owner.as_bytes(), &invocation.as_bytes()],
             )
             .await?;
@@ -859,10 +884,13 @@ impl StateStore for PostgresStore {
     fn release_key(&self, owner: &str, invocation: &str) -> Result<(), StorageError> {
         let (owner, invocation) = (owner.to_owned(), invocation.to_owned());
         self.run(async move |client| {
+            let (owner, invocation) = (owner.as_bytes(), invocation.as_bytes());
             client
                 .execute(
-                    "DELETE FROM guestkit.keys WHERE owner = $1 AND invocation = $2",
-                    &[&owner.as_bytes(), &invocation.as_bytes()],
+                    "WITH queued AS ( \
+                         DELETE FROM guestkit.key_queue WHERE invocation = $2) \
+                     DELETE FROM guestkit.keys WHERE owner = $1 AND invocation = $2",
+                    &[&owner, &invocation],
                 )
                 .await
                 .map_err(failed)?;

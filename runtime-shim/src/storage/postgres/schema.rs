@@ -89,6 +89,17 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX typed_by_holder ON guestkit.typed (holder);
     "#,
+    // 5: each object key's queue across nodes, in the order the invocations took their
+    // places (`seq`), for SEMANTICS 32's submission order on every node.
+    r#"
+    CREATE SEQUENCE guestkit.key_places;
+    CREATE TABLE guestkit.key_queue (
+        owner bytea NOT NULL,
+        seq bigint NOT NULL DEFAULT nextval('guestkit.key_places'),
+        invocation bytea NOT NULL UNIQUE,
+        PRIMARY KEY (owner, seq)
+    );
+    "#,
 ];
 
 /// The schema version this shim writes and reads.
