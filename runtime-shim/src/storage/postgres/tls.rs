@@ -72,19 +72,23 @@ fn options(url: &str) -> Result<(String, Check), String> {
         (Some("require"), Some(roots)) => Check::Chain(roots),
         _ => Check::Nothing,
     };
-    let mode = match (&check, mode.as_deref()) {
-        (Check::Full(_) | Check::Chain(_), _) => Some("require"),
-        (Check::Nothing, mode) => mode,
+    if check == Check::Nothing && !pairs.iter().any(|(k, _)| k == "sslrootcert") {
+        return Ok((url.to_owned(), Check::Nothing));
+    }
+    // The other parameters as they were written (their encoding kept), then the mode
+    // `tokio-postgres` knows.
+    let kept = (parsed.query().unwrap_or_default().split('&'))
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            !pair.is_empty() && key != "sslmode" && key != "sslrootcert"
+        })
+        .map(str::to_owned);
+    let mode = match (&check, mode) {
+        (Check::Full(_) | Check::Chain(_), _) => Some("sslmode=require".to_owned()),
+        (Check::Nothing, mode) => mode.map(|mode| format!("sslmode={mode}")),
     };
-    let kept = pairs
-        .iter()
-        .filter(|(k, _)| k != "sslmode" && k != "sslrootcert")
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .chain(mode.map(|mode| ("sslmode", mode)));
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(kept)
-        .finish();
-    parsed.set_query((!query.is_empty()).then_some(query.as_str()));
+    let query: Vec<String> = kept.chain(mode).collect();
+    parsed.set_query((!query.is_empty()).then(|| query.join("&")).as_deref());
     Ok((parsed.to_string(), check))
 }
 
@@ -265,7 +269,14 @@ mod tests {
                 Check::Full(Roots::System)
             )
         );
+        assert_eq!(
+            parsed("postgres://u@h/db?options=-c%20x%3Dy&sslmode=verify-full&sslrootcert=/ca.pem")
+                .0,
+            "postgres://u@h/db?options=-c%20x%3Dy&sslmode=require",
+            "the other parameters keep their encoding"
+        );
         for plain in [
+            "postgres://u@h/db?options=-c%20x%3Dy&application_name=a%20b",
             "postgres://u@h/db",
             "postgres://u@h/db?sslmode=require",
             "postgres://u@h/db?sslmode=disable",
