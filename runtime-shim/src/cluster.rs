@@ -158,14 +158,7 @@ impl Nats {
             if cap.issuer.node == self.name {
                 return Some(node.seal.sign(&remote::seal_holder(to_node), cap));
             }
-            let homeward = node.homeward.lock().unwrap();
-            (cap.issuer.node == to_node)
-                .then(|| {
-                    homeward
-                        .get(&(cap.issuer.to_string(), cap.params.clone()))
-                        .cloned()
-                })
-                .flatten()
+            (cap.issuer.node == to_node).then(|| node.kept_seal(cap))?
         })
     }
 
@@ -210,7 +203,7 @@ impl Nats {
         let reply = message.reply.clone();
         // A frame that says nothing usable is refused to its requester, or, one-way, dropped
         // with a line in the node's log (no actor of this node is known to be its target).
-        let refuse = |why: ActorError| match reply.clone() {
+        let refuse = |why: ActorError| match &reply {
             Some(_) => self.answer(reply.clone(), Err(why), ""),
             None => {
                 let why = format!("dropped a message from another node: {}", why.describe());

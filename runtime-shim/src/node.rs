@@ -63,9 +63,9 @@ pub(crate) struct Node {
     pub drive: PathBuf,
     pub host_calls: HashMap<(String, String), HostCallback>,
     pub host_handler: Option<HostHandler>,
-    /// The seals other nodes put on the capabilities they issued and sent here, by issuer
-    /// and params: what such a capability carries when it goes back to its node, which
-    /// then knows it for its own ([`remote::vouched`](crate::remote)).
+    /// The seals other nodes put on the capabilities they issued and sent here, by
+    /// [`Capability::key`]: what such a capability carries when it goes back to its node,
+    /// which then knows it for its own ([`remote::vouched`](crate::remote)).
     pub homeward: Mutex<HashMap<(String, String), Vec<u8>>>,
     /// Discovery names. Async, so that `get-or-spawn` holds it across the spawn.
     pub names: tokio::sync::Mutex<HashMap<String, Address>>,
@@ -104,6 +104,16 @@ impl Node {
             self.store.forget_capabilities(&key, &pairs)?;
         }
         Ok(caps)
+    }
+
+    /// Keeps `seal`, which `cap`'s issuing node put on it, for its way back there.
+    pub fn keep_seal(&self, cap: &Capability, seal: Vec<u8>) {
+        self.homeward.lock().unwrap().insert(cap.key(), seal);
+    }
+
+    /// The seal `cap`'s issuing node put on it, when it came here with one.
+    pub fn kept_seal(&self, cap: &Capability) -> Option<Vec<u8>> {
+        self.homeward.lock().unwrap().get(&cap.key()).cloned()
     }
 
     /// The address of this node's kernel: what the node's own log lines are of.

@@ -133,8 +133,7 @@ pub(crate) fn vouched(
                 seal.is_some_and(|s| node.seal.verify(&holder, &capability, &s))
             } else if *issuer == source.node {
                 if let Some(seal) = seal {
-                    let key = (capability.issuer.to_string(), capability.params.clone());
-                    node.homeward.lock().unwrap().insert(key, seal);
+                    node.keep_seal(&capability, seal);
                 }
                 true
             } else {

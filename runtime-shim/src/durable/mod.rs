@@ -507,6 +507,7 @@ async fn hold_key(
                 tokio::time::sleep(KEY_RETRY).await;
             }
         }
+        // A new place in this node's lock only: its place in the key's queue stays.
         drop(turn);
         place = node
             .invocations

@@ -435,27 +435,26 @@ impl<'a> Writes<'a> {
             if let Some((owner, changes)) = write.state_changes() {
                 self.state(owner, changes);
             }
-            match write {
-                DurableWrite::Journal(_) | DurableWrite::StateEntry { .. } => {}
-                DurableWrite::Invocation {
-                    id,
-                    record,
-                    completes,
-                    ..
-                } => {
-                    let put = vec![
-                        Param::Bytes(id.as_bytes()),
-                        Param::Bytes(record),
-                        Param::Token(token),
-                    ];
-                    let expect = match token {
-                        Some(_) => Expect::Holds(id),
-                        None => Expect::Anything,
-                    };
-                    self.0.push((INVOCATION_PUT, put, expect));
-                    if let Some((id, value)) = completes {
-                        self.complete(id, value);
-                    }
+            // Journal entries went as one statement, above.
+            if let DurableWrite::Invocation {
+                id,
+                record,
+                completes,
+                ..
+            } = write
+            {
+                let put = vec![
+                    Param::Bytes(id.as_bytes()),
+                    Param::Bytes(record),
+                    Param::Token(token),
+                ];
+                let expect = match token {
+                    Some(_) => Expect::Holds(id),
+                    None => Expect::Anything,
+                };
+                self.0.push((INVOCATION_PUT, put, expect));
+                if let Some((id, value)) = completes {
+                    self.complete(id, value);
                 }
             }
         }
