@@ -338,7 +338,7 @@ impl Parking {
     }
 
     /// The task's poll returned pending: if it is parked, it stops counting.
-    fn rest(&self) {
+    pub(crate) fn rest(&self) {
         if let Some(p) = &self.0
             && p.state
                 .compare_exchange(
@@ -354,7 +354,7 @@ impl Parking {
     }
 
     /// The task ended: it stops counting for good, unless it had stopped already.
-    fn end(&self) {
+    pub(crate) fn end(&self) {
         if let Some(p) = &self.0
             && p.state.swap(ENDED, Ordering::SeqCst) & (RESTING | ENDED) == 0
         {
@@ -363,9 +363,23 @@ impl Parking {
     }
 
     /// The task is about to start: it counts as work from now.
-    fn begin(&self) {
+    pub(crate) fn begin(&self) {
         if let Some(p) = &self.0 {
             p.work.add();
+        }
+    }
+}
+
+impl Parking {
+    /// `task` as a task parking here: its waits find this parking
+    /// ([`current_parking`]) while it runs.
+    pub(crate) fn scope<F>(&self, task: F) -> Pin<Box<dyn Future<Output = F::Output> + Send>>
+    where
+        F: Future + Send + 'static,
+    {
+        match self.0 {
+            Some(_) => Box::pin(CURRENT.scope(self.clone(), task)),
+            None => Box::pin(task),
         }
     }
 }

@@ -39,6 +39,7 @@ pub mod value;
 mod wave;
 mod wire;
 mod wit;
+mod workers;
 
 pub use crate::clock::{Clock, Elapsed, ManualClock, Sleep};
 pub use crate::cluster::ClusterOptions;

@@ -186,9 +186,12 @@ impl Inbox {
 /// The receiving half, owned by the actor's store.
 pub(crate) struct Mailbox {
     inbox: mpsc::UnboundedReceiver<Delivery>,
+    /// The sending half, while anyone holds it: what [`inbox`](Self::inbox) hands out.
+    sender: mpsc::WeakUnboundedSender<Delivery>,
     queued: VecDeque<Delivery>,
     clock: Clock,
     bell: Option<Arc<Doorbell>>,
+    parking: Parking,
 }
 
 impl Mailbox {
@@ -199,19 +202,32 @@ impl Mailbox {
         let bell = parking
             .is_counted()
             .then(|| Arc::new(Doorbell::new(parking.clone())));
+        let sender = tx.downgrade();
         (
             Inbox {
                 tx,
                 bell: bell.clone(),
-                parking,
+                parking: parking.clone(),
             },
             Self {
                 inbox: rx,
+                sender,
                 queued: VecDeque::new(),
                 clock,
                 bell,
+                parking,
             },
         )
+    }
+
+    /// A sending half of this mailbox, while the process table still holds one (the actor
+    /// is registered): where a request's outcome goes, with no lookup of the requester.
+    pub fn inbox(&self) -> Option<Inbox> {
+        Some(Inbox {
+            tx: self.sender.upgrade()?,
+            bell: self.bell.clone(),
+            parking: self.parking.clone(),
+        })
     }
 
     /// The first delivery accepted by `filter`, waiting up to `timeout` (`None`: forever).

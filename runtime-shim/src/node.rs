@@ -17,6 +17,7 @@ use crate::router::Router;
 use crate::storage::StateStore;
 use crate::wit::log::Level;
 use crate::wit::types::{ActorError, Address, Capability, Payload, ProcessId};
+use crate::workers::Workers;
 
 /// One line an actor logged.
 #[derive(Debug, Clone)]
@@ -73,6 +74,8 @@ pub(crate) struct Node {
     pub timers: Mutex<HashMap<u64, (Address, tokio::task::AbortHandle)>>,
     pub invocations: Invocations,
     pub invocation_retry: InvocationRetry,
+    /// The threads the node's actors run on.
+    pub workers: Arc<Workers>,
 }
 
 impl Node {

@@ -43,6 +43,7 @@ use crate::wit::process::OnExit;
 use crate::wit::types::{
     ActorError, ActorType, Address, Capability, DataChunk, ExitReason, Payload,
 };
+use crate::workers::{Running, Workers};
 
 /// Why a typed call of a proto service from the host failed.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -162,6 +163,7 @@ pub struct ShimBuilder {
     retention: Duration,
     clock: Clock,
     source_locations: bool,
+    workers: Option<usize>,
 }
 
 impl ShimBuilder {
@@ -192,6 +194,14 @@ impl ShimBuilder {
     /// The clock every timer and every read of time goes through (default: the system's).
     pub fn clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
+        self
+    }
+
+    /// How many threads run the shim's actors (default: one per core). An actor lives on one
+    /// of them, and moves to the thread of the actor it exchanges messages with, so that the
+    /// two share a core. With 0, actors run as tasks of the runtime that spawns them.
+    pub fn workers(mut self, threads: usize) -> Self {
+        self.workers = Some(threads);
         self
     }
 
@@ -277,6 +287,12 @@ impl ShimBuilder {
         Actor::add_to_linker::<_, HasSelf<_>>(&mut linker, |cx| cx)
             .map_err(|e| ShimError::Engine(describe(&e)))?;
         let ticker = EpochTicker::start(&engine);
+        let workers = self.workers.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        let (workers, running) = Workers::start(&self.node, workers).map_err(|e| {
+            ShimError::Engine(format!("starting the shim's worker threads failed: {e}"))
+        })?;
         let log_sink = self.log_sink.unwrap_or_else(|| Arc::new(print_log_line));
         let clock = self.clock;
         let shim = Shim {
@@ -298,8 +314,10 @@ impl ShimBuilder {
                 names: Default::default(),
                 timers: Mutex::default(),
                 invocation_retry: self.invocation_retry,
+                workers,
             }),
             _ticker: Arc::new(ticker),
+            _workers: Arc::new(running),
         };
         // Built on a runtime, it hears from the other shims on its store from now on;
         // otherwise from its first registered service on.
@@ -346,6 +364,7 @@ pub struct Shim {
     node: Arc<Node>,
     components: Arc<Components>,
     _ticker: Arc<EpochTicker>,
+    _workers: Arc<Running>,
 }
 
 impl Shim {
@@ -363,6 +382,7 @@ impl Shim {
             retention: journal::DEFAULT_RETENTION,
             clock: Clock::system(),
             source_locations: false,
+            workers: None,
         }
     }
 

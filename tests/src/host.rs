@@ -17,8 +17,8 @@ use std::time::Duration;
 use guestkit_shim::journal::{Invocation, InvocationRetry, JournalEntry, Status};
 use guestkit_shim::storage::{Lease, PostgresStore, RedbStore, StateStore};
 use guestkit_shim::{
-    Address, Clock, ExitReason, HostMessage, Limits, LogLine, ManualClock, Module, Payload, Shim,
-    SpawnOptions,
+    Address, Clock, ExitReason, HostMessage, Limits, LogLine, ManualClock, Module, Payload,
+    ProcessId, Shim, SpawnOptions,
 };
 use probe_script::{Answers, Effect, Report, Script, Then};
 use serde_json::Value;
@@ -235,6 +235,15 @@ impl TestHost {
             .any(|l| l.message.contains(needle))
     }
 
+    /// Whether an actor logs a line containing `needle`: looked for once the node is idle,
+    /// and from timer to timer, as [`wait_for`](Self::wait_for) moves time. For a line logged
+    /// after what the test waited for (a reply) was sent.
+    pub async fn logs(&self, needle: &str) -> bool {
+        self.once(|| self.logged(needle).then_some(()))
+            .await
+            .is_some()
+    }
+
     /// Moves the manual clock forward by `by` and returns once the node is idle again.
     pub async fn advance(&self, by: Duration) {
         self.clock.advance(by).await;
@@ -272,6 +281,33 @@ impl TestHost {
     pub async fn running(&self, name: &str, script: impl Into<Script>, then: Then) -> Address {
         let args = script.into().then(then).to_bytes();
         self.spawn(SpawnOptions::new(name).args(args)).await
+    }
+
+    /// A probe that runs `script` in `init`, then does what `then` says; once it is gone for
+    /// good, its address and how it ended. Unlike [`running`](Self::running) followed by
+    /// [`stopped`](Self::stopped), it cannot miss an actor that ends at once (its `init` runs
+    /// on a worker thread as soon as it is spawned).
+    pub async fn ended(
+        &self,
+        name: &str,
+        script: impl Into<Script>,
+        then: Then,
+    ) -> (Address, ExitReason) {
+        let args = script.into().then(then).to_bytes();
+        let opts = SpawnOptions::new(name).args(args);
+        let node = self.shim.host_address().node;
+        let address = Address::new(
+            &node,
+            ProcessId {
+                process_name: opts.name.clone(),
+                package_name: opts.package.clone(),
+                publisher_node: node.clone(),
+            },
+        );
+        let spawn = self.shim.kernel_capability("spawn");
+        let ran = self.shim.run(&self.module, opts.capability(spawn));
+        let ended = self.wait_for(&format!("{name} to end"), ran).await;
+        (address, ended.expect("the probe spawns"))
     }
 
     /// Runs `script` in the probe at `actor` and returns its answers, one per op.

@@ -1142,8 +1142,8 @@ async fn sem_34_init_err_aborts_startup_on_stop_runs_and_backpressure_is_observe
             ..Limits::default()
         })
         .build();
-    let broken = h.running("broken", Script::default(), Then::Err).await;
-    assert_eq!(h.stopped(&broken).await, ExitReason::Failure);
+    let (broken, ended) = h.ended("broken", Script::default(), Then::Err).await;
+    assert_eq!(ended, ExitReason::Failure);
     assert!(
         h.reports_from(&broken, |r| *r == Report::OnReady)
             .is_empty()

@@ -235,7 +235,7 @@ async fn sem_07_respond_without_a_waiting_requester_is_not_found() {
         "the first respond answers; the handler's return is not sent again"
     );
     assert!(
-        h.logged("second respond: not found"),
+        h.logs("second respond: not found").await,
         "{:?}",
         h.logs.lock().unwrap()
     );

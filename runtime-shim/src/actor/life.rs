@@ -145,7 +145,7 @@ pub(crate) async fn start(
             return Err(e);
         }
     };
-    node.clock.spawn(parking, life.run(incarnation));
+    node.workers.spawn(parking, life.run(incarnation));
     Ok(our)
 }
 

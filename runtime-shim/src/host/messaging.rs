@@ -23,19 +23,39 @@ enum Route {
 }
 
 /// Where `to` points, once the message may go there: within the size limit, and allowed
-/// by the target's capabilities.
-fn resolve(cx: &ActorCtx, to: Dest, msg: &mut Payload, call: &str) -> Result<Route, ActorError> {
+/// by the target's capabilities. A refusal gives `to` back, for a `send-error` to name it.
+#[expect(
+    clippy::result_large_err,
+    reason = "a refusal gives the destination back whole, for the send-error that names it"
+)]
+fn resolve(
+    cx: &ActorCtx,
+    to: Dest,
+    msg: &mut Payload,
+    call: &str,
+) -> Result<Route, (ActorError, Dest)> {
     cx.vet(&mut msg.capabilities);
     let prefixed = |e| named(call, e);
-    cx.node.limits.check_message(msg).map_err(prefixed)?;
+    if let Err(e) = cx.node.limits.check_message(msg) {
+        return Err((prefixed(e), to));
+    }
     match to {
         Dest::Host => Ok(Route::Host),
         Dest::Loopback => Ok(Route::Actor(cx.our.clone())),
         Dest::Actor(a) if cx.node.router.is_host(&a) => Ok(Route::Host),
-        Dest::Actor(a) => {
-            cx.node.router.authorize(&cx.our, &a).map_err(prefixed)?;
-            Ok(Route::Actor(a))
-        }
+        Dest::Actor(a) => match cx.node.router.authorize(&cx.our, &a) {
+            Ok(()) => Ok(Route::Actor(a)),
+            Err(e) => Err((prefixed(e), Dest::Actor(a))),
+        },
+    }
+}
+
+/// The address `to` names, for a `send-error`.
+fn target(cx: &ActorCtx, to: Dest) -> Address {
+    match to {
+        Dest::Actor(a) => a,
+        Dest::Host => cx.node.router.host(),
+        Dest::Loopback => cx.our.clone(),
     }
 }
 
@@ -88,7 +108,10 @@ fn request_to(
     let router = &cx.node.router;
     let id = router.next_id();
     let envelope = outgoing(cx, id, true, msg, attachments);
-    let requester = Requester::Actor(cx.our.clone());
+    let requester = match cx.mailbox.inbox() {
+        Some(inbox) => Requester::Inbox(inbox),
+        None => Requester::Actor(cx.our.clone()),
+    };
     match route {
         Route::Actor(to) => router.request(to, envelope, requester, context, timeout),
         Route::Host => {
@@ -178,7 +201,7 @@ impl HostCall for SendMessage {
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
         let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
-            Err(e) => return Ok(Err(e)),
+            Err((e, _)) => return Ok(Err(e)),
         };
         let attachments = cx.detach(self.attachments)?;
         if let Some(id) = inheritable(cx).filter(|_| self.inherit) {
@@ -209,7 +232,7 @@ impl HostCall for Request {
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
         let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
-            Err(e) => return Ok(Err(e)),
+            Err((e, _)) => return Ok(Err(e)),
         };
         let attachments = cx.detach(self.attachments)?;
         if let Some(id) = inheritable(cx).filter(|_| self.opts.inherit) {
@@ -240,31 +263,31 @@ impl HostCall for Call {
     const EFFECT: Effect = Effect::SideEffect;
     type Output = Result<Response, SendError>;
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Self::Output> {
-        let target = match &self.to {
-            Dest::Actor(a) => a.clone(),
-            Dest::Host => cx.node.router.host(),
-            Dest::Loopback => cx.our.clone(),
-        };
-        let refused = |error: ActorError, msg: Payload| {
+        let refused = |error: ActorError, to: Dest, msg: Payload| {
             Ok(Err(SendError {
                 request_id: 0,
                 error,
-                target: target.clone(),
+                target: target(cx, to),
                 returned: msg,
                 context: None,
             }))
         };
-        if matches!(&self.to, Dest::Loopback) || target.same_as(&cx.our) {
+        let itself = match &self.to {
+            Dest::Loopback => true,
+            Dest::Actor(a) => a.same_as(&cx.our),
+            Dest::Host => false,
+        };
+        if itself {
             let e = ActorError::InvalidArgument(format!(
                 "{}: an actor cannot call itself, it would wait for its own reply forever; \
                  use send or request instead",
                 Self::NAME
             ));
-            return refused(e, self.msg);
+            return refused(e, self.to, self.msg);
         }
         let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
-            Err(e) => return refused(e, self.msg),
+            Err((e, to)) => return refused(e, to, self.msg),
         };
         let attachments = cx.detach(self.attachments)?;
         // The caller waits here, so its own receive keeps the deadline: no timer task.
@@ -370,7 +393,7 @@ impl HostCall for SendAfter {
     async fn run(mut self, cx: &mut ActorCtx) -> wasmtime::Result<Sent> {
         let route = match resolve(cx, self.to, &mut self.msg, Self::NAME) {
             Ok(route) => route,
-            Err(e) => return Ok(Err(e)),
+            Err((e, _)) => return Ok(Err(e)),
         };
         let attachments = cx.detach(self.attachments)?;
         let node = std::sync::Arc::clone(&cx.node);
