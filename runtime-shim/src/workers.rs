@@ -9,8 +9,11 @@
 //!   with the fewest actors when the embedding application does;
 //! - an actor that is woken [`MOVE_AFTER`] times in a row from another worker (by the
 //!   messages of an actor there, most often) moves there, so that the two share a core,
-//!   unless that worker has more actors than its own ([`Workers::may_move`]): moves keep the
-//!   workers' actor counts within two of each other.
+//!   unless that worker is busier than its own ([`Workers::may_move`]): busier means it ran
+//!   more actors in the last [`WINDOW`], counting those that moved since ([`Load`]). Idle
+//!   actors weigh nothing, so a worker full of idle actors still takes busy ones;
+//! - a worker that is much busier than another sends one of its actors there each window
+//!   ([`Workers::shed`]), and the actors it talks to follow it.
 //!
 //! An actor moves between two polls of its task, with its futures (its store, the fiber of a
 //! guest call under way, its waits): the task ends on one worker and goes on as a new task on
@@ -22,9 +25,10 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicIsize, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
+use std::time::Duration;
 
 use tokio::runtime::Handle;
 use tokio::sync::oneshot;
@@ -33,6 +37,15 @@ use crate::clock::Parking;
 
 /// Wake-ups in a row from one other worker that move an actor there.
 pub(crate) const MOVE_AFTER: u32 = 4;
+
+/// How much busier than the least busy worker a worker must be to send one of its actors
+/// there: a pair alone on a worker stays (it would only move the imbalance), even while the
+/// window counts one of the two twice, as it does when that one just moved in; two pairs on
+/// one worker beside an idle one do not.
+const SHED_AT: usize = 4;
+
+/// How long a worker counts the actors it runs before it starts counting again.
+pub(crate) const WINDOW: Duration = Duration::from_millis(10);
 
 type ActorFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 
@@ -48,6 +61,47 @@ struct Worker {
     runtime: Handle,
     /// Actors living on this worker.
     actors: AtomicUsize,
+    load: Arc<Load>,
+}
+
+/// How busy a worker is: how many actors it ran (polled) in the last window, give or take
+/// the actors that moved in or out since. The worker starts a window every [`WINDOW`]; a task
+/// counts itself once per window, when it is first polled in it.
+#[derive(Default)]
+struct Load {
+    window: AtomicU64,
+    ran: [AtomicUsize; 2],
+    /// Actors that moved in since the window started, less those that moved out.
+    moved: AtomicIsize,
+    /// The last window in which an actor left to even out the load.
+    shed: AtomicU64,
+}
+
+impl Load {
+    /// Counts the task that last counted itself in window `seen`, if that is not this one.
+    fn count(&self, seen: &mut u64) {
+        let window = self.window.load(Ordering::Relaxed);
+        if *seen != window {
+            *seen = window;
+            self.ran[(window & 1) as usize].fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Starts the next window: the current one becomes the last, whose count is the
+    /// worker's load until the next.
+    fn next_window(&self) {
+        let next = self.window.load(Ordering::Relaxed) + 1;
+        self.ran[(next & 1) as usize].store(0, Ordering::Relaxed);
+        self.moved.store(0, Ordering::Relaxed);
+        self.window.store(next, Ordering::Relaxed);
+    }
+
+    /// The actors it ran in the last window, with those that moved since.
+    fn busy(&self) -> usize {
+        let last = self.window.load(Ordering::Relaxed).wrapping_sub(1);
+        let ran = self.ran[(last & 1) as usize].load(Ordering::Relaxed);
+        ran.saturating_add_signed(self.moved.load(Ordering::Relaxed))
+    }
 }
 
 /// Stops the workers' threads when dropped: held by the shim's handles alone, as the actors
@@ -69,8 +123,10 @@ impl Workers {
         let mut workers = Vec::with_capacity(count);
         let mut stops = Vec::with_capacity(count);
         for index in 0..count {
-            let (stop, stopped) = oneshot::channel::<()>();
+            let (stop, mut stopped) = oneshot::channel::<()>();
             let (started, runtime) = std::sync::mpsc::channel();
+            let load = Arc::new(Load::default());
+            let counting = Arc::clone(&load);
             std::thread::Builder::new()
                 .name(format!("guestkit-{node}-{index}"))
                 .spawn(move || {
@@ -87,7 +143,13 @@ impl Workers {
                     HERE.set(Some((id, index)));
                     let _ = started.send(Ok(runtime.handle().clone()));
                     runtime.block_on(async {
-                        let _ = stopped.await;
+                        let mut windows = tokio::time::interval(WINDOW);
+                        loop {
+                            tokio::select! {
+                                _ = &mut stopped => break,
+                                _ = windows.tick() => counting.next_window(),
+                            }
+                        }
                     });
                     // Dropping the runtime here drops the actors still on it, on their thread.
                 })?;
@@ -97,6 +159,7 @@ impl Workers {
             workers.push(Worker {
                 runtime,
                 actors: AtomicUsize::new(0),
+                load,
             });
             stops.push(stop);
         }
@@ -118,11 +181,29 @@ impl Workers {
         })
     }
 
-    /// Whether an actor of worker `from` may move to worker `to`: `to` has no more actors
-    /// than `from`, so the counts stay within two of each other.
+    /// Whether an actor of worker `from` may move to worker `to`: `to` ran no more actors
+    /// lately than `from` (the mover among them). Of a pair split across two workers, one
+    /// of the two may always move.
     fn may_move(&self, from: usize, to: usize) -> bool {
-        let count = |w: usize| self.workers[w].actors.load(Ordering::Relaxed);
-        from != to && count(to) <= count(from)
+        let busy = |w: usize| self.workers[w].load.busy();
+        from != to && busy(to) <= busy(from)
+    }
+
+    /// Where an actor of worker `from` goes to even out the load, if anywhere: the least busy
+    /// worker, when `from` is busier by [`SHED_AT`] or more. One actor a window leaves each
+    /// worker so; an actor it exchanged messages with follows it, as [`may_move`] allows.
+    ///
+    /// [`may_move`]: Self::may_move
+    fn shed(&self, from: usize) -> Option<usize> {
+        let load = &self.workers[from].load;
+        let (to, idler) = (self.workers.iter().enumerate())
+            .map(|(w, worker)| (w, worker.load.busy()))
+            .min_by_key(|&(_, busy)| busy)?;
+        if to == from || load.busy().saturating_sub(idler) < SHED_AT {
+            return None;
+        }
+        let window = load.window.load(Ordering::Relaxed);
+        (load.shed.swap(window, Ordering::Relaxed) != window).then_some(to)
     }
 
     /// Starts an actor's task, counted as the node's work on `parking`'s clock: on a worker
@@ -165,6 +246,7 @@ impl Workers {
         parking: Parking,
     ) -> Task {
         Task {
+            seen: u64::MAX,
             waker: Waker::from(Arc::clone(&wakes)),
             wakes,
             future: Some(future),
@@ -238,6 +320,8 @@ impl Wake for Wakes {
 /// [`Clock::spawn`](crate::clock::Clock::spawn)'s tasks are), and on its worker's count while
 /// it lives there.
 struct Task {
+    /// The last window of its worker's [`Load`] it counted itself in.
+    seen: u64,
     wakes: Arc<Wakes>,
     /// `wakes` as the waker the actor's futures get.
     waker: Waker,
@@ -255,13 +339,20 @@ impl Future for Task {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = &mut *self;
         if let Some(home) = this.worker
-            && let Some(to) = this.wakes.drawn_from(home)
-            && this.workers.may_move(home, to)
+            && let Some(to) = (this.wakes.drawn_from(home))
+                .filter(|&to| this.workers.may_move(home, to))
+                .or_else(|| this.workers.shed(home))
             && let (Some(future), Some(parking)) = (this.future.take(), this.parking.take())
         {
             // Goes on there, still counted as work. Wake-ups until its first poll there reach
             // this ended task and are lost, which that poll makes up for.
             this.wakes.from.store(0, Ordering::Relaxed);
+            let (here, there) = (
+                &this.workers.workers[home].load,
+                &this.workers.workers[to].load,
+            );
+            here.moved.fetch_sub(1, Ordering::Relaxed);
+            there.moved.fetch_add(1, Ordering::Relaxed);
             this.workers
                 .start_on(to, Arc::clone(&this.wakes), future, parking);
             return Poll::Ready(());
@@ -269,6 +360,9 @@ impl Future for Task {
         let Some(future) = this.future.as_mut() else {
             return Poll::Ready(());
         };
+        if let Some(home) = this.worker {
+            this.workers.workers[home].load.count(&mut this.seen);
+        }
         {
             let mut task = this.wakes.task.lock().unwrap();
             if !task.as_ref().is_some_and(|t| t.will_wake(cx.waker())) {
@@ -355,15 +449,99 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn an_actor_moves_only_to_a_worker_with_no_more_actors_than_its_own() {
-        let (workers, _running) = Workers::start("test", 2).unwrap();
-        workers.workers[0].actors.store(3, Ordering::Relaxed);
-        workers.workers[1].actors.store(4, Ordering::Relaxed);
-        assert!(workers.may_move(1, 0));
-        assert!(!workers.may_move(0, 1));
+    async fn an_actor_moves_only_to_a_worker_that_ran_no_more_actors_lately_than_its_own() {
+        // Two workers without threads, whose windows never move on.
+        let worker = || Worker {
+            runtime: Handle::current(),
+            actors: AtomicUsize::new(0),
+            load: Arc::default(),
+        };
+        let workers = Workers {
+            id: usize::MAX,
+            workers: vec![worker(), worker()],
+        };
+        let ran = |w: usize, n: usize| {
+            let load = &workers.workers[w].load;
+            for _ in 0..n {
+                load.count(&mut u64::MAX.clone());
+            }
+        };
+        // Idle actors weigh nothing: only what ran in the last window counts.
+        workers.workers[1].actors.store(1_000, Ordering::Relaxed);
+        ran(0, 3);
+        ran(1, 2);
+        for worker in &workers.workers {
+            worker.load.next_window();
+        }
+        assert!(workers.may_move(0, 1));
+        assert!(!workers.may_move(1, 0));
         assert!(!workers.may_move(0, 0));
-        workers.workers[0].actors.store(4, Ordering::Relaxed);
+        workers.workers[1]
+            .load
+            .moved
+            .fetch_add(1, Ordering::Relaxed);
         assert!(workers.may_move(0, 1) && workers.may_move(1, 0));
+    }
+
+    #[tokio::test]
+    async fn a_much_busier_worker_sends_one_actor_a_window_to_the_least_busy() {
+        let worker = || Worker {
+            runtime: Handle::current(),
+            actors: AtomicUsize::new(0),
+            load: Arc::default(),
+        };
+        let workers = Workers {
+            id: usize::MAX,
+            workers: vec![worker(), worker(), worker()],
+        };
+        let window = |ran: [usize; 3]| {
+            for (worker, ran) in workers.workers.iter().zip(ran) {
+                for _ in 0..ran {
+                    worker.load.count(&mut u64::MAX.clone());
+                }
+                worker.load.next_window();
+            }
+        };
+        window([2, 1, 0]);
+        workers.workers[0]
+            .load
+            .moved
+            .fetch_add(1, Ordering::Relaxed);
+        assert_eq!(workers.shed(0), None, "a pair alone stays where it is");
+        window([5, 2, 1]);
+        assert_eq!(workers.shed(0), Some(2));
+        assert_eq!(workers.shed(0), None, "one actor a window");
+        assert_eq!(workers.shed(1), None);
+        assert_eq!(workers.shed(2), None);
+        window([5, 2, 1]);
+        assert_eq!(workers.shed(0), Some(2), "and one the next");
+    }
+
+    #[test]
+    fn a_worker_s_load_is_what_it_ran_in_the_last_window_and_what_moved_since() {
+        let load = Load::default();
+        let (mut a, mut b) = (u64::MAX, u64::MAX);
+        load.count(&mut a);
+        load.count(&mut a);
+        load.count(&mut b);
+        assert_eq!(load.busy(), 0, "the window under way does not count yet");
+        load.next_window();
+        assert_eq!(load.busy(), 2, "a task counts once a window");
+        load.moved.fetch_sub(1, Ordering::Relaxed);
+        assert_eq!(load.busy(), 1);
+        load.count(&mut a);
+        load.next_window();
+        assert_eq!(
+            load.busy(),
+            1,
+            "what moved is in the count from the next window on"
+        );
+        load.next_window();
+        assert_eq!(
+            load.busy(),
+            0,
+            "a worker that ran nothing in the last window is idle"
+        );
     }
 
     #[test]
