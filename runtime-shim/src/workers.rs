@@ -448,31 +448,36 @@ mod tests {
         );
     }
 
-    #[tokio::test]
-    async fn an_actor_moves_only_to_a_worker_that_ran_no_more_actors_lately_than_its_own() {
-        // Two workers without threads, whose windows never move on.
+    /// `count` workers without threads, on the test's runtime: their windows move on only
+    /// when a test says so, each worker having run the number of actors `ran` gives it.
+    fn workers(count: usize) -> Workers {
         let worker = || Worker {
             runtime: Handle::current(),
             actors: AtomicUsize::new(0),
             load: Arc::default(),
         };
-        let workers = Workers {
+        Workers {
             id: usize::MAX,
-            workers: vec![worker(), worker()],
-        };
-        let ran = |w: usize, n: usize| {
-            let load = &workers.workers[w].load;
-            for _ in 0..n {
-                load.count(&mut u64::MAX.clone());
+            workers: (0..count).map(|_| worker()).collect(),
+        }
+    }
+
+    /// Ends a window in which worker `w` of `workers` ran `ran[w]` actors.
+    fn window(workers: &Workers, ran: &[usize]) {
+        for (worker, &ran) in workers.workers.iter().zip(ran) {
+            for _ in 0..ran {
+                worker.load.count(&mut u64::MAX.clone());
             }
-        };
-        // Idle actors weigh nothing: only what ran in the last window counts.
-        workers.workers[1].actors.store(1_000, Ordering::Relaxed);
-        ran(0, 3);
-        ran(1, 2);
-        for worker in &workers.workers {
             worker.load.next_window();
         }
+    }
+
+    #[tokio::test]
+    async fn an_actor_moves_only_to_a_worker_that_ran_no_more_actors_lately_than_its_own() {
+        let workers = workers(2);
+        // Idle actors weigh nothing: only what ran in the last window counts.
+        workers.workers[1].actors.store(1_000, Ordering::Relaxed);
+        window(&workers, &[3, 2]);
         assert!(workers.may_move(0, 1));
         assert!(!workers.may_move(1, 0));
         assert!(!workers.may_move(0, 0));
@@ -485,23 +490,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_much_busier_worker_sends_one_actor_a_window_to_the_least_busy() {
-        let worker = || Worker {
-            runtime: Handle::current(),
-            actors: AtomicUsize::new(0),
-            load: Arc::default(),
-        };
-        let workers = Workers {
-            id: usize::MAX,
-            workers: vec![worker(), worker(), worker()],
-        };
-        let window = |ran: [usize; 3]| {
-            for (worker, ran) in workers.workers.iter().zip(ran) {
-                for _ in 0..ran {
-                    worker.load.count(&mut u64::MAX.clone());
-                }
-                worker.load.next_window();
-            }
-        };
+        let workers = workers(3);
+        let window = |ran: [usize; 3]| window(&workers, &ran);
         window([2, 1, 0]);
         workers.workers[0]
             .load
