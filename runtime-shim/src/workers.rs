@@ -215,6 +215,7 @@ impl Workers {
         parking.begin();
         let wakes = Arc::new(Wakes {
             set: self.id,
+            home: AtomicUsize::new(usize::MAX),
             task: Mutex::new(None),
             from: AtomicU64::new(0),
         });
@@ -233,6 +234,7 @@ impl Workers {
         future: ActorFuture,
         parking: Parking,
     ) {
+        wakes.home.store(worker, Ordering::Relaxed);
         self.workers[worker].actors.fetch_add(1, Ordering::Relaxed);
         let task = self.task(Some(worker), wakes, future, parking);
         self.workers[worker].runtime.spawn(task);
@@ -269,6 +271,8 @@ impl Drop for Running {
 /// now, and counts the wake-ups in a row that came from one worker.
 struct Wakes {
     set: usize,
+    /// The worker the actor lives on: its own wake-ups (a yield) count for no other.
+    home: AtomicUsize,
     /// The waker of the task the actor is on now.
     task: Mutex<Option<Waker>>,
     /// The worker the last wake-ups came from, plus one, in the high half; how many in a row
@@ -277,12 +281,12 @@ struct Wakes {
 }
 
 impl Wakes {
-    /// Counts a wake-up from the calling thread, when it is one of the set's workers.
+    /// Counts a wake-up from the calling thread, when it is another of the set's workers.
     fn count(&self) {
         let Some((set, worker)) = HERE.get() else {
             return;
         };
-        if set != self.set {
+        if set != self.set || worker == self.home.load(Ordering::Relaxed) {
             return;
         }
         let tag = (worker as u64 + 1) << 32;
@@ -470,6 +474,35 @@ mod tests {
             }
             worker.load.next_window();
         }
+    }
+
+    #[test]
+    fn an_actor_is_drawn_by_wake_ups_in_a_row_from_another_worker_whatever_its_own() {
+        let wakes = Wakes {
+            set: 7,
+            home: AtomicUsize::new(0),
+            task: Mutex::new(None),
+            from: AtomicU64::new(0),
+        };
+        let woken_from = |worker: usize, times: u32| {
+            HERE.set(Some((7, worker)));
+            for _ in 0..times {
+                wakes.count();
+            }
+            HERE.set(None);
+        };
+        woken_from(1, MOVE_AFTER - 1);
+        assert_eq!(wakes.drawn_from(0), None);
+        // Its own wake-ups (a yield at an epoch tick) break no streak.
+        woken_from(0, 3);
+        woken_from(1, 1);
+        assert_eq!(wakes.drawn_from(0), Some(1));
+        woken_from(2, 1);
+        assert_eq!(
+            wakes.drawn_from(0),
+            None,
+            "another worker starts a new streak"
+        );
     }
 
     #[tokio::test]

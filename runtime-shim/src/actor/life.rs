@@ -548,6 +548,9 @@ pub(crate) async fn run_handle(
     incoming: &Incoming,
 ) -> wasmtime::Result<Result<Option<Payload>, HandlerError>> {
     store.data_mut().start_cpu_segment();
+    // The next epoch tick counts from now: an actor that waited for its delivery over a tick
+    // would otherwise yield as it enters the guest, one more poll of its task per delivery.
+    store.set_epoch_deadline(1);
     actor
         .guestkit_host_guest()
         .call_handle(&mut *store, incoming)
