@@ -368,9 +368,7 @@ impl Parking {
             p.work.add();
         }
     }
-}
 
-impl Parking {
     /// `task` as a task parking here: its waits find this parking
     /// ([`current_parking`]) while it runs.
     pub(crate) fn scope<F>(&self, task: F) -> Pin<Box<dyn Future<Output = F::Output> + Send>>
