@@ -101,7 +101,7 @@ async fn sem_13_a_message_reaches_another_node_and_unknown_or_closed_targets_are
     );
     // NATS keeps a node's messages to another in order: the message is there by the time
     // the calls after it were answered.
-    let heard = b.init_results(&listener).await;
+    let heard = b.init_results_still(&listener).await;
     assert_eq!(heard.seen(0).body(), "hello from a");
     assert_eq!(heard.seen(0).request().source, sender.to_string());
 
@@ -182,7 +182,7 @@ async fn sem_14_capabilities_cross_only_when_the_receiving_node_can_vouch_for_th
     // The call after it is answered once the message is there (NATS keeps their order).
     let echo = Op::call(Message::to(&echoer).route("echo"), None);
     a.run_still(&sender, [Op::send(message), echo]).await;
-    let heard = b.init_results(&listener).await;
+    let heard = b.init_results_still(&listener).await;
     assert_eq!(
         heard.seen(0).request().caps,
         [own],
