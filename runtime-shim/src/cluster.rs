@@ -97,6 +97,10 @@ pub(crate) async fn join(
     let inbound = (client.subscribe(subject(&node.name)).await).map_err(listen)?;
     let inbox = client.new_inbox();
     let outcomes = (client.subscribe(format!("{inbox}.*")).await).map_err(listen)?;
+    // The server has the subscriptions once it answers a flush: a message sent to this node
+    // after `join` returns is not dropped for want of a listener.
+    (client.flush().await)
+        .map_err(|e| format!("cannot listen on NATS at {}: {e}", redacted(url)))?;
     let (outbound, mut leaving) = mpsc::unbounded_channel::<Outbound>();
     let nats = Arc::new(Nats {
         max_payload: client.server_info().max_payload,
